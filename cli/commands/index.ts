@@ -1,0 +1,9 @@
+// Every subcommand, one module each. Add a command by adding its register function here.
+import type { Command } from "commander";
+import { registerPlan } from "./plan";
+import { registerValidate } from "./validate";
+
+export function registerCommands(program: Command): void {
+  registerValidate(program);
+  registerPlan(program);
+}

@@ -1,0 +1,64 @@
+// What every command shares: exit codes, --format/--lang parsing, and printing inventory diagnostics.
+import { Option } from "commander";
+import { parseLang, t, type Lang } from "../i18n";
+import { formatPath, type Diagnostic } from "../infra/inventory/diagnostics";
+import { loadInventoryFile, type LoadResult } from "../infra/inventory/load";
+import type { Inventory } from "../infra/inventory/schema";
+
+export const ExitCode = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}
+
+export type Format = "text" | "json";
+
+export const formatOption = () =>
+  new Option("--format <format>", "output format / format keluaran").choices(["text", "json"]).default("text");
+export const langOption = () =>
+  new Option("--lang <lang>", "language of the text (id|en); default from LANG / bahasa teks").choices(["id", "en"]);
+
+export function langOf(opts: { lang?: string }): Lang {
+  return parseLang(opts.lang);
+}
+
+export function renderDiagnostic(d: Diagnostic, lang: Lang): string {
+  const where = `${d.file ?? ""}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}`;
+  const severity = t(lang, d.severity === "error" ? "cli.error" : "cli.warning");
+  return `${where} ${severity}: ${formatPath(d.path)}: ${t(lang, d.code, d.params)}`;
+}
+
+export function diagnosticJson(d: Diagnostic, lang: Lang) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    path: formatPath(d.path),
+    message: t(lang, d.code, d.params),
+  };
+}
+
+/**
+ * Loads an inventory for a command. On errors prints every diagnostic (stderr, or JSON on stdout)
+ * and returns undefined with process.exitCode = 2; warnings go to stderr and loading continues.
+ */
+export function loadForCommand(file: string, opts: { lang?: string; format?: string }, quietWarnings = false): { inventory?: Inventory; result: LoadResult } {
+  const lang = langOf(opts);
+  const result = loadInventoryFile(file);
+  if (!result.inventory) {
+    if (opts.format === "json") {
+      process.stdout.write(JSON.stringify({ file, valid: false, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, lang)) }, null, 2) + "\n");
+    } else {
+      for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(d, lang) + "\n");
+      const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+      process.stderr.write(t(lang, "cli.invalid", { file, errors, warnings: result.diagnostics.length - errors }) + "\n");
+    }
+    process.exitCode = ExitCode.badInput;
+    return { result };
+  }
+  if (!quietWarnings && opts.format !== "json") {
+    for (const d of result.diagnostics) process.stderr.write(renderDiagnostic(d, lang) + "\n");
+  }
+  return { inventory: result.inventory, result };
+}

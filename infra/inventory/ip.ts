@@ -1,0 +1,117 @@
+// Exact IPv4/IPv6 prefix math. Parsing comes from ipaddr.js; ranges are BigInt intervals so that
+// IPv6 /32 blocks and IPv4 /32 hosts use the same arithmetic, and overlap checks are a sort plus
+// one sweep (O(n log n)) instead of comparing every pair.
+import * as ipaddr from "ipaddr.js";
+
+export type Family = 4 | 6;
+
+export interface IpRange {
+  family: Family;
+  /** First address, as an unsigned integer. */
+  start: bigint;
+  /** Last address, inclusive. */
+  end: bigint;
+}
+
+function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  let n = 0n;
+  for (const byte of addr.toByteArray()) n = (n << 8n) | BigInt(byte);
+  return n;
+}
+
+function bits(family: Family): bigint {
+  return family === 4 ? 32n : 128n;
+}
+
+/** An address ("203.0.113.5") or a prefix ("203.0.113.0/28") as a range. Throws on bad input. */
+export function parseRange(text: string): IpRange {
+  if (text.includes("/")) {
+    const [addr, len] = ipaddr.parseCIDR(text);
+    const family: Family = addr.kind() === "ipv4" ? 4 : 6;
+    const hostBits = bits(family) - BigInt(len);
+    const start = (toBigInt(addr) >> hostBits) << hostBits;
+    return { family, start, end: start + (1n << hostBits) - 1n };
+  }
+  const addr = ipaddr.parse(text);
+  const family: Family = addr.kind() === "ipv4" ? 4 : 6;
+  const n = toBigInt(addr);
+  return { family, start: n, end: n };
+}
+
+export function tryParseRange(text: string): IpRange | undefined {
+  try {
+    return parseRange(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function contains(outer: IpRange, inner: IpRange): boolean {
+  return outer.family === inner.family && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+export function size(range: IpRange): bigint {
+  return range.end - range.start + 1n;
+}
+
+/** The address at `offset` from the start of a range, as text. */
+export function addressAt(range: IpRange, offset: bigint): string {
+  const n = range.start + offset;
+  if (n > range.end) throw new RangeError("offset outside the range");
+  const byteCount = range.family === 4 ? 4 : 16;
+  const bytes: number[] = new Array(byteCount);
+  let v = n;
+  for (let i = byteCount - 1; i >= 0; i--) {
+    bytes[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+export interface Overlap<T> {
+  first: T;
+  second: T;
+}
+
+/**
+ * Every item whose range overlaps an earlier one (by start address). Each overlapping item is
+ * reported once, against the widest-reaching item seen before it, which is what a person fixing the
+ * file needs: "this one collides with that one".
+ */
+export function findOverlaps<T>(items: readonly T[], rangeOf: (item: T) => IpRange | undefined): Overlap<T>[] {
+  const withRange: { item: T; range: IpRange }[] = [];
+  for (const item of items) {
+    const range = rangeOf(item);
+    if (range) withRange.push({ item, range });
+  }
+  withRange.sort((x, y) =>
+    x.range.family !== y.range.family
+      ? x.range.family - y.range.family
+      : x.range.start < y.range.start
+        ? -1
+        : x.range.start > y.range.start
+          ? 1
+          : 0,
+  );
+  const overlaps: Overlap<T>[] = [];
+  let reach: { item: T; range: IpRange } | undefined;
+  for (const cur of withRange) {
+    if (reach && reach.range.family === cur.range.family && cur.range.start <= reach.range.end) {
+      overlaps.push({ first: reach.item, second: cur.item });
+      if (cur.range.end > reach.range.end) reach = cur;
+    } else {
+      reach = cur;
+    }
+  }
+  return overlaps;
+}
+
+export function isPrivate(range: IpRange): boolean {
+  const text = addressAt(range, 0n);
+  const kind = ipaddr.parse(text).range();
+  return kind === "private" || kind === "uniqueLocal" || kind === "carrierGradeNat" || kind === "loopback";
+}
+
+export function formatRange(range: IpRange): string {
+  return range.start === range.end ? addressAt(range, 0n) : `${addressAt(range, 0n)}-${addressAt(range, range.end - range.start)}`;
+}

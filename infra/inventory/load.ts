@@ -1,0 +1,244 @@
+// Reads an inventory file: YAML (with positions) → per-element schema checks → semantic checks →
+// diagnostics carrying file:line:column. Elements that fail the schema are left out of the model
+// but their ids stay "known", so one typo gives one error rather than a cascade of unknown refs.
+import { readFileSync } from "node:fs";
+import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import type { Diagnostic, Path } from "./diagnostics";
+import {
+  allocationSchema,
+  applicationSchema,
+  cableSchema,
+  deviceSchema,
+  inventorySchema,
+  linkSchema,
+  opdSchema,
+  publicIpSchema,
+  quotaSchema,
+  siteSchema,
+  bandwidthSchema,
+  type Inventory,
+} from "./schema";
+import { emptyKnownIds, validateInventory, type KnownIds } from "./validate";
+
+export interface LoadResult {
+  /** The model, when there is no error (warnings allowed). */
+  inventory?: Inventory;
+  diagnostics: Diagnostic[];
+  file: string;
+}
+
+export class InventoryError extends Error {
+  constructor(readonly result: LoadResult) {
+    const errors = result.diagnostics.filter((x) => x.severity === "error").length;
+    super(`${result.file}: ${errors} error(s) in the inventory`);
+    this.name = "InventoryError";
+  }
+}
+
+export function loadInventoryFile(file: string): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const message = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    return { file, diagnostics: [{ severity: "error", code: "file.unreadable", path: [], params: { message }, file }] };
+  }
+  return loadInventoryText(text, file);
+}
+
+/** Loads and throws InventoryError (with every diagnostic) when the inventory has errors. */
+export function loadInventoryOrThrow(file: string): Inventory {
+  const result = loadInventoryFile(file);
+  if (!result.inventory) throw new InventoryError(result);
+  return result.inventory;
+}
+
+export function loadInventoryText(text: string, file = "<inline>"): LoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const diagnostics: Diagnostic[] = [];
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    diagnostics.push({
+      severity: "error",
+      code: err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax",
+      path: [],
+      params: { message: err.message.split("\n")[0]! },
+      file,
+      line: pos.line,
+      column: pos.col,
+    });
+  }
+  if (doc.errors.length > 0) return { file, diagnostics };
+
+  const raw = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const indexMaps = new Map<string, number[]>();
+  const { inventory, schemaDiagnostics, skip } = parseStructure(raw, indexMaps);
+  diagnostics.push(...schemaDiagnostics);
+  if (inventory) {
+    for (const diag of validateInventory(inventory, skip)) diagnostics.push({ ...diag, path: remapPath(diag.path, indexMaps) });
+  }
+  for (const diag of diagnostics) {
+    if (diag.line !== undefined) continue;
+    diag.file = file;
+    const pos = positionOf(doc, diag.path, lineCounter);
+    if (pos) {
+      diag.line = pos.line;
+      diag.column = pos.col;
+    }
+  }
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const hasError = diagnostics.some((x) => x.severity === "error");
+  return { file, diagnostics, inventory: hasError ? undefined : inventory };
+}
+
+/** The position of the deepest node of the document that the path reaches. */
+function positionOf(doc: Document, path: Path, lc: LineCounter): { line: number; col: number } | undefined {
+  let node: unknown = doc.contents;
+  let best: unknown = node;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isNode(p.key) ? (p.key as { value?: unknown }).value : p.key) === key);
+      if (!pair) break;
+      // Point at the value when there is one, else at the key (a missing value's error).
+      node = pair.value ?? pair.key;
+      best = isNode(pair.value) ? pair.value : pair.key;
+    } else if (isSeq(node) && typeof key === "number") {
+      node = node.items[key];
+      if (node === undefined) break;
+      best = node;
+    } else {
+      break;
+    }
+  }
+  if (isNode(best) && best.range) return lc.linePos(best.range[0]);
+  return undefined;
+}
+
+const topLevel = z
+  .object({
+    meta: z.unknown(),
+    opds: z.array(z.unknown()).min(1),
+    sites: z.array(z.unknown()).min(1),
+    devices: z.array(z.unknown()).default([]),
+    links: z.array(z.unknown()).default([]),
+    cables: z.array(z.unknown()).default([]),
+    publicIp: z.unknown().optional(),
+    bandwidth: z.unknown().optional(),
+    applications: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+const listSchemas = {
+  opds: { schema: opdSchema, key: "code", known: "opds" },
+  sites: { schema: siteSchema, key: "id", known: "sites" },
+  devices: { schema: deviceSchema, key: "id", known: "devices" },
+  links: { schema: linkSchema, key: "id", known: undefined },
+  cables: { schema: cableSchema, key: "id", known: undefined },
+  applications: { schema: applicationSchema, key: "id", known: "applications" },
+} as const;
+
+function zodDiagnostics(error: z.ZodError, base: Path): Diagnostic[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
+    else if (issue.code === "invalid_type" && /received undefined/.test(message)) message = "required";
+    return {
+      severity: "error" as const,
+      code: "schema" as const,
+      path: [...base, ...(issue.path as Path)],
+      params: { message },
+    };
+  });
+}
+
+/**
+ * Splits the document into elements and checks each against its schema. Returns the model built
+ * from the valid elements (undefined when the top level itself is unusable).
+ */
+function parseStructure(
+  raw: unknown,
+  indexMaps: Map<string, number[]>,
+): { inventory?: Inventory; schemaDiagnostics: Diagnostic[]; skip: KnownIds } {
+  const diagnostics: Diagnostic[] = [];
+  const skip = emptyKnownIds();
+  const top = topLevel.safeParse(raw ?? {});
+  if (!top.success) {
+    // Structural damage at the top: report it, then fall back to the whole-document schema for details.
+    diagnostics.push(...zodDiagnostics(top.error, []));
+    return { schemaDiagnostics: diagnostics, skip };
+  }
+  const t = top.data;
+  const out: Record<string, unknown> = {};
+
+  const meta = inventorySchema.shape.meta.safeParse(t.meta);
+  if (!meta.success) diagnostics.push(...zodDiagnostics(meta.error, ["meta"]));
+  else out.meta = meta.data;
+
+  for (const [key, spec] of Object.entries(listSchemas)) {
+    const items = (t as Record<string, unknown[]>)[key]!;
+    out[key] = parseList(items, spec.schema as z.ZodType, [key], spec.key, spec.known ? skip[spec.known] : undefined, diagnostics, indexMaps);
+  }
+
+  if (t.publicIp !== undefined) {
+    const shell = z.object({ blocks: z.array(z.unknown()).default([]), allocations: z.array(z.unknown()).default([]) }).strict().safeParse(t.publicIp);
+    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.error, ["publicIp"]));
+    else {
+      out.publicIp = {
+        blocks: parseList(shell.data.blocks, publicIpSchema.shape.blocks.unwrap().element, ["publicIp", "blocks"], "id", skip.blocks, diagnostics, indexMaps),
+        allocations: parseList(shell.data.allocations, allocationSchema, ["publicIp", "allocations"], "id", skip.allocations, diagnostics, indexMaps),
+      };
+    }
+  } else {
+    out.publicIp = { blocks: [], allocations: [] };
+  }
+
+  if (t.bandwidth !== undefined) {
+    const shell = bandwidthSchema.extend({ quotas: z.array(z.unknown()).default([]) }).safeParse(t.bandwidth);
+    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.error, ["bandwidth"]));
+    else out.bandwidth = { ...shell.data, quotas: parseList(shell.data.quotas, quotaSchema, ["bandwidth", "quotas"], "opd", undefined, diagnostics, indexMaps) };
+  }
+
+  if (!out.meta) return { schemaDiagnostics: diagnostics, skip };
+  return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
+}
+
+function parseList(
+  items: unknown[],
+  schema: z.ZodType,
+  base: Path,
+  key: string,
+  known: Set<string> | undefined,
+  diagnostics: Diagnostic[],
+  indexMaps: Map<string, number[]>,
+): unknown[] {
+  const valid: unknown[] = [];
+  const originalIndex: number[] = [];
+  items.forEach((item, i) => {
+    const r = schema.safeParse(item);
+    if (r.success) {
+      valid.push(r.data);
+      originalIndex.push(i);
+      return;
+    }
+    diagnostics.push(...zodDiagnostics(r.error, [...base, i]));
+    const idValue = item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined;
+    if (known && typeof idValue === "string") known.add(idValue);
+  });
+  // Semantic checks see only the valid elements; remember where each one stands in the file.
+  if (valid.length !== items.length) indexMaps.set(base.join("."), originalIndex);
+  return valid;
+}
+
+/** Rewrites a semantic diagnostic's list index from the model's position to the file's. */
+function remapPath(path: Path, indexMaps: Map<string, number[]>): Path {
+  for (const depth of [1, 2]) {
+    const map = indexMaps.get(path.slice(0, depth).join("."));
+    const at = path[depth];
+    if (map && typeof at === "number" && map[at] !== undefined) {
+      return [...path.slice(0, depth), map[at]!, ...path.slice(depth + 1)];
+    }
+  }
+  return path;
+}
