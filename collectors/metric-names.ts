@@ -1,0 +1,157 @@
+// The contract between the collectors and everything that reads their output (dashboards, alert
+// rules, quota tests, policy reports): every metric and label name the collectors produce.
+// SNMP object names follow snmp_exporter's generated modules (if_mib, hrDevice/hrStorage, ups_mib)
+// so existing dashboards and habits carry over; everything this project adds carries the `spbe_`
+// prefix. Change a name here and every consumer follows, or breaks loudly at typecheck.
+
+// ---------------------------------------------------------------------------------------------
+// Inventory labels: added to EVERY series that belongs to a device (SNMP objects and meta metrics).
+// ---------------------------------------------------------------------------------------------
+export const LABEL_SITE = "site"; // inventory site id where the device stands
+export const LABEL_OPD = "opd"; // OPD code: the site's OPD, or the device owner when the site has none
+export const LABEL_DEVICE = "device"; // inventory device id (also the `target` of /snmp?target=)
+export const LABEL_ROLE = "role"; // device role (router, switch, firewall, server, ups, access-point, gateway)
+/** On interface series only: the inventory link id when this interface is a link endpoint. */
+export const LABEL_LINK = "link";
+export const INVENTORY_LABELS = [LABEL_DEVICE, LABEL_SITE, LABEL_OPD, LABEL_ROLE] as const;
+
+// Object-level labels (same spelling as snmp_exporter's index/lookup labels).
+export const LABEL_IF_INDEX = "ifIndex";
+export const LABEL_IF_NAME = "ifName";
+export const LABEL_IF_DESCR = "ifDescr";
+export const LABEL_IF_ALIAS = "ifAlias";
+export const LABEL_HR_DEVICE_INDEX = "hrDeviceIndex";
+export const LABEL_HR_STORAGE_INDEX = "hrStorageIndex";
+export const LABEL_HR_STORAGE_DESCR = "hrStorageDescr";
+export const LABEL_UPS_INPUT_LINE = "upsInputLineIndex";
+export const LABEL_UPS_OUTPUT_LINE = "upsOutputLineIndex";
+export const LABEL_ENT_PHYSICAL_INDEX = "entPhysicalIndex";
+/** Meta labels. */
+export const LABEL_MODULE = "module"; // collector module name (system, if_mib, host_resources, ups_mib, entity_sensor)
+export const LABEL_REASON = "reason"; // timeout, refused, auth, malformed, non_increasing, error
+export const LABEL_DIRECTION = "direction"; // links: "in" | "out" (seen from endpoint a); OPDs: "down" | "up"
+
+// ---------------------------------------------------------------------------------------------
+// system module (SNMPv2-MIB scalars). sysName/sysDescr/sysObjectID are exported as an info series.
+// ---------------------------------------------------------------------------------------------
+export const SYS_UPTIME = "sysUpTime"; // gauge, hundredths of a second since the agent (re)started
+export const SYS_INFO = "spbe_snmp_system_info"; // gauge = 1, labels sysName, sysDescr, sysObjectID
+
+// ---------------------------------------------------------------------------------------------
+// if_mib module (IF-MIB ifTable + ifXTable). Labels: ifIndex, ifName, ifDescr, ifAlias (+ link).
+// Counters are exact (64-bit, rendered as integers; never rounded through a double).
+// ---------------------------------------------------------------------------------------------
+export const IF_HC_IN_OCTETS = "ifHCInOctets"; // counter, octets received on the interface
+export const IF_HC_OUT_OCTETS = "ifHCOutOctets"; // counter, octets sent out of the interface
+export const IF_HC_IN_UCAST_PKTS = "ifHCInUcastPkts"; // counter
+export const IF_HC_OUT_UCAST_PKTS = "ifHCOutUcastPkts"; // counter
+export const IF_IN_ERRORS = "ifInErrors"; // counter
+export const IF_OUT_ERRORS = "ifOutErrors"; // counter
+export const IF_IN_DISCARDS = "ifInDiscards"; // counter
+export const IF_OUT_DISCARDS = "ifOutDiscards"; // counter
+export const IF_OPER_STATUS = "ifOperStatus"; // gauge, 1 up, 2 down, 3 testing, 5 dormant, 7 lowerLayerDown
+export const IF_ADMIN_STATUS = "ifAdminStatus"; // gauge, 1 up, 2 down, 3 testing
+export const IF_HIGH_SPEED = "ifHighSpeed"; // gauge, Mbit/s
+export const IF_MTU = "ifMtu"; // gauge, bytes
+export const IF_LAST_CHANGE = "ifLastChange"; // gauge, sysUpTime at the last oper status change
+
+// ---------------------------------------------------------------------------------------------
+// host_resources module (HOST-RESOURCES-MIB).
+// ---------------------------------------------------------------------------------------------
+export const HR_SYSTEM_UPTIME = "hrSystemUptime"; // gauge, hundredths of a second since the host booted
+export const HR_PROCESSOR_LOAD = "hrProcessorLoad"; // gauge 0..100 per CPU, label hrDeviceIndex
+export const HR_STORAGE_USED = "hrStorageUsed"; // gauge, allocation units; labels hrStorageIndex, hrStorageDescr
+export const HR_STORAGE_SIZE = "hrStorageSize"; // gauge, allocation units
+export const HR_STORAGE_ALLOCATION_UNITS = "hrStorageAllocationUnits"; // gauge, bytes per unit
+
+// ---------------------------------------------------------------------------------------------
+// ups_mib module (UPS-MIB, RFC 1628).
+// ---------------------------------------------------------------------------------------------
+export const UPS_BATTERY_STATUS = "upsBatteryStatus"; // gauge, 1 unknown, 2 normal, 3 low, 4 depleted
+export const UPS_SECONDS_ON_BATTERY = "upsSecondsOnBattery"; // gauge, 0 when on mains
+export const UPS_ESTIMATED_MINUTES_REMAINING = "upsEstimatedMinutesRemaining"; // gauge, minutes
+export const UPS_ESTIMATED_CHARGE_REMAINING = "upsEstimatedChargeRemaining"; // gauge, percent
+export const UPS_OUTPUT_SOURCE = "upsOutputSource"; // gauge, 3 normal (mains), 5 battery, 4 bypass, ...
+export const UPS_INPUT_VOLTAGE = "upsInputVoltage"; // gauge, volts RMS, label upsInputLineIndex
+export const UPS_OUTPUT_VOLTAGE = "upsOutputVoltage"; // gauge, volts RMS, label upsOutputLineIndex
+export const UPS_OUTPUT_PERCENT_LOAD = "upsOutputPercentLoad"; // gauge, percent, label upsOutputLineIndex
+/** Derived from upsOutputSource: 1 when the UPS runs on battery (upsOutputSource == 5). */
+export const SPBE_UPS_ON_BATTERY = "spbe_ups_on_battery";
+
+// ---------------------------------------------------------------------------------------------
+// entity_sensor module (ENTITY-SENSOR-MIB, where the agent has it). Label entPhysicalIndex.
+// ---------------------------------------------------------------------------------------------
+export const ENT_PHY_SENSOR_TYPE = "entPhySensorType"; // gauge, 8 celsius, 3 voltsAC, 4 voltsDC, 6 amperes, 10 rpm ...
+export const ENT_PHY_SENSOR_SCALE = "entPhySensorScale"; // gauge, SI exponent code (9 = units)
+export const ENT_PHY_SENSOR_PRECISION = "entPhySensorPrecision"; // gauge, decimal places
+export const ENT_PHY_SENSOR_VALUE = "entPhySensorValue"; // gauge, raw value (apply scale and precision)
+export const ENT_PHY_SENSOR_OPER_STATUS = "entPhySensorOperStatus"; // gauge, 1 ok, 2 unavailable, 3 nonoperational
+
+// ---------------------------------------------------------------------------------------------
+// Meta metrics about polling, per device (labels: device, site, opd, role).
+// ---------------------------------------------------------------------------------------------
+export const SPBE_SNMP_UP = "spbe_snmp_up"; // gauge, 1 when the last poll got an answer, else 0
+export const SPBE_SNMP_POLL_DURATION_SECONDS = "spbe_snmp_poll_duration_seconds"; // gauge, last poll's wall time
+export const SPBE_SNMP_PDUS_TOTAL = "spbe_snmp_pdus_total"; // counter, response PDUs received
+export const SPBE_SNMP_PACKETS_TOTAL = "spbe_snmp_packets_total"; // counter, request packets sent (incl. retries)
+export const SPBE_SNMP_RETRIES_TOTAL = "spbe_snmp_retries_total"; // counter, requests re-sent after a timeout
+export const SPBE_SNMP_VARBINDS = "spbe_snmp_varbinds"; // gauge, varbinds in the last poll
+/** counter, failed module polls; extra labels module, reason (timeout|refused|auth|malformed|non_increasing|error). */
+export const SPBE_SNMP_POLL_ERRORS_TOTAL = "spbe_snmp_poll_errors_total";
+export const SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS = "spbe_snmp_last_poll_timestamp_seconds"; // gauge, unix time of the last poll end
+export const SPBE_SNMP_POLLS_TOTAL = "spbe_snmp_polls_total"; // counter, polls started
+// Process-wide (no device label):
+export const SPBE_SNMP_TARGETS = "spbe_snmp_targets"; // gauge, devices being polled
+export const SPBE_SNMP_SCHEDULER_LAG_SECONDS = "spbe_snmp_scheduler_lag_seconds"; // gauge, how late the last poll started
+export const SPBE_INFLUX_POINTS_WRITTEN_TOTAL = "spbe_influx_points_written_total"; // counter
+export const SPBE_INFLUX_POINTS_DROPPED_TOTAL = "spbe_influx_points_dropped_total"; // counter, buffer bound hit
+export const SPBE_INFLUX_BUFFERED_POINTS = "spbe_influx_buffered_points"; // gauge, waiting to be written
+export const SPBE_INFLUX_WRITE_ERRORS_TOTAL = "spbe_influx_write_errors_total"; // counter, failed batch writes (retried)
+
+// ---------------------------------------------------------------------------------------------
+// Derived series (computed by the collector from two consecutive polls and the inventory).
+// ---------------------------------------------------------------------------------------------
+/** gauge, the inventory link's capacityMbps * 1e6. Labels: link. */
+export const SPBE_LINK_CAPACITY_BPS = "spbe_link_capacity_bps";
+/**
+ * gauge, bits/s over the last poll interval, labels link, direction. Measured on endpoint `a` of the
+ * link (or `b` when `a` is not polled): direction "out" = ifHCOutOctets of that interface (a → b),
+ * "in" = ifHCInOctets (b → a).
+ */
+export const SPBE_LINK_TRAFFIC_BPS = "spbe_link_traffic_bps";
+/** gauge 0..1 (can exceed 1 on a wrong declared capacity): traffic / capacity. Labels link, direction. */
+export const SPBE_LINK_UTILISATION_RATIO = "spbe_link_utilisation_ratio";
+/**
+ * gauge, an OPD's traffic in bits/s, labels opd, direction ("down" | "up").
+ *
+ * HOW an OPD's traffic is derived: it is measured on the interfaces that link the OPD's office
+ * device(s) — devices standing at a site whose `opd` is that OPD, or devices `owner`ed by it —
+ * to the Dinas network (a device at a site of the Dinas OPD, `meta.dinas`, or owned by it), read on
+ * the DINAS SIDE of each such link:
+ *   "down" for the OPD = octets sent OUT of the Dinas-side interface (ifHCOutOctets) → to the OPD,
+ *   "up"   for the OPD = octets received IN on the Dinas-side interface (ifHCInOctets) ← from the OPD.
+ * Rates are (octets delta * 8) / (seconds between polls), summed over all such links of the OPD.
+ * A counter that goes backwards (agent restart, wrap) yields no rate for that interval.
+ * Example: link bb-setda {a: dc-core-sw-01 Te1/0/1, b: setda-rtr-01 ether1}: setda "down" =
+ * rate(ifHCOutOctets{device="dc-core-sw-01", ifName="Te1/0/1"}) * 8.
+ */
+export const SPBE_OPD_TRAFFIC_BPS = "spbe_opd_traffic_bps";
+/** gauge, the OPD's quota from inventory bandwidth.quotas in bits/s. Labels opd, direction (down|up). */
+export const SPBE_OPD_QUOTA_BPS = "spbe_opd_quota_bps";
+/**
+ * counter, octets the OPD moved this calendar month (UTC) so far, labels opd, direction (down|up):
+ * the sum of the Dinas-side octet deltas above since the first poll of the month. Resets to 0 at the
+ * month boundary (and when the collector restarts: it is month-to-date as seen by this process).
+ */
+export const SPBE_OPD_VOLUME_BYTES_TOTAL = "spbe_opd_volume_bytes_total";
+/** gauge, bandwidth.quotas[].monthlyVolumeGB * 1e9 bytes (decimal GB). Labels opd. */
+export const SPBE_OPD_QUOTA_VOLUME_BYTES = "spbe_opd_quota_volume_bytes";
+
+export const DIRECTION_IN = "in";
+export const DIRECTION_OUT = "out";
+export const DIRECTION_DOWN = "down";
+export const DIRECTION_UP = "up";
+
+/** Poll error reasons (values of the `reason` label). */
+export const POLL_ERROR_REASONS = ["timeout", "refused", "auth", "malformed", "non_increasing", "error"] as const;
+export type PollErrorReason = (typeof POLL_ERROR_REASONS)[number];
