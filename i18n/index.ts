@@ -19,7 +19,15 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv = pr
   throw new Error(`--lang must be "id" or "en", not "${value}"`);
 }
 
+/** Parameters that name an entity kind ("rack", "site") are translated through the term.* entries. */
+const TERM_PARAMS = new Set(["kind", "scope"]);
+
 export function t(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
-  const template: string = catalogues[lang][code] ?? en[code];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
+  const catalogue: Record<string, string> = catalogues[lang];
+  const template = catalogue[code] ?? en[code];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (!(key in params)) return `{${key}}`;
+    const value = String(params[key]);
+    return TERM_PARAMS.has(key) ? (catalogue[`term.${value}`] ?? value) : value;
+  });
 }

@@ -1,4 +1,98 @@
 import type { Command } from "commander";
+import { t, type Lang } from "../../i18n";
+import type { MessageCode } from "../../i18n/en";
+import { summarize, type InventorySummary, type RackSummary } from "../../infra/inventory/summary";
+import { formatOption, langOf, langOption, loadForCommand } from "../context";
+
 export function registerPlan(program: Command): void {
-  void program;
+  program
+    .command("plan")
+    .description("show what an inventory describes: sites, racks, devices, links, IPs, quotas, placements / tampilkan rencana")
+    .argument("<inventory>", "inventory YAML file")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action((file: string, opts: { format: string; lang?: string }) => {
+      const { inventory } = loadForCommand(file, opts);
+      if (!inventory) return;
+      const summary = summarize(inventory);
+      if (opts.format === "json") process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
+      else process.stdout.write(renderPlan(summary, langOf(opts)));
+    });
+}
+
+const pct = (ratio: number) => (Math.round(ratio * 1000) / 10).toString();
+
+/** A rack elevation from the top: each device's U range, empty runs folded into one line. */
+export function elevation(r: RackSummary, lang: Lang): string[] {
+  const lines: string[] = [];
+  let i = 0;
+  while (i < r.units.length) {
+    const who = r.units[i];
+    let j = i;
+    while (j + 1 < r.units.length && r.units[j + 1] === who) j++;
+    const top = r.heightU - i;
+    const bottom = r.heightU - j;
+    const range = top === bottom ? `U${top}` : `U${top}-U${bottom}`;
+    lines.push(`    ${range.padEnd(9)} ${who ? `[${who}]` : `· ${t(lang, "plan.empty-units")}`}`);
+    i = j + 1;
+  }
+  return lines;
+}
+
+export function renderPlan(s: InventorySummary, lang: Lang): string {
+  const out: string[] = [];
+  const h = (code: MessageCode, params: Record<string, string | number> = {}) => {
+    out.push("", `== ${t(lang, code, params)}`);
+  };
+  out.push(t(lang, "plan.title", { kabupaten: s.kabupaten, domain: s.domain, profiles: s.profiles.join(", ") }));
+  out.push(t(lang, "plan.counts", s.counts));
+
+  h("plan.sites");
+  const offices = s.sites.filter((x) => x.kind === "opd-office");
+  for (const site of s.sites.filter((x) => x.kind !== "opd-office")) {
+    out.push("  " + t(lang, "plan.site-line", { ...site, kind: t(lang, `plan.site-kind.${site.kind}` as MessageCode) }));
+  }
+  if (offices.length) out.push("  " + t(lang, "plan.opd-offices", { count: offices.length }));
+
+  h("plan.racks");
+  for (const r of s.racks) {
+    out.push("  " + t(lang, "plan.rack-line", { site: r.site, rack: r.rack, used: r.usedU, height: r.heightU, percent: pct(r.utilisation) }));
+    out.push(...elevation(r, lang));
+  }
+
+  h("plan.devices");
+  out.push("  " + Object.entries(s.devicesByRole).map(([role, n]) => `${role}: ${n}`).join(", "));
+
+  h("plan.links", { count: s.links.length, capacity: s.backboneCapacityMbps });
+  const w = Math.max(0, ...s.links.map((l) => l.id.length));
+  for (const l of s.links) {
+    out.push(`  ${l.id.padEnd(w)}  ${l.a} <-> ${l.b}  ${l.medium} ${l.capacityMbps} Mbps  ${l.labelCode ?? `(${t(lang, "plan.no-label")})`}`);
+  }
+
+  h("plan.ip");
+  for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, percent: pct(b.utilisation) }));
+
+  h("plan.quotas");
+  const q = s.quotas;
+  out.push("  " + t(lang, "plan.quota-total", {
+    down: q.totalDownMbps,
+    up: q.totalUpMbps,
+    upstream: q.upstreamMbps ?? "-",
+    ratio: q.oversubscription !== undefined ? q.oversubscription.toFixed(2) : "-",
+  }));
+  const qw = Math.max(0, ...q.perOpd.map((x) => x.opd.length));
+  for (const x of q.perOpd) {
+    out.push(`  ${x.opd.padEnd(qw)}  ${String(x.downMbps).padStart(5)} / ${String(x.upMbps).padStart(5)} Mbps${x.monthlyVolumeGB ? `  ${x.monthlyVolumeGB} GB/month` : ""}`);
+  }
+  if (q.opdsWithoutQuota.length) out.push("  " + t(lang, "plan.quota-missing", { list: q.opdsWithoutQuota.join(", ") }));
+
+  h("plan.placements");
+  const p = s.placements;
+  out.push("  " + t(lang, "plan.placement-counts", { dc: p.inDatacenter, external: p.external, opd: p.onOpdServers, dr: p.withDrReplica }));
+  const aw = Math.max(0, ...p.list.map((x) => x.application.length));
+  for (const x of p.list) {
+    const kind = t(lang, `plan.placement.${x.placement}` as MessageCode);
+    out.push(`  ${x.application.padEnd(aw)}  ${x.opd.padEnd(16)} ${x.classification.padEnd(9)} ${kind}: ${x.where}${x.dr ? `  ${t(lang, "plan.dr", { server: x.dr })}` : ""}`);
+  }
+  return out.join("\n") + "\n";
 }

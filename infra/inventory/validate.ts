@@ -195,7 +195,7 @@ function checkOpdSubnets(ctx: Context): void {
       subnets.push({ opd: o, s, cidr, range });
     }),
   );
-  for (const { first, second } of findOverlaps(subnets, (x) => x.range)) {
+  for (const { first, second } of laterInFile(findOverlaps(subnets, (x) => x.range), (x) => x.opd * 1e6 + x.s)) {
     d.error(["opds", second.opd, "subnets", second.s], "ip.subnet-overlap", {
       cidr: second.cidr,
       other: first.cidr,
@@ -207,7 +207,7 @@ function checkOpdSubnets(ctx: Context): void {
 function checkPublicIp(ctx: Context): void {
   const { inv, d } = ctx;
   const blocks = inv.publicIp.blocks.map((b) => ({ block: b, range: tryParseRange(b.cidr) }));
-  for (const { first, second } of findOverlaps(blocks.map((b, i) => ({ ...b, i })), (b) => b.range)) {
+  for (const { first, second } of laterInFile(findOverlaps(blocks.map((b, i) => ({ ...b, i })), (b) => b.range), (b) => b.i)) {
     d.error(["publicIp", "blocks", second.i, "cidr"], "ip.block-overlap", {
       cidr: second.block.cidr,
       other: first.block.id,
@@ -245,7 +245,7 @@ function checkPublicIp(ctx: Context): void {
     fixed.push({ i, range, address: alloc.address });
     usedPerBlock.set(bi, (usedPerBlock.get(bi) ?? 0n) + size(range));
   });
-  for (const { first, second } of findOverlaps(fixed, (f) => f.range)) {
+  for (const { first, second } of laterInFile(findOverlaps(fixed, (f) => f.range), (f) => f.i)) {
     const allocs = inv.publicIp.allocations;
     const same = first.range.start === second.range.start && first.range.end === second.range.end;
     d.error(["publicIp", "allocations", second.i, "address"], same ? "ip.alloc-duplicate" : "ip.alloc-overlap", {
@@ -282,6 +282,11 @@ function checkPublicIp(ctx: Context): void {
       });
     }
   });
+}
+
+/** Orders each overlapping pair so the error lands on the entry written later in the file. */
+function laterInFile<T>(pairs: { first: T; second: T }[], order: (t: T) => number): { first: T; second: T }[] {
+  return pairs.map((p) => (order(p.first) > order(p.second) ? { first: p.second, second: p.first } : p));
 }
 
 function checkBandwidth(ctx: Context): void {

@@ -1,0 +1,130 @@
+// One case per validation rule: a mutation of a valid inventory that must fail (or warn) with that
+// rule's message code at that path, on the line where the offending value stands.
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { formatPath } from "../../infra/inventory/diagnostics";
+import { loadInventoryText } from "../../infra/inventory/load";
+import { minimalInventory } from "../fixtures/minimal-inventory";
+
+type Case = [name: string, mutate: (inv: any) => void, code: string, path: string, severity?: "error" | "warning"];
+
+const cases: Case[] = [
+  ["unknown field", (i) => (i.devices[0].colour = "red"), "schema", "devices[0]"],
+  ["missing required field", (i) => delete i.sites[0].kind, "schema", "sites[0].kind"],
+  ["bad enum", (i) => (i.devices[1].role = "mainframe"), "schema", "devices[1].role"],
+  ["inline secret", (i) => (i.devices[0].snmp.community = "public"), "schema", "devices[0].snmp.community"],
+  ["v3 authPriv without privKey", (i) => (i.devices[0].snmp = { version: "3", user: "u", securityLevel: "authPriv", authProtocol: "sha", authKey: { env: "K" }, privProtocol: "aes" }), "schema", "devices[0].snmp.privKey"],
+  ["malformed CIDR", (i) => (i.opds[0].subnets[0] = "10.1.10.0/33"), "schema", "opds[0].subnets[0]"],
+  ["CIDR with host bits", (i) => (i.publicIp.blocks[0].cidr = "203.0.113.5/28"), "schema", "publicIp.blocks[0].cidr"],
+  ["malformed IP", (i) => (i.devices[0].mgmtAddress = "10.0.0.300"), "schema", "devices[0].mgmtAddress"],
+  ["malformed date", (i) => (i.applications[0].securityAssessment = { date: "2026-02-30" }), "schema", "applications[0].securityAssessment.date"],
+  ["duplicate device id", (i) => (i.devices[2].id = "srv1"), "dup.id", "devices[2].id"],
+  ["duplicate OPD code", (i) => (i.opds[1].code = "diskominfo"), "dup.id", "opds[1].code"],
+  ["duplicate interface", (i) => (i.devices[0].interfaces[1].name = "te1"), "dup.id", "devices[0].interfaces[1].name"],
+  ["duplicate allocation id", (i) => (i.publicIp.allocations[1].id = "ns1"), "dup.id", "publicIp.allocations[1].id"],
+  ["unknown site", (i) => (i.devices[1].site = "nowhere"), "ref.unknown", "devices[1].site"],
+  ["unknown rack", (i) => (i.devices[1].rack = "R9"), "ref.unknown-in", "devices[1].rack"],
+  ["unknown OPD on application", (i) => (i.applications[0].opd = "dinas-x"), "ref.unknown", "applications[0].opd"],
+  ["unknown owner", (i) => (i.devices[4].owner = "nobody"), "device.owner-unknown", "devices[4].owner"],
+  ["meta.dinas not an OPD", (i) => (i.meta.dinas = "kominfo"), "placement.dinas-is-opd", "meta.dinas"],
+  ["unknown link device", (i) => (i.links[0].b.device = "ghost"), "ref.unknown", "links[0].b.device"],
+  ["unknown link interface", (i) => (i.links[0].a.interface = "te9"), "ref.unknown-in", "links[0].a.interface"],
+  ["link endpoints on one device", (i) => (i.links[0].b = { device: "core", interface: "te2" }), "link.same-device", "links[0].b.device"],
+  ["unknown server", (i) => (i.applications[0].placement.server = "srv9"), "ref.unknown", "applications[0].placement.server"],
+  ["placed on a non-server", (i) => (i.applications[0].placement.server = "core"), "ref.not-server", "applications[0].placement.server"],
+  ["DR on a non-server", (i) => (i.applications[0].dr.server = "gw"), "ref.not-server", "applications[0].dr.server"],
+  ["DR on the same server", (i) => (i.applications[0].dr.server = "srv1"), "dr.same-server", "applications[0].dr.server"],
+  ["rack position missing", (i) => delete i.devices[1].position, "rack.position-missing", "devices[1].rack"],
+  ["position without rack", (i) => delete i.devices[1].rack, "rack.no-rack", "devices[1].position"],
+  ["outside the rack", (i) => (i.devices[0].position = 42, i.devices[0].heightU = 2), "rack.outside", "devices[0].position"],
+  ["overlapping rack units", (i) => (i.devices[3].position = 11), "rack.overlap", "devices[3].position"],
+  ["allocation outside its block", (i) => (i.publicIp.allocations[0].address = "203.0.113.20"), "ip.outside-block", "publicIp.allocations[0].address"],
+  ["allocation of the wrong family", (i) => (i.publicIp.allocations[0].address = "2001:db8::5"), "ip.family", "publicIp.allocations[0].address"],
+  ["overlapping allocations", (i) => i.publicIp.allocations.push({ id: "net", block: "v4", address: "203.0.113.0/30", to: { service: "x" } }), "ip.alloc-overlap", "publicIp.allocations[2].address"],
+  ["duplicated allocation", (i) => i.publicIp.allocations.push({ id: "ns1b", block: "v4", address: "203.0.113.2", to: { service: "x" } }), "ip.alloc-duplicate", "publicIp.allocations[2].address"],
+  ["unknown block", (i) => (i.publicIp.allocations[0].block = "v9"), "ref.unknown", "publicIp.allocations[0].block"],
+  ["allocation to an unknown application", (i) => (i.publicIp.allocations[1].to = { application: "nope" }), "ref.unknown", "publicIp.allocations[1].to.application"],
+  ["public IP allocated to another app", (i) => (i.applications[0].placement.publicIp = "ns1"), "placement.public-ip-not-assigned", "applications[0].placement.publicIp"],
+  ["overlapping blocks", (i) => i.publicIp.blocks.push({ id: "v4b", cidr: "203.0.113.8/29" }), "ip.block-overlap", "publicIp.blocks[2].cidr"],
+  ["block full", (i) => { for (let n = 0; n < 15; n++) i.publicIp.allocations.push({ id: `a${n}`, block: "v4", to: { service: "x" } }); }, "ip.block-full", "publicIp.allocations[16]"],
+  ["overlapping OPD subnets", (i) => (i.opds[1].subnets = ["10.1.10.128/25"]), "ip.subnet-overlap", "opds[1].subnets[0]"],
+  ["public OPD subnet", (i) => (i.opds[1].subnets = ["198.51.100.0/24"]), "ip.subnet-public", "opds[1].subnets[0]"],
+  ["quota for unknown OPD", (i) => (i.bandwidth.quotas[0].opd = "dishub"), "ref.unknown", "bandwidth.quotas[0].opd"],
+  ["two quotas for one OPD", (i) => i.bandwidth.quotas.push({ opd: "dinkes", downMbps: 1, upMbps: 1 }), "quota.duplicate", "bandwidth.quotas[1].opd"],
+  ["gateway interface unknown", (i) => (i.bandwidth.gateway.lanInterface = "eth7"), "ref.unknown-in", "bandwidth.gateway.interface"],
+  ["SNMP without address", (i) => delete i.devices[0].mgmtAddress, "snmp.no-address", "devices[0].snmp"],
+  ["quotas above upstream (warning)", (i) => (i.bandwidth.quotas[0].downMbps = 500), "quota.over-upstream", "bandwidth.quotas", "warning"],
+  ["block nearly exhausted (warning)", (i) => { for (let n = 0; n < 13; n++) i.publicIp.allocations.push({ id: `a${n}`, block: "v4", to: { service: "x" } }); }, "ip.block-exhausted", "publicIp.blocks[0]", "warning"],
+];
+
+describe("inventory validation rules", () => {
+  it("the minimal fixture is valid", () => {
+    const r = loadInventoryText(stringify(minimalInventory()), "min.yaml");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.inventory?.applications[0]?.id).toBe("web");
+  });
+
+  it.each(cases)("%s", (_name, mutate, code, path, severity = "error") => {
+    const inv = minimalInventory();
+    mutate(inv);
+    const text = stringify(inv);
+    const r = loadInventoryText(text, "case.yaml");
+    const hit = r.diagnostics.find((d) => d.code === code && formatPath(d.path) === path);
+    expect(hit, JSON.stringify(r.diagnostics.map((d) => [d.code, formatPath(d.path)]))).toBeDefined();
+    expect(hit!.severity).toBe(severity);
+    expect(hit!.file).toBe("case.yaml");
+    expect(hit!.line).toBeGreaterThan(0);
+    expect(hit!.column).toBeGreaterThan(0);
+    if (severity === "error") expect(r.inventory).toBeUndefined();
+    else expect(r.inventory).toBeDefined();
+  });
+});
+
+describe("error reporting", () => {
+  it("reports every error at once, at the line of the offending value", () => {
+    const inv = minimalInventory();
+    inv.devices[1].site = "nowhere";
+    inv.devices[0].colour = "red";
+    inv.links[0].b.device = "ghost";
+    inv.publicIp.allocations[0].address = "203.0.113.99";
+    const text = stringify(inv);
+    const r = loadInventoryText(text, "many.yaml");
+    const codes = r.diagnostics.map((d) => d.code).sort();
+    expect(codes).toEqual(["ip.outside-block", "ref.unknown", "ref.unknown", "schema"]);
+    const lines = text.split("\n");
+    for (const d of r.diagnostics) expect(lines[d.line! - 1]).toMatch(/nowhere|colour|ghost|203\.0\.113\.99|- id: core/);
+    const outside = r.diagnostics.find((d) => d.code === "ip.outside-block")!;
+    expect(lines[outside.line! - 1]!.slice(outside.column! - 1)).toMatch(/^203\.0\.113\.99/);
+  });
+
+  it("an element that fails the schema does not cascade into unknown-reference errors", () => {
+    const inv = minimalInventory();
+    inv.devices[1].role = "mainframe"; // srv1 is now invalid...
+    const r = loadInventoryText(stringify(inv), "x.yaml");
+    // ...but the application placed on it reports only the schema error, not "unknown server".
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["schema"]);
+  });
+
+  it("keeps file positions right after an invalid element is dropped", () => {
+    const inv = minimalInventory();
+    inv.devices[0].colour = "red"; // devices[0] is dropped from the model
+    inv.devices[3].position = 11; // overlaps srv1: reported at devices[3], not devices[2]
+    const text = stringify(inv);
+    const r = loadInventoryText(text, "x.yaml");
+    const overlap = r.diagnostics.find((d) => d.code === "rack.overlap")!;
+    expect(formatPath(overlap.path)).toBe("devices[3].position");
+    expect(text.split("\n")[overlap.line! - 1]).toContain("position: 11");
+  });
+
+  it("reports YAML syntax errors with their position", () => {
+    const r = loadInventoryText("meta:\n  kabupaten: [unclosed\nopds: []\n", "bad.yaml");
+    expect(r.inventory).toBeUndefined();
+    expect(r.diagnostics[0]).toMatchObject({ code: "yaml.syntax", file: "bad.yaml" });
+    expect(r.diagnostics[0]!.line).toBeGreaterThan(0);
+  });
+
+  it("reports duplicate keys", () => {
+    const r = loadInventoryText("meta:\n  kabupaten: A\n  kabupaten: B\n", "dup.yaml");
+    expect(r.diagnostics[0]).toMatchObject({ code: "yaml.duplicate-key", line: 3 });
+  });
+});
