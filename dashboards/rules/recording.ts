@@ -1,0 +1,33 @@
+// Recording rules: series that more than one alert or panel reads, or that would be costly to
+// compute on every dashboard refresh of a large kabupaten (tens of thousands of interfaces).
+import * as M from "../../collectors/metric-names";
+import type { RuleGroup } from "./model";
+
+/** hrStorage rows that are memory, not disks: high use of these is normal (page cache). */
+export const MEMORY_STORAGE_DESCR = "Physical memory|Virtual memory|Memory buffers|Cached memory|Shared memory|Swap space";
+
+export const RECORDED = {
+  interfaceErrors: "spbe:interface_errors:rate5m",
+  opdQuotaUsage: "spbe:opd_quota_usage:ratio",
+  storageUsed: "spbe:storage_used:ratio",
+  cpuLoad: "spbe:cpu_load:avg",
+} as const;
+
+export function recordingRules(): RuleGroup {
+  return {
+    name: "spbe-recording",
+    rules: [
+      // Errors in either direction, per interface, per second.
+      { record: RECORDED.interfaceErrors, expr: `rate(${M.IF_IN_ERRORS}[5m]) + rate(${M.IF_OUT_ERRORS}[5m])` },
+      // An OPD's traffic as a share of its quota, per direction (1 = at quota).
+      { record: RECORDED.opdQuotaUsage, expr: `${M.SPBE_OPD_TRAFFIC_BPS} / on(${M.LABEL_OPD}, ${M.LABEL_DIRECTION}) (${M.SPBE_OPD_QUOTA_BPS} > 0)` },
+      // Disk use per storage row; memory rows are left out (see MEMORY_STORAGE_DESCR).
+      {
+        record: RECORDED.storageUsed,
+        expr: `${M.HR_STORAGE_USED}{${M.LABEL_HR_STORAGE_DESCR}!~"${MEMORY_STORAGE_DESCR}"} / (${M.HR_STORAGE_SIZE} > 0)`,
+      },
+      // Average load over all processors of a host.
+      { record: RECORDED.cpuLoad, expr: `avg without (${M.LABEL_HR_DEVICE_INDEX}) (${M.HR_PROCESSOR_LOAD})` },
+    ],
+  };
+}
