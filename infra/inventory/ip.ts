@@ -38,12 +38,25 @@ export function parseRange(text: string): IpRange {
   return { family, start: n, end: n };
 }
 
+/**
+ * Parsed ranges by text. The schema checks every address and validation needs its range again, so
+ * one parse serves both; the cache is bounded so a long-running process does not grow without end.
+ */
+const rangeCache = new Map<string, IpRange | null>();
+const RANGE_CACHE_LIMIT = 250_000;
+
 export function tryParseRange(text: string): IpRange | undefined {
+  const cached = rangeCache.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  let range: IpRange | null;
   try {
-    return parseRange(text);
+    range = parseRange(text);
   } catch {
-    return undefined;
+    range = null;
   }
+  if (rangeCache.size >= RANGE_CACHE_LIMIT) rangeCache.clear();
+  rangeCache.set(text, range);
+  return range ?? undefined;
 }
 
 export function contains(outer: IpRange, inner: IpRange): boolean {

@@ -1,8 +1,8 @@
 // The inventory's shape: one zod schema per concept. Structural checks live here (types, enums,
 // formats); cross-references and arithmetic (overlaps, containment) live in validate.ts, because a
 // schema sees one value at a time and the error positions must point at the offending field.
-import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { tryParseRange } from "./ip";
 
 export const PROFILES = ["bt-7-2019", "klaten-18-2018"] as const;
 export const DEVICE_ROLES = ["router", "switch", "firewall", "server", "ups", "access-point", "gateway"] as const;
@@ -21,22 +21,14 @@ const isoDate = z.string().refine((s) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, "must be a date YYYY-MM-DD");
 
-const ipAddress = z.string().refine((s) => ipaddr.isValid(s), "must be an IPv4 or IPv6 address");
+const ipAddress = z.string().refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, "must be an IPv4 or IPv6 address");
 
 const cidr = z.string().refine((s) => {
-  try {
-    const [addr, len] = ipaddr.parseCIDR(s);
-    // A prefix with host bits set is almost always a typo (10.1.1.5/24): refuse it.
-    const net = ipaddr.parse(s.split("/")[0]!);
-    const kind = addr.kind();
-    const networkAddr = kind === "ipv4"
-      ? ipaddr.IPv4.networkAddressFromCIDR(s).toString()
-      : ipaddr.IPv6.networkAddressFromCIDR(s).toNormalizedString();
-    const given = kind === "ipv4" ? net.toString() : (net as ipaddr.IPv6).toNormalizedString();
-    return len >= 0 && networkAddr === given;
-  } catch {
-    return false;
-  }
+  const slash = s.indexOf("/");
+  if (slash < 0) return false;
+  const range = tryParseRange(s);
+  // A prefix with host bits set is almost always a typo (10.1.1.5/24): refuse it.
+  return range !== undefined && tryParseRange(s.slice(0, slash))?.start === range.start;
 }, "must be a CIDR prefix with no host bits set (e.g. 203.0.113.0/24)");
 
 const hostname = z

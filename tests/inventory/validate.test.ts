@@ -128,3 +128,14 @@ describe("error reporting", () => {
     expect(r.diagnostics[0]).toMatchObject({ code: "yaml.duplicate-key", line: 3 });
   });
 });
+
+describe("hostile input", () => {
+  it("reports an alias bomb as an error instead of expanding it", () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 8; i++) lines.push(`${"abcdefgh"[i]}: &${"abcdefgh"[i]} [${Array(10).fill(`*${"abcdefgh"[i - 1]}`).join(", ")}]`);
+    const r = loadInventoryText(lines.join("\n") + "\n", "bomb.yaml");
+    expect(r.inventory).toBeUndefined();
+    expect(r.diagnostics[0]).toMatchObject({ code: "yaml.syntax", file: "bomb.yaml" });
+    expect(String(r.diagnostics[0]!.params.message)).toMatch(/alias/i);
+  });
+});
