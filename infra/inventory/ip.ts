@@ -25,6 +25,11 @@ function bits(family: Family): bigint {
 
 /** An address ("203.0.113.5") or a prefix ("203.0.113.0/28") as a range. Throws on bad input. */
 export function parseRange(text: string): IpRange {
+  // ipaddr.js also accepts "10.1" and "0xA.0.0.1" as IPv4; an inventory never means those.
+  const addressPart = text.split("/")[0]!;
+  if (!addressPart.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(addressPart)) {
+    throw new Error(`not a dotted-quad IPv4 address: ${addressPart}`);
+  }
   if (text.includes("/")) {
     const [addr, len] = ipaddr.parseCIDR(text);
     const family: Family = addr.kind() === "ipv4" ? 4 : 6;
