@@ -26,4 +26,29 @@ export const LABEL = {
   publicIp: "id.go.spbe.public-ip",
   /** Comma-separated Dinas public blocks (CIDR), so a policy can check the address without the inventory. */
   dinasBlocks: "id.go.spbe.dinas-blocks",
+  // Appended by the Pulumi program (infra/planning/placements.ts writes every key below).
+  /** datacenter | external | opd-server: the inventory's placement type. */
+  placement: "id.go.spbe.placement",
+  /** The inventory server id the container (or the OPD-server application) runs on. */
+  server: "id.go.spbe.server",
+  /** The application's hostname, when it has one. */
+  hostname: "id.go.spbe.hostname",
+  /** External placements: the hosting provider, the country it hosts in, and its legal entity's country. */
+  hostingProvider: "id.go.spbe.hosting-provider",
+  hostingCountry: "id.go.spbe.hosting-country",
+  providerEntityCountry: "id.go.spbe.provider-entity-country",
+  /** DR replicas: standby | running, and the recovery point objective in minutes. */
+  drMode: "id.go.spbe.dr-mode",
+  rpoMinutes: "id.go.spbe.rpo-minutes",
+  /** Containers of the Dinas's own services (prometheus, influxdb, grafana, collector): not OPD applications. */
+  service: "id.go.spbe.service",
 } as const;
+
+/**
+ * Where the labels are. Applications the Dinas runs: `docker:index/container:Container`, in
+ * `labels` as [{ label, value }]. Applications it does not run (placement external or opd-server)
+ * are not deployed; each is registered as a no-op `command:local:Command` record (no create
+ * command) named `<application>-placement-record`, the same labels in `environment` as a
+ * { key: value } map, so the pack can judge every placement from the resources alone.
+ */
+export const PLACEMENT_RECORD_TYPE = "command:local:Command";

@@ -1,0 +1,82 @@
+// What a data center and a recovery site share: one docker provider per server that runs
+// something, each image pulled once per server, and the application containers placed there.
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import type { SitePlan } from "../planning/stack";
+import { ApplicationPlacement } from "./application-placement";
+import { MonitoringStack } from "./monitoring-stack";
+
+export interface RegistryAuth {
+  address: string;
+  username: string;
+  password: pulumi.Input<string>;
+}
+
+export interface DockerSiteArgs {
+  plan: SitePlan;
+  registryAuth?: RegistryAuth;
+  /** Secret environment values for the monitoring stack, by stack secret key. */
+  secrets?: Map<string, pulumi.Output<string>>;
+}
+
+export abstract class DockerSite extends pulumi.ComponentResource {
+  readonly providers = new Map<string, docker.Provider>();
+  readonly placements: ApplicationPlacement[] = [];
+  readonly monitoring?: MonitoringStack;
+  private readonly images = new Map<string, docker.RemoteImage>();
+
+  constructor(type: string, name: string, args: DockerSiteArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(type, name, {}, opts);
+    for (const server of args.plan.servers) {
+      this.providers.set(
+        server.id,
+        new docker.Provider(
+          `docker-${server.id}`,
+          {
+            host: server.dockerHost,
+            // Never prompt during `pulumi up`: a host key or password prompt would hang the run.
+            sshOpts: server.dockerHost.startsWith("ssh://") ? ["-o", "BatchMode=yes"] : undefined,
+            registryAuth: args.registryAuth ? [args.registryAuth] : undefined,
+          },
+          { parent: this },
+        ),
+      );
+    }
+    for (const c of args.plan.containers) {
+      this.placements.push(
+        new ApplicationPlacement(c.resourceName, { kind: "container", container: c, image: this.image(c.server, c.image), provider: this.provider(c.server) }, { parent: this }),
+      );
+    }
+    const m = args.plan.monitoring;
+    if (m) {
+      const images = new Map(m.services.map((s) => [s.service, this.image(m.host, s.image)]));
+      this.monitoring = new MonitoringStack("monitoring", { plan: m, images, provider: this.provider(m.host), secrets: args.secrets ?? new Map() }, { parent: this });
+    }
+    this.registerOutputs({
+      site: args.plan.site.id,
+      servers: args.plan.servers.map((s) => s.id),
+      containers: args.plan.containers.map((c) => c.containerName),
+    });
+  }
+
+  protected provider(server: string): docker.Provider {
+    const p = this.providers.get(server);
+    if (!p) throw new Error(`no docker provider for server ${server}`);
+    return p;
+  }
+
+  /** One RemoteImage per (server, image): a host pulls an image once for all its containers. */
+  protected image(server: string, image: string): docker.RemoteImage {
+    const key = `${server}/${image}`;
+    let img = this.images.get(key);
+    if (!img) {
+      img = new docker.RemoteImage(
+        `${server}-${image.replace(/[^a-zA-Z0-9_.-]/g, "-")}`,
+        { name: image, keepLocally: true },
+        { parent: this, provider: this.provider(server) },
+      );
+      this.images.set(key, img);
+    }
+    return img;
+  }
+}

@@ -1,0 +1,66 @@
+// The NOC's monitoring stack on one docker host: a private network, persistent volumes, and the
+// InfluxDB, collector, Prometheus and Grafana containers with their generated configuration
+// uploaded into them (so a config change replaces the container with the new file, reviewably).
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import type { MonitoringPlan } from "../planning/monitoring";
+import { dockerLabels } from "./application-placement";
+
+export interface MonitoringStackArgs {
+  plan: MonitoringPlan;
+  images: Map<string, docker.RemoteImage>;
+  provider: docker.Provider;
+  /** Secret values by stack secret key (SNMP keys, Grafana admin password). */
+  secrets: Map<string, pulumi.Output<string>>;
+}
+
+export class MonitoringStack extends pulumi.ComponentResource {
+  readonly network: docker.Network;
+  readonly volumes = new Map<string, docker.Volume>();
+  readonly containers = new Map<string, docker.Container>();
+
+  constructor(name: string, args: MonitoringStackArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("spbe:infra:MonitoringStack", name, {}, opts);
+    const { plan } = args;
+    const childOpts = { parent: this, provider: args.provider };
+    this.network = new docker.Network(`${name}-net`, { name: plan.networkName, driver: "bridge" }, childOpts);
+    for (const volumeName of plan.volumes) {
+      // Data outlives containers: a replaced Grafana or Prometheus keeps its history.
+      this.volumes.set(volumeName, new docker.Volume(volumeName, { name: volumeName }, { ...childOpts, retainOnDelete: true }));
+    }
+    for (const s of plan.services) {
+      const secretEnv = Object.entries(s.secretEnv).map(([variable, key]) => {
+        const value = args.secrets.get(key);
+        if (!value) throw new pulumi.RunError(`the monitoring stack needs the secret spbe-infra:${key}`);
+        return pulumi.interpolate`${variable}=${value}`;
+      });
+      const image = args.images.get(s.service);
+      if (!image) throw new Error(`no image for monitoring service ${s.service}`);
+      this.containers.set(
+        s.service,
+        new docker.Container(
+          s.service,
+          {
+            name: s.containerName,
+            image: image.imageId,
+            labels: dockerLabels(s.labels),
+            ports: s.ports.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: "tcp" })),
+            volumes: s.volumes.map((v) => ({ volumeName: this.volumes.get(v.volumeName)!.name, containerPath: v.containerPath })),
+            envs: [...Object.entries(s.env).map(([k, v]) => `${k}=${v}`), ...secretEnv],
+            uploads: s.uploads.map((u) => ({ file: u.path, content: u.content })),
+            command: s.command,
+            networksAdvanced: [{ name: this.network.name, aliases: [s.service] }],
+            restart: "unless-stopped",
+            healthcheck: s.healthcheck,
+          },
+          childOpts,
+        ),
+      );
+    }
+    this.registerOutputs({
+      host: plan.host,
+      grafanaUrl: `http://${plan.hostAddress}:3000`,
+      prometheusUrl: `http://${plan.hostAddress}:9090`,
+    });
+  }
+}

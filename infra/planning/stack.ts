@@ -1,0 +1,79 @@
+// The whole deployment as data, computed before any resource is registered: so a problem anywhere
+// (an unplaceable application, a full block, a server with no docker host) fails the run cleanly,
+// and the components only turn this plan into resources.
+import type { Inventory, Link, Site } from "../inventory/schema";
+import { renderDnsZone, type DnsZone } from "./dns";
+import { dockerHostsFor } from "./docker-hosts";
+import { planMonitoring, type MonitoringFile, type MonitoringPlan } from "./monitoring";
+import { planPlacements, type PlacementPlan, type PlannedContainer } from "./placements";
+import { planPublicIps, type PlannedAllocation } from "./public-ips";
+
+export interface SitePlan {
+  site: Site;
+  /** Servers of this site that run something, with their docker host URL. */
+  servers: { id: string; dockerHost: string }[];
+  containers: PlannedContainer[];
+  /** The monitoring stack, when this site holds the monitoring host. */
+  monitoring?: MonitoringPlan;
+}
+
+export interface StackPlan {
+  allocations: PlannedAllocation[];
+  placements: PlacementPlan;
+  dns: DnsZone;
+  monitoring: MonitoringPlan;
+  datacenters: SitePlan[];
+  recoverySites: SitePlan[];
+  links: Link[];
+}
+
+export interface StackPlanOptions {
+  dockerHosts: Record<string, string>;
+  sshUser: string;
+  monitoringHost?: string;
+  collectorImage: string;
+  inventoryText: string;
+  grafanaFiles: MonitoringFile[];
+  snmpSecretKeys: string[];
+  dnsSerial: number;
+}
+
+export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
+  const allocations = planPublicIps(inv);
+  const placements = planPlacements(inv, allocations);
+  const dns = renderDnsZone(inv, allocations, { serial: opts.dnsSerial });
+  const monitoring = planMonitoring(inv, {
+    monitoringHost: opts.monitoringHost,
+    collectorImage: opts.collectorImage,
+    inventoryText: opts.inventoryText,
+    grafanaFiles: opts.grafanaFiles,
+    snmpSecretKeys: opts.snmpSecretKeys,
+  });
+  const usedServers = [...placements.containers.map((c) => c.server), monitoring.host];
+  const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
+
+  const bySite = new Map<string, SitePlan>();
+  const siteById = new Map(inv.sites.map((s) => [s.id, s]));
+  const siteOfServer = new Map(inv.devices.map((d) => [d.id, d.site]));
+  const sitePlan = (siteId: string): SitePlan => {
+    let plan = bySite.get(siteId);
+    if (!plan) bySite.set(siteId, (plan = { site: siteById.get(siteId)!, servers: [], containers: [] }));
+    return plan;
+  };
+  for (const [server, dockerHost] of hosts) sitePlan(siteOfServer.get(server)!).servers.push({ id: server, dockerHost });
+  for (const c of placements.containers) sitePlan(c.site).containers.push(c);
+  sitePlan(monitoring.site).monitoring = monitoring;
+
+  const plans = [...bySite.values()].sort((a, b) => (a.site.id < b.site.id ? -1 : 1));
+  return {
+    allocations,
+    placements,
+    dns,
+    monitoring,
+    // A DR replica's server at a site that is not a recovery site is still deployed (under its
+    // site's kind); policies see the site kind in the labels.
+    datacenters: plans.filter((p) => p.site.kind !== "recovery"),
+    recoverySites: plans.filter((p) => p.site.kind === "recovery"),
+    links: inv.links,
+  };
+}

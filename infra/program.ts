@@ -1,0 +1,141 @@
+// The Pulumi program: stack config → inventory → plan (pure, complete before anything is
+// registered) → components. Returns the stack outputs. Entry point: infra/index.ts.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { renderDiagnostic } from "../cli/context";
+import { langFromEnv } from "../i18n";
+import { loadInventoryText, type LoadResult } from "./inventory/load";
+import { BackboneLink } from "./components/backbone-link";
+import { DataCenter } from "./components/data-center";
+import { ApplicationPlacement } from "./components/application-placement";
+import { describeTarget, PublicIpBlock } from "./components/public-ip-block";
+import { RecoverySite } from "./components/recovery-site";
+import type { DockerSiteArgs } from "./components/docker-site";
+import { planStack, type StackPlan } from "./planning/stack";
+import { readSecrets, readSettings, snmpSecretKeys, type StackSecrets, type StackSettings } from "./stack-config";
+import type { Inventory } from "./inventory/schema";
+
+/** An inventory with errors: every diagnostic in the message, no stack trace (RunError). */
+export class InventoryLoadError extends pulumi.RunError {
+  constructor(readonly result: LoadResult) {
+    const lang = langFromEnv();
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    super(`${result.file}: ${errors.length} error(s) in the inventory, nothing was deployed:\n${errors.map((d) => "  " + renderDiagnostic(d, lang)).join("\n")}`);
+    this.name = "InventoryLoadError";
+  }
+}
+
+/** A plan that cannot be made (e.g. no free monitoring host): reported without a stack trace. */
+export class PlanError extends pulumi.RunError {}
+
+export function loadStackInventory(settings: StackSettings): { inventory: Inventory; text: string } {
+  const file = resolve(settings.inventoryFile);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new pulumi.RunError(`${settings.inventoryFile}: cannot read the inventory (spbe-infra:inventory): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const result = loadInventoryText(text, settings.inventoryFile);
+  if (!result.inventory) throw new InventoryLoadError(result);
+  return { inventory: result.inventory, text };
+}
+
+export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
+  try {
+    return planStack(inv, {
+      dockerHosts: settings.dockerHosts,
+      sshUser: settings.sshUser,
+      monitoringHost: settings.monitoringHost,
+      collectorImage: settings.collectorImage,
+      inventoryText: text,
+      grafanaFiles: [],
+      snmpSecretKeys: snmpSecretKeys(inv),
+      dnsSerial: settings.dnsSerial,
+    });
+  } catch (err) {
+    throw new PlanError(`${settings.inventoryFile}: ${(err as Error).message}`);
+  }
+}
+
+function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secrets: StackSecrets) {
+  const siteArgs = (p: StackPlan["datacenters"][number]): DockerSiteArgs => ({
+    plan: p,
+    registryAuth: settings.registry && secrets.registryPassword
+      ? { address: settings.registry.server, username: settings.registry.username, password: secrets.registryPassword }
+      : undefined,
+    secrets: new Map([...secrets.snmp, ["grafanaAdminPassword", secrets.grafanaAdminPassword]]),
+  });
+  const datacenters = plan.datacenters.map((p) => new DataCenter(p.site.id, siteArgs(p)));
+  const recoverySites = plan.recoverySites.map((p) => new RecoverySite(p.site.id, siteArgs(p)));
+  for (const r of plan.placements.records) new ApplicationPlacement(r.application, { kind: "record", record: r });
+  for (const link of plan.links) new BackboneLink(link.id, { link });
+  const byBlock = new Map<string, typeof plan.allocations>();
+  for (const a of plan.allocations) byBlock.set(a.block, [...(byBlock.get(a.block) ?? []), a]);
+  for (const b of inv.publicIp.blocks) new PublicIpBlock(b.id, { cidr: b.cidr, allocations: byBlock.get(b.id) ?? [] });
+  return { datacenters, recoverySites };
+}
+
+/** Stack outputs: plain data from the plan, so they are known in a preview. */
+function outputs(inv: Inventory, plan: StackPlan) {
+  const applications: Record<string, unknown> = {};
+  for (const c of plan.placements.containers) {
+    const entry = (applications[c.application] ??= {}) as Record<string, unknown>;
+    if (c.role === "primary") {
+      Object.assign(entry, {
+        server: c.server,
+        site: c.site,
+        container: c.containerName,
+        publicIp: c.ports[0]?.ip ?? null,
+        ports: c.ports.map((p) => `${p.ip}:${p.external}->${p.internal}/${p.protocol}`),
+        unpublishedPorts: c.unpublishedPorts,
+      });
+    } else {
+      entry.dr = { server: c.server, site: c.site, container: c.containerName, started: c.start };
+    }
+  }
+  return {
+    kabupaten: inv.meta.kabupaten,
+    publicIps: Object.fromEntries(plan.allocations.map((a) => [a.id, { block: a.block, address: a.address, source: a.source, to: describeTarget(a.to) }])),
+    dnsZone: plan.dns.text,
+    dnsOutOfZone: plan.dns.outOfZone,
+    applications,
+    // Placements the Dinas does not deploy (external hosting, OPD servers): listed, and judged by policy.
+    notDeployed: Object.fromEntries(plan.placements.records.map((r) => [r.application, { placement: r.placement, where: r.where }])),
+    monitoring: {
+      host: plan.monitoring.host,
+      grafanaUrl: `http://${plan.monitoring.hostAddress}:3000`,
+      prometheusUrl: `http://${plan.monitoring.hostAddress}:9090`,
+    },
+  };
+}
+
+export interface PreparedProgram {
+  inventory: Inventory;
+  settings: StackSettings;
+  secrets: StackSecrets;
+  plan: StackPlan;
+}
+
+/**
+ * Everything that can fail on bad input (config, inventory, secrets, planning), done before any
+ * resource is registered: a bad stack changes nothing and says why.
+ */
+export function prepareProgram(): PreparedProgram {
+  const settings = readSettings();
+  const { inventory, text } = loadStackInventory(settings);
+  const secrets = readSecrets(inventory, settings);
+  const plan = makePlan(inventory, text, settings);
+  return { inventory, settings, secrets, plan };
+}
+
+/** Registers the resources of a prepared plan; returns the stack outputs. */
+export function deployProgram(p: PreparedProgram): Record<string, unknown> {
+  deploy(p.inventory, p.plan, p.settings, p.secrets);
+  return outputs(p.inventory, p.plan);
+}
+
+export async function runProgram(): Promise<Record<string, unknown>> {
+  return deployProgram(prepareProgram());
+}

@@ -1,0 +1,109 @@
+// The stack configuration the program reads, checked in one place before any resource exists:
+// plain settings from Pulumi.<stack>.yaml, secrets by name only. Every missing secret is reported
+// at once, by its config key, with the command that sets it; a value is never printed.
+import * as pulumi from "@pulumi/pulumi";
+import type { Inventory, SecretRef } from "./inventory/schema";
+
+export const NAMESPACE = "spbe-infra";
+
+export interface RegistrySettings {
+  server: string;
+  username: string;
+}
+
+export interface StackSettings {
+  inventoryFile: string;
+  /** serverId → docker host URL (ssh://user@host); servers not listed use ssh://<sshUser>@<mgmtAddress>. */
+  dockerHosts: Record<string, string>;
+  sshUser: string;
+  monitoringHost?: string;
+  collectorImage: string;
+  registry?: RegistrySettings;
+  dnsSerial: number;
+  quotaBackend: "linux-tc";
+}
+
+export interface StackSecrets {
+  /** SNMP secrets by reference name: env refs and pulumiSecret refs both resolve to a config secret of that name. */
+  snmp: Map<string, pulumi.Output<string>>;
+  grafanaAdminPassword: pulumi.Output<string>;
+  /** SSH key the quota command logs in to the gateway with (when the inventory has a gateway). */
+  sshPrivateKey?: pulumi.Output<string>;
+  registryPassword?: pulumi.Output<string>;
+}
+
+export class StackConfigError extends pulumi.RunError {
+  constructor(readonly missing: string[], readonly invalid: string[] = []) {
+    const lines = [
+      ...missing.map((key) => `missing secret ${NAMESPACE}:${key}: set it with \`pulumi config set --secret ${NAMESPACE}:${key} <value>\``),
+      ...invalid,
+    ];
+    super(`stack configuration is incomplete:\n  ${lines.join("\n  ")}`);
+    this.name = "StackConfigError";
+  }
+}
+
+export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettings {
+  const invalid: string[] = [];
+  const dockerHosts = config.getObject<Record<string, string>>("dockerHosts") ?? {};
+  for (const [server, url] of Object.entries(dockerHosts)) {
+    if (typeof url !== "string" || !/^(ssh|tcp|unix):\/\//.test(url)) invalid.push(`${NAMESPACE}:dockerHosts.${server} must be a docker host URL (ssh://user@host), not ${JSON.stringify(url)}`);
+  }
+  const registry = config.getObject<RegistrySettings>("registry");
+  if (registry && (typeof registry.server !== "string" || typeof registry.username !== "string")) {
+    invalid.push(`${NAMESPACE}:registry must be { server, username } (the password is the secret ${NAMESPACE}:registryPassword)`);
+  }
+  const backend = config.get("quotaBackend") ?? "linux-tc";
+  if (backend !== "linux-tc") invalid.push(`${NAMESPACE}:quotaBackend must be linux-tc, not ${backend}`);
+  if (invalid.length > 0) throw new StackConfigError([], invalid);
+  return {
+    inventoryFile: config.require("inventory"),
+    dockerHosts,
+    sshUser: config.get("sshUser") ?? "deploy",
+    monitoringHost: config.get("monitoringHost"),
+    collectorImage: config.get("collectorImage") ?? "ghcr.io/spbe-infra/collector:0.1.0",
+    registry,
+    dnsSerial: config.getNumber("dnsSerial") ?? 1,
+    quotaBackend: "linux-tc",
+  };
+}
+
+/** The config key holding a secret reference's value. */
+export function secretKey(ref: SecretRef): string {
+  return "env" in ref ? ref.env : ref.pulumiSecret;
+}
+
+/** Every SNMP secret the inventory refers to, by config key (sorted, unique). */
+export function snmpSecretKeys(inv: Inventory): string[] {
+  const keys = new Set<string>();
+  for (const d of inv.devices) {
+    const s = d.snmp;
+    if (!s) continue;
+    if (s.version === "2c") keys.add(secretKey(s.community));
+    else {
+      if (s.authKey) keys.add(secretKey(s.authKey));
+      if (s.privKey) keys.add(secretKey(s.privKey));
+    }
+  }
+  return [...keys].sort();
+}
+
+/** Every secret the stack needs, read before any resource is registered. */
+export function readSecrets(inv: Inventory, settings: StackSettings, config = new pulumi.Config(NAMESPACE)): StackSecrets {
+  const missing: string[] = [];
+  const need = (key: string): pulumi.Output<string> | undefined => {
+    const value = config.getSecret(key);
+    if (value === undefined) missing.push(key);
+    return value;
+  };
+  const snmp = new Map<string, pulumi.Output<string>>();
+  for (const key of snmpSecretKeys(inv)) {
+    const value = need(key);
+    if (value) snmp.set(key, value);
+  }
+  const grafanaAdminPassword = need("grafanaAdminPassword");
+  const sshPrivateKey = inv.bandwidth?.gateway ? need("sshPrivateKey") : undefined;
+  const registryPassword = settings.registry ? need("registryPassword") : undefined;
+  if (missing.length > 0) throw new StackConfigError(missing);
+  return { snmp, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };
+}

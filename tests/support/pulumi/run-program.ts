@@ -1,0 +1,142 @@
+// Runs the Pulumi program (infra/program.ts) under pulumi.runtime.setMocks and returns every
+// resource it registered: type, name, URN, inputs, parent and provider. An offline stand-in for
+// `pulumi preview`, used by the program's tests and by the policy pack's analyzer test.
+// Pulumi's runtime state is per process: call this once per test file (vitest pool "forks").
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { parse } from "yaml";
+
+export interface RegisteredResource {
+  type: string;
+  name: string;
+  urn: string;
+  inputs: Record<string, unknown>;
+  parent?: string;
+  provider?: string;
+}
+
+export type RunProgramOptions =
+  | { stack: "barito-timur" | "klaten"; config?: Record<string, string>; omitSecrets?: string[] }
+  | { inventoryFile: string; config?: Record<string, string>; omitSecrets?: string[] };
+
+export interface ProgramRun {
+  resources: RegisteredResource[];
+  outputs: Record<string, unknown>;
+}
+
+export const PROJECT = "spbe-infra";
+const ROOT = resolve(__dirname, "../../..");
+
+/**
+ * Test values for every secret the example stacks need. Obviously fake, and never real keys: the
+ * stacks' real values are set with `pulumi config set --secret` and never committed.
+ */
+export const TEST_SECRETS: Record<string, string> = {
+  [`${PROJECT}:SPBE_SNMP_COMMUNITY`]: "test-community-not-real",
+  [`${PROJECT}:SPBE_SNMP_V3_AUTH_KEY`]: "test-auth-key-not-real",
+  [`${PROJECT}:SPBE_SNMP_V3_PRIV_KEY`]: "test-priv-key-not-real",
+  [`${PROJECT}:grafanaAdminPassword`]: "test-grafana-password-not-real",
+  [`${PROJECT}:sshPrivateKey`]: "-----BEGIN OPENSSH PRIVATE KEY-----\ntest-key-not-real\n-----END OPENSSH PRIVATE KEY-----",
+  [`${PROJECT}:registryPassword`]: "test-registry-password-not-real",
+};
+
+/** A Pulumi.<stack>.yaml's config as the flat key → string map setAllConfig takes (objects as JSON). */
+export function stackConfig(stack: string): Record<string, string> {
+  const doc = parse(readFileSync(resolve(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    if (value && typeof value === "object" && "secure" in (value as object)) continue; // encrypted: not readable here
+    out[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return out;
+}
+
+function mockState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  // What the providers would report back: enough for dependants (a container's image) to resolve.
+  if (type === "docker:index/remoteImage:RemoteImage") return { ...inputs, imageId: inputs.name, repoDigest: `${String(inputs.name)}@sha256:mock` };
+  if (type === "docker:index/network:Network" || type === "docker:index/volume:Volume" || type === "docker:index/container:Container") {
+    return { ...inputs, name: inputs.name ?? name };
+  }
+  return inputs;
+}
+
+/**
+ * Runs the program under mocks. Config: the stack's Pulumi.<stack>.yaml (or just the inventory
+ * file), plus TEST_SECRETS unless listed in omitSecrets, plus `config` (keys as "spbe-infra:x").
+ * Resolves with every registered resource once all registrations are done; rejects with the
+ * program's error.
+ */
+export async function runProgram(opts: RunProgramOptions): Promise<ProgramRun> {
+  const registered = new Map<string, RegisteredResource>();
+  // newResource sees inputs, the RPC wrapper below sees parent and URN: joined by type and name.
+  const pending = new Map<string, Record<string, unknown>[]>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        const inputs = args.inputs as Record<string, unknown>;
+        const key = `${args.type}\u0000${args.name}`;
+        pending.set(key, [...(pending.get(key) ?? []), inputs]);
+        return { id: args.custom ? `${args.name}-id` : "", state: mockState(args.type, args.name, inputs) };
+      },
+      call(args) {
+        return args.inputs;
+      },
+    },
+    PROJECT,
+    "stack" in opts ? opts.stack : "test",
+    false,
+  );
+  // The mock monitor does not tell newResource the parent or the URN: wrap its RPC to record both.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const settings = require("@pulumi/pulumi/runtime/settings") as {
+    getMonitor(): { registerResource(req: unknown, cb: (err: unknown, resp: unknown) => void): void };
+    waitForRPCs?: () => Promise<void>;
+  };
+  const monitor = settings.getMonitor();
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: unknown, cb: (err: unknown, resp: unknown) => void) => {
+    const r = req as { getType(): string; getName(): string; getParent(): string; getProvider(): string };
+    original(req, (err, resp) => {
+      if (!err) {
+        const urn = (resp as { getUrn(): string }).getUrn();
+        const waiting = pending.get(`${r.getType()}\u0000${r.getName()}`);
+        const inputs = waiting?.shift() ?? {};
+        registered.set(urn, {
+          type: r.getType(),
+          name: r.getName(),
+          urn,
+          inputs,
+          ...(r.getParent() ? { parent: r.getParent() } : {}),
+          ...(r.getProvider() ? { provider: r.getProvider() } : {}),
+        });
+      }
+      cb(err, resp);
+    });
+  };
+
+  const base = "stack" in opts ? stackConfig(opts.stack) : { [`${PROJECT}:inventory`]: opts.inventoryFile };
+  const omit = new Set((opts.omitSecrets ?? []).map((k) => (k.includes(":") ? k : `${PROJECT}:${k}`)));
+  const secrets = Object.fromEntries(Object.entries(TEST_SECRETS).filter(([k]) => !omit.has(k)));
+  pulumi.runtime.setAllConfig({ ...base, ...secrets, ...(opts.config ?? {}) }, Object.keys(secrets));
+
+  const previousCwd = process.cwd();
+  process.chdir(ROOT); // Pulumi runs the program in the project directory: relative paths resolve there
+  try {
+    const { prepareProgram, deployProgram } = await import("../../../infra/program");
+    // Bad input fails here, before anything (not even the stack) is registered.
+    const prepared = prepareProgram();
+    // As `pulumi up` does: a pulumi:pulumi:Stack root, the program's result as its outputs.
+    const outputs = ((await runInPulumiStack(async () => deployProgram(prepared))) ?? {}) as Record<string, unknown>;
+    await settings.waitForRPCs?.();
+    return { resources: [...registered.values()], outputs };
+  } finally {
+    process.chdir(previousCwd);
+  }
+}
+
+/** The harness the policy pack's analyzer test uses: the registered resources only. */
+export async function runProgramWithMocks(opts: RunProgramOptions): Promise<RegisteredResource[]> {
+  return (await runProgram(opts)).resources;
+}
