@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { parse } from "yaml";
+import { deployProgram, prepareProgram } from "../../../infra/program";
 
 export interface RegisteredResource {
   type: string;
@@ -124,7 +125,6 @@ export async function runProgram(opts: RunProgramOptions): Promise<ProgramRun> {
   const previousCwd = process.cwd();
   process.chdir(ROOT); // Pulumi runs the program in the project directory: relative paths resolve there
   try {
-    const { prepareProgram, deployProgram } = await import("../../../infra/program");
     // Bad input fails here, before anything (not even the stack) is registered.
     const prepared = prepareProgram();
     // As `pulumi up` does: a pulumi:pulumi:Stack root, the program's result as its outputs.
