@@ -1,0 +1,311 @@
+// promtool unit cases for every alert, on the barito-timur example: each alert fires when it should
+// and stays quiet when it should not. Values use promtool's expanding notation ('1x5' = six 1s,
+// '0+60x20' = 0, 60, 120, ... one sample per minute).
+import type { AlertCase } from "./support/promtool";
+
+const rtr = 'device="dc-rtr-01",site="dc",opd="diskominfo",role="router"';
+const rtrLabels = { device: "dc-rtr-01", site: "dc", opd: "diskominfo", role: "router" };
+const core = 'device="dc-core-sw-01",site="dc",opd="diskominfo",role="switch",ifIndex="9",ifName="Te1/0/8",link="bb-dinkes"';
+const coreLabels = { device: "dc-core-sw-01", site: "dc", opd: "diskominfo", role: "switch", ifIndex: "9", ifName: "Te1/0/8", link: "bb-dinkes" };
+const ups = 'device="dc-ups-01",site="dc",opd="diskominfo",role="ups"';
+const upsLabels = { device: "dc-ups-01", site: "dc", opd: "diskominfo", role: "ups" };
+const srv = 'device="dc-srv-01",site="dc",opd="diskominfo",role="server"';
+const srvLabels = { device: "dc-srv-01", site: "dc", opd: "diskominfo", role: "server" };
+const drc = (device: string, role: string) => `device="${device}",site="drc",opd="diskominfo",role="${role}"`;
+
+export const ALERT_CASES: AlertCase[] = [
+  {
+    name: "device down for 5 minutes fires",
+    alert: "SpbeDeviceDown",
+    input: [{ series: `spbe_snmp_up{${rtr}}`, values: "1 1 0x10" }],
+    evalTime: "10m",
+    expect: [{ labels: { ...rtrLabels, severity: "critical" }, summary: "Device dc-rtr-01 at dc does not answer SNMP", summary_id: "Perangkat dc-rtr-01 di dc tidak menjawab SNMP" }],
+  },
+  {
+    name: "device down for 2 minutes then back stays quiet",
+    alert: "SpbeDeviceDown",
+    input: [{ series: `spbe_snmp_up{${rtr}}`, values: "1x5 0x2 1x5" }],
+    evalTime: "8m",
+    expect: [],
+  },
+  {
+    name: "device not polled for 15 minutes fires",
+    alert: "SpbeDevicePollStale",
+    input: [{ series: `spbe_snmp_last_poll_timestamp_seconds{${rtr}}`, values: "0x20" }],
+    evalTime: "15m",
+    expect: [{ labels: { ...rtrLabels, severity: "warning" }, summary: "Device dc-rtr-01 has not been polled for 15m 0s", summary_id: "Perangkat dc-rtr-01 tidak di-poll selama 15m 0s" }],
+  },
+  {
+    name: "device polled every minute stays quiet",
+    alert: "SpbeDevicePollStale",
+    input: [{ series: `spbe_snmp_last_poll_timestamp_seconds{${rtr}}`, values: "0+60x20" }],
+    evalTime: "15m",
+    expect: [],
+  },
+  {
+    name: "enabled backbone interface down fires",
+    alert: "SpbeBackboneInterfaceDown",
+    input: [
+      { series: `ifOperStatus{${core}}`, values: "1 1 2x10" },
+      { series: `ifAdminStatus{${core}}`, values: "1x12" },
+    ],
+    evalTime: "10m",
+    expect: [{ labels: { ...coreLabels, severity: "critical" }, summary: "Backbone link bb-dinkes is down at dc-core-sw-01 Te1/0/8", summary_id: "Link backbone bb-dinkes putus di dc-core-sw-01 Te1/0/8" }],
+  },
+  {
+    name: "backbone interface shut down by an operator stays quiet",
+    alert: "SpbeBackboneInterfaceDown",
+    input: [
+      { series: `ifOperStatus{${core}}`, values: "1 1 2x10" },
+      { series: `ifAdminStatus{${core}}`, values: "1 1 2x10" },
+    ],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
+    name: "link above 80% for 20 minutes fires",
+    alert: "SpbeLinkUtilisationHigh",
+    input: [{ series: 'spbe_link_utilisation_ratio{link="bb-dinkes",direction="out"}', values: "0.9x30" }],
+    evalTime: "20m",
+    expect: [{ labels: { link: "bb-dinkes", direction: "out", severity: "warning" }, summary: "Link bb-dinkes (out) above 80% of capacity", summary_id: "Link bb-dinkes (out) di atas 80% kapasitas" }],
+  },
+  {
+    name: "link above 80% for only 10 minutes stays quiet",
+    alert: "SpbeLinkUtilisationHigh",
+    input: [{ series: 'spbe_link_utilisation_ratio{link="bb-dinkes",direction="out"}', values: "0.5x5 0.9x10 0.5x10" }],
+    evalTime: "16m",
+    expect: [],
+  },
+  {
+    name: "link at 79% for an hour stays quiet",
+    alert: "SpbeLinkUtilisationHigh",
+    input: [{ series: 'spbe_link_utilisation_ratio{link="bb-dinkes",direction="in"}', values: "0.79x60" }],
+    evalTime: "60m",
+    expect: [],
+  },
+  {
+    name: "OPD above its down quota for 10 minutes fires",
+    alert: "SpbeOpdOverQuota",
+    input: [
+      { series: 'spbe_opd_traffic_bps{opd="dinkes",direction="down"}', values: "70000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="dinkes",direction="down"}', values: "60000000x20" },
+      { series: 'spbe_opd_traffic_bps{opd="dinkes",direction="up"}', values: "1000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="dinkes",direction="up"}', values: "30000000x20" },
+    ],
+    evalTime: "10m",
+    expect: [{ labels: { opd: "dinkes", direction: "down", severity: "warning" }, summary: "OPD dinkes above its down quota", summary_id: "OPD dinkes melebihi kuota down" }],
+  },
+  {
+    name: "OPD just under its quota stays quiet",
+    alert: "SpbeOpdOverQuota",
+    input: [
+      { series: 'spbe_opd_traffic_bps{opd="dinkes",direction="down"}', values: "59000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="dinkes",direction="down"}', values: "60000000x20" },
+    ],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
+    name: "OPD whose down + up volume passes the monthly quota fires",
+    alert: "SpbeOpdMonthlyVolumeExceeded",
+    input: [
+      { series: 'spbe_opd_volume_bytes_total{opd="rsud",direction="down"}', values: "4000000000000x5" },
+      { series: 'spbe_opd_volume_bytes_total{opd="rsud",direction="up"}', values: "2000000000000x5" },
+      { series: 'spbe_opd_quota_volume_bytes{opd="rsud"}', values: "5000000000000x5" },
+    ],
+    evalTime: "5m",
+    expect: [{ labels: { opd: "rsud", severity: "info" }, summary: "OPD rsud used its monthly volume", summary_id: "OPD rsud telah memakai kuota volume bulanannya" }],
+  },
+  {
+    name: "OPD under its monthly volume stays quiet",
+    alert: "SpbeOpdMonthlyVolumeExceeded",
+    input: [
+      { series: 'spbe_opd_volume_bytes_total{opd="rsud",direction="down"}', values: "3000000000000x5" },
+      { series: 'spbe_opd_volume_bytes_total{opd="rsud",direction="up"}', values: "1000000000000x5" },
+      { series: 'spbe_opd_quota_volume_bytes{opd="rsud"}', values: "5000000000000x5" },
+    ],
+    evalTime: "5m",
+    expect: [],
+  },
+  {
+    name: "interface with 2 errors/s for 20 minutes fires",
+    alert: "SpbeInterfaceErrors",
+    input: [
+      { series: `ifInErrors{${core}}`, values: "0+120x30" },
+      { series: `ifOutErrors{${core}}`, values: "0x30" },
+    ],
+    evalTime: "20m",
+    expect: [{ labels: { ...coreLabels, severity: "warning" }, summary: "Interface errors on dc-core-sw-01 Te1/0/8", summary_id: "Error antarmuka pada dc-core-sw-01 Te1/0/8" }],
+  },
+  {
+    name: "interface with 0.5 errors/s stays quiet",
+    alert: "SpbeInterfaceErrors",
+    input: [
+      { series: `ifInErrors{${core}}`, values: "0+30x30" },
+      { series: `ifOutErrors{${core}}`, values: "0x30" },
+    ],
+    evalTime: "20m",
+    expect: [],
+  },
+  {
+    name: "UPS on battery fires",
+    alert: "SpbeUpsOnBattery",
+    input: [{ series: `spbe_ups_on_battery{${ups}}`, values: "0 0 1x5" }],
+    evalTime: "5m",
+    expect: [{ labels: { ...upsLabels, severity: "critical" }, summary: "UPS dc-ups-01 at dc is on battery", summary_id: "UPS dc-ups-01 di dc berjalan dengan baterai" }],
+  },
+  {
+    name: "UPS on mains stays quiet",
+    alert: "SpbeUpsOnBattery",
+    input: [{ series: `spbe_ups_on_battery{${ups}}`, values: "0x10" }],
+    evalTime: "5m",
+    expect: [],
+  },
+  {
+    name: "UPS with 8 minutes left fires",
+    alert: "SpbeUpsLowRuntime",
+    input: [{ series: `upsEstimatedMinutesRemaining{${ups}}`, values: "30 20 8x5" }],
+    evalTime: "5m",
+    expect: [{ labels: { ...upsLabels, severity: "critical" }, summary: "UPS dc-ups-01 has 8 minutes of battery left", summary_id: "Baterai UPS dc-ups-01 tersisa 8 menit" }],
+  },
+  {
+    name: "UPS with 30 minutes left stays quiet",
+    alert: "SpbeUpsLowRuntime",
+    input: [{ series: `upsEstimatedMinutesRemaining{${ups}}`, values: "30x10" }],
+    evalTime: "5m",
+    expect: [],
+  },
+  {
+    name: "server CPUs averaging 94% for 20 minutes fire",
+    alert: "SpbeServerCpuHigh",
+    input: [
+      { series: `hrProcessorLoad{${srv},hrDeviceIndex="196608"}`, values: "95x30" },
+      { series: `hrProcessorLoad{${srv},hrDeviceIndex="196609"}`, values: "93x30" },
+    ],
+    evalTime: "20m",
+    expect: [{ labels: { ...srvLabels, severity: "warning" }, summary: "Server dc-srv-01 CPU above 90%", summary_id: "CPU server dc-srv-01 di atas 90%" }],
+  },
+  {
+    name: "a busy switch CPU and a half-idle server stay quiet",
+    alert: "SpbeServerCpuHigh",
+    input: [
+      { series: `hrProcessorLoad{${srv},hrDeviceIndex="196608"}`, values: "99x30" },
+      { series: `hrProcessorLoad{${srv},hrDeviceIndex="196609"}`, values: "1x30" },
+      { series: 'hrProcessorLoad{device="dc-core-sw-01",site="dc",opd="diskominfo",role="switch",hrDeviceIndex="1"}', values: "99x30" },
+    ],
+    evalTime: "20m",
+    expect: [],
+  },
+  {
+    name: "server filesystem 95% full fires",
+    alert: "SpbeServerStorageHigh",
+    input: [
+      { series: `hrStorageUsed{${srv},hrStorageIndex="31",hrStorageDescr="/"}`, values: "95x30" },
+      { series: `hrStorageSize{${srv},hrStorageIndex="31",hrStorageDescr="/"}`, values: "100x30" },
+    ],
+    evalTime: "20m",
+    expect: [
+      {
+        labels: { ...srvLabels, hrStorageIndex: "31", hrStorageDescr: "/", severity: "warning" },
+        summary: "Storage / on dc-srv-01 above 90%",
+        summary_id: "Penyimpanan / pada dc-srv-01 di atas 90%",
+      },
+    ],
+  },
+  {
+    name: "server memory 99% used (page cache) stays quiet",
+    alert: "SpbeServerStorageHigh",
+    input: [
+      { series: `hrStorageUsed{${srv},hrStorageIndex="1",hrStorageDescr="Physical memory"}`, values: "99x30" },
+      { series: `hrStorageSize{${srv},hrStorageIndex="1",hrStorageDescr="Physical memory"}`, values: "100x30" },
+      { series: `hrStorageUsed{${srv},hrStorageIndex="31",hrStorageDescr="/"}`, values: "50x30" },
+      { series: `hrStorageSize{${srv},hrStorageIndex="31",hrStorageDescr="/"}`, values: "100x30" },
+    ],
+    evalTime: "20m",
+    expect: [],
+  },
+  {
+    name: "every device at the recovery site down fires",
+    alert: "SpbeRecoverySiteUnreachable",
+    input: [
+      { series: `spbe_snmp_up{${drc("drc-rtr-01", "router")}}`, values: "0x10" },
+      { series: `spbe_snmp_up{${drc("drc-sw-01", "switch")}}`, values: "0x10" },
+    ],
+    evalTime: "10m",
+    expect: [{ labels: { site: "drc", severity: "critical" }, summary: "Recovery site drc is unreachable", summary_id: "Pusat pemulihan drc tidak terjangkau" }],
+  },
+  {
+    name: "one device still up at the recovery site stays quiet",
+    alert: "SpbeRecoverySiteUnreachable",
+    input: [
+      { series: `spbe_snmp_up{${drc("drc-rtr-01", "router")}}`, values: "1x10" },
+      { series: `spbe_snmp_up{${drc("drc-sw-01", "switch")}}`, values: "0x10" },
+    ],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
+    // drc-srv-01 holds portal (RPO 60), simpus (60), srikandi (240) and dtks (1440).
+    name: "replica server down 70 minutes: apps with a 60-minute RPO fire, longer RPOs stay quiet",
+    alert: "SpbeRecoveryReplicaStale",
+    input: [{ series: `spbe_snmp_up{${drc("drc-srv-01", "server")}}`, values: "0x80" }],
+    evalTime: "70m",
+    expect: [
+      {
+        labels: { application: "portal", opd: "diskominfo", replica_server: "drc-srv-01", severity: "critical" },
+        summary: "DR replica of portal is older than its RPO (60 min)",
+        summary_id: "Replika DR portal lebih lama dari RPO-nya (60 menit)",
+      },
+      {
+        labels: { application: "simpus", opd: "dinkes", replica_server: "drc-srv-01", severity: "critical" },
+        summary: "DR replica of simpus is older than its RPO (60 min)",
+        summary_id: "Replika DR simpus lebih lama dari RPO-nya (60 menit)",
+      },
+    ],
+  },
+  {
+    name: "replica server down 10 minutes stays quiet even for a 15-minute RPO",
+    alert: "SpbeRecoveryReplicaStale",
+    input: [{ series: `spbe_snmp_up{${drc("drc-srv-02", "server")}}`, values: "1x5 0x10" }],
+    evalTime: "15m",
+    expect: [],
+  },
+  {
+    name: "no collector series for 10 minutes fires",
+    alert: "SpbeCollectorDown",
+    input: [{ series: 'up{job="something-else"}', values: "1x10" }],
+    evalTime: "10m",
+    expect: [{ labels: { severity: "critical" }, summary: "The SNMP collector is not being scraped", summary_id: "Collector SNMP tidak terbaca oleh Prometheus" }],
+  },
+  {
+    name: "collector scraped stays quiet",
+    alert: "SpbeCollectorDown",
+    input: [{ series: "spbe_snmp_targets", values: "42x10" }],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
+    name: "polls starting 2 minutes late for 15 minutes fire",
+    alert: "SpbeCollectorBehind",
+    input: [{ series: "spbe_snmp_scheduler_lag_seconds", values: "120x20" }],
+    evalTime: "15m",
+    expect: [{ labels: { severity: "warning" }, summary: "The SNMP collector is falling behind", summary_id: "Collector SNMP tertinggal" }],
+  },
+  {
+    name: "polls on time stay quiet",
+    alert: "SpbeCollectorBehind",
+    input: [{ series: "spbe_snmp_scheduler_lag_seconds", values: "2x20" }],
+    evalTime: "15m",
+    expect: [],
+  },
+  {
+    name: "the watchdog always fires",
+    alert: "SpbeWatchdog",
+    input: [{ series: "spbe_snmp_targets", values: "42x5" }],
+    evalTime: "1m",
+    expect: [{ labels: { severity: "none" }, summary: "Watchdog: the alerting pipeline works", summary_id: "Watchdog: jalur alert berfungsi" }],
+  },
+];
+
+/** Alerts that by design never stay quiet. */
+export const ALWAYS_FIRING = new Set(["SpbeWatchdog"]);
