@@ -28,7 +28,7 @@ export const LABEL_UPS_OUTPUT_LINE = "upsOutputLineIndex";
 export const LABEL_ENT_PHYSICAL_INDEX = "entPhysicalIndex";
 /** Meta labels. */
 export const LABEL_MODULE = "module"; // collector module name (system, if_mib, host_resources, ups_mib, entity_sensor)
-export const LABEL_REASON = "reason"; // timeout, refused, auth, malformed, non_increasing, error
+export const LABEL_REASON = "reason"; // timeout, refused, auth, malformed, non_increasing, config (secret unset), error
 export const LABEL_DIRECTION = "direction"; // links: "in" | "out" (seen from endpoint a); OPDs: "down" | "up"
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ export const SPBE_SNMP_PDUS_TOTAL = "spbe_snmp_pdus_total"; // counter, response
 export const SPBE_SNMP_PACKETS_TOTAL = "spbe_snmp_packets_total"; // counter, request packets sent (incl. retries)
 export const SPBE_SNMP_RETRIES_TOTAL = "spbe_snmp_retries_total"; // counter, requests re-sent after a timeout
 export const SPBE_SNMP_VARBINDS = "spbe_snmp_varbinds"; // gauge, varbinds in the last poll
-/** counter, failed module polls; extra labels module, reason (timeout|refused|auth|malformed|non_increasing|error). */
+/** counter, failed module polls; extra labels module, reason (timeout|refused|auth|malformed|non_increasing|config|error). */
 export const SPBE_SNMP_POLL_ERRORS_TOTAL = "spbe_snmp_poll_errors_total";
 export const SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS = "spbe_snmp_last_poll_timestamp_seconds"; // gauge, unix time of the last poll end
 export const SPBE_SNMP_POLLS_TOTAL = "spbe_snmp_polls_total"; // counter, polls started
@@ -114,9 +114,9 @@ export const SPBE_INFLUX_WRITE_ERRORS_TOTAL = "spbe_influx_write_errors_total"; 
 /** gauge, the inventory link's capacityMbps * 1e6. Labels: link. */
 export const SPBE_LINK_CAPACITY_BPS = "spbe_link_capacity_bps";
 /**
- * gauge, bits/s over the last poll interval, labels link, direction. Measured on endpoint `a` of the
- * link (or `b` when `a` is not polled): direction "out" = ifHCOutOctets of that interface (a → b),
- * "in" = ifHCInOctets (b → a).
+ * gauge, bits/s over the last poll interval, labels link, direction, seen from endpoint `a`:
+ * "out" = a → b, "in" = b → a. Measured on a's interface (out = ifHCOutOctets, in = ifHCInOctets);
+ * when a is not polled, on b's interface (out = b's ifHCInOctets, in = b's ifHCOutOctets).
  */
 export const SPBE_LINK_TRAFFIC_BPS = "spbe_link_traffic_bps";
 /** gauge 0..1 (can exceed 1 on a wrong declared capacity): traffic / capacity. Labels link, direction. */
@@ -153,5 +153,5 @@ export const DIRECTION_DOWN = "down";
 export const DIRECTION_UP = "up";
 
 /** Poll error reasons (values of the `reason` label). */
-export const POLL_ERROR_REASONS = ["timeout", "refused", "auth", "malformed", "non_increasing", "error"] as const;
+export const POLL_ERROR_REASONS = ["timeout", "refused", "auth", "malformed", "non_increasing", "config", "error"] as const;
 export type PollErrorReason = (typeof POLL_ERROR_REASONS)[number];

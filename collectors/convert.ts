@@ -1,0 +1,84 @@
+// PDUs → samples: the pure heart of the collector, in the spirit of snmp_exporter's collector.go
+// (config → walk results → metric tree). No I/O here; table-driven tests in tests/collectors.
+import type { MetricType, ModuleDef } from "./modules";
+import { compareOids, numericValue, stringValue, type Varbind } from "./varbind";
+
+export type Labels = [string, string][];
+
+export interface Sample {
+  name: string;
+  type: MetricType;
+  help: string;
+  labels: Labels;
+  /** Exact decimal text (integers are never routed through a double). */
+  value: string;
+}
+
+/** What one module poll returned: scalar varbinds by OID (with .0) and walked varbinds per column. */
+export interface ModuleResult {
+  scalars: Map<string, Varbind>;
+  columns: Map<string, Varbind[]>;
+}
+
+/** Extra labels for a table row (e.g. `link` on an interface that is a backbone link endpoint). */
+export type RowLabeler = (indexLabel: string, index: string, lookups: Labels) => Labels | undefined;
+
+/** Converts one module's results to samples; base labels (device, site, ...) come first on every sample. */
+export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLabeler?: RowLabeler): Sample[] {
+  const out: Sample[] = [];
+  for (const s of m.scalars) {
+    const vb = r.scalars.get(`${s.oid}.0`);
+    if (!vb) continue;
+    const value = numericValue(vb);
+    if (value !== undefined) out.push({ name: s.name, type: s.type, help: s.help, labels: base, value });
+  }
+  if (m.info) {
+    const labels: Labels = [...base];
+    let any = false;
+    for (const l of m.info.labels) {
+      const vb = r.scalars.get(`${l.oid}.0`);
+      if (vb) any = true;
+      labels.push([l.label, vb ? stringValue(vb) : ""]);
+    }
+    if (any) out.push({ name: m.info.name, type: "gauge", help: m.info.help, labels, value: "1" });
+  }
+  for (const t of m.tables) {
+    // index → lookup label values
+    const lookupByIndex = new Map<string, Map<string, string>>();
+    for (const l of t.lookups) {
+      for (const vb of r.columns.get(l.oid) ?? []) {
+        const index = vb.oid.slice(l.oid.length + 1);
+        let row = lookupByIndex.get(index);
+        if (!row) lookupByIndex.set(index, (row = new Map()));
+        row.set(l.label, stringValue(vb));
+      }
+    }
+    const rowLabelCache = new Map<string, Labels>();
+    const rowLabels = (index: string): Labels => {
+      let labels = rowLabelCache.get(index);
+      if (labels) return labels;
+      const found = lookupByIndex.get(index);
+      // snmp_exporter semantics: a lookup label is present (possibly empty) on every row.
+      const lookups: Labels = t.lookups.map((l) => [l.label, found?.get(l.label) ?? ""]);
+      const extra = rowLabeler?.(t.indexLabel, index, lookups) ?? [];
+      labels = [...base, [t.indexLabel, index], ...lookups, ...extra];
+      rowLabelCache.set(index, labels);
+      return labels;
+    };
+    for (const c of t.columns) {
+      const vbs = r.columns.get(c.oid);
+      if (!vbs) continue;
+      for (const vb of vbs) {
+        const value = numericValue(vb);
+        if (value === undefined) continue;
+        out.push({ name: c.name, type: c.type, help: c.help, labels: rowLabels(vb.oid.slice(c.oid.length + 1)), value });
+      }
+    }
+  }
+  return out;
+}
+
+/** Sorts varbinds of one column by OID (agents answer in order; tests and merges rely on it). */
+export function sortByOid(vbs: Varbind[]): Varbind[] {
+  return [...vbs].sort((a, b) => compareOids(a.oid, b.oid));
+}

@@ -1,0 +1,186 @@
+// Derived series: backbone link traffic and utilisation against the inventory's capacity, and each
+// OPD's traffic, month-to-date volume and quota. planDerived() is pure over the inventory;
+// DerivedState turns consecutive octet counters into rates (pure arithmetic, clock passed in).
+import type { Inventory } from "../infra/inventory/schema";
+import type { Sample } from "./convert";
+import * as N from "./metric-names";
+import { deviceOpd } from "./targets";
+
+export interface LinkPlan {
+  link: string;
+  capacityBps: number;
+  a: { device: string; iface: string };
+  b: { device: string; iface: string };
+}
+
+export interface OpdPlan {
+  opd: string;
+  downBps?: number;
+  upBps?: number;
+  volumeBytes?: number;
+  /** Dinas-side endpoints of the links that connect this OPD's office devices to the Dinas network. */
+  dinasSide: { device: string; link: string }[];
+}
+
+export interface DerivedPlan {
+  links: LinkPlan[];
+  opds: OpdPlan[];
+}
+
+/** Which links carry each OPD's traffic, and on which (Dinas) side they are read: see metric-names.ts. */
+export function planDerived(inv: Inventory): DerivedPlan {
+  const byId = new Map(inv.devices.map((d) => [d.id, d]));
+  const isDinas = (id: string) => {
+    const d = byId.get(id);
+    return d !== undefined && deviceOpd(inv, d) === inv.meta.dinas;
+  };
+  const links: LinkPlan[] = inv.links.map((l) => ({
+    link: l.id,
+    capacityBps: l.capacityMbps * 1e6,
+    a: { device: l.a.device, iface: l.a.interface },
+    b: { device: l.b.device, iface: l.b.interface },
+  }));
+  const opdCodes = new Set<string>(inv.opds.map((o) => o.code));
+  const dinasSide = new Map<string, { device: string; link: string }[]>();
+  for (const l of inv.links) {
+    for (const [dinasEnd, opdEnd] of [[l.a, l.b], [l.b, l.a]] as const) {
+      const od = byId.get(opdEnd.device);
+      if (!od || !isDinas(dinasEnd.device) || isDinas(opdEnd.device)) continue;
+      const opd = deviceOpd(inv, od);
+      if (!opdCodes.has(opd)) continue;
+      const list = dinasSide.get(opd) ?? [];
+      list.push({ device: dinasEnd.device, link: l.id });
+      dinasSide.set(opd, list);
+    }
+  }
+  const quotas = new Map((inv.bandwidth?.quotas ?? []).map((q) => [q.opd, q]));
+  const opds: OpdPlan[] = [];
+  for (const code of new Set([...dinasSide.keys(), ...quotas.keys()])) {
+    const q = quotas.get(code);
+    opds.push({
+      opd: code,
+      downBps: q ? q.downMbps * 1e6 : undefined,
+      upBps: q ? q.upMbps * 1e6 : undefined,
+      volumeBytes: q?.monthlyVolumeGB !== undefined ? q.monthlyVolumeGB * 1e9 : undefined,
+      dinasSide: dinasSide.get(code) ?? [],
+    });
+  }
+  return { links, opds };
+}
+
+interface Reading {
+  t: number; // ms
+  inOctets: bigint;
+  outOctets: bigint;
+}
+
+interface Rate {
+  inBps: number;
+  outBps: number;
+  dIn: bigint;
+  dOut: bigint;
+  at: number;
+}
+
+/** Rate between two readings; undefined when a counter went backwards (restart, wrap) or no time passed. */
+export function rateOf(prev: Reading, cur: Reading): Rate | undefined {
+  const dt = (cur.t - prev.t) / 1000;
+  const dIn = cur.inOctets - prev.inOctets;
+  const dOut = cur.outOctets - prev.outOctets;
+  if (dt <= 0 || dIn < 0n || dOut < 0n) return undefined;
+  return { inBps: (Number(dIn) * 8) / dt, outBps: (Number(dOut) * 8) / dt, dIn, dOut, at: cur.t };
+}
+
+const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+export class DerivedState {
+  private readonly last = new Map<string, Reading>(); // device \0 link
+  private readonly rates = new Map<string, Rate>();
+  private readonly volume = new Map<string, { month: string; down: bigint; up: bigint }>();
+  private readonly polled = new Set<string>();
+
+  constructor(private plan: DerivedPlan) {}
+
+  setPlan(plan: DerivedPlan): void {
+    this.plan = plan;
+  }
+
+  /** Feeds one poll's samples of a device (only link-labelled octet counters matter). */
+  observe(device: string, samples: Sample[], atMs: number): void {
+    const cur = new Map<string, Reading>();
+    for (const s of samples) {
+      if (s.name !== N.IF_HC_IN_OCTETS && s.name !== N.IF_HC_OUT_OCTETS) continue;
+      const link = s.labels.find(([k]) => k === N.LABEL_LINK)?.[1];
+      if (!link) continue;
+      const key = `${device}\0${link}`;
+      const r = cur.get(key) ?? { t: atMs, inOctets: -1n, outOctets: -1n };
+      if (s.name === N.IF_HC_IN_OCTETS) r.inOctets = BigInt(s.value);
+      else r.outOctets = BigInt(s.value);
+      cur.set(key, r);
+    }
+    this.polled.add(device);
+    for (const [key, r] of cur) {
+      if (r.inOctets < 0n || r.outOctets < 0n) continue;
+      const prev = this.last.get(key);
+      this.last.set(key, r);
+      if (!prev) continue;
+      const rate = rateOf(prev, r);
+      if (!rate) {
+        this.rates.delete(key);
+        continue;
+      }
+      this.rates.set(key, rate);
+      this.addVolume(key, rate);
+    }
+  }
+
+  private addVolume(key: string, rate: Rate): void {
+    const [device, link] = key.split("\0");
+    const month = monthKey(rate.at);
+    for (const o of this.plan.opds) {
+      if (!o.dinasSide.some((e) => e.device === device && e.link === link)) continue;
+      let v = this.volume.get(o.opd);
+      if (!v || v.month !== month) this.volume.set(o.opd, (v = { month, down: 0n, up: 0n }));
+      v.down += rate.dOut; // out of the Dinas side = down for the OPD
+      v.up += rate.dIn;
+    }
+  }
+
+  /** Samples of every derived family, for the sinks. */
+  samples(nowMs: number): Sample[] {
+    const out: Sample[] = [];
+    const g = (name: string, help: string, labels: [string, string][], value: number | bigint, type: "gauge" | "counter" = "gauge") =>
+      out.push({ name, help, type, labels, value: typeof value === "bigint" ? value.toString() : String(value) });
+    for (const l of this.plan.links) {
+      g(N.SPBE_LINK_CAPACITY_BPS, "Declared capacity of the inventory link, bits/s.", [[N.LABEL_LINK, l.link]], l.capacityBps);
+      const ra = this.rates.get(`${l.a.device}\0${l.link}`);
+      const rb = this.rates.get(`${l.b.device}\0${l.link}`);
+      const r = ra ? { out: ra.outBps, in: ra.inBps } : rb ? { out: rb.inBps, in: rb.outBps } : undefined;
+      if (!r) continue;
+      for (const [dir, bps] of [[N.DIRECTION_OUT, r.out], [N.DIRECTION_IN, r.in]] as const) {
+        g(N.SPBE_LINK_TRAFFIC_BPS, "Traffic on the link over the last poll interval, bits/s, seen from endpoint a.", [[N.LABEL_LINK, l.link], [N.LABEL_DIRECTION, dir]], bps);
+        g(N.SPBE_LINK_UTILISATION_RATIO, "Link traffic / declared capacity (0..1).", [[N.LABEL_LINK, l.link], [N.LABEL_DIRECTION, dir]], bps / l.capacityBps);
+      }
+    }
+    const month = monthKey(nowMs);
+    for (const o of this.plan.opds) {
+      if (o.downBps !== undefined) g(N.SPBE_OPD_QUOTA_BPS, "The OPD's bandwidth quota from the inventory, bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], o.downBps);
+      if (o.upBps !== undefined) g(N.SPBE_OPD_QUOTA_BPS, "The OPD's bandwidth quota from the inventory, bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], o.upBps);
+      if (o.volumeBytes !== undefined) g(N.SPBE_OPD_QUOTA_VOLUME_BYTES, "The OPD's monthly volume quota, bytes.", [[N.LABEL_OPD, o.opd]], o.volumeBytes);
+      const rates = o.dinasSide.map((e) => this.rates.get(`${e.device}\0${e.link}`)).filter((r): r is Rate => r !== undefined);
+      if (rates.length > 0) {
+        const down = rates.reduce((s, r) => s + r.outBps, 0);
+        const up = rates.reduce((s, r) => s + r.inBps, 0);
+        g(N.SPBE_OPD_TRAFFIC_BPS, "The OPD's traffic through its links to the Dinas network (read on the Dinas side), bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], down);
+        g(N.SPBE_OPD_TRAFFIC_BPS, "The OPD's traffic through its links to the Dinas network (read on the Dinas side), bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], up);
+      }
+      const v = this.volume.get(o.opd);
+      if (o.dinasSide.length > 0 && o.dinasSide.some((e) => this.polled.has(e.device))) {
+        const cur = v && v.month === month ? v : { down: 0n, up: 0n };
+        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], cur.down, "counter");
+        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], cur.up, "counter");
+      }
+    }
+    return out;
+  }
+}

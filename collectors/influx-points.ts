@@ -1,0 +1,95 @@
+// Samples → InfluxDB points following Telegraf's inputs.snmp conventions: scalars go to measurement
+// "snmp", each table to its own measurement ("interface" for IF-MIB, as in Telegraf's sample
+// config), every point tagged agent_host plus the inventory labels; index and lookup labels
+// (ifIndex, ifName, ifDescr, ifAlias, link, ...) are tags, metric values are fields. Pure.
+import type { Sample } from "./convert";
+import * as N from "./metric-names";
+import type { PollResult } from "./poller";
+
+export interface InfluxPoint {
+  measurement: string;
+  tags: Record<string, string>;
+  fields: Record<string, unknown>;
+  timestamp: Date;
+}
+
+const TABLE_MEASUREMENT: Record<string, string> = {
+  [N.LABEL_IF_INDEX]: "interface",
+  [N.LABEL_HR_DEVICE_INDEX]: "hrProcessorTable",
+  [N.LABEL_HR_STORAGE_INDEX]: "hrStorageTable",
+  [N.LABEL_UPS_INPUT_LINE]: "upsInputTable",
+  [N.LABEL_UPS_OUTPUT_LINE]: "upsOutputTable",
+  [N.LABEL_ENT_PHYSICAL_INDEX]: "entPhySensorTable",
+};
+
+/**
+ * An exact integer field. The influx package formats a non-string field with String(value) when no
+ * schema is declared, so an object whose toString() is "123i" reaches the line protocol as an
+ * InfluxDB integer, digit for digit (a JS number would lose Counter64 precision above 2^53).
+ * InfluxDB 1.x integers are signed 64-bit: values above 2^63-1 go as floats (documented loss).
+ */
+export class IntField {
+  constructor(readonly digits: string) {}
+  toString(): string {
+    return BigInt(this.digits) > 9223372036854775807n ? `${this.digits}` : `${this.digits}i`;
+  }
+}
+
+function fieldValue(v: string): unknown {
+  return /^-?\d+$/.test(v) ? new IntField(v) : Number(v);
+}
+
+export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> = {}): InfluxPoint[] {
+  const timestamp = new Date(r.startedAt);
+  const base: Record<string, string> = { agent_host: r.target.host, ...extraTags };
+  for (const [k, v] of r.target.labels) base[k] = v;
+  const byKey = new Map<string, InfluxPoint>();
+  const scalar: InfluxPoint = { measurement: "snmp", tags: { ...base }, fields: {}, timestamp };
+  for (const s of r.samples) {
+    if (s.name === N.SYS_INFO) {
+      const sysName = s.labels.find(([k]) => k === "sysName")?.[1];
+      if (sysName) scalar.tags.hostname = sysName;
+      continue;
+    }
+    const own = s.labels.slice(r.target.labels.length);
+    if (own.length === 0) {
+      scalar.fields[s.name] = fieldValue(s.value);
+      continue;
+    }
+    const measurement = TABLE_MEASUREMENT[own[0]![0]] ?? "snmp_table";
+    const key = `${measurement}\0${own.map(([k, v]) => `${k}=${v}`).join("\0")}`;
+    let p = byKey.get(key);
+    if (!p) {
+      const tags = { ...base };
+      for (const [k, v] of own) tags[k] = v;
+      byKey.set(key, (p = { measurement, tags, fields: {}, timestamp }));
+    }
+    p.fields[s.name] = fieldValue(s.value);
+  }
+  const out: InfluxPoint[] = [];
+  if (Object.keys(scalar.fields).length > 0) out.push(scalar);
+  out.push(...byKey.values());
+  out.push({
+    measurement: "spbe_snmp",
+    tags: { ...base },
+    fields: {
+      up: new IntField(r.up ? "1" : "0"),
+      poll_duration_seconds: r.durationMs / 1000,
+      pdus: new IntField(String(r.pdus)),
+      varbinds: new IntField(String(r.varbinds)),
+      errors: new IntField(String(r.errors.length)),
+    },
+    timestamp,
+  });
+  return out;
+}
+
+/** Derived samples (links, OPDs) → one point per series, measurement = metric name, field "value". */
+export function pointsFromDerived(samples: Sample[], at: Date): InfluxPoint[] {
+  return samples.map((s) => ({
+    measurement: s.name,
+    tags: Object.fromEntries(s.labels),
+    fields: { value: fieldValue(s.value) },
+    timestamp: at,
+  }));
+}

@@ -1,0 +1,231 @@
+// The scheduler: every target on its own fixed-rate schedule (per role, with jitter), a bounded
+// number of polls in flight, and per-target isolation: a dead agent costs one slot for its timeout,
+// never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
+import { convertModule, type ModuleResult, type Sample } from "./convert";
+import { LABEL_IF_NAME, type PollErrorReason } from "./metric-names";
+import { MODULES, scalarOids, walkedColumns } from "./modules";
+import { PollError, probeRefused, SnmpClient } from "./snmp-client";
+import type { SecretResolver } from "./secrets";
+import { linkOf, type Target } from "./targets";
+import type { Varbind } from "./varbind";
+
+export interface ModuleError {
+  module: string;
+  reason: PollErrorReason;
+  message: string;
+}
+
+export interface PollResult {
+  target: Target;
+  startedAt: number; // epoch ms
+  durationMs: number;
+  up: boolean;
+  samples: Sample[];
+  errors: ModuleError[];
+  pdus: number;
+  packets: number;
+  retries: number;
+  varbinds: number;
+  /** How late the poll started against its schedule (ms). */
+  lagMs: number;
+}
+
+export interface PollerOptions {
+  secrets: SecretResolver;
+  concurrency?: number;
+  timeoutMs?: number;
+  retries?: number;
+  maxRepetitions?: number;
+  /** Fraction of the interval used as random start offset (0..1); default 1 (spread over one interval). */
+  jitter?: number;
+  onResult: (r: PollResult) => void;
+}
+
+/** A counting semaphore: the bound on polls in flight. */
+class Limiter {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+  async run<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.running >= this.max) await new Promise<void>((r) => this.queue.push(r));
+    this.running++;
+    try {
+      return await fn();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+interface TargetState {
+  target: Target;
+  client: SnmpClient;
+  timer?: NodeJS.Timeout;
+  nextAt: number;
+  inFlight: boolean;
+}
+
+export class Poller {
+  private readonly states = new Map<string, TargetState>();
+  private readonly limiter: Limiter;
+  private running = false;
+  private readonly o: Required<Omit<PollerOptions, "onResult" | "secrets">> & Pick<PollerOptions, "onResult" | "secrets">;
+
+  constructor(opts: PollerOptions) {
+    // Explicit `undefined` in opts must not erase a default.
+    const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as PollerOptions;
+    this.o = { concurrency: 50, timeoutMs: 2000, retries: 1, maxRepetitions: 25, jitter: 1, ...given };
+    this.limiter = new Limiter(this.o.concurrency);
+  }
+
+  private clientFor(t: Target): SnmpClient {
+    return new SnmpClient({
+      host: t.host,
+      port: t.port,
+      access: t.access,
+      secrets: this.o.secrets,
+      timeoutMs: this.o.timeoutMs,
+      retries: this.o.retries,
+      maxRepetitions: this.o.maxRepetitions,
+    });
+  }
+
+  /** Replaces the target set (start, SIGHUP reload): unchanged targets keep their schedule. */
+  setTargets(targets: Target[]): void {
+    const keep = new Set(targets.map((t) => t.device));
+    for (const [id, s] of this.states) {
+      if (!keep.has(id)) {
+        clearTimeout(s.timer);
+        s.client.close();
+        this.states.delete(id);
+      }
+    }
+    for (const t of targets) {
+      const old = this.states.get(t.device);
+      if (old && JSON.stringify({ ...old.target, linkByIfName: [...old.target.linkByIfName], linkByIfIndex: [...old.target.linkByIfIndex] }) ===
+        JSON.stringify({ ...t, linkByIfName: [...t.linkByIfName], linkByIfIndex: [...t.linkByIfIndex] })) continue;
+      if (old) {
+        clearTimeout(old.timer);
+        old.client.close();
+      }
+      const s: TargetState = { target: t, client: this.clientFor(t), nextAt: 0, inFlight: false };
+      this.states.set(t.device, s);
+      if (this.running) this.schedule(s, Date.now() + Math.random() * this.o.jitter * t.intervalSeconds * 1000);
+    }
+  }
+
+  targets(): Target[] {
+    return [...this.states.values()].map((s) => s.target);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const now = Date.now();
+    for (const s of this.states.values()) this.schedule(s, now + Math.random() * this.o.jitter * s.target.intervalSeconds * 1000);
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const s of this.states.values()) {
+      clearTimeout(s.timer);
+      s.client.close();
+    }
+  }
+
+  private schedule(s: TargetState, at: number): void {
+    s.nextAt = at;
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => this.fire(s), Math.max(0, at - Date.now()));
+  }
+
+  private fire(s: TargetState): void {
+    if (!this.running || this.states.get(s.target.device) !== s) return;
+    const due = s.nextAt;
+    // Fixed rate: the next poll is due one interval after this one was due, whatever happens now.
+    let next = due + s.target.intervalSeconds * 1000;
+    if (next < Date.now()) next = Date.now() + s.target.intervalSeconds * 1000;
+    this.schedule(s, next);
+    if (s.inFlight) return; // the previous poll is still running: skip rather than pile up
+    s.inFlight = true;
+    void this.limiter
+      .run(() => this.pollState(s, Date.now() - due))
+      .then((r) => {
+        if (this.states.get(s.target.device) === s) this.o.onResult(r);
+      })
+      .finally(() => {
+        s.inFlight = false;
+      });
+  }
+
+  /** Polls one target now (also used by tests and `/snmp?target=` refreshes), through the limiter. */
+  pollNow(device: string): Promise<PollResult> {
+    const s = this.states.get(device);
+    if (!s) return Promise.reject(new Error(`unknown target ${device}`));
+    return this.limiter.run(() => this.pollState(s, 0)).then((r) => {
+      this.o.onResult(r);
+      return r;
+    });
+  }
+
+  private pollState(s: TargetState, lagMs: number): Promise<PollResult> {
+    return pollTarget(s.target, s.client, lagMs);
+  }
+}
+
+/** One poll of one target with an existing client: every module, partial results kept. */
+export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0): Promise<PollResult> {
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  client.resetStats();
+  const samples: Sample[] = [];
+  const errors: ModuleError[] = [];
+  let anyOk = false;
+  let fatal: PollError | undefined;
+  const rowLabeler = (indexLabel: string, index: string, lookups: [string, string][]) => {
+    if (indexLabel !== "ifIndex" || (t.linkByIfName.size === 0 && t.linkByIfIndex.size === 0)) return undefined;
+    const link = linkOf(t, index, lookups.find(([k]) => k === LABEL_IF_NAME)?.[1]);
+    return link ? ([["link", link]] as [string, string][]) : undefined;
+  };
+  for (const name of t.modules) {
+    const m = MODULES[name];
+    if (!m) continue;
+    if (fatal) {
+      // The agent did not answer (or refused us) for an earlier module: don't wait again per module.
+      errors.push({ module: name, reason: fatal.reason, message: fatal.message });
+      continue;
+    }
+    try {
+      const scalars = new Map<string, Varbind>();
+      for (const vb of await client.get(scalarOids(m))) scalars.set(vb.oid, vb);
+      const cols = walkedColumns(m);
+      const columns = cols.length > 0 ? await client.walkColumns(cols) : new Map<string, Varbind[]>();
+      const r: ModuleResult = { scalars, columns };
+      samples.push(...convertModule(m, r, t.labels, rowLabeler));
+      anyOk = true;
+    } catch (err) {
+      const e = err instanceof PollError ? err : new PollError("error", String((err as Error)?.message ?? err));
+      if (e.reason === "timeout" && !anyOk && (await probeRefused(t.host, t.port))) {
+        e.message = `port ${t.port} closed (ICMP port unreachable)`;
+        (e as { reason: PollErrorReason }).reason = "refused";
+      }
+      errors.push({ module: name, reason: e.reason, message: e.message });
+      if (e.reason === "timeout" || e.reason === "refused" || e.reason === "auth" || e.reason === "config" || e.reason === "malformed") fatal = e;
+      client.close(); // fresh session (and v3 discovery) next time
+    }
+  }
+  return {
+    target: t,
+    startedAt,
+    durationMs: performance.now() - t0,
+    up: anyOk,
+    samples,
+    errors,
+    pdus: client.stats.pdus,
+    packets: client.stats.packets,
+    retries: client.stats.retries,
+    varbinds: client.stats.varbinds,
+    lagMs,
+  };
+}

@@ -1,0 +1,160 @@
+// The Prometheus sink's state: per target, the text of its last poll grouped by family, plus its
+// cumulative meta counters. A scrape walks the families and yields cached chunks (streamable).
+import type { Sample } from "./convert";
+import { renderByFamily, renderHeader, type FamilyHeader } from "./exposition";
+import * as N from "./metric-names";
+import type { PollResult } from "./poller";
+
+interface TargetEntry {
+  chunks: Map<string, string>;
+  text?: string; // the whole target rendered, for /snmp?target= (built lazily)
+  pdus: number;
+  packets: number;
+  retries: number;
+  polls: number;
+  errors: Map<string, number>; // module \0 reason → count
+  last?: PollResult;
+}
+
+export interface TargetStatus {
+  device: string;
+  host: string;
+  port: number;
+  role: string;
+  site: string;
+  opd: string;
+  modules: string[];
+  intervalSeconds: number;
+  up: boolean | null;
+  lastPoll: string | null;
+  durationMs: number | null;
+  pdus: number | null;
+  varbinds: number | null;
+  samples: number | null;
+  errors: { module: string; reason: string; message: string }[];
+}
+
+const META_HELP: Record<string, FamilyHeader> = {
+  [N.SPBE_SNMP_UP]: { type: "gauge", help: "1 when the last poll of the device got an answer, else 0." },
+  [N.SPBE_SNMP_POLL_DURATION_SECONDS]: { type: "gauge", help: "Wall time of the device's last poll, seconds." },
+  [N.SPBE_SNMP_PDUS_TOTAL]: { type: "counter", help: "Response PDUs received from the device." },
+  [N.SPBE_SNMP_PACKETS_TOTAL]: { type: "counter", help: "Request packets sent to the device, retries included." },
+  [N.SPBE_SNMP_RETRIES_TOTAL]: { type: "counter", help: "Requests re-sent to the device after a timeout." },
+  [N.SPBE_SNMP_VARBINDS]: { type: "gauge", help: "Varbinds received in the device's last poll." },
+  [N.SPBE_SNMP_POLL_ERRORS_TOTAL]: { type: "counter", help: "Failed module polls by module and reason." },
+  [N.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS]: { type: "gauge", help: "Unix time the device's last poll ended." },
+  [N.SPBE_SNMP_POLLS_TOTAL]: { type: "counter", help: "Polls of the device." },
+};
+
+export class PromStore {
+  private readonly targets = new Map<string, TargetEntry>();
+  /** Family order and headers: meta families first, then families in order of first appearance. */
+  private readonly headers = new Map<string, FamilyHeader>(Object.entries(META_HELP));
+  private derived = new Map<string, string>();
+  private statusTargets: () => { device: string; host: string; port: number; role: string; site: string; opd: string; modules: string[]; intervalSeconds: number }[] = () => [];
+
+  setTargetLister(f: typeof this.statusTargets): void {
+    this.statusTargets = f;
+  }
+
+  update(r: PollResult): void {
+    const id = r.target.device;
+    const e: TargetEntry = this.targets.get(id) ?? { chunks: new Map(), pdus: 0, packets: 0, retries: 0, polls: 0, errors: new Map() };
+    e.pdus += r.pdus;
+    e.packets += r.packets;
+    e.retries += r.retries;
+    e.polls++;
+    for (const err of r.errors) {
+      const k = `${err.module}\0${err.reason}`;
+      e.errors.set(k, (e.errors.get(k) ?? 0) + 1);
+    }
+    const base = r.target.labels;
+    const meta: Sample[] = [];
+    const m = (name: string, value: number | string, labels = base) => meta.push({ name, ...META_HELP[name]!, labels, value: String(value) });
+    m(N.SPBE_SNMP_UP, r.up ? 1 : 0);
+    m(N.SPBE_SNMP_POLL_DURATION_SECONDS, (r.durationMs / 1000).toFixed(6));
+    m(N.SPBE_SNMP_PDUS_TOTAL, e.pdus);
+    m(N.SPBE_SNMP_PACKETS_TOTAL, e.packets);
+    m(N.SPBE_SNMP_RETRIES_TOTAL, e.retries);
+    m(N.SPBE_SNMP_VARBINDS, r.varbinds);
+    m(N.SPBE_SNMP_POLLS_TOTAL, e.polls);
+    m(N.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS, ((r.startedAt + r.durationMs) / 1000).toFixed(3));
+    for (const [k, n] of e.errors) {
+      const [module, reason] = k.split("\0") as [string, string];
+      m(N.SPBE_SNMP_POLL_ERRORS_TOTAL, n, [...base, [N.LABEL_MODULE, module], [N.LABEL_REASON, reason]]);
+    }
+    // Series of a module that failed this time disappear (Prometheus marks them stale) rather
+    // than repeating old values: dashboards show the gap, spbe_snmp_poll_errors_total says why.
+    const { chunks, headers } = renderByFamily([...meta, ...r.samples]);
+    for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
+    e.chunks = chunks;
+    e.text = undefined;
+    e.last = r;
+    this.targets.set(id, e);
+  }
+
+  setDerived(samples: Sample[]): void {
+    const { chunks, headers } = renderByFamily(samples);
+    for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
+    this.derived = chunks;
+  }
+
+  remove(device: string): void {
+    this.targets.delete(device);
+  }
+
+  /** The full exposition, family by family, as a sequence of chunks (never one giant string). */
+  *chunks(): Generator<string> {
+    const entries = [...this.targets.values()];
+    for (const [name, h] of this.headers) {
+      let body = "";
+      for (const e of entries) {
+        const c = e.chunks.get(name);
+        if (c) body += c;
+        if (body.length > 1 << 20) {
+          yield body;
+          body = "";
+        }
+      }
+      const d = this.derived.get(name);
+      if (d) body += d;
+      if (body.length > 0 || this.familyHasData(name, entries)) yield renderHeader(name, h) + body;
+    }
+  }
+
+  private familyHasData(name: string, entries: TargetEntry[]): boolean {
+    return entries.some((e) => e.chunks.has(name)) || this.derived.has(name);
+  }
+
+  /** One target's series (snmp_exporter's /snmp?target=), cached until its next poll. */
+  targetText(device: string): string | undefined {
+    const e = this.targets.get(device);
+    if (!e) return undefined;
+    if (e.text === undefined) {
+      let s = "";
+      for (const [name, body] of e.chunks) s += renderHeader(name, this.headers.get(name)!) + body;
+      e.text = s;
+    }
+    return e.text;
+  }
+
+  lastResult(device: string): PollResult | undefined {
+    return this.targets.get(device)?.last;
+  }
+
+  status(): TargetStatus[] {
+    return this.statusTargets().map((t) => {
+      const r = this.targets.get(t.device)?.last;
+      return {
+        ...t,
+        up: r ? r.up : null,
+        lastPoll: r ? new Date(r.startedAt).toISOString() : null,
+        durationMs: r ? Math.round(r.durationMs * 10) / 10 : null,
+        pdus: r ? r.pdus : null,
+        varbinds: r ? r.varbinds : null,
+        samples: r ? r.samples.length : null,
+        errors: r ? r.errors : [],
+      };
+    });
+  }
+}

@@ -1,0 +1,111 @@
+// What the simulator serves for each inventory device: interfaces per the inventory (names, ifIndex,
+// speeds, link descriptions), plausible moving counters, host resources for servers, UPS state.
+// Pure and deterministic (seeded by device and interface names); time is passed in.
+import type { Device, Inventory } from "../infra/inventory/schema";
+import { planDerived } from "./derived";
+
+export interface SimInterface {
+  ifIndex: number;
+  name: string;
+  alias: string;
+  speedMbps: number;
+  /** Mean rates in bits/s, and when the counters started. */
+  inBps: number;
+  outBps: number;
+}
+
+export interface SimDevice {
+  id: string;
+  role: string;
+  sysDescr: string;
+  interfaces: SimInterface[];
+  cpus: number;
+  memoryKiB: number;
+  ups: boolean;
+}
+
+/** FNV-1a: a cheap stable hash for deterministic "random" numbers. */
+export function hash01(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h / 0xffffffff;
+}
+
+export function simulatedDevices(inv: Inventory): SimDevice[] {
+  const plan = planDerived(inv);
+  // The Dinas side of an OPD's link carries traffic around its quota (30-110%), so quota panels move.
+  const quotaOf = new Map<string, { down: number; up: number }>();
+  for (const o of plan.opds) {
+    for (const e of o.dinasSide) {
+      if (o.downBps !== undefined && o.upBps !== undefined) quotaOf.set(`${e.device}\0${e.link}`, { down: o.downBps / o.dinasSide.length, up: o.upBps / o.dinasSide.length });
+    }
+  }
+  const linkOf = new Map<string, { id: string; capacityBps: number }>();
+  for (const l of inv.links) {
+    linkOf.set(`${l.a.device}\0${l.a.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
+    linkOf.set(`${l.b.device}\0${l.b.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
+  }
+  return inv.devices.filter((d) => d.snmp).map((d) => simulatedDevice(d, linkOf, quotaOf));
+}
+
+function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBps: number }>, quotaOf: Map<string, { down: number; up: number }>): SimDevice {
+  const ifaces = d.interfaces.length > 0 || d.role === "ups" ? d.interfaces : [{ name: "eth0", speedMbps: 1000, ifIndex: 1, description: undefined }];
+  let nextIndex = 1;
+  const used = new Set(ifaces.map((i) => i.ifIndex).filter((x): x is number => x !== undefined));
+  const interfaces = ifaces.map((i) => {
+    let ifIndex = i.ifIndex;
+    if (ifIndex === undefined) {
+      while (used.has(nextIndex)) nextIndex++;
+      ifIndex = nextIndex++;
+      used.add(ifIndex);
+    }
+    const speedMbps = i.speedMbps ?? 1000;
+    const link = linkOf.get(`${d.id}\0${i.name}`);
+    const quota = link ? quotaOf.get(`${d.id}\0${link.id}`) : undefined;
+    const u1 = hash01(`${d.id}/${i.name}/in`);
+    const u2 = hash01(`${d.id}/${i.name}/out`);
+    let inBps: number;
+    let outBps: number;
+    if (quota) {
+      // Dinas side: out = down for the OPD, in = up.
+      outBps = quota.down * (0.3 + 0.8 * u2);
+      inBps = quota.up * (0.3 + 0.8 * u1);
+    } else if (link) {
+      inBps = link.capacityBps * (0.05 + 0.5 * u1);
+      outBps = link.capacityBps * (0.05 + 0.5 * u2);
+    } else {
+      const cap = speedMbps * 1e6;
+      inBps = cap * 0.002 * (1 + 20 * u1 * u1);
+      outBps = cap * 0.002 * (1 + 20 * u2 * u2);
+    }
+    return { ifIndex, name: i.name, alias: i.description ?? link?.id ?? "", speedMbps, inBps, outBps };
+  });
+  return {
+    id: d.id,
+    role: d.role,
+    sysDescr: [d.vendor, d.model].filter(Boolean).join(" ") || d.role,
+    interfaces,
+    cpus: Math.min(d.cpus ?? 4, 16),
+    memoryKiB: Math.round((d.memoryGiB ?? 16) * 1024 * 1024),
+    ups: d.role === "ups",
+  };
+}
+
+/**
+ * Octets after `seconds` at a mean rate of `bps`, with a slow ±20 % wave: the derivative stays
+ * positive, so the counter only ever increases. Starts near 2^40 so 64-bit handling is exercised.
+ */
+export function octetsAt(bps: number, seconds: number, seed: number): bigint {
+  const period = 300 + 300 * seed;
+  const bytesPerSec = bps / 8;
+  const wave = 0.2 * bytesPerSec * (period / (2 * Math.PI)) * (1 - Math.cos((2 * Math.PI * seconds) / period));
+  return (1n << 40n) + BigInt(Math.floor(seed * 1e12)) + BigInt(Math.floor(bytesPerSec * seconds + wave));
+}
+
+/** CPU load 0..100 that wanders with time. */
+export function cpuLoadAt(seed: number, seconds: number): number {
+  return Math.round(15 + 50 * seed + 15 * Math.sin(seconds / (60 + 120 * seed)));
+}
