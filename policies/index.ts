@@ -1,0 +1,165 @@
+// The compliance engine: evaluate(inventory, { asOf }) runs every rule of the selected profiles
+// and returns a Report (findings, per-OPD scores, exceptions register). Pure and deterministic: the
+// date is an input, the order is the inventory's OPD order, then the catalogue's rule order, then
+// the subject id.
+import type { Inventory, Profile } from "../infra/inventory/schema";
+import type { ObservedFacts } from "./facts";
+import { exceptionStatus } from "./placement";
+import { RULES } from "./rules/catalogue";
+import { effectiveSeverity, formatCitation } from "./rules/helpers";
+import type { Bilingual, Check, ExceptionEntry, Finding, InventoryIndex, OpdScore, Report, Rule, RuleSummary, Severity } from "./types";
+
+export type { Report, Finding, Rule, Severity } from "./types";
+export { RULES } from "./rules/catalogue";
+
+export interface EvaluateOptions {
+  asOf: Date;
+  facts?: ObservedFacts;
+  /** Defaults to the inventory's meta.profiles. */
+  profiles?: readonly Profile[];
+  /** Defaults to the whole catalogue (tests pass a single rule). */
+  rules?: readonly Rule[];
+}
+
+/** An advisory finding weighs a quarter of a mandatory one in the score. */
+export const ADVISORY_WEIGHT = 0.25;
+
+export function buildIndex(inv: Inventory): InventoryIndex {
+  return {
+    sites: new Map(inv.sites.map((s) => [s.id, s])),
+    devices: new Map(inv.devices.map((d) => [d.id, d])),
+    opds: new Map(inv.opds.map((o) => [o.code, o])),
+    dinasBlocks: inv.publicIp.blocks.map((b) => b.cidr),
+  };
+}
+
+export function appliesTo(rule: Rule, profiles: readonly Profile[]): boolean {
+  return rule.citations.some((c) => profiles.includes(c.profile));
+}
+
+export function renderTemplate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Bilingual {
+  const t = rule.evidence[variant];
+  if (!t) return { id: variant, en: variant };
+  return { id: renderTemplate(t.id, params), en: renderTemplate(t.en, params) };
+}
+
+export function scoreOf(checks: number, mandatory: number, advisory: number): number {
+  if (checks === 0) return 100;
+  const penalty = mandatory + ADVISORY_WEIGHT * advisory;
+  return Math.round(1000 * Math.max(0, 1 - penalty / checks)) / 10;
+}
+
+export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
+  const profiles = [...(opts.profiles ?? inventory.meta.profiles)];
+  const index = buildIndex(inventory);
+  const ctx = { inventory, asOf: opts.asOf, index, ...(opts.facts ? { facts: opts.facts } : {}) };
+  const rules = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles) && (!r.needsFacts || opts.facts));
+
+  const opdOrder = new Map(inventory.opds.map((o, i) => [o.code, i]));
+  const perOpd = new Map<string, { checks: number; mandatory: number; advisory: number }>();
+  const tally = (opd: string) => {
+    let t = perOpd.get(opd);
+    if (!t) perOpd.set(opd, (t = { checks: 0, mandatory: 0, advisory: 0 }));
+    return t;
+  };
+  for (const o of inventory.opds) tally(o.code);
+
+  const findings: (Finding & { order: number })[] = [];
+  const summaries: RuleSummary[] = [];
+  rules.forEach((rule, ruleOrder) => {
+    const severity = effectiveSeverity(rule, profiles);
+    const checks: Check[] = rule.evaluate(ctx);
+    let failed = 0;
+    for (const c of checks) {
+      const t = tally(c.opd);
+      t.checks++;
+      if (!c.failure) continue;
+      failed++;
+      t[severity]++;
+      findings.push({
+        rule: rule.id,
+        severity,
+        opd: c.opd,
+        subject: c.subject,
+        variant: c.failure.variant,
+        params: c.failure.params,
+        evidence: evidenceOf(rule, c.failure.variant, c.failure.params),
+        order: ruleOrder,
+      });
+    }
+    summaries.push({
+      id: rule.id,
+      title: rule.title,
+      checks: rule.checks,
+      severity,
+      citations: rule.citations.filter((c) => profiles.includes(c.profile)).map(formatCitation),
+      remediation: rule.remediation,
+      failed,
+      checked: checks.length,
+    });
+  });
+
+  const unknownRank = inventory.opds.length;
+  const rank = (opd: string) => opdOrder.get(opd) ?? unknownRank;
+  findings.sort(
+    (a, b) =>
+      rank(a.opd) - rank(b.opd) ||
+      (a.opd < b.opd ? -1 : a.opd > b.opd ? 1 : 0) ||
+      a.order - b.order ||
+      (a.subject.kind < b.subject.kind ? -1 : a.subject.kind > b.subject.kind ? 1 : 0) ||
+      (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0),
+  );
+
+  const opdCodes = [...perOpd.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const opds: OpdScore[] = opdCodes.map((code) => {
+    const t = perOpd.get(code)!;
+    return { opd: code, name: index.opds.get(code)?.name ?? code, ...t, score: scoreOf(t.checks, t.mandatory, t.advisory) };
+  });
+  const total = opds.reduce((s, o) => ({ checks: s.checks + o.checks, mandatory: s.mandatory + o.mandatory, advisory: s.advisory + o.advisory }), { checks: 0, mandatory: 0, advisory: 0 });
+
+  return {
+    schema: "spbe-compliance-report/1",
+    kabupaten: inventory.meta.kabupaten,
+    domain: inventory.meta.domain,
+    profiles,
+    asOf: opts.asOf.toISOString().slice(0, 10),
+    factsUsed: opts.facts !== undefined,
+    rules: summaries,
+    findings: findings.map(({ order: _order, ...f }) => f),
+    opds,
+    overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory) },
+    exceptions: exceptionsRegister(inventory, opts.asOf),
+  };
+}
+
+/** Every security-guarantee exception with its status on the evaluation date, soonest expiry first. */
+export function exceptionsRegister(inventory: Inventory, asOf: Date): ExceptionEntry[] {
+  const entries: ExceptionEntry[] = [];
+  for (const a of inventory.applications) {
+    const p = a.placement;
+    const e = p.type === "external" || p.type === "opd-server" ? p.exception : undefined;
+    if (!e) continue;
+    const { status, daysLeft } = exceptionStatus(e, asOf);
+    entries.push({
+      application: a.id,
+      opd: a.opd,
+      ref: e.ref,
+      ...(e.signedByOpd ? { signedByOpd: e.signedByOpd } : {}),
+      ...(e.signedByProvider ? { signedByProvider: e.signedByProvider } : {}),
+      expires: e.expires,
+      daysLeft,
+      status,
+    });
+  }
+  return entries.sort((a, b) => (a.expires < b.expires ? -1 : a.expires > b.expires ? 1 : a.application < b.application ? -1 : 1));
+}
+
+export function mandatoryFindings(report: Report): Finding[] {
+  return report.findings.filter((f) => f.severity === "mandatory");
+}
+
+export type { Severity as FindingSeverity };

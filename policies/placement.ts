@@ -1,0 +1,111 @@
+// The placement rules as pure functions over plain facts. The SAME functions serve the inventory
+// rules (facts built from the inventory, rules/placement.ts) and the CrossGuard pack (facts read from
+// docker Container labels, crossguard/labels.ts): one rule, one place.
+import { contains, tryParseRange } from "../infra/inventory/ip";
+
+export type SiteKind = "datacenter" | "recovery" | "opd-office" | "external";
+export type Network = "dinas" | "opd" | "internet";
+
+export interface ExceptionFacts {
+  ref: string;
+  /** YYYY-MM-DD */
+  expires: string;
+  signedByOpd?: string;
+  signedByProvider?: string;
+}
+
+export interface PlacementFacts {
+  application: string;
+  opd: string;
+  /** Where the application runs; "external" for hosting outside the kabupaten's sites. */
+  siteKind: SiteKind;
+  /** "dinas" when the Dinas manages the site, else the managing OPD code or the provider. */
+  siteManager: string;
+  classification: "publik" | "internal" | "rahasia" | "strategis";
+  network: Network;
+  exception?: ExceptionFacts;
+}
+
+export const EXCEPTION_WARNING_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+/** Whole days from `asOf` (its UTC date) to an ISO date; negative when the date is past. */
+export function daysUntil(isoDate: string, asOf: Date): number {
+  const target = Date.parse(`${isoDate}T00:00:00Z`);
+  const today = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
+  return Math.round((target - today) / DAY_MS);
+}
+
+/** The Dinas data center or its recovery site (both are Dinas-run data center facilities). */
+export function inDinasFacility(f: Pick<PlacementFacts, "siteKind" | "siteManager">): boolean {
+  return (f.siteKind === "datacenter" || f.siteKind === "recovery") && f.siteManager === "dinas";
+}
+
+export type ExceptionStatus = "valid" | "expiring" | "expired" | "unsigned";
+
+/** An exception counts only when both the OPD and the provider signed it and it has not expired. */
+export function exceptionStatus(e: ExceptionFacts, asOf: Date): { status: ExceptionStatus; daysLeft: number } {
+  const daysLeft = daysUntil(e.expires, asOf);
+  if (!e.signedByOpd || !e.signedByProvider) return { status: "unsigned", daysLeft };
+  if (daysLeft < 0) return { status: "expired", daysLeft };
+  if (daysLeft <= EXCEPTION_WARNING_DAYS) return { status: "expiring", daysLeft };
+  return { status: "valid", daysLeft };
+}
+
+export type Violation = { variant: string; params: Record<string, string | number> };
+
+/**
+ * bt-7-2019 Pasal 15 (1)-(2), klaten-18-2018 Pasal 14 (1): an OPD application runs in the Dinas
+ * data center, or elsewhere only under a signed, unexpired security-guarantee exception.
+ */
+export function checkPlacement(f: PlacementFacts, asOf: Date): Violation | undefined {
+  if (inDinasFacility(f)) return undefined;
+  const where = { site: f.siteKind, manager: f.siteManager };
+  if (!f.exception) return { variant: "no-exception", params: where };
+  const { status, daysLeft } = exceptionStatus(f.exception, asOf);
+  if (status === "unsigned") {
+    const missing = [!f.exception.signedByOpd ? "OPD" : "", !f.exception.signedByProvider ? "provider" : ""].filter(Boolean).join(", ");
+    return { variant: "exception-unsigned", params: { ...where, ref: f.exception.ref, missing } };
+  }
+  if (status === "expired") return { variant: "exception-expired", params: { ...where, ref: f.exception.ref, expires: f.exception.expires, days: -daysLeft } };
+  return undefined;
+}
+
+/** Advisory: an exception that still holds but ends within EXCEPTION_WARNING_DAYS. */
+export function checkExceptionExpiring(f: PlacementFacts, asOf: Date): Violation | undefined {
+  if (inDinasFacility(f) || !f.exception) return undefined;
+  const { status, daysLeft } = exceptionStatus(f.exception, asOf);
+  if (status !== "expiring") return undefined;
+  return { variant: "expiring", params: { ref: f.exception.ref, expires: f.exception.expires, days: daysLeft } };
+}
+
+export function isConfidential(classification: string): boolean {
+  return classification === "rahasia" || classification === "strategis";
+}
+
+/**
+ * bt-7-2019 Pasal 18, klaten-18-2018 Pasal 22: confidential and strategic information uses the
+ * security system and network managed by the Dinas: a Dinas facility and the Dinas network.
+ */
+export function checkConfidentialOnDinas(f: PlacementFacts): Violation | undefined {
+  if (!isConfidential(f.classification)) return undefined;
+  const facility = inDinasFacility(f);
+  const network = f.network === "dinas";
+  if (facility && network) return undefined;
+  const variant = !facility && !network ? "site-and-network" : !facility ? "site" : "network";
+  return { variant, params: { classification: f.classification, site: f.siteKind, manager: f.siteManager, network: f.network } };
+}
+
+/**
+ * A public address the kabupaten publishes or answers from must lie in one of the Dinas public
+ * blocks (klaten-18-2018 Pasal 9 (2) c; bt-7-2019 Pasal 12 (3)-(4)).
+ */
+export function checkAddressInBlocks(address: string, dinasBlocks: readonly string[]): Violation | undefined {
+  const addr = tryParseRange(address);
+  if (!addr) return { variant: "unparsable", params: { address } };
+  for (const block of dinasBlocks) {
+    const range = tryParseRange(block);
+    if (range && contains(range, addr)) return undefined;
+  }
+  return { variant: "outside", params: { address, blocks: dinasBlocks.join(", ") || "-" } };
+}

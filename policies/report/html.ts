@@ -1,0 +1,127 @@
+// The HTML report: one self-contained, print-ready page (inline CSS and SVG, no scripts, no network)
+// that headless Chromium also turns into the PDF.
+import type { Finding, FindingKey, Lang, Report } from "../types";
+import { complianceChartSvg } from "./chart";
+import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
+
+export const escapeHtml = (s: string | number) =>
+  String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 1100px; padding: 12px; }
+h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 13pt; border-bottom: 2px solid #1a4f8b; padding-bottom: 2px; margin-top: 22px; }
+h3 { font-size: 11pt; margin: 14px 0 4px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; } th, td { border: 1px solid #bbb; padding: 3px 5px; text-align: left; vertical-align: top; }
+th { background: #e8eef6; } tr { page-break-inside: avoid; } td.num, th.num { text-align: right; }
+.mandatory { color: #b71c1c; font-weight: bold; } .advisory { color: #8d6e00; }
+.status-expired, .status-unsigned { color: #b71c1c; font-weight: bold; } .status-expiring { color: #8d6e00; font-weight: bold; }
+.meta { color: #555; margin: 2px 0; } .overall { font-size: 12pt; font-weight: bold; }
+.chart { margin: 8px 0; page-break-inside: avoid; } code { font-size: 9.5pt; }
+@media print { body { max-width: none; padding: 0; } h2 { page-break-after: avoid; } }
+`;
+
+function table(headers: string[], rows: string[][], numeric: number[] = []): string {
+  const th = headers.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`).join("\n");
+  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+const sev = (lang: Lang, f: { severity: Finding["severity"] }) => `<span class="${f.severity}">${escapeHtml(severityLabel(lang, f.severity))}</span>`;
+
+function keyLine(lang: Lang, report: Report, k: FindingKey): string {
+  const rule = ruleIndex(report).get(k.rule);
+  return `<li><code>${escapeHtml(k.rule)}</code> ${escapeHtml(rule ? pick(lang, rule.title) : "")}: ${escapeHtml(subjectLabel(lang, k.subject))} (${escapeHtml(k.opd)})</li>`;
+}
+
+export function renderHtml(report: Report, lang: Lang): string {
+  const rules = ruleIndex(report);
+  const parts: string[] = [];
+  parts.push(`<h1>${escapeHtml(tr(lang, "report.title", { kabupaten: report.kabupaten }))}</h1>`);
+  for (const p of report.profiles) parts.push(`<p class="meta">${escapeHtml(tr(lang, `report.framing.${p}`))}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.as-of", { date: report.asOf }))} · ${escapeHtml(report.domain)}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.regulations"))}: ${report.profiles.map((p) => escapeHtml(tr(lang, `report.profile.${p}`))).join("; ")}</p>`);
+
+  parts.push(`<h2 id="summary">${escapeHtml(tr(lang, "report.summary"))}</h2>`);
+  const o = report.overall;
+  parts.push(`<p class="overall">${escapeHtml(tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks }))}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.score-note"))} ${escapeHtml(tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used"))}</p>`);
+  parts.push(`<div class="chart">${complianceChartSvg(report.opds, lang, tr(lang, "report.chart"))}</div>`);
+  parts.push(
+    table(
+      [tr(lang, "report.col.opd"), "", tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
+      report.opds.map((s) => [escapeHtml(s.opd), escapeHtml(s.name), formatScore(lang, s.score), String(s.checks), String(s.mandatory), String(s.advisory)]),
+      [2, 3, 4, 5],
+    ),
+  );
+
+  parts.push(`<h2 id="by-opd">${escapeHtml(tr(lang, "report.by-opd"))}</h2>`);
+  if (report.findings.length === 0) parts.push(`<p>${escapeHtml(tr(lang, "report.no-findings"))}</p>`);
+  const byOpd = new Map<string, Finding[]>();
+  for (const f of report.findings) byOpd.set(f.opd, [...(byOpd.get(f.opd) ?? []), f]);
+  for (const [opd, findings] of byOpd) {
+    const score = report.opds.find((s) => s.opd === opd)?.score ?? 100;
+    parts.push(`<h3 class="opd" data-opd="${escapeHtml(opd)}">${escapeHtml(opdName(report, opd))} (${escapeHtml(opd)}) · ${formatScore(lang, score)}</h3>`);
+    parts.push(
+      table(
+        [tr(lang, "report.col.severity"), tr(lang, "report.col.rule"), tr(lang, "report.col.citation"), tr(lang, "report.col.subject"), tr(lang, "report.col.evidence"), tr(lang, "report.col.remediation")],
+        findings.map((f) => {
+          const r = rules.get(f.rule)!;
+          return [sev(lang, f), `${escapeHtml(pick(lang, r.title))}<br><code>${escapeHtml(f.rule)}</code>`, escapeHtml(r.citations.join("; ")), escapeHtml(subjectLabel(lang, f.subject)), escapeHtml(pick(lang, f.evidence)), escapeHtml(pick(lang, r.remediation))];
+        }),
+      ),
+    );
+  }
+
+  parts.push(`<h2 id="by-article">${escapeHtml(tr(lang, "report.by-article"))}</h2>`);
+  const failing = report.rules.filter((r) => r.failed > 0);
+  if (failing.length === 0) parts.push(`<p>${escapeHtml(tr(lang, "report.no-findings"))}</p>`);
+  for (const r of failing) {
+    const items = report.findings.filter((f) => f.rule === r.id);
+    parts.push(`<h3>${escapeHtml(r.citations.join("; "))}: ${escapeHtml(pick(lang, r.title))} <span class="${r.severity}">(${escapeHtml(severityLabel(lang, r.severity))}, ${r.failed}/${r.checked})</span></h3>`);
+    parts.push(`<ul>${items.map((f) => `<li>${escapeHtml(opdName(report, f.opd))}: ${escapeHtml(subjectLabel(lang, f.subject))}: ${escapeHtml(pick(lang, f.evidence))}</li>`).join("")}</ul>`);
+  }
+
+  parts.push(`<h2 id="exceptions">${escapeHtml(tr(lang, "report.exceptions"))}</h2>`);
+  parts.push(
+    report.exceptions.length === 0
+      ? `<p>${escapeHtml(tr(lang, "report.none"))}</p>`
+      : table(
+          [tr(lang, "report.col.application"), tr(lang, "report.col.opd"), tr(lang, "report.col.ref"), tr(lang, "report.col.signed-by-opd"), tr(lang, "report.col.signed-by-provider"), tr(lang, "report.col.expires"), tr(lang, "report.col.days-left"), tr(lang, "report.col.status")],
+          report.exceptions.map((e) => [escapeHtml(e.application), escapeHtml(e.opd), escapeHtml(e.ref), escapeHtml(e.signedByOpd ?? "-"), escapeHtml(e.signedByProvider ?? "-"), escapeHtml(e.expires), String(e.daysLeft), `<span class="status-${e.status}">${escapeHtml(statusLabel(lang, e.status))}</span>`]),
+          [6],
+        ),
+  );
+
+  if (report.changes) {
+    const c = report.changes;
+    parts.push(`<h2 id="changes">${escapeHtml(tr(lang, "report.changes", { date: c.previousAsOf }))}</h2>`);
+    parts.push(`<h3>${escapeHtml(tr(lang, "report.resolved"))} (${c.resolved.length})</h3>`);
+    parts.push(c.resolved.length ? `<ul class="resolved">${c.resolved.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
+    parts.push(`<h3>${escapeHtml(tr(lang, "report.new"))} (${c.added.length})</h3>`);
+    parts.push(c.added.length ? `<ul class="added">${c.added.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
+  }
+
+  parts.push(`<h2 id="rules">${escapeHtml(tr(lang, "report.rules"))}</h2>`);
+  parts.push(
+    table(
+      [tr(lang, "report.col.rule"), tr(lang, "report.col.citation"), tr(lang, "report.col.severity"), tr(lang, "report.col.checks"), tr(lang, "report.col.failed")],
+      report.rules.map((r) => [`${escapeHtml(pick(lang, r.title))}<br><code>${escapeHtml(r.id)}</code>`, escapeHtml(r.citations.join("; ")), escapeHtml(severityLabel(lang, r.severity)), String(r.checked), String(r.failed)]),
+      [3, 4],
+    ),
+  );
+
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(tr(lang, "report.title", { kabupaten: report.kabupaten }))} · ${escapeHtml(report.asOf)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${parts.join("\n")}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,25 @@
+// Localised labels for reports: the chrome comes from the i18n catalogues, rule texts from the rule
+// catalogue (each rule carries its own id/en title, evidence and remediation).
+import { t, type MessageCode } from "../../i18n";
+import type { Bilingual, Lang, Report, Severity, Subject } from "../types";
+
+export const tr = (lang: Lang, code: MessageCode, params: Record<string, string | number> = {}) => t(lang, code, params);
+export const pick = (lang: Lang, text: Bilingual) => text[lang];
+
+export const severityLabel = (lang: Lang, s: Severity) => tr(lang, `report.severity.${s}` as MessageCode);
+export const subjectLabel = (lang: Lang, s: Subject) => `${tr(lang, `report.subject.${s.kind}` as MessageCode)} ${s.id}`;
+export const statusLabel = (lang: Lang, s: string) => tr(lang, `report.status.${s}` as MessageCode);
+
+export function ruleIndex(report: Report) {
+  return new Map(report.rules.map((r) => [r.id, r]));
+}
+
+export function opdName(report: Report, code: string): string {
+  return report.opds.find((o) => o.opd === code)?.name ?? code;
+}
+
+/** Indonesian reports use a decimal comma. */
+export function formatScore(lang: Lang, score: number): string {
+  const text = score.toFixed(1);
+  return lang === "id" ? text.replace(".", ",") : text;
+}

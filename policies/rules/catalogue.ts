@@ -1,0 +1,35 @@
+// Every rule, in the order reports list them: placement first (the heart of both Perda), then
+// applications, OPDs, infrastructure, and the rules over observed facts.
+import type { Rule } from "../types";
+import { appDocumentation, appDrReplica, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
+import { dcAndRecoverySite, networkLabelCode, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
+import { appAnswersFromDinasBlocks, deviceReachable } from "./observed";
+import { opdPengelolaDecree, opdPengelolaTik, opdQuota, websiteSubdomain } from "./opds";
+import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "./placement";
+
+export const RULES: readonly Rule[] = [
+  appPlacementDc,
+  appExceptionExpiring,
+  appConfidentialDinas,
+  websiteHostingIndonesia,
+  websiteSubdomain,
+  appDocumentation,
+  appSourceRepository,
+  appLicense,
+  appSecurityAssessment,
+  appDrReplica,
+  appProcurementVerified,
+  opdPengelolaTik,
+  opdPengelolaDecree,
+  opdQuota,
+  dcAndRecoverySite,
+  opdDeviceRecommendation,
+  opdGeneralPurposeHardware,
+  networkLabelCode,
+  appAnswersFromDinasBlocks,
+  deviceReachable,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

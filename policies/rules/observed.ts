@@ -1,0 +1,83 @@
+// Rules over observed facts (policies/facts.ts): what the collectors see running, compared with
+// what the inventory declares. Skipped (not passed) when no facts file is given.
+import { checkAddressInBlocks, checkPlacement, daysUntil } from "../placement";
+import type { Rule } from "../types";
+import { app, check, cite, opdOfDevice, placementFactsOf } from "./helpers";
+
+export const UNREACHABLE_DAYS = 30;
+
+export const deviceReachable: Rule = {
+  id: "device-reachable",
+  title: { id: "Perangkat infrastruktur dapat dijangkau", en: "Infrastructure devices are reachable" },
+  checks: {
+    id: `Perangkat yang tercatat di inventaris tidak terputus dari pemantauan selama ${UNREACHABLE_DAYS} hari atau lebih.`,
+    en: `No inventory device has been unreachable by monitoring for ${UNREACHABLE_DAYS} days or more.`,
+  },
+  severity: "advisory",
+  needsFacts: true,
+  citations: [cite("klaten-18-2018", 9, "1"), cite("bt-7-2019", 12, "1")],
+  evidence: {
+    unreachable: {
+      id: "tidak terjangkau sejak {since} ({days} hari), terakhir terlihat {lastSeen}",
+      en: "unreachable since {since} ({days} days), last seen {lastSeen}",
+    },
+  },
+  remediation: {
+    id: "Periksa perangkat di lokasi; jika sudah tidak dipakai, hapus dari inventaris.",
+    en: "Inspect the device on site; if it is out of service, remove it from the inventory.",
+  },
+  evaluate: ({ inventory, facts, asOf, index }) => {
+    const known = new Set(inventory.devices.map((d) => d.id));
+    return (facts?.devices ?? [])
+      .filter((d) => known.has(d.id))
+      .map((d) => {
+        const since = d.unreachableSince ?? undefined;
+        const days = since ? -daysUntil(new Date(since).toISOString().slice(0, 10), asOf) : 0;
+        const failure = since && days >= UNREACHABLE_DAYS ? { variant: "unreachable", params: { since: since.slice(0, 10), days, lastSeen: d.lastSeen?.slice(0, 10) ?? "-" } } : undefined;
+        return check({ kind: "device", id: d.id }, opdOfDevice(d.id, inventory, index), failure);
+      });
+  },
+};
+
+export const appAnswersFromDinasBlocks: Rule = {
+  id: "app-answers-from-dinas-blocks",
+  title: { id: "Aplikasi menjawab dari alamat IP publik Dinas", en: "Applications answer from Dinas public addresses" },
+  checks: {
+    id: "Nama host aplikasi yang tercatat di pusat data Dinas menjawab dari blok alamat IP publik Dinas.",
+    en: "The hostname of an application recorded in the Dinas data center answers from the Dinas public address blocks.",
+  },
+  severity: "mandatory",
+  needsFacts: true,
+  citations: [cite("bt-7-2019", 15, "1"), cite("klaten-18-2018", 14, "1"), cite("klaten-18-2018", 9, "2", "c")],
+  evidence: {
+    outside: {
+      id: "{hostname} menjawab dari {address}, di luar blok Dinas ({blocks})",
+      en: "{hostname} answers from {address}, outside the Dinas blocks ({blocks})",
+    },
+    unparsable: { id: "alamat teramati tidak valid: {address}", en: "observed address is not valid: {address}" },
+  },
+  remediation: {
+    id: "Pastikan aplikasi benar-benar berjalan di pusat data Dinas dan DNS menunjuk alamat dari blok Dinas; bila di-hosting di luar, catat penempatan dan pengecualiannya.",
+    en: "Make sure the application really runs in the Dinas data center and DNS points at a Dinas block address; if it is hosted elsewhere, record that placement and its exception.",
+  },
+  evaluate: ({ inventory, facts, asOf, index }) => {
+    const apps = new Map(inventory.applications.map((a) => [a.id, a]));
+    const checks = [];
+    for (const observed of facts?.applications ?? []) {
+      const a = apps.get(observed.id);
+      if (!a || observed.answeringFrom.length === 0) continue;
+      // Hosting outside under a valid exception is declared, not hidden: nothing to compare.
+      if (a.placement.type !== "datacenter" && !checkPlacement(placementFactsOf(a, inventory, index), asOf)) continue;
+      let failure;
+      for (const address of observed.answeringFrom) {
+        const v = checkAddressInBlocks(address, index.dinasBlocks);
+        if (v) {
+          failure = { variant: v.variant, params: { ...v.params, hostname: observed.hostname ?? a.hostname ?? a.id } };
+          break;
+        }
+      }
+      checks.push(check(app(a.id), a.opd, failure));
+    }
+    return checks;
+  },
+};

@@ -1,0 +1,108 @@
+// Obligations on every OPD: an appointed pengelola TIK (klaten-18-2018 Pasal 18 (3), 19 (2);
+// bt-7-2019 Pasal 16 (6)), a bandwidth quota set by the Dinas (klaten-18-2018 Pasal 10 (2);
+// bt-7-2019 Pasal 12 (3) d, (4)), and websites under the kabupaten domain (bt-7-2019 Pasal 19
+// (1)-(3); klaten-18-2018 Pasal 23).
+import type { Rule, Subject } from "../types";
+import { app, check, cite } from "./helpers";
+
+const opd = (id: string): Subject => ({ kind: "opd", id });
+
+export const opdPengelolaTik: Rule = {
+  id: "opd-pengelola-tik",
+  title: { id: "Setiap OPD memiliki pengelola TIK", en: "Every OPD has a pengelola TIK" },
+  checks: {
+    id: "OPD memiliki paling sedikit 1 (satu) pengelola TIK.",
+    en: "The OPD has at least one ICT manager (pengelola TIK).",
+  },
+  severity: "mandatory",
+  citations: [cite("klaten-18-2018", 19, "2"), cite("bt-7-2019", 16, "6")],
+  evidence: { none: { id: "tidak ada pengelola TIK yang ditunjuk", en: "no pengelola TIK appointed" } },
+  remediation: {
+    id: "Pimpinan OPD mengusulkan pengelola TIK untuk ditetapkan dengan Keputusan Bupati.",
+    en: "The head of the OPD proposes a pengelola TIK to be appointed by Bupati decree.",
+  },
+  evaluate: ({ inventory }) =>
+    inventory.opds.map((o) => check(opd(o.code), o.code, o.pengelolaTik.length === 0 ? { variant: "none", params: {} } : undefined)),
+};
+
+export const opdPengelolaDecree: Rule = {
+  id: "opd-pengelola-decree",
+  title: { id: "Pengelola TIK ditetapkan dengan Keputusan Bupati", en: "Pengelola TIK appointed by Bupati decree" },
+  checks: {
+    id: "Setiap pengelola TIK yang tercatat memiliki nomor Keputusan Bupati penunjukannya.",
+    en: "Every recorded pengelola TIK carries the number of the Bupati decree appointing them.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 16, "6"), cite("klaten-18-2018", 18, "3")],
+  evidence: { "no-decree": { id: "tanpa Keputusan Bupati: {names}", en: "without a Bupati decree: {names}" } },
+  remediation: {
+    id: "Tetapkan penunjukan pengelola TIK dengan Keputusan Bupati dan catat nomornya.",
+    en: "Have the appointment set by Bupati decree and record its number.",
+  },
+  evaluate: ({ inventory }) =>
+    inventory.opds
+      .filter((o) => o.pengelolaTik.length > 0)
+      .map((o) => {
+        const without = o.pengelolaTik.filter((p) => !p.decree).map((p) => p.name);
+        return check(opd(o.code), o.code, without.length ? { variant: "no-decree", params: { names: without.join(", ") } } : undefined);
+      }),
+};
+
+export const opdQuota: Rule = {
+  id: "opd-quota",
+  title: { id: "Kuota internet OPD ditetapkan Dinas", en: "OPD internet quota set by the Dinas" },
+  checks: {
+    id: "Setiap OPD memiliki kuota bandwidth yang ditetapkan Dinas.",
+    en: "Every OPD has a bandwidth quota set by the Dinas.",
+  },
+  severity: "mandatory",
+  citations: [cite("klaten-18-2018", 10, "2"), cite("bt-7-2019", 12, "3", "d"), cite("bt-7-2019", 12, "4")],
+  evidence: { none: { id: "tidak ada kuota bandwidth untuk OPD ini", en: "no bandwidth quota for this OPD" } },
+  remediation: {
+    id: "Tetapkan kuota unduh/unggah OPD di bagian bandwidth.quotas inventaris.",
+    en: "Set the OPD's download/upload quota under bandwidth.quotas in the inventory.",
+  },
+  evaluate: ({ inventory }) => {
+    const withQuota = new Set((inventory.bandwidth?.quotas ?? []).map((q) => q.opd));
+    return inventory.opds.map((o) => check(opd(o.code), o.code, withQuota.has(o.code) ? undefined : { variant: "none", params: {} }));
+  },
+};
+
+function underDomain(hostname: string, domain: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, "");
+  const d = domain.toLowerCase();
+  return h === d || h.endsWith(`.${d}`);
+}
+
+export const websiteSubdomain: Rule = {
+  id: "website-subdomain",
+  title: { id: "Website OPD adalah subdomain domain kabupaten", en: "OPD websites are subdomains of the kabupaten domain" },
+  checks: {
+    id: "Website OPD dan subdomain OPD berada di bawah domain yang dikelola Dinas.",
+    en: "OPD websites and OPD subdomains sit under the domain managed by the Dinas.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 19, "1-3"), cite("klaten-18-2018", 23, "1-2")],
+  evidence: {
+    outside: { id: "{hostname} bukan subdomain {domain}", en: "{hostname} is not a subdomain of {domain}" },
+    "no-hostname": { id: "website tanpa nama host", en: "website without a hostname" },
+  },
+  remediation: {
+    id: "Ajukan subdomain ke Dinas (mis. nama-opd.domain-kabupaten.go.id) dan alihkan domain lama ke subdomain tersebut.",
+    en: "Request a subdomain from the Dinas (e.g. opd-name.kabupaten-domain.go.id) and redirect the old domain to it.",
+  },
+  evaluate: ({ inventory }) => {
+    const domain = inventory.meta.domain;
+    const checks = inventory.applications
+      .filter((a) => a.website)
+      .map((a) => {
+        if (!a.hostname) return check(app(a.id), a.opd, { variant: "no-hostname", params: {} });
+        return check(app(a.id), a.opd, underDomain(a.hostname, domain) ? undefined : { variant: "outside", params: { hostname: a.hostname, domain } });
+      });
+    for (const o of inventory.opds) {
+      if (!o.subdomain) continue;
+      checks.push(check(opd(o.code), o.code, underDomain(o.subdomain, domain) ? undefined : { variant: "outside", params: { hostname: o.subdomain, domain } }));
+    }
+    return checks;
+  },
+};

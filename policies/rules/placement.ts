@@ -1,0 +1,141 @@
+// Where applications run: bt-7-2019 Pasal 15, 18, 19 (4); klaten-18-2018 Pasal 14, 22.
+// The decisions themselves are the pure functions of ../placement.ts, shared with CrossGuard.
+import { checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement } from "../placement";
+import type { Rule } from "../types";
+import { app, check, cite, placementFactsOf } from "./helpers";
+
+export const appPlacementDc: Rule = {
+  id: "app-placement-dc",
+  title: {
+    id: "Aplikasi OPD ditempatkan di pusat data Dinas",
+    en: "OPD applications are placed in the Dinas data center",
+  },
+  checks: {
+    id: "Aplikasi berjalan di pusat data (atau pusat pemulihan data) yang dikelola Dinas, atau memiliki pernyataan jaminan keamanan data yang ditandatangani OPD dan penyedia dan belum kedaluwarsa.",
+    en: "The application runs in the Dinas-managed data center (or recovery site), or holds a data-security guarantee signed by the OPD and the provider that has not expired.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 15, "1-2"), cite("klaten-18-2018", 14, "1")],
+  evidence: {
+    "no-exception": {
+      id: "ditempatkan di luar pusat data Dinas ({site}, dikelola oleh {manager}) tanpa pernyataan jaminan keamanan data",
+      en: "placed outside the Dinas data center ({site}, managed by {manager}) without a data-security guarantee",
+    },
+    "exception-expired": {
+      id: "pernyataan jaminan keamanan {ref} kedaluwarsa pada {expires} ({days} hari lalu); ditempatkan di {site} ({manager})",
+      en: "security guarantee {ref} expired on {expires} ({days} days ago); placed at {site} ({manager})",
+    },
+    "exception-unsigned": {
+      id: "pernyataan jaminan keamanan {ref} belum ditandatangani oleh: {missing}; ditempatkan di {site} ({manager})",
+      en: "security guarantee {ref} not signed by: {missing}; placed at {site} ({manager})",
+    },
+  },
+  remediation: {
+    id: "Pindahkan aplikasi ke pusat data Dinas, atau lengkapi pernyataan kesanggupan jaminan keamanan data yang ditandatangani PD pengelola dan penyedia/PSE, lalu catat di inventaris.",
+    en: "Move the application to the Dinas data center, or obtain a data-security guarantee signed by the OPD and the provider/PSE and record it in the inventory.",
+  },
+  evaluate: ({ inventory, asOf, index }) =>
+    inventory.applications.map((a) => check(app(a.id), a.opd, checkPlacement(placementFactsOf(a, inventory, index), asOf))),
+};
+
+export const appExceptionExpiring: Rule = {
+  id: "app-exception-expiring",
+  title: {
+    id: "Pernyataan jaminan keamanan segera berakhir",
+    en: "Security-guarantee exception about to expire",
+  },
+  checks: {
+    id: "Pengecualian penempatan di luar pusat data Dinas tidak berakhir dalam 60 hari ke depan.",
+    en: "An exception for placement outside the Dinas data center does not end within the next 60 days.",
+  },
+  severity: "advisory",
+  citations: [cite("bt-7-2019", 15, "2"), cite("klaten-18-2018", 14, "1")],
+  evidence: {
+    expiring: {
+      id: "pernyataan {ref} berakhir pada {expires}, {days} hari lagi",
+      en: "exception {ref} ends on {expires}, in {days} days",
+    },
+  },
+  remediation: {
+    id: "Perbarui pernyataan jaminan keamanan sebelum berakhir atau rencanakan migrasi ke pusat data Dinas.",
+    en: "Renew the security guarantee before it ends, or plan the move into the Dinas data center.",
+  },
+  evaluate: ({ inventory, asOf, index }) =>
+    inventory.applications
+      .filter((a) => a.placement.type !== "datacenter")
+      .map((a) => check(app(a.id), a.opd, checkExceptionExpiring(placementFactsOf(a, inventory, index), asOf))),
+};
+
+export const appConfidentialDinas: Rule = {
+  id: "app-confidential-dinas",
+  title: {
+    id: "Informasi rahasia dan strategis memakai sistem keamanan dan jaringan Dinas",
+    en: "Confidential and strategic information uses the Dinas security system and network",
+  },
+  checks: {
+    id: "Aplikasi berklasifikasi rahasia atau strategis berjalan di fasilitas Dinas dan dijangkau melalui jaringan yang dikelola Dinas.",
+    en: "Applications classified rahasia or strategis run in a Dinas facility and are reached through the Dinas-managed network.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 18), cite("klaten-18-2018", 22, "1-2")],
+  evidence: {
+    "site-and-network": {
+      id: "aplikasi {classification} berjalan di {site} ({manager}) dan melalui jaringan {network}, keduanya tidak dikelola Dinas",
+      en: "{classification} application runs at {site} ({manager}) over the {network} network, neither managed by the Dinas",
+    },
+    site: {
+      id: "aplikasi {classification} berjalan di {site} yang dikelola oleh {manager}, bukan Dinas",
+      en: "{classification} application runs at {site} managed by {manager}, not the Dinas",
+    },
+    network: {
+      id: "aplikasi {classification} dijangkau melalui jaringan {network}, bukan jaringan Dinas",
+      en: "{classification} application is reached through the {network} network, not the Dinas network",
+    },
+  },
+  remediation: {
+    id: "Tempatkan aplikasi di pusat data Dinas dan alihkan aksesnya ke jaringan yang dikelola Dinas.",
+    en: "Place the application in the Dinas data center and route its access through the Dinas-managed network.",
+  },
+  evaluate: ({ inventory, index }) =>
+    inventory.applications
+      .filter((a) => a.classification === "rahasia" || a.classification === "strategis")
+      .map((a) => check(app(a.id), a.opd, checkConfidentialOnDinas(placementFactsOf(a, inventory, index)))),
+};
+
+export const websiteHostingIndonesia: Rule = {
+  id: "website-hosting-indonesia",
+  title: {
+    id: "Sewa hosting website hanya di Indonesia oleh badan hukum Indonesia",
+    en: "Rented website hosting only in Indonesia from an Indonesian legal entity",
+  },
+  checks: {
+    id: "Website OPD yang di-hosting di luar ditempatkan di wilayah hukum Indonesia dan dikelola badan usaha berbadan hukum Indonesia.",
+    en: "An OPD website hosted externally is located in Indonesian jurisdiction and run by an Indonesian legal entity.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 19, "4")],
+  evidence: {
+    abroad: {
+      id: "website di-hosting oleh {provider} di negara {country}, badan hukum {entity} ({entityCountry})",
+      en: "website hosted by {provider} in {country}, legal entity {entity} ({entityCountry})",
+    },
+  },
+  remediation: {
+    id: "Pindahkan website ke pusat data Dinas atau ke penyedia hosting berbadan hukum Indonesia dengan server di Indonesia.",
+    en: "Move the website to the Dinas data center or to an Indonesian legal entity hosting it in Indonesia.",
+  },
+  evaluate: ({ inventory }) =>
+    inventory.applications
+      .filter((a) => a.website && a.placement.type === "external")
+      .map((a) => {
+        const p = a.placement as Extract<typeof a.placement, { type: "external" }>;
+        const ok = p.country === "ID" && p.providerLegalEntity.country === "ID";
+        return check(
+          app(a.id),
+          a.opd,
+          ok
+            ? undefined
+            : { variant: "abroad", params: { provider: p.provider, country: p.country, entity: p.providerLegalEntity.name, entityCountry: p.providerLegalEntity.country } },
+        );
+      }),
+};

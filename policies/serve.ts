@@ -1,0 +1,75 @@
+// What `spbe serve` mounts for compliance: GET /report (the HTML report, ?lang=id|en, default id)
+// and the per-OPD finding counts as Prometheus text for the Compliance dashboard:
+//   spbe_compliance_findings{opd,severity,rule}  gauge: failing checks
+//   spbe_compliance_score{opd}                   gauge: 0..100, opd="_all" for the whole kabupaten
+// The report is evaluated once per evaluation date (today unless opts.asOf fixes it) and cached.
+import express from "express";
+import type { Inventory } from "../infra/inventory/schema";
+import type { ObservedFacts } from "./facts";
+import { evaluate } from "./index";
+import { renderHtml } from "./report/html";
+import type { Report } from "./types";
+
+export interface ComplianceExtension {
+  router: express.Router;
+  metricsText(): string;
+}
+
+export interface ComplianceExtensionOptions {
+  /** Fixed evaluation date (tests); default: the current date at each request. */
+  asOf?: Date;
+  /** Observed facts, read at each evaluation (the collectors may refresh them). */
+  facts?: () => ObservedFacts | undefined;
+}
+
+/**
+ * Prometheus text exposition, written by hand because the contract is a synchronous string and
+ * prom-client's registry.metrics() is async; the format is two gauges with escaped label values.
+ */
+export function complianceMetricsText(report: Report): string {
+  const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
+  const lines: string[] = [
+    "# HELP spbe_compliance_findings Failing compliance checks by OPD, severity and rule (Perda rules).",
+    "# TYPE spbe_compliance_findings gauge",
+  ];
+  const counts = new Map<string, number>();
+  for (const f of report.findings) {
+    const key = `${f.opd}\u0000${f.severity}\u0000${f.rule}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // Every OPD × severity × applied rule is exported, zeros included, so a resolved finding drops
+  // to 0 instead of disappearing (dashboards and alerts see the change).
+  for (const o of report.opds) {
+    for (const r of report.rules) {
+      const n = counts.get(`${o.opd}\u0000${r.severity}\u0000${r.id}`) ?? 0;
+      lines.push(`spbe_compliance_findings{opd="${esc(o.opd)}",severity="${r.severity}",rule="${esc(r.id)}"} ${n}`);
+    }
+  }
+  lines.push("# HELP spbe_compliance_score Compliance score 0..100 by OPD; opd=\"_all\" is the whole kabupaten.", "# TYPE spbe_compliance_score gauge");
+  for (const o of report.opds) lines.push(`spbe_compliance_score{opd="${esc(o.opd)}"} ${o.score}`);
+  lines.push(`spbe_compliance_score{opd="_all"} ${report.overall.score}`);
+  return lines.join("\n") + "\n";
+}
+
+export function createComplianceExtension(inventory: Inventory, opts: ComplianceExtensionOptions = {}): ComplianceExtension {
+  let cached: { day: string; report: Report } | undefined;
+  const current = (): Report => {
+    const asOf = opts.asOf ?? new Date();
+    const day = asOf.toISOString().slice(0, 10);
+    if (!cached || cached.day !== day || opts.facts) {
+      const facts = opts.facts?.();
+      cached = { day, report: evaluate(inventory, { asOf, ...(facts ? { facts } : {}) }) };
+    }
+    return cached.report;
+  };
+
+  const router = express.Router();
+  router.get("/report", (req, res) => {
+    const lang = req.query.lang === "en" ? "en" : "id";
+    res.type("html").send(renderHtml(current(), lang));
+  });
+  router.get("/report.json", (_req, res) => {
+    res.json(current());
+  });
+  return { router, metricsText: () => complianceMetricsText(current()) };
+}

@@ -1,0 +1,140 @@
+// The vocabulary of the compliance engine: rules with their Perda citations, the findings they
+// produce, and the report that gathers them. Plain data only, so reports serialise to JSON as is.
+import type { Inventory, Profile } from "../infra/inventory/schema";
+import type { ObservedFacts } from "./facts";
+
+export type Severity = "mandatory" | "advisory";
+export type Lang = "id" | "en";
+export type Bilingual = { id: string; en: string };
+
+/** One article of one Perda: `klaten-18-2018 Pasal 9 (2) a`. */
+export interface Citation {
+  profile: Profile;
+  pasal: number;
+  /** ayat, e.g. "1" or "1-2"; omitted when the article has no numbered paragraphs. */
+  ayat?: string;
+  /** huruf, e.g. "a". */
+  huruf?: string;
+  /** Severity under this regulation when it differs from the rule's own (e.g. good practice elsewhere). */
+  severity?: Severity;
+  /** Why this article supports the rule, when that is not obvious from the article itself. */
+  note?: Bilingual;
+}
+
+export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten";
+
+/** The part of the inventory a finding is about. */
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+}
+
+/** What a rule sees: the inventory, the evaluation date, observed facts and prebuilt indexes. */
+export interface RuleContext {
+  inventory: Inventory;
+  asOf: Date;
+  facts?: ObservedFacts;
+  index: InventoryIndex;
+}
+
+export interface InventoryIndex {
+  sites: Map<string, Inventory["sites"][number]>;
+  devices: Map<string, Inventory["devices"][number]>;
+  opds: Map<string, Inventory["opds"][number]>;
+  /** The Dinas public blocks as CIDR text. */
+  dinasBlocks: string[];
+}
+
+/** One evaluation of a rule against one subject: passed, or failed with evidence parameters. */
+export interface Check {
+  subject: Subject;
+  /** Owner OPD code (the Dinas for kabupaten-wide subjects). */
+  opd: string;
+  /** Undefined when the check passed; otherwise which evidence template applies and its values. */
+  failure?: { variant: string; params: Record<string, string | number> };
+}
+
+export interface Rule {
+  id: string;
+  title: Bilingual;
+  /** What the rule checks, one sentence. */
+  checks: Bilingual;
+  severity: Severity;
+  citations: Citation[];
+  /** Evidence templates by variant, with {param} placeholders. */
+  evidence: Record<string, Bilingual>;
+  remediation: Bilingual;
+  /** Whether the rule needs observed facts (skipped, not passed, when none are given). */
+  needsFacts?: boolean;
+  evaluate(ctx: RuleContext): Check[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  opd: string;
+  subject: Subject;
+  variant: string;
+  params: Record<string, string | number>;
+  /** Evidence text in both languages, rendered from the rule's template. */
+  evidence: Bilingual;
+}
+
+export interface OpdScore {
+  opd: string;
+  name: string;
+  checks: number;
+  mandatory: number;
+  advisory: number;
+  /** 0..100 */
+  score: number;
+}
+
+export interface ExceptionEntry {
+  application: string;
+  opd: string;
+  ref: string;
+  signedByOpd?: string;
+  signedByProvider?: string;
+  expires: string;
+  daysLeft: number;
+  status: "valid" | "expiring" | "expired" | "unsigned";
+}
+
+export interface RuleSummary {
+  id: string;
+  title: Bilingual;
+  checks: Bilingual;
+  severity: Severity;
+  citations: string[];
+  remediation: Bilingual;
+  failed: number;
+  checked: number;
+}
+
+export interface Changes {
+  previousAsOf: string;
+  resolved: FindingKey[];
+  added: FindingKey[];
+}
+
+export interface FindingKey {
+  rule: string;
+  opd: string;
+  subject: Subject;
+}
+
+export interface Report {
+  schema: "spbe-compliance-report/1";
+  kabupaten: string;
+  domain: string;
+  profiles: Profile[];
+  asOf: string;
+  factsUsed: boolean;
+  rules: RuleSummary[];
+  findings: Finding[];
+  opds: OpdScore[];
+  overall: { checks: number; mandatory: number; advisory: number; score: number };
+  exceptions: ExceptionEntry[];
+  changes?: Changes;
+}
