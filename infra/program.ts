@@ -13,7 +13,9 @@ import { describeTarget, PublicIpBlock } from "./components/public-ip-block";
 import { RecoverySite } from "./components/recovery-site";
 import type { DockerSiteArgs } from "./components/docker-site";
 import { planStack, type StackPlan } from "./planning/stack";
-import { readSecrets, readSettings, snmpSecretKeys, type StackSecrets, type StackSettings } from "./stack-config";
+import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./stack-config";
+import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
+import { GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "./planning/monitoring";
 import type { Inventory } from "./inventory/schema";
 
 /** An inventory with errors: every diagnostic in the message, no stack trace (RunError). */
@@ -42,6 +44,19 @@ export function loadStackInventory(settings: StackSettings): { inventory: Invent
   return { inventory: result.inventory, text };
 }
 
+/** The dashboards module's files, pointed at this stack's containers (by name on the monitoring network). */
+export function monitoringFiles(inv: Inventory) {
+  return [
+    ...buildGrafanaFiles(inv, {
+      prometheusUrl: `http://prometheus:${PROMETHEUS_PORT}`,
+      influxUrl: `http://influxdb:${INFLUXDB_PORT}`,
+      influxDatabase: INFLUXDB_DATABASE,
+      dashboardsMountPath: GRAFANA_DASHBOARDS_DIR,
+    }),
+    ...buildAlertRules(inv),
+  ];
+}
+
 export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
   try {
     return planStack(inv, {
@@ -50,8 +65,8 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       monitoringHost: settings.monitoringHost,
       collectorImage: settings.collectorImage,
       inventoryText: text,
-      grafanaFiles: [],
-      snmpSecretKeys: snmpSecretKeys(inv),
+      buildFiles: monitoringFiles(inv),
+      collectorSecretEnv: collectorSecretEnv(inv),
       dnsSerial: settings.dnsSerial,
     });
   } catch (err) {

@@ -73,19 +73,38 @@ export function secretKey(ref: SecretRef): string {
   return "env" in ref ? ref.env : ref.pulumiSecret;
 }
 
-/** Every SNMP secret the inventory refers to, by config key (sorted, unique). */
-export function snmpSecretKeys(inv: Inventory): string[] {
-  const keys = new Set<string>();
+/**
+ * The environment variable the collector reads a secret reference from (collectors/secrets.ts):
+ * an env ref's own name; a pulumiSecret ref's name upper-cased, non-alphanumerics as "_".
+ */
+export function collectorEnvName(ref: SecretRef): string {
+  return "env" in ref ? ref.env : ref.pulumiSecret.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+}
+
+function snmpRefs(inv: Inventory): SecretRef[] {
+  const refs: SecretRef[] = [];
   for (const d of inv.devices) {
     const s = d.snmp;
     if (!s) continue;
-    if (s.version === "2c") keys.add(secretKey(s.community));
+    if (s.version === "2c") refs.push(s.community);
     else {
-      if (s.authKey) keys.add(secretKey(s.authKey));
-      if (s.privKey) keys.add(secretKey(s.privKey));
+      if (s.authKey) refs.push(s.authKey);
+      if (s.privKey) refs.push(s.privKey);
     }
   }
-  return [...keys].sort();
+  return refs;
+}
+
+/** Every SNMP secret the inventory refers to, by config key (sorted, unique). */
+export function snmpSecretKeys(inv: Inventory): string[] {
+  return [...new Set(snmpRefs(inv).map(secretKey))].sort();
+}
+
+/** The collector container's secret environment: variable name → stack secret key. */
+export function collectorSecretEnv(inv: Inventory): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const ref of snmpRefs(inv)) env[collectorEnvName(ref)] = secretKey(ref);
+  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Every secret the stack needs, read before any resource is registered. */

@@ -5,7 +5,8 @@ import { stringify } from "yaml";
 import { LABEL } from "../labels";
 import type { Device, Inventory } from "../inventory/schema";
 
-export const COLLECTOR_PORT = 9464;
+/** `spbe serve`'s default port (collectors/serve.ts). */
+export const COLLECTOR_PORT = 9116;
 export const PROMETHEUS_PORT = 9090;
 export const GRAFANA_PORT = 3000;
 export const INFLUXDB_PORT = 8086;
@@ -69,9 +70,15 @@ export function chooseMonitoringHost(inv: Inventory, configured?: string): Devic
   return candidates[0];
 }
 
-export function renderPrometheusConfig(inv: Inventory): string {
+/** Where Prometheus reads the alert and recording rules from the dashboards build. */
+export const PROMETHEUS_RULES_DIR = "/etc/prometheus/rules";
+/** Where the dashboards' JSON lands in the Grafana container (passed to the dashboards build). */
+export const GRAFANA_DASHBOARDS_DIR = "/var/lib/grafana/dashboards/spbe";
+
+export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = []): string {
   const config = {
     global: { scrape_interval: "30s", evaluation_interval: "30s", external_labels: { kabupaten: inv.meta.kabupaten } },
+    ...(ruleFiles.length > 0 ? { rule_files: ruleFiles } : {}),
     scrape_configs: [
       {
         // The collector polls every SNMP device of the inventory and serves all of them on /metrics.
@@ -87,24 +94,16 @@ export function renderPrometheusConfig(inv: Inventory): string {
   return stringify(config);
 }
 
-const GRAFANA_DASHBOARDS_DIR = "/var/lib/grafana/dashboards";
-
-/** Where a file from the dashboards build lands in the Grafana container. */
-export function grafanaPath(path: string): string {
-  const clean = path.replace(/^\/+/, "").replace(/^dashboards\/(?=provisioning\/)/, "");
-  if (clean.startsWith("provisioning/")) return `/etc/grafana/${clean}`;
-  return `${GRAFANA_DASHBOARDS_DIR}/${clean.replace(/^dashboards\//, "")}`;
-}
-
-/** Grafana's own data sources: the stack's Prometheus and InfluxDB, by container name. */
-export function renderDatasources(): string {
-  return stringify({
-    apiVersion: 1,
-    datasources: [
-      { name: "Prometheus", uid: "prometheus", type: "prometheus", access: "proxy", url: `http://prometheus:${PROMETHEUS_PORT}`, isDefault: true },
-      { name: "InfluxDB", uid: "influxdb", type: "influxdb", access: "proxy", url: `http://influxdb:${INFLUXDB_PORT}`, jsonData: { dbName: INFLUXDB_DATABASE } },
-    ],
-  });
+/**
+ * Where a file of the dashboards build (paths as in dashboards/build.ts: grafana/provisioning/...,
+ * grafana/dashboards/<uid>.json, prometheus/rules/...) lands, and in which container.
+ */
+export function placeBuildFile(path: string): { service: "grafana" | "prometheus"; file: string } {
+  const clean = path.replace(/^\/+/, "");
+  if (clean.startsWith("grafana/provisioning/")) return { service: "grafana", file: `/etc/grafana/${clean.slice("grafana/".length)}` };
+  if (clean.startsWith("grafana/dashboards/")) return { service: "grafana", file: `${GRAFANA_DASHBOARDS_DIR}/${clean.slice("grafana/dashboards/".length)}` };
+  if (clean.startsWith("prometheus/rules/")) return { service: "prometheus", file: `${PROMETHEUS_RULES_DIR}/${clean.slice("prometheus/rules/".length)}` };
+  throw new MonitoringPlanError(`the dashboards build produced ${path}, which has no place in the monitoring stack`);
 }
 
 function httpCheck(port: number, path: string) {
@@ -115,23 +114,24 @@ export interface MonitoringOptions {
   monitoringHost?: string;
   collectorImage: string;
   inventoryText: string;
-  grafanaFiles: MonitoringFile[];
-  /** SNMP secret keys the collector needs in its environment (env refs keep their names). */
-  snmpSecretKeys: string[];
+  /** Files of the dashboards build (Grafana provisioning and dashboards, Prometheus rules). */
+  buildFiles: MonitoringFile[];
+  /** The collector's secret environment: variable name → stack secret key. */
+  collectorSecretEnv: Record<string, string>;
 }
 
 export function planMonitoring(inv: Inventory, opts: MonitoringOptions): MonitoringPlan {
   const host = chooseMonitoringHost(inv, opts.monitoringHost);
   if (!host.mgmtAddress) throw new MonitoringPlanError(`monitoring host ${host.id} has no mgmtAddress to publish Grafana and Prometheus on`);
   const ip = host.mgmtAddress;
-  const prometheusConfig = renderPrometheusConfig(inv);
   const labels = (service: string) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
-  const grafanaUploads: MonitoringFile[] = opts.grafanaFiles.map((f) => ({ path: grafanaPath(f.path), content: f.content }));
-  if (!grafanaUploads.some((f) => f.path.startsWith("/etc/grafana/provisioning/datasources/"))) {
-    grafanaUploads.push({ path: "/etc/grafana/provisioning/datasources/spbe.yaml", content: renderDatasources() });
+  const uploads = { grafana: [] as MonitoringFile[], prometheus: [] as MonitoringFile[] };
+  for (const f of opts.buildFiles) {
+    const at = placeBuildFile(f.path);
+    uploads[at.service].push({ path: at.file, content: f.content });
   }
-  const secretEnv: Record<string, string> = {};
-  for (const key of opts.snmpSecretKeys) secretEnv[key] = key;
+  const ruleFiles = uploads.prometheus.map((f) => f.path);
+  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles);
   const services: PlannedService[] = [
     {
       service: "influxdb",
@@ -151,13 +151,11 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       image: opts.collectorImage,
       ports: [],
       volumes: [],
-      env: {
-        SPBE_INVENTORY: "/etc/spbe/inventory.yaml",
-        SPBE_LISTEN: `0.0.0.0:${COLLECTOR_PORT}`,
-        SPBE_INFLUXDB_URL: `http://influxdb:${INFLUXDB_PORT}/${INFLUXDB_DATABASE}`,
-      },
-      secretEnv,
+      env: {},
+      secretEnv: opts.collectorSecretEnv,
       uploads: [{ path: "/etc/spbe/inventory.yaml", content: opts.inventoryText }],
+      // The image's entrypoint is the `spbe` CLI; `serve` polls and serves /metrics.
+      command: ["serve", "/etc/spbe/inventory.yaml", "--host", "0.0.0.0", "--port", String(COLLECTOR_PORT), "--influx-url", `http://influxdb:${INFLUXDB_PORT}`, "--influx-db", INFLUXDB_DATABASE],
       labels: labels("collector"),
       healthcheck: httpCheck(COLLECTOR_PORT, "/metrics"),
     },
@@ -169,7 +167,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       volumes: [{ volumeName: "spbe-prometheus-data", containerPath: "/prometheus" }],
       env: {},
       secretEnv: {},
-      uploads: [{ path: "/etc/prometheus/prometheus.yml", content: prometheusConfig }],
+      uploads: [{ path: "/etc/prometheus/prometheus.yml", content: prometheusConfig }, ...uploads.prometheus],
       command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=90d"],
       labels: labels("prometheus"),
       healthcheck: httpCheck(PROMETHEUS_PORT, "/-/ready"),
@@ -182,7 +180,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       volumes: [{ volumeName: "spbe-grafana-data", containerPath: "/var/lib/grafana" }],
       env: { GF_SECURITY_ADMIN_USER: "admin", GF_USERS_ALLOW_SIGN_UP: "false" },
       secretEnv: { GF_SECURITY_ADMIN_PASSWORD: "grafanaAdminPassword" },
-      uploads: grafanaUploads,
+      uploads: uploads.grafana,
       labels: labels("grafana"),
       healthcheck: httpCheck(GRAFANA_PORT, "/api/health"),
     },

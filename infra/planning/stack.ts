@@ -33,8 +33,8 @@ export interface StackPlanOptions {
   monitoringHost?: string;
   collectorImage: string;
   inventoryText: string;
-  grafanaFiles: MonitoringFile[];
-  snmpSecretKeys: string[];
+  buildFiles: MonitoringFile[];
+  collectorSecretEnv: Record<string, string>;
   dnsSerial: number;
 }
 
@@ -46,8 +46,8 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     monitoringHost: opts.monitoringHost,
     collectorImage: opts.collectorImage,
     inventoryText: opts.inventoryText,
-    grafanaFiles: opts.grafanaFiles,
-    snmpSecretKeys: opts.snmpSecretKeys,
+    buildFiles: opts.buildFiles,
+    collectorSecretEnv: opts.collectorSecretEnv,
   });
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);

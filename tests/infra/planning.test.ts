@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { LABEL } from "../../infra/labels";
 import { renderDnsZone } from "../../infra/planning/dns";
 import { dockerHostsFor, DockerHostError } from "../../infra/planning/docker-hosts";
-import { chooseMonitoringHost, grafanaPath, planMonitoring, MonitoringPlanError } from "../../infra/planning/monitoring";
+import { chooseMonitoringHost, placeBuildFile, planMonitoring, MonitoringPlanError } from "../../infra/planning/monitoring";
 import { planPlacements, PlacementPlanError } from "../../infra/planning/placements";
 import { planPublicIps } from "../../infra/planning/public-ips";
 import { baseInventory, load } from "./fixtures";
@@ -147,10 +147,12 @@ describe("renderDnsZone", () => {
 
 describe("monitoring", () => {
   const files = [
-    { path: "provisioning/dashboards/spbe.yaml", content: "apiVersion: 1\n" },
-    { path: "dashboards/noc.json", content: "{}" },
+    { path: "grafana/provisioning/dashboards/spbe.yaml", content: "apiVersion: 1\n" },
+    { path: "grafana/provisioning/datasources/spbe.yaml", content: "apiVersion: 1\n" },
+    { path: "grafana/dashboards/noc.json", content: "{}" },
+    { path: "prometheus/rules/spbe.rules.yml", content: "groups: []\n" },
   ];
-  const m = planMonitoring(inv, { collectorImage: "collector:1", inventoryText: "meta: {}\n", grafanaFiles: files, snmpSecretKeys: ["SNMP_KEY"] });
+  const m = planMonitoring(inv, { collectorImage: "collector:1", inventoryText: "meta: {}\n", buildFiles: files, collectorSecretEnv: { SNMP_KEY: "snmpKey" } });
 
   test("runs on the data-center server with no application, unless configured", () => {
     expect(m.host).toBe("mon");
@@ -164,25 +166,29 @@ describe("monitoring", () => {
     for (const s of m.services) for (const p of s.ports) expect(p.ip).toBe("10.9.0.12");
   });
 
-  test("Prometheus scrapes the collector's /metrics on the monitoring network", () => {
+  test("Prometheus scrapes the collector's /metrics on the monitoring network and loads the rules", () => {
     const cfg = parse(m.prometheusConfig);
     const job = cfg.scrape_configs.find((j: any) => j.job_name === "spbe-collector");
     expect(job.metrics_path).toBe("/metrics");
-    expect(job.static_configs[0].targets).toEqual(["collector:9464"]);
+    expect(job.static_configs[0].targets).toEqual(["collector:9116"]);
+    expect(cfg.rule_files).toEqual(["/etc/prometheus/rules/spbe.rules.yml"]);
     const prom = m.services.find((s) => s.service === "prometheus")!;
-    expect(prom.uploads).toEqual([{ path: "/etc/prometheus/prometheus.yml", content: m.prometheusConfig }]);
+    expect(prom.uploads).toEqual([
+      { path: "/etc/prometheus/prometheus.yml", content: m.prometheusConfig },
+      { path: "/etc/prometheus/rules/spbe.rules.yml", content: "groups: []\n" },
+    ]);
   });
 
-  test("Grafana gets the dashboards build's files plus data sources; secrets are by key only", () => {
+  test("Grafana gets the dashboards build's files; secrets are by key only", () => {
     const g = m.services.find((s) => s.service === "grafana")!;
     expect(g.uploads.map((u) => u.path).sort()).toEqual([
       "/etc/grafana/provisioning/dashboards/spbe.yaml",
       "/etc/grafana/provisioning/datasources/spbe.yaml",
-      "/var/lib/grafana/dashboards/noc.json",
+      "/var/lib/grafana/dashboards/spbe/noc.json",
     ]);
     expect(g.secretEnv).toEqual({ GF_SECURITY_ADMIN_PASSWORD: "grafanaAdminPassword" });
-    expect(m.services.find((s) => s.service === "collector")!.secretEnv).toEqual({ SNMP_KEY: "SNMP_KEY" });
-    expect(grafanaPath("dashboards/provisioning/datasources/x.yaml")).toBe("/etc/grafana/provisioning/datasources/x.yaml");
+    expect(m.services.find((s) => s.service === "collector")!.secretEnv).toEqual({ SNMP_KEY: "snmpKey" });
+    expect(() => placeBuildFile("elsewhere/x")).toThrow(MonitoringPlanError);
   });
 });
 
