@@ -135,6 +135,22 @@ export const en = {
   "report.bad-date": "--as-of must be a date YYYY-MM-DD, not \"{value}\"",
   "check.ok": "{file}: no mandatory finding ({advisory} advisories), score {score}/100",
   "check.failed": "{file}: {mandatory} mandatory findings, {advisory} advisories, score {score}/100",
+  // dashboards (spbe dashboards build)
+  "dashboards.written": "{dir}: wrote {files} files ({dashboards} dashboards, Grafana provisioning, Prometheus rules)",
+  "dashboards.write-failed": "cannot write to {dir}: {message}",
+  "dashboards.bad-interval": "--poll-interval must be a positive number of seconds, not \"{value}\"",
+  // --- collectors (serve, simulate) ---
+  "serve.listening": "polling {devices} devices. Metrics: {metrics}  Targets: {targets}",
+  "serve.simulating": "simulator: {devices} SNMP agents on 127.0.0.1 (net-snmp)",
+  "serve.generated-secrets": "note: {names} not set: the simulator generated its own credentials for this run and gave them to the poller (values not shown)",
+  "serve.report": "Compliance report: {url}",
+  "serve.no-compliance": "compliance report not mounted: {message}",
+  "serve.reloaded": "{file}: inventory reloaded, {devices} devices",
+  "serve.reload-failed": "{file}: reload failed, keeping the previous inventory",
+  "serve.stopping": "stopping: flushing buffers",
+  "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
+  "simulate.generated-secrets": "note: {names} not set: generated credentials for this run (values not shown)",
+  "simulate.ready": "simulating {devices} devices; Ctrl-C to stop",
 } as const;
 
 export type MessageCode = keyof typeof en;

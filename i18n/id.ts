@@ -134,4 +134,20 @@ export const id: Catalogue = {
   "report.bad-date": "--as-of harus berupa tanggal YYYY-MM-DD, bukan \"{value}\"",
   "check.ok": "{file}: tidak ada temuan wajib ({advisory} saran), skor {score}/100",
   "check.failed": "{file}: {mandatory} temuan wajib, {advisory} saran, skor {score}/100",
+  // dashboards (spbe dashboards build)
+  "dashboards.written": "{dir}: {files} berkas ditulis ({dashboards} dasbor, provisioning Grafana, aturan Prometheus)",
+  "dashboards.write-failed": "tidak dapat menulis ke {dir}: {message}",
+  "dashboards.bad-interval": "--poll-interval harus berupa jumlah detik positif, bukan \"{value}\"",
+  // --- collectors (serve, simulate) ---
+  "serve.listening": "memantau {devices} perangkat. Metrik: {metrics}  Target: {targets}",
+  "serve.simulating": "simulator: {devices} agen SNMP di 127.0.0.1 (net-snmp)",
+  "serve.generated-secrets": "catatan: {names} tidak diisi: simulator membuat kredensialnya sendiri untuk sesi ini dan memberikannya ke poller (nilai tidak ditampilkan)",
+  "serve.report": "Laporan kepatuhan: {url}",
+  "serve.no-compliance": "laporan kepatuhan tidak dipasang: {message}",
+  "serve.reloaded": "{file}: inventaris dimuat ulang, {devices} perangkat",
+  "serve.reload-failed": "{file}: gagal memuat ulang, inventaris sebelumnya tetap dipakai",
+  "serve.stopping": "berhenti: mengosongkan buffer",
+  "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
+  "simulate.generated-secrets": "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",
+  "simulate.ready": "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti",
 };

@@ -1,9 +1,11 @@
 // Every subcommand, one module each. Add a command by adding its register function here.
 import type { Command } from "commander";
+import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
 import { registerValidate } from "./validate";
 
 export function registerCommands(program: Command): void {
   registerValidate(program);
   registerPlan(program);
+  registerDashboards(program);
 }

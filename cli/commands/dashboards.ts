@@ -1,0 +1,67 @@
+// `spbe dashboards build <inventory> --out <dir>`: writes the Grafana dashboards, Grafana
+// provisioning and Prometheus rule files generated from an inventory (the same files the
+// MonitoringStack mounts).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { buildAlertRules, buildGrafanaFiles, type OutputFile } from "../../dashboards/build";
+import { t } from "../../i18n";
+import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
+
+interface BuildOpts {
+  out: string;
+  format: string;
+  lang?: string;
+  pollInterval: string;
+  prometheusUrl?: string;
+  influxUrl?: string;
+  influxDatabase?: string;
+}
+
+export function registerDashboards(program: Command): void {
+  const group = program.command("dashboards").description("Grafana dashboards and Prometheus alert rules from the inventory / dasbor dan aturan alert");
+  group
+    .command("build")
+    .description("write dashboards, Grafana provisioning and Prometheus rules into a directory / tulis dasbor, provisioning dan aturan")
+    .argument("<inventory>", "inventory YAML file")
+    .requiredOption("--out <dir>", "output directory / direktori keluaran")
+    .addOption(new Option("--poll-interval <seconds>", "the collector's poll interval, for staleness alerts / interval poll collector").default("60"))
+    .option("--prometheus-url <url>", "how Grafana reaches Prometheus (default http://prometheus:9090)")
+    .option("--influx-url <url>", "how Grafana reaches InfluxDB (default http://influxdb:8086)")
+    .option("--influx-database <name>", "InfluxDB database (default spbe)")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action((file: string, opts: BuildOpts) => {
+      const lang = langOf(opts);
+      const poll = Number(opts.pollInterval);
+      if (!Number.isFinite(poll) || poll <= 0) {
+        process.stderr.write(t(lang, "dashboards.bad-interval", { value: opts.pollInterval }) + "\n");
+        process.exitCode = ExitCode.badInput;
+        return;
+      }
+      const { inventory } = loadForCommand(file, opts);
+      if (!inventory) return;
+      const files: OutputFile[] = [
+        ...buildGrafanaFiles(inventory, { prometheusUrl: opts.prometheusUrl, influxUrl: opts.influxUrl, influxDatabase: opts.influxDatabase }),
+        ...buildAlertRules(inventory, { pollIntervalSeconds: poll }),
+      ];
+      const out = resolve(opts.out);
+      try {
+        for (const f of files) {
+          const target = join(out, f.path);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, f.content);
+        }
+      } catch (err) {
+        process.stderr.write(t(lang, "dashboards.write-failed", { dir: out, message: (err as Error).message }) + "\n");
+        process.exitCode = ExitCode.badInput;
+        return;
+      }
+      const dashboards = files.filter((f) => f.path.endsWith(".json")).length;
+      if (opts.format === "json") {
+        process.stdout.write(JSON.stringify({ file, out, files: files.map((f) => f.path) }, null, 2) + "\n");
+      } else {
+        process.stdout.write(t(lang, "dashboards.written", { dir: out, files: files.length, dashboards }) + "\n");
+      }
+    });
+}
