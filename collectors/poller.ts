@@ -123,7 +123,8 @@ export class Poller {
     if (this.running) return;
     this.running = true;
     const now = Date.now();
-    for (const s of this.states.values()) this.schedule(s, now + Math.random() * this.o.jitter * s.target.intervalSeconds * 1000);
+    // First polls spread over at most 10 s (data soon after start), then each target keeps its own phase.
+    for (const s of this.states.values()) this.schedule(s, now + Math.random() * this.o.jitter * Math.min(s.target.intervalSeconds, 10) * 1000);
   }
 
   stop(): void {

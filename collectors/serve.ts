@@ -63,6 +63,14 @@ export interface ServeHandle {
   generatedSecrets: string[];
   /** Polls one device now, through the sinks. */
   pollNow(device: string): Promise<PollResult>;
+  /** What polling showed (policies/facts.ts "spbe-observed-facts/1"): last seen, unreachable since. */
+  observedFacts(): ObservedDeviceFacts;
+}
+
+export interface ObservedDeviceFacts {
+  schema: "spbe-observed-facts/1";
+  observedAt: string;
+  devices: { id: string; lastSeen?: string; unreachableSince?: string | null }[];
 }
 
 export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
@@ -89,9 +97,16 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     : undefined;
   influx?.start();
   const lastError = new Map<string, string>();
+  const seen = new Map<string, { lastSeen?: number; unreachableSince?: number }>();
 
   const onResult = (r: PollResult) => {
     store.update(r);
+    const f = seen.get(r.target.device) ?? {};
+    if (r.up) {
+      f.lastSeen = r.startedAt;
+      f.unreachableSince = undefined;
+    } else f.unreachableSince ??= r.startedAt;
+    seen.set(r.target.device, f);
     derived.observe(r.target.device, r.samples, r.startedAt);
     const derivedSamples = derived.samples(Date.now());
     store.setDerived(derivedSamples);
@@ -143,6 +158,19 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     generatedSecrets: Object.keys(overrides),
     targets: () => poller.targets(),
     pollNow: (device) => poller.pollNow(device),
+    observedFacts: () => ({
+      schema: "spbe-observed-facts/1",
+      observedAt: new Date().toISOString(),
+      devices: poller.targets().flatMap((t) => {
+        const f = seen.get(t.device);
+        if (!f) return [];
+        return [{
+          id: t.device,
+          ...(f.lastSeen !== undefined ? { lastSeen: new Date(f.lastSeen).toISOString() } : {}),
+          unreachableSince: f.unreachableSince !== undefined ? new Date(f.unreachableSince).toISOString() : null,
+        }];
+      }),
+    }),
     async reload(inv?: Inventory) {
       const next = inv ?? load(); // throws InventoryError on a bad file: the caller keeps the old one
       inventory = next;

@@ -2,10 +2,14 @@
 import type { Command } from "commander";
 import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
+import { registerServe } from "./serve";
+import { registerSimulate } from "./simulate";
 import { registerValidate } from "./validate";
 
 export function registerCommands(program: Command): void {
   registerValidate(program);
   registerPlan(program);
+  registerServe(program);
+  registerSimulate(program);
   registerDashboards(program);
 }

@@ -1,0 +1,120 @@
+// `spbe serve <inventory>`: the collector process (poller + Prometheus/InfluxDB sinks + HTTP).
+// --simulate also starts the SNMP simulator and polls it. SIGHUP reloads the inventory (a bad file
+// is reported and the old one kept); SIGTERM/SIGINT flush the InfluxDB buffer and exit cleanly.
+import type { Command } from "commander";
+import { t, type Lang } from "../../i18n";
+import { loadInventoryFile } from "../../infra/inventory/load";
+import type { Inventory } from "../../infra/inventory/schema";
+import { startServe, type ServeExtension, type ServeHandle } from "../../collectors/serve";
+import { ExitCode, formatOption, langOf, langOption, loadForCommand, renderDiagnostic, UsageError } from "../context";
+
+interface ServeCliOptions {
+  host: string;
+  port: string;
+  simulate?: boolean;
+  influxUrl?: string;
+  influxDb: string;
+  concurrency: string;
+  timeoutMs: string;
+  retries: string;
+  maxRepetitions: string;
+  interval?: string;
+  format: string;
+  lang?: string;
+}
+
+function int(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, not "${v}"`);
+  return n;
+}
+
+/** The compliance report extension, when the policies module is present and loads. */
+function complianceExtension(inventory: Inventory, facts: () => unknown, lang: Lang): ServeExtension | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require("../../policies/serve") as { createComplianceExtension?: (inv: Inventory, o?: object) => ServeExtension };
+    return mod.createComplianceExtension?.(inventory, { facts });
+  } catch (err) {
+    process.stderr.write(t(lang, "serve.no-compliance", { message: (err as Error).message }) + "\n");
+    return undefined;
+  }
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("poll every inventory device over SNMP; serve /metrics, /targets, /snmp?target= / kumpulkan data SNMP semua perangkat")
+    .argument("<inventory>", "inventory YAML file")
+    .option("--host <address>", "listen address", "127.0.0.1")
+    .option("--port <port>", "listen port (0 = any free port)", "9116")
+    .option("--simulate", "start the SNMP simulator and poll it instead of the real devices")
+    .option("--influx-url <url>", "also write to InfluxDB 1.x at this URL (e.g. http://127.0.0.1:8086)")
+    .option("--influx-db <name>", "InfluxDB database", "spbe")
+    .option("--concurrency <n>", "polls in flight at most", "50")
+    .option("--timeout-ms <ms>", "SNMP request timeout", "2000")
+    .option("--retries <n>", "SNMP retries after a timeout", "1")
+    .option("--max-repetitions <n>", "GETBULK max-repetitions", "25")
+    .option("--interval <seconds>", "one poll interval for every role (default: per role, 15-60 s)")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action(async (file: string, opts: ServeCliOptions) => {
+      const lang = langOf(opts);
+      const { inventory } = loadForCommand(file, opts);
+      if (!inventory) return;
+      let handle: ServeHandle | undefined;
+      const extension = complianceExtension(inventory, () => handle?.observedFacts(), lang);
+      handle = await startServe({
+        inventory,
+        host: opts.host,
+        port: int("port", opts.port, 0),
+        simulate: opts.simulate,
+        influxUrl: opts.influxUrl,
+        influxDatabase: opts.influxDb,
+        concurrency: int("concurrency", opts.concurrency, 1),
+        timeoutMs: int("timeout-ms", opts.timeoutMs, 1),
+        retries: int("retries", opts.retries, 0),
+        maxRepetitions: int("max-repetitions", opts.maxRepetitions, 1),
+        intervalSeconds: int("interval", opts.interval, 1),
+        extensions: extension ? [extension] : [],
+      });
+      const h = handle;
+      const info = {
+        metrics: `${h.url}/metrics`,
+        targets: `${h.url}/targets`,
+        perTarget: `${h.url}/snmp?target=<device>`,
+        report: extension ? `${h.url}/report` : undefined,
+        devices: h.targets().length,
+        simulated: Boolean(opts.simulate),
+        generatedSecrets: h.generatedSecrets,
+      };
+      if (opts.format === "json") process.stdout.write(JSON.stringify(info) + "\n");
+      else {
+        if (h.simulator) process.stdout.write(t(lang, "serve.simulating", { devices: h.simulator.endpoints.size }) + "\n");
+        if (h.generatedSecrets.length > 0) process.stdout.write(t(lang, "serve.generated-secrets", { names: h.generatedSecrets.join(", ") }) + "\n");
+        process.stdout.write(t(lang, "serve.listening", { metrics: info.metrics, targets: info.targets, devices: info.devices }) + "\n");
+        if (info.report) process.stdout.write(t(lang, "serve.report", { url: info.report }) + "\n");
+      }
+      await new Promise<void>((resolve) => {
+        const onHup = () => {
+          const r = loadInventoryFile(file);
+          if (!r.inventory) {
+            for (const d of r.diagnostics) process.stderr.write(renderDiagnostic(d, lang) + "\n");
+            process.stderr.write(t(lang, "serve.reload-failed", { file }) + "\n");
+            return;
+          }
+          void h.reload(r.inventory).then(() => process.stderr.write(t(lang, "serve.reloaded", { file, devices: h.targets().length }) + "\n"));
+        };
+        const onStop = () => {
+          process.off("SIGHUP", onHup);
+          process.stderr.write(t(lang, "serve.stopping") + "\n");
+          void h.close().then(() => resolve());
+        };
+        process.on("SIGHUP", onHup);
+        process.once("SIGTERM", onStop);
+        process.once("SIGINT", onStop);
+      });
+      process.exitCode = ExitCode.ok;
+    });
+}

@@ -1,0 +1,45 @@
+// `spbe simulate <inventory>`: serves every SNMP-managed device of the inventory on loopback UDP
+// ports (net-snmp agents, moving counters) until SIGTERM/SIGINT. Credentials come from the env vars
+// the inventory names; unset ones are generated and their names printed (never the values).
+import type { Command } from "commander";
+import { t } from "../../i18n";
+import { envSecrets } from "../../collectors/secrets";
+import { generateMissingSecrets, startSimulator } from "../../collectors/simulator";
+import { formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
+
+export function registerSimulate(program: Command): void {
+  program
+    .command("simulate")
+    .description("serve every inventory device as an SNMP agent on loopback ports / simulasikan agen SNMP semua perangkat")
+    .argument("<inventory>", "inventory YAML file")
+    .option("--host <address>", "address to bind the agents to", "127.0.0.1")
+    .option("--base-port <port>", "first UDP port (devices get consecutive ports); default: free ports")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action(async (file: string, opts: { host: string; basePort?: string; format: string; lang?: string }) => {
+      const lang = langOf(opts);
+      const { inventory } = loadForCommand(file, opts);
+      if (!inventory) return;
+      const basePort = opts.basePort === undefined ? undefined : Number(opts.basePort);
+      if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1 || basePort > 65535)) {
+        throw new UsageError(`--base-port must be a port number, not "${opts.basePort}"`);
+      }
+      let secrets = envSecrets();
+      const generated = generateMissingSecrets(inventory, secrets);
+      if (Object.keys(generated).length > 0) secrets = envSecrets(process.env, generated);
+      const sim = await startSimulator(inventory, { secrets, host: opts.host, basePort });
+      const byId = new Map(inventory.devices.map((d) => [d.id, d]));
+      if (opts.format === "json") {
+        process.stdout.write(JSON.stringify({ devices: [...sim.endpoints].map(([id, e]) => ({ id, ...e, version: byId.get(id)?.snmp?.version })), generatedSecrets: Object.keys(generated) }) + "\n");
+      } else {
+        for (const [id, e] of sim.endpoints) process.stdout.write(t(lang, "simulate.device", { device: id, host: e.host, port: e.port, version: byId.get(id)?.snmp?.version ?? "" }) + "\n");
+        if (Object.keys(generated).length > 0) process.stdout.write(t(lang, "simulate.generated-secrets", { names: Object.keys(generated).join(", ") }) + "\n");
+        process.stdout.write(t(lang, "simulate.ready", { devices: sim.endpoints.size }) + "\n");
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => void sim.stop().then(resolve);
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      });
+    });
+}
