@@ -2,8 +2,8 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
-import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, LABEL_RULE, LABEL_SEVERITY } from "../compliance-metrics";
-import { barPanel, finalize, inventoryVariable, newDashboard, prom, tablePanel, thresholds, tsPanel } from "../grafana";
+import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_RULE, LABEL_SEVERITY } from "../compliance-metrics";
+import { barPanel, finalize, inventoryVariable, newDashboard, prom, statPanel, tablePanel, thresholds, tsPanel } from "../grafana";
 import type { InventoryView } from "../view";
 
 export function complianceDashboard(view: InventoryView): Dashboard {
@@ -22,13 +22,23 @@ export function complianceDashboard(view: InventoryView): Dashboard {
       .min(0)
       .withTarget(prom(`sum by (${M.LABEL_OPD}) (${COMPLIANCE_FINDINGS}{${sel}})`, `{{${M.LABEL_OPD}}}`)),
   );
+  const scoreSteps = thresholds([{ value: null, color: "red" }, { value: 70, color: "orange" }, { value: 90, color: "green" }]);
   d.withPanel(
-    barPanel("Compliance score / Skor kepatuhan", "percentunit", "Each OPD's compliance score (1 = every applicable rule passes).")
-      .span(24)
+    statPanel("Kabupaten score / Skor kabupaten", "none", "The whole kabupaten's compliance score, 0..100.")
+      .span(6)
+      .height(8)
       .min(0)
-      .max(1)
-      .thresholds(thresholds([{ value: null, color: "red" }, { value: 0.7, color: "orange" }, { value: 0.9, color: "green" }]))
-      .withTarget(prom(`sort(${COMPLIANCE_SCORE}{${sel}})`, `{{${M.LABEL_OPD}}}`, { instant: true })),
+      .max(100)
+      .thresholds(scoreSteps)
+      .withTarget(prom(`${COMPLIANCE_SCORE}{${M.LABEL_OPD}="${KABUPATEN_SCORE_OPD}"}`)),
+  );
+  d.withPanel(
+    barPanel("Compliance score per OPD / Skor kepatuhan per OPD", "none", "Each OPD's compliance score, 0..100 (100 = every applicable rule passes), lowest first.")
+      .span(18)
+      .min(0)
+      .max(100)
+      .thresholds(scoreSteps)
+      .withTarget(prom(`sort(${COMPLIANCE_SCORE}{${sel}, ${M.LABEL_OPD}!="${KABUPATEN_SCORE_OPD}"})`, `{{${M.LABEL_OPD}}}`, { instant: true })),
   );
   d.withPanel(
     tablePanel("Open findings by rule / Temuan per aturan", "Which rule each open finding comes from, per OPD and severity.")

@@ -2,7 +2,14 @@
 // every query, every `$variable` reference.
 import type { Dashboard, Panel, RowPanel } from "@grafana/grafana-foundation-sdk/dashboard";
 
-export type AnyPanel = Panel & { panels?: AnyPanel[]; targets?: { expr?: string; refId?: string; datasource?: { uid?: string } }[] };
+export interface Target {
+  expr?: string;
+  refId?: string;
+  legendFormat?: string;
+  instant?: boolean;
+  datasource?: { uid?: string };
+}
+export type AnyPanel = Omit<Panel, "targets"> & { panels?: AnyPanel[]; targets?: Target[] };
 
 export function allPanels(d: Dashboard): AnyPanel[] {
   const out: AnyPanel[] = [];
@@ -10,7 +17,7 @@ export function allPanels(d: Dashboard): AnyPanel[] {
     out.push(p);
     (p.panels ?? []).forEach(walk);
   };
-  ((d.panels ?? []) as (Panel | RowPanel)[]).forEach((p) => walk(p as AnyPanel));
+  ((d.panels ?? []) as (Panel | RowPanel)[]).forEach((p) => walk(p as unknown as AnyPanel));
   return out;
 }
 
@@ -41,7 +48,7 @@ export function interpolated(d: Dashboard): string[] {
   for (const p of allPanels(d)) {
     texts.push(p.title ?? "");
     if (p.repeat) texts.push(`$${p.repeat}`);
-    for (const t of p.targets ?? []) texts.push(t.expr ?? "", (t as { legendFormat?: string }).legendFormat ?? "");
+    for (const t of p.targets ?? []) texts.push(t.expr ?? "", t.legendFormat ?? "");
   }
   for (const v of d.templating?.list ?? []) if (typeof v.query === "string") texts.push(v.query);
     else if (v.query && typeof v.query === "object") texts.push(String((v.query as { query?: string }).query ?? ""));
