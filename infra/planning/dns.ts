@@ -110,8 +110,9 @@ export function renderDnsZone(inv: Inventory, allocations: readonly PlannedAlloc
     }
     // The subdomain exists for the OPD (bt-7-2019 Pasal 19): until it has its own site it shows the
     // kabupaten portal rather than not resolving.
-    if (named.has("www")) records.push({ name, type: "CNAME", value: `www.${origin}.`, source: opd.code });
-    else unresolved.push({ name, source: opd.code, reason: "no address for the OPD and no www to point at" });
+    const portal = named.has("www") ? `www.${origin}.` : named.has("@") ? `${origin}.` : undefined;
+    if (portal) records.push({ name, type: "CNAME", value: portal, source: opd.code });
+    else unresolved.push({ name, source: opd.code, reason: "no address for the OPD and no portal (www or the apex) to point at" });
   }
 
   const ttl = opts.ttl ?? 3600;

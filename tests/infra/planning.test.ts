@@ -204,3 +204,13 @@ describe("dockerHostsFor", () => {
     expect(() => dockerHostsFor(load(doc), ["srv-a"], {}, "deploy")).toThrow(/spbe-infra:dockerHosts\.srv-a/);
   });
 });
+
+describe("renderDnsZone without www", () => {
+  test("OPD subdomains point at the apex when the portal is there", () => {
+    const doc = baseInventory();
+    doc.applications[0].hostname = "ujikab.go.id";
+    const other = load(doc);
+    const z = renderDnsZone(other, planPublicIps(other), { serial: 1 });
+    expect(z.records.filter((r) => r.name === "dinkes").map((r) => `${r.type} ${r.value}`)).toEqual(["CNAME ujikab.go.id."]);
+  });
+});

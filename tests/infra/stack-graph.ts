@@ -1,0 +1,274 @@
+// Assertions over the whole resource graph the program registers for an example stack. Expected
+// values are read from the inventory and the stack file directly (not from the planners), so a
+// planner bug shows up here as a mismatch.
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { buildGrafanaFiles } from "../../dashboards/build";
+import { contains, parseRange } from "../../infra/inventory/ip";
+import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import type { Application, Inventory } from "../../infra/inventory/schema";
+import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
+import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../support/pulumi/run-program";
+
+export const T = {
+  container: "docker:index/container:Container",
+  image: "docker:index/remoteImage:RemoteImage",
+  network: "docker:index/network:Network",
+  volume: "docker:index/volume:Volume",
+  provider: "pulumi:providers:docker",
+  remoteCommand: "command:remote:Command",
+} as const;
+
+export function labelsOf(r: RegisteredResource): Record<string, string> {
+  return Object.fromEntries(((r.inputs.labels ?? []) as { label: string; value: string }[]).map((l) => [l.label, l.value]));
+}
+
+/** Secrets arrive in mocked inputs wrapped in Pulumi's secret envelope: unwrap for inspection. */
+export function unsecret<T>(value: unknown): T {
+  if (value && typeof value === "object" && "4dabf18193072939515e22adb298388d" in (value as object)) return (value as { value: T }).value;
+  return value as T;
+}
+
+export interface StackGraph {
+  run: ProgramRun;
+  inv: Inventory;
+  config: Record<string, string>;
+  byUrn: Map<string, RegisteredResource>;
+  ofType(type: string): RegisteredResource[];
+  /** The resource a provider reference ("urn::id") points at. */
+  providerOf(r: RegisteredResource): RegisteredResource | undefined;
+  parentOf(r: RegisteredResource): RegisteredResource | undefined;
+  appContainer(app: string, role: "primary" | "dr-replica"): RegisteredResource[];
+}
+
+export async function loadStackGraph(stack: "barito-timur" | "klaten"): Promise<StackGraph> {
+  const run = await runProgram({ stack });
+  const config = stackConfig(stack);
+  const inv = loadInventoryOrThrow(resolve(__dirname, "../..", config["spbe-infra:inventory"]!));
+  const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+  return {
+    run,
+    inv,
+    config,
+    byUrn,
+    ofType: (type) => run.resources.filter((r) => r.type === type),
+    providerOf: (r) => (r.provider ? byUrn.get(r.provider.split("::").slice(0, -1).join("::")) : undefined),
+    parentOf: (r) => (r.parent ? byUrn.get(r.parent) : undefined),
+    appContainer: (app, role) =>
+      run.resources.filter((r) => r.type === T.container && labelsOf(r)[LABEL.application] === app && labelsOf(r)[LABEL.role] === role),
+  };
+}
+
+const dcApps = (inv: Inventory) => inv.applications.filter((a): a is Application & { placement: { type: "datacenter" } } => a.placement.type === "datacenter");
+
+export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => StackGraph) {
+  describe(`stack ${stack}: the whole resource graph`, () => {
+    let g: StackGraph;
+    beforeAll(() => {
+      g = get();
+    });
+
+    test("one docker provider per server that runs something, on the host the stack file names", () => {
+      const dockerHosts = JSON.parse(g.config["spbe-infra:dockerHosts"]!) as Record<string, string>;
+      const servers = new Set<string>([g.config["spbe-infra:monitoringHost"]!]);
+      for (const a of dcApps(g.inv)) {
+        servers.add(a.placement.server);
+        if (a.dr) servers.add(a.dr.server);
+      }
+      const providers = g.ofType(T.provider);
+      expect(providers.map((p) => p.name).sort()).toEqual([...servers].map((s) => `docker-${s}`).sort());
+      for (const p of providers) expect(p.inputs.host).toBe(dockerHosts[p.name.slice("docker-".length)]);
+    });
+
+    test("each DC application runs once, on the server the inventory names, under the DataCenter of its site", () => {
+      for (const app of dcApps(g.inv)) {
+        const found = g.appContainer(app.id, "primary");
+        expect(found, app.id).toHaveLength(1);
+        const c = found[0]!;
+        expect(g.providerOf(c)?.name, app.id).toBe(`docker-${app.placement.server}`);
+        const placement = g.parentOf(c)!;
+        expect(placement.type).toBe("spbe:infra:ApplicationPlacement");
+        const site = g.parentOf(placement)!;
+        expect(site.type).toBe("spbe:infra:DataCenter");
+        expect(site.name).toBe(g.inv.devices.find((d) => d.id === app.placement.server)!.site);
+        expect(c.inputs.restart).toBe("unless-stopped");
+        expect(labelsOf(c)).toMatchObject({
+          [LABEL.application]: app.id,
+          [LABEL.opd]: app.opd,
+          [LABEL.classification]: app.classification,
+          [LABEL.network]: app.placement.network,
+          [LABEL.siteKind]: "datacenter",
+          [LABEL.siteManager]: "dinas",
+          [LABEL.server]: app.placement.server,
+          [LABEL.dinasBlocks]: g.inv.publicIp.blocks.map((b) => b.cidr).join(","),
+        });
+      }
+      const primaries = g.ofType(T.container).filter((c) => labelsOf(c)[LABEL.role] === "primary");
+      expect(primaries).toHaveLength(dcApps(g.inv).length);
+    });
+
+    test("each DR replica runs at the recovery site on its DR server, started only when running", () => {
+      const withDr = dcApps(g.inv).filter((a) => a.dr);
+      expect(withDr.length).toBeGreaterThan(0);
+      for (const app of withDr) {
+        const found = g.appContainer(app.id, "dr-replica");
+        expect(found, app.id).toHaveLength(1);
+        const c = found[0]!;
+        expect(g.providerOf(c)?.name).toBe(`docker-${app.dr!.server}`);
+        const site = g.parentOf(g.parentOf(c)!)!;
+        expect(site.type).toBe("spbe:infra:RecoverySite");
+        expect(g.inv.sites.find((s) => s.id === site.name)!.kind).toBe("recovery");
+        const running = app.dr!.mode === "running";
+        expect({ app: app.id, start: c.inputs.start, mustRun: c.inputs.mustRun }).toEqual({ app: app.id, start: running, mustRun: running });
+        expect(c.inputs.ports ?? []).toEqual([]);
+        expect(labelsOf(c)).toMatchObject({ [LABEL.siteKind]: "recovery", [LABEL.drMode]: app.dr!.mode });
+      }
+      expect(g.ofType(T.container).filter((c) => labelsOf(c)[LABEL.role] === "dr-replica")).toHaveLength(withDr.length);
+    });
+
+    test("ports are published only on the application's own allocation, inside a Dinas block", () => {
+      const blocks = g.inv.publicIp.blocks.map((b) => parseRange(b.cidr));
+      const outputs = g.run.outputs.publicIps as Record<string, { address: string; to: string }>;
+      for (const app of dcApps(g.inv)) {
+        const c = g.appContainer(app.id, "primary")[0]!;
+        const ports = (c.inputs.ports ?? []) as { ip: string; internal: number; external: number; protocol: string }[];
+        if (!app.placement.publicIp) {
+          expect(ports, app.id).toEqual([]);
+          continue;
+        }
+        const alloc = g.inv.publicIp.allocations.find((a) => a.id === app.placement.publicIp)!;
+        const address = alloc.address ?? outputs[alloc.id]!.address;
+        expect(outputs[alloc.id]).toMatchObject({ address, to: `application:${app.id}` });
+        const block = g.inv.publicIp.blocks.find((b) => b.id === alloc.block)!;
+        expect(contains(parseRange(block.cidr), parseRange(address)), `${app.id} ${address}`).toBe(true);
+        expect(ports.map((p) => `${p.ip}:${p.external}->${p.internal}/${p.protocol}`)).toEqual(
+          app.placement.ports.map((p) => `${address}:${p.public ?? p.container}->${p.container}/${p.protocol}`),
+        );
+        expect(labelsOf(c)[LABEL.publicIp]).toBe(address);
+        for (const p of ports) expect(blocks.some((b) => contains(b, parseRange(p.ip)))).toBe(true);
+      }
+      // Assigned addresses are distinct from each other and from every fixed allocation.
+      const all = Object.values(outputs).map((o) => o.address);
+      expect(new Set(all).size).toBe(all.length);
+    });
+
+    test("containers run their image pulled on the same host and sit on their own network", () => {
+      const images = g.ofType(T.image);
+      const networks = g.ofType(T.network);
+      for (const c of g.ofType(T.container)) {
+        const image = images.find((i) => i.provider === c.provider && i.inputs.name === c.inputs.image);
+        expect(image, `${c.name} image ${String(c.inputs.image)}`).toBeDefined();
+        const nets = c.inputs.networksAdvanced as { name: string }[];
+        expect(nets).toHaveLength(1);
+        expect(networks.some((n) => n.provider === c.provider && n.inputs.name === nets[0]!.name)).toBe(true);
+      }
+      for (const app of dcApps(g.inv)) {
+        const c = g.appContainer(app.id, "primary")[0]!;
+        expect(c.inputs.image).toBe(app.placement.image);
+        // Health is probed on the first TCP port the application declares.
+        const tcp = app.placement.ports.find((p) => p.protocol === "tcp");
+        const check = c.inputs.healthcheck as { tests: string[] } | undefined;
+        if (tcp) expect(check?.tests[1], app.id).toContain(`127.0.0.1:${tcp.container}/`);
+        else expect(check, app.id).toBeUndefined();
+      }
+      const names = g.ofType(T.container).map((c) => `${c.provider}/${String(c.inputs.name)}`);
+      expect(new Set(names).size).toBe(names.length);
+    });
+
+    test("applications the Dinas does not run are records with their labels, and listed as not deployed", () => {
+      const others = g.inv.applications.filter((a) => a.placement.type !== "datacenter");
+      expect(others.length).toBeGreaterThan(0);
+      const records = g.ofType(PLACEMENT_RECORD_TYPE);
+      expect(records.map((r) => r.name).sort()).toEqual(others.map((a) => `${a.id}-placement-record`).sort());
+      for (const app of others) {
+        const r = records.find((x) => x.name === `${app.id}-placement-record`)!;
+        expect(r.inputs.create).toBeUndefined(); // a record: it runs nothing anywhere
+        const env = r.inputs.environment as Record<string, string>;
+        expect(env).toMatchObject({ [LABEL.application]: app.id, [LABEL.opd]: app.opd, [LABEL.placement]: app.placement.type, [LABEL.network]: app.placement.network });
+        const p = app.placement;
+        if (p.type !== "datacenter" && p.exception) expect(env[LABEL.exceptionExpires]).toBe(p.exception.expires);
+        if (p.type !== "datacenter" && !p.exception) expect(env[LABEL.exceptionRef]).toBeUndefined();
+      }
+      expect(Object.keys(g.run.outputs.notDeployed as object).sort()).toEqual(others.map((a) => a.id).sort());
+    });
+
+    test("the complete monitoring stack on the monitoring host", () => {
+      const host = g.config["spbe-infra:monitoringHost"]!;
+      const mgmt = g.inv.devices.find((d) => d.id === host)!.mgmtAddress;
+      const stackRes = g.run.resources.filter((r) => r.type === "spbe:infra:MonitoringStack");
+      expect(stackRes).toHaveLength(1);
+      const children = g.run.resources.filter((r) => r.parent === stackRes[0]!.urn);
+      const byService = new Map(children.filter((c) => c.type === T.container).map((c) => [labelsOf(c)[LABEL.service], c]));
+      expect([...byService.keys()].sort()).toEqual(["collector", "grafana", "influxdb", "prometheus"]);
+      for (const c of children) expect(g.providerOf(c)?.name).toBe(`docker-${host}`);
+      expect(children.filter((c) => c.type === T.volume).map((v) => v.inputs.name).sort()).toEqual(["spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
+      expect(children.filter((c) => c.type === T.network)).toHaveLength(1);
+      for (const c of byService.values()) for (const p of (c.inputs.ports ?? []) as { ip: string }[]) expect(p.ip).toBe(mgmt);
+
+      const uploads = (c: RegisteredResource) => (c.inputs.uploads ?? []) as { file: string; content: string }[];
+      const prom = byService.get("prometheus")!;
+      const promConfig = parse(uploads(prom).find((u) => u.file === "/etc/prometheus/prometheus.yml")!.content);
+      expect(promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "spbe-collector").static_configs[0].targets).toEqual(["collector:9116"]);
+      for (const rule of promConfig.rule_files as string[]) expect(uploads(prom).some((u) => u.file === rule)).toBe(true);
+
+      const grafana = byService.get("grafana")!;
+      const dashboards = buildGrafanaFiles(g.inv).filter((f) => f.path.endsWith(".json"));
+      expect(dashboards.length).toBeGreaterThan(0);
+      expect(uploads(grafana).filter((u) => u.file.endsWith(".json"))).toHaveLength(dashboards.length);
+      const datasources = parse(uploads(grafana).find((u) => u.file.includes("provisioning/datasources"))!.content);
+      expect(datasources.datasources.map((d: { url: string }) => d.url).sort()).toEqual(["http://influxdb:8086", "http://prometheus:9090"]);
+      const genv = unsecret<string[]>(grafana.inputs.envs);
+      expect(genv.some((e) => e.startsWith("GF_SECURITY_ADMIN_PASSWORD="))).toBe(true);
+
+      const collector = byService.get("collector")!;
+      expect(uploads(collector)[0]!.file).toBe("/etc/spbe/inventory.yaml");
+      const cenv = unsecret<string[]>(collector.inputs.envs).map((e) => e.split("=")[0]);
+      expect(cenv.sort()).toEqual(["SPBE_SNMP_COMMUNITY", "SPBE_SNMP_V3_AUTH_KEY", "SPBE_SNMP_V3_PRIV_KEY"]);
+    });
+
+    test("components: one per concept, typed spbe:infra:*, every child parented to a registered resource", () => {
+      const count = (type: string) => g.ofType(type).length;
+      expect(count("spbe:infra:BackboneLink")).toBe(g.inv.links.length);
+      expect(count("spbe:infra:PublicIpBlock")).toBe(g.inv.publicIp.blocks.length);
+      expect(count("spbe:infra:DataCenter")).toBe(1);
+      expect(count("spbe:infra:RecoverySite")).toBe(1);
+      const drCount = dcApps(g.inv).filter((a) => a.dr).length;
+      expect(count("spbe:infra:ApplicationPlacement")).toBe(g.inv.applications.length + drCount);
+      for (const r of g.run.resources) {
+        if (r.type === "pulumi:pulumi:Stack") continue;
+        expect(r.parent, r.urn).toBeDefined();
+        expect(g.byUrn.has(r.parent!), r.urn).toBe(true);
+        if (r.type.startsWith("docker:")) expect(g.providerOf(r)?.type, r.urn).toBe(T.provider);
+      }
+    });
+
+    test("the DNS zone: name servers, and every in-zone application hostname with a public address", () => {
+      const zone = g.run.outputs.dnsZone as string;
+      const origin = g.inv.meta.domain;
+      expect(zone).toContain(`$ORIGIN ${origin}.`);
+      expect(zone).toMatch(new RegExp(`^@ IN NS ns1\\.${origin.replace(/\./g, "\\.")}\\.`, "m"));
+      const outputs = g.run.outputs.publicIps as Record<string, { address: string }>;
+      let checked = 0;
+      for (const app of dcApps(g.inv)) {
+        if (!app.hostname || !app.placement.publicIp) continue;
+        const address = outputs[app.placement.publicIp]!.address;
+        const type = address.includes(":") ? "AAAA" : "A";
+        if (app.hostname === origin) expect(zone).toContain(`@ IN ${type} ${address} ; ${app.id}`);
+        else if (app.hostname.endsWith(`.${origin}`)) {
+          expect(zone).toContain(`${app.hostname.slice(0, -(origin.length + 1))} IN ${type} ${address} ; ${app.id}`);
+        } else {
+          expect(zone).toContain(`; outside the zone: ${app.hostname} (${app.id})`);
+          continue;
+        }
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(5);
+      for (const opd of g.inv.opds) {
+        if (!opd.subdomain) continue;
+        const name = opd.subdomain.slice(0, -(origin.length + 1));
+        expect(zone, opd.code).toMatch(new RegExp(`^${name.replace(/[.-]/g, "\\$&")} IN (A|AAAA|CNAME) `, "m"));
+      }
+    });
+  });
+}
