@@ -14,9 +14,11 @@
 //     { "id": "portal", "hostname": "www.baritotimurkab.go.id", "answeringFrom": ["203.0.113.10"], "observedAt": "2026-11-23T06:00:00Z" }
 //   ]
 // }
-import { readFileSync } from "node:fs";
 import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { InputFileError, readJsonFile, zodProblems } from "./input-file";
+
+export { InputFileError } from "./input-file";
 
 const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or timestamp");
 
@@ -54,40 +56,6 @@ export const observedFactsSchema = z
   .strict();
 
 export type ObservedFacts = z.infer<typeof observedFactsSchema>;
-
-/** A facts or previous-report file that cannot be used; the message names the file. */
-export class InputFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly detail: string,
-  ) {
-    super(`${file}: ${detail}`);
-    this.name = "InputFileError";
-  }
-}
-
-/** Reads and parses a JSON file, turning every failure into an InputFileError naming the file. */
-export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputFileError(file, code === "ENOENT" ? "no such file" : (err as Error).message);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputFileError(file, `not valid JSON (${(err as Error).message})`);
-  }
-}
-
-export function zodProblems(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`)
-    .join("; ");
-}
 
 export function parseFacts(value: unknown, file = "<facts>"): ObservedFacts {
   const parsed = observedFactsSchema.safeParse(value);

@@ -1,0 +1,102 @@
+// spbe report <inventory> [--facts f] [--previous report.json] --format html|md|json|csv|pdf
+//   --lang id|en (default id: the Dewan TIK reads Indonesian) [--as-of YYYY-MM-DD] [--out file]
+// Everything is read and rendered before anything is written, and --out is written to a temporary
+// file then renamed: a bad input or a failed PDF never leaves a partial report behind.
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { t, type Lang } from "../../i18n";
+import { loadFactsFile, type ObservedFacts } from "../../policies/facts";
+import { evaluate } from "../../policies";
+import { InputFileError } from "../../policies/input-file";
+import { loadPreviousReport, withChanges } from "../../policies/report/previous";
+import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";
+import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
+
+/** --as-of YYYY-MM-DD as a UTC date; default today. */
+export function parseAsOf(value: string | undefined, lang: Lang, now: Date = new Date()): Date {
+  if (value === undefined) return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(t(lang, "report.bad-date", { value }));
+  }
+  return d;
+}
+
+export const asOfOption = () => new Option("--as-of <date>", "evaluation date YYYY-MM-DD (default today) / tanggal evaluasi");
+export const factsOption = () => new Option("--facts <file>", "observed facts JSON from the collectors / fakta teramati");
+
+/** Reads the facts file, or prints the error naming the file and sets exit code 2. */
+export function readFactsForCommand(file: string | undefined, lang: Lang): { ok: boolean; facts?: ObservedFacts } {
+  if (!file) return { ok: true };
+  try {
+    return { ok: true, facts: loadFactsFile(file) };
+  } catch (err) {
+    if (!(err instanceof InputFileError)) throw err;
+    process.stderr.write(`spbe: ${t(lang, "report.input-error", { message: err.message })}\n`);
+    process.exitCode = ExitCode.badInput;
+    return { ok: false };
+  }
+}
+
+interface ReportOpts {
+  facts?: string;
+  previous?: string;
+  format: ReportFormat;
+  lang?: string;
+  asOf?: string;
+  out?: string;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command("report")
+    .description("Perda compliance report for the Dewan TIK: scores per OPD, findings by OPD and article, exceptions, changes / laporan kepatuhan Perda")
+    .argument("<inventory>", "inventory YAML file")
+    .addOption(factsOption())
+    .addOption(new Option("--previous <file>", "previous report (JSON) to list resolved and new findings / laporan sebelumnya"))
+    .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
+    .addOption(langOption())
+    .addOption(asOfOption())
+    .addOption(new Option("--out <file>", "write the report to this file (default stdout) / tulis ke berkas"))
+    .action(async (file: string, opts: ReportOpts) => {
+      const messageLang = langOf(opts);
+      const reportLang: Lang = opts.lang === "en" ? "en" : "id";
+      const asOf = parseAsOf(opts.asOf, messageLang);
+      const { inventory } = loadForCommand(file, { lang: messageLang });
+      if (!inventory) return;
+      const { ok, facts } = readFactsForCommand(opts.facts, messageLang);
+      if (!ok) return;
+      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}) });
+      if (opts.previous) {
+        try {
+          report = withChanges(report, loadPreviousReport(opts.previous));
+        } catch (err) {
+          if (!(err instanceof InputFileError)) throw err;
+          process.stderr.write(`spbe: ${t(messageLang, "report.input-error", { message: err.message })}\n`);
+          process.exitCode = ExitCode.badInput;
+          return;
+        }
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await renderReport(report, opts.format, reportLang);
+      } catch (err) {
+        process.stderr.write(`spbe: ${t(messageLang, "report.pdf-failed", { message: (err as Error).message.split("\n")[0]! })}\n`);
+        process.exitCode = ExitCode.failed;
+        return;
+      }
+      if (!opts.out) {
+        process.stdout.write(bytes);
+        return;
+      }
+      const tmp = `${opts.out}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, bytes);
+        renameSync(tmp, opts.out);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw new UsageError(`${opts.out}: ${(err as Error).message}`);
+      }
+      process.stderr.write(t(messageLang, "report.written", { file: opts.out, format: opts.format, findings: report.findings.length }) + "\n");
+    });
+}

@@ -1,0 +1,84 @@
+// The Markdown report: the same sections as the HTML one, for wikis and merge requests.
+import type { FindingKey, Lang, Report } from "../types";
+import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
+
+const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  return [`| ${headers.map(cell).join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+}
+
+export function renderMarkdown(report: Report, lang: Lang): string {
+  const rules = ruleIndex(report);
+  const out: string[] = [];
+  out.push(`# ${tr(lang, "report.title", { kabupaten: report.kabupaten })}`, "");
+  for (const p of report.profiles) out.push(tr(lang, `report.framing.${p}`), "");
+  out.push(`${tr(lang, "report.as-of", { date: report.asOf })} · ${report.domain}`, "");
+  out.push(`${tr(lang, "report.regulations")}: ${report.profiles.map((p) => tr(lang, `report.profile.${p}`)).join("; ")}`, "");
+
+  out.push(`## ${tr(lang, "report.summary")}`, "");
+  const o = report.overall;
+  out.push(`**${tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks })}**`, "");
+  out.push(`${tr(lang, "report.score-note")} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
+  out.push(
+    table(
+      [tr(lang, "report.col.opd"), "", tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
+      report.opds.map((s) => [s.opd, s.name, formatScore(lang, s.score), s.checks, s.mandatory, s.advisory]),
+    ),
+    "",
+  );
+
+  out.push(`## ${tr(lang, "report.by-opd")}`, "");
+  if (report.findings.length === 0) out.push(tr(lang, "report.no-findings"), "");
+  const opds = [...new Set(report.findings.map((f) => f.opd))];
+  for (const opd of opds) {
+    out.push(`### ${opdName(report, opd)} (${opd})`, "");
+    out.push(
+      table(
+        [tr(lang, "report.col.severity"), tr(lang, "report.col.rule"), tr(lang, "report.col.citation"), tr(lang, "report.col.subject"), tr(lang, "report.col.evidence"), tr(lang, "report.col.remediation")],
+        report.findings
+          .filter((f) => f.opd === opd)
+          .map((f) => {
+            const r = rules.get(f.rule)!;
+            return [severityLabel(lang, f.severity), `${pick(lang, r.title)} (\`${f.rule}\`)`, r.citations.join("; "), subjectLabel(lang, f.subject), pick(lang, f.evidence), pick(lang, r.remediation)];
+          }),
+      ),
+      "",
+    );
+  }
+
+  out.push(`## ${tr(lang, "report.by-article")}`, "");
+  for (const r of report.rules.filter((x) => x.failed > 0)) {
+    out.push(`### ${r.citations.join("; ")}: ${pick(lang, r.title)} (${severityLabel(lang, r.severity)}, ${r.failed}/${r.checked})`, "");
+    for (const f of report.findings.filter((x) => x.rule === r.id)) out.push(`- ${opdName(report, f.opd)}: ${subjectLabel(lang, f.subject)}: ${pick(lang, f.evidence)}`);
+    out.push("");
+  }
+
+  out.push(`## ${tr(lang, "report.exceptions")}`, "");
+  out.push(
+    report.exceptions.length === 0
+      ? tr(lang, "report.none")
+      : table(
+          [tr(lang, "report.col.application"), tr(lang, "report.col.opd"), tr(lang, "report.col.ref"), tr(lang, "report.col.signed-by-opd"), tr(lang, "report.col.signed-by-provider"), tr(lang, "report.col.expires"), tr(lang, "report.col.days-left"), tr(lang, "report.col.status")],
+          report.exceptions.map((e) => [e.application, e.opd, e.ref, e.signedByOpd ?? "-", e.signedByProvider ?? "-", e.expires, e.daysLeft, statusLabel(lang, e.status)]),
+        ),
+    "",
+  );
+
+  if (report.changes) {
+    const line = (k: FindingKey) => `- \`${k.rule}\` ${subjectLabel(lang, k.subject)} (${k.opd})`;
+    out.push(`## ${tr(lang, "report.changes", { date: report.changes.previousAsOf })}`, "");
+    out.push(`### ${tr(lang, "report.resolved")} (${report.changes.resolved.length})`, "", ...(report.changes.resolved.length ? report.changes.resolved.map(line) : [tr(lang, "report.none")]), "");
+    out.push(`### ${tr(lang, "report.new")} (${report.changes.added.length})`, "", ...(report.changes.added.length ? report.changes.added.map(line) : [tr(lang, "report.none")]), "");
+  }
+
+  out.push(`## ${tr(lang, "report.rules")}`, "");
+  out.push(
+    table(
+      [tr(lang, "report.col.rule"), tr(lang, "report.col.citation"), tr(lang, "report.col.severity"), tr(lang, "report.col.checks"), tr(lang, "report.col.failed")],
+      report.rules.map((r) => [`${pick(lang, r.title)} (\`${r.id}\`)`, r.citations.join("; "), severityLabel(lang, r.severity), r.checked, r.failed]),
+    ),
+    "",
+  );
+  return out.join("\n");
+}
