@@ -2,6 +2,8 @@
 import type { Command } from "commander";
 import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
+import { registerCheck } from "./check";
+import { registerReport } from "./report";
 import { registerServe } from "./serve";
 import { registerSimulate } from "./simulate";
 import { registerValidate } from "./validate";
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerSimulate(program);
   registerDashboards(program);
+  registerReport(program);
+  registerCheck(program);
 }
