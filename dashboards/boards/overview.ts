@@ -3,6 +3,7 @@ import { RowBuilder, type Dashboard } from "@grafana/grafana-foundation-sdk/dash
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
 import { barPanel, drilldown, finalize, newDashboard, prom, rising, statPanel, tablePanel, zeroIsGood } from "../grafana";
+import { UPS_OUTPUT_SOURCE_BATTERY } from "../rules/alerts";
 import { RECORDED } from "../rules/recording";
 import { WATCHDOG_ALERT } from "../rules/names";
 import { anyOf, type InventoryView } from "../view";
@@ -32,7 +33,7 @@ export function overviewDashboard(view: InventoryView): Dashboard {
       .withPanel(
         statPanel("UPS on battery / UPS pakai baterai", "none", "UPS units running on battery: mains power is out at that site.")
           .thresholds(zeroIsGood())
-          .withTarget(prom(`sum(${M.SPBE_UPS_ON_BATTERY}) or vector(0)`)),
+          .withTarget(prom(`count(${M.UPS_OUTPUT_SOURCE} == ${UPS_OUTPUT_SOURCE_BATTERY}) or vector(0)`)),
       )
       .withPanel(
         statPanel("Firing alerts / Alert aktif", "none", "Prometheus alerts firing now (the watchdog excluded).")

@@ -7,6 +7,10 @@ import type { AlertingRule, RuleGroup } from "./model";
 import { ALERT } from "./names";
 import { RECORDED } from "./recording";
 
+/** UPS-MIB upsOutputSource value for "battery". The raw SNMP object is used rather than a derived
+ * series so the alert holds for any collector that exports UPS-MIB (snmp_exporter's ups_mib too). */
+export const UPS_OUTPUT_SOURCE_BATTERY = 5;
+
 export interface AlertOptions {
   /** The collector's poll interval: staleness and lag thresholds scale with it. Default 60 s. */
   pollIntervalSeconds?: number;
@@ -146,7 +150,7 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
       rules: [
         {
           alert: ALERT.upsOnBattery,
-          expr: `${M.SPBE_UPS_ON_BATTERY} == 1`,
+          expr: `${M.UPS_OUTPUT_SOURCE} == ${UPS_OUTPUT_SOURCE_BATTERY}`,
           for: "1m",
           labels: { severity: "critical" },
           annotations: {

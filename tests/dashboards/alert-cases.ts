@@ -150,14 +150,14 @@ export const ALERT_CASES: AlertCase[] = [
   {
     name: "UPS on battery fires",
     alert: "SpbeUpsOnBattery",
-    input: [{ series: `spbe_ups_on_battery{${ups}}`, values: "0 0 1x5" }],
+    input: [{ series: `upsOutputSource{${ups}}`, values: "3 3 5x5" }],
     evalTime: "5m",
     expect: [{ labels: { ...upsLabels, severity: "critical" }, summary: "UPS dc-ups-01 at dc is on battery", summary_id: "UPS dc-ups-01 di dc berjalan dengan baterai" }],
   },
   {
-    name: "UPS on mains stays quiet",
+    name: "UPS on mains, then bypass, stays quiet",
     alert: "SpbeUpsOnBattery",
-    input: [{ series: `spbe_ups_on_battery{${ups}}`, values: "0x10" }],
+    input: [{ series: `upsOutputSource{${ups}}`, values: "3 3 4x8" }],
     evalTime: "5m",
     expect: [],
   },
