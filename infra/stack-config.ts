@@ -6,6 +6,11 @@ import type { Inventory, SecretRef } from "./inventory/schema";
 
 export const NAMESPACE = "spbe-infra";
 
+// Whether a config key was set with --secret. The runtime has it (from PULUMI_CONFIG_SECRET_KEYS)
+// but does not declare it in its typings; without it, plain values are accepted.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const isConfigSecret = (require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
+
 export interface RegistrySettings {
   server: string;
   username: string;
@@ -33,9 +38,10 @@ export interface StackSecrets {
 }
 
 export class StackConfigError extends pulumi.RunError {
-  constructor(readonly missing: string[], readonly invalid: string[] = []) {
+  constructor(readonly missing: string[], readonly invalid: string[] = [], readonly plain: string[] = []) {
     const lines = [
       ...missing.map((key) => `missing secret ${NAMESPACE}:${key}: set it with \`pulumi config set --secret ${NAMESPACE}:${key} <value>\``),
+      ...plain.map((key) => `${NAMESPACE}:${key} is stored in plain text: remove it and set it again with \`pulumi config set --secret ${NAMESPACE}:${key} <value>\``),
       ...invalid,
     ];
     super(`stack configuration is incomplete:\n  ${lines.join("\n  ")}`);
@@ -110,9 +116,11 @@ export function collectorSecretEnv(inv: Inventory): Record<string, string> {
 /** Every secret the stack needs, read before any resource is registered. */
 export function readSecrets(inv: Inventory, settings: StackSettings, config = new pulumi.Config(NAMESPACE)): StackSecrets {
   const missing: string[] = [];
+  const plain: string[] = [];
   const need = (key: string): pulumi.Output<string> | undefined => {
     const value = config.getSecret(key);
     if (value === undefined) missing.push(key);
+    else if (isConfigSecret && !isConfigSecret(`${NAMESPACE}:${key}`)) plain.push(key);
     return value;
   };
   const snmp = new Map<string, pulumi.Output<string>>();
@@ -123,6 +131,6 @@ export function readSecrets(inv: Inventory, settings: StackSettings, config = ne
   const grafanaAdminPassword = need("grafanaAdminPassword");
   const sshPrivateKey = inv.bandwidth?.gateway ? need("sshPrivateKey") : undefined;
   const registryPassword = settings.registry ? need("registryPassword") : undefined;
-  if (missing.length > 0) throw new StackConfigError(missing);
+  if (missing.length > 0 || plain.length > 0) throw new StackConfigError(missing, [], plain);
   return { snmp, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };
 }

@@ -27,6 +27,14 @@ export interface ProgramRun {
   outputs: Record<string, unknown>;
 }
 
+/** The program failed: its error's message, the error as `cause`, and what was registered before it failed. */
+export class ProgramRunError extends Error {
+  constructor(readonly cause: unknown, readonly resources: RegisteredResource[]) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = cause instanceof Error ? cause.name : "ProgramRunError";
+  }
+}
+
 export const PROJECT = "spbe-infra";
 const ROOT = resolve(__dirname, "../../..");
 
@@ -125,8 +133,14 @@ export async function runProgram(opts: RunProgramOptions): Promise<ProgramRun> {
   const previousCwd = process.cwd();
   process.chdir(ROOT); // Pulumi runs the program in the project directory: relative paths resolve there
   try {
-    // Bad input fails here, before anything (not even the stack) is registered.
-    const prepared = prepareProgram();
+    let prepared: ReturnType<typeof prepareProgram>;
+    try {
+      // Bad input fails here, before anything (not even the stack) is registered.
+      prepared = prepareProgram();
+    } catch (err) {
+      await settings.waitForRPCs?.();
+      throw new ProgramRunError(err, [...registered.values()]);
+    }
     // As `pulumi up` does: a pulumi:pulumi:Stack root, the program's result as its outputs.
     const outputs = ((await runInPulumiStack(async () => deployProgram(prepared))) ?? {}) as Record<string, unknown>;
     await settings.waitForRPCs?.();
