@@ -29,7 +29,7 @@ export interface ProgramRun {
 
 /** The program failed: its error's message, the error as `cause`, and what was registered before it failed. */
 export class ProgramRunError extends Error {
-  constructor(readonly cause: unknown, readonly resources: RegisteredResource[]) {
+  constructor(override readonly cause: unknown, readonly resources: RegisteredResource[]) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = cause instanceof Error ? cause.name : "ProgramRunError";
   }
