@@ -1,0 +1,46 @@
+// Our modules written as an snmp_exporter (0.21 format) snmp.yml module: the same OIDs, names,
+// indexes and lookups. Used to compare outputs with prometheus-snmp-exporter on the same agent and
+// to benchmark both doing exactly the same work; also handy for sites that already run it.
+import { stringify } from "yaml";
+import type { ModuleDef } from "./modules";
+
+export interface ExporterAuth {
+  community: string;
+  maxRepetitions?: number;
+  retries?: number;
+  timeoutSeconds?: number;
+}
+
+export function snmpExporterModule(m: ModuleDef, a: ExporterAuth): Record<string, unknown> {
+  const metrics: Record<string, unknown>[] = [];
+  for (const s of m.scalars) metrics.push({ name: s.name, oid: s.oid, type: s.type, help: s.help });
+  const walk: string[] = [];
+  for (const t of m.tables) {
+    for (const c of t.columns) {
+      walk.push(c.oid);
+      metrics.push({
+        name: c.name,
+        oid: c.oid,
+        type: c.type,
+        help: c.help,
+        indexes: [{ labelname: t.indexLabel, type: "gauge" }],
+        lookups: t.lookups.map((l) => ({ labels: [t.indexLabel], labelname: l.label, oid: l.oid, type: "DisplayString" })),
+      });
+    }
+    for (const l of t.lookups) walk.push(l.oid);
+  }
+  return {
+    walk,
+    get: m.scalars.map((s) => `${s.oid}.0`),
+    metrics,
+    version: 2,
+    max_repetitions: a.maxRepetitions ?? 25,
+    retries: a.retries ?? 1,
+    timeout: `${a.timeoutSeconds ?? 2}s`,
+    auth: { community: a.community },
+  };
+}
+
+export function snmpExporterConfig(modules: ModuleDef[], a: ExporterAuth): string {
+  return stringify(Object.fromEntries(modules.map((m) => [m.name, snmpExporterModule(m, a)])));
+}
