@@ -203,5 +203,6 @@ export function finalize(dashboard: Dashboard, expandedRows: Set<string> = new S
     if (p.type === "row") (p as RowPanel).panels.forEach(number);
   };
   out.forEach(number);
-  return { ...dashboard, panels: out };
+  // Plain JSON: the SDK leaves helper functions on query objects.
+  return JSON.parse(JSON.stringify({ ...dashboard, panels: out })) as Dashboard;
 }

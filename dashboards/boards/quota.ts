@@ -12,7 +12,7 @@ export function quotaDashboard(view: InventoryView): Dashboard {
   const uid = dashboardUid(view.kabupaten, "opd-quota");
   const sel = `${M.LABEL_OPD}=~"$opd"`;
   const d = newDashboard(`${view.kabupaten}: OPD bandwidth vs quota`, uid, "Each OPD's traffic against its quota (down = to the OPD, up = from it) and month-to-date volume.", ["quota"])
-    .withVariable(inventoryVariable("opd", "OPD", view.quotaOpds.length > 0 ? view.quotaOpds : view.opdCodes));
+    .withVariable(inventoryVariable("opd", "OPD", view.measuredQuotaOpds));
 
   for (const direction of [M.DIRECTION_DOWN, M.DIRECTION_UP]) {
     d.withPanel(

@@ -1,0 +1,118 @@
+// Every panel query of every dashboard returns data on the demo: the collector serving the
+// simulated barito-timur example (with the compliance metrics spbe serve mounts), scraped by a
+// real Prometheus (Debian) that also evaluates the generated recording and alerting rules.
+import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe, type ServeHandle } from "../../collectors/serve";
+import * as M from "../../collectors/metric-names";
+import { buildAlertRules, buildDashboards, WATCHDOG_ALERT } from "../../dashboards/build";
+import { RECORDED } from "../../dashboards/rules/recording";
+import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { createComplianceExtension } from "../../policies/serve";
+import { waitFor } from "../support/servers/common";
+import { allValue, panelQueries, substitute, variableOptions, type PanelQuery } from "./support/panel-queries";
+import { startPrometheus, type PrometheusHandle, type PromResult } from "./support/prometheus";
+
+const inventory = loadInventoryOrThrow("examples/barito-timur/inventory.yaml");
+let serve: ServeHandle | undefined;
+let prom: PrometheusHandle | undefined;
+
+beforeAll(async () => {
+  serve = await startServe({
+    inventory,
+    port: 0,
+    simulate: true,
+    intervalSeconds: 2,
+    log: () => {},
+    extensions: [createComplianceExtension(inventory, { asOf: new Date("2026-06-01T00:00:00Z") })],
+  });
+  const rules = buildAlertRules(inventory, { pollIntervalSeconds: 2 });
+  prom = await startPrometheus({ scrapeTarget: new URL(serve.url).host, ruleFiles: Object.fromEntries(rules.map((f) => [f.path.split("/").pop()!, f.content])) });
+  const p = prom;
+  const has = async (expr: string) => (await p.query(expr)).result.length > 0;
+  const polled = serve.targets().length;
+  // Ready when every device has been polled, derived rates exist (two polls) and the rules have run.
+  await waitFor(
+    "the demo in Prometheus",
+    async () =>
+      (await has(`count(${M.SPBE_SNMP_UP}) == ${polled}`)) &&
+      (await has(M.SPBE_LINK_TRAFFIC_BPS)) &&
+      (await has(M.SPBE_OPD_TRAFFIC_BPS)) &&
+      (await has(RECORDED.interfaceErrors)) &&
+      (await has(RECORDED.opdQuotaUsage)) &&
+      (await has(`ALERTS{alertname="${WATCHDOG_ALERT}"}`)),
+    60_000,
+    500,
+  );
+}, 90_000);
+
+afterAll(async () => {
+  await prom?.stop();
+  await serve?.close();
+});
+
+const hasData = (r: PromResult) => r.result.some((s) => (s.values ? s.values.length > 0 : s.value !== undefined));
+
+async function run(q: PanelQuery, expr: string): Promise<boolean> {
+  const r = (q.target as { instant?: boolean }).instant ? await prom!.query(expr) : await prom!.queryRange(expr, 120, 5);
+  return hasData(r);
+}
+
+/** Empty panels of one dashboard: "panel: expr (with which values)". */
+async function emptyPanels(d: Dashboard): Promise<string[]> {
+  const vars = d.templating?.list ?? [];
+  const base: Record<string, string> = {};
+  for (const v of vars) {
+    const all = allValue(v);
+    if (all !== undefined) base[v.name] = all;
+  }
+  const options = async (name: string) => variableOptions(vars.find((v) => v.name === name)!, base, prom!.labelValues);
+  const empty: string[] = [];
+  for (const q of panelQueries(d)) {
+    const raw = q.target.expr ?? "";
+    if (q.repeat) {
+      // A repeated row: every copy (one per value) must show data.
+      const values = await options(q.repeat);
+      if (values.length === 0) empty.push(`${q.panel}: $${q.repeat} has no values`);
+      for (const value of values) {
+        const expr = substitute(raw, { ...base, [q.repeat]: value }, "1m");
+        if (!(await run(q, expr))) empty.push(`${q.panel} [${q.repeat}=${value}]: ${expr}`);
+      }
+      continue;
+    }
+    const single = vars.filter((v) => base[v.name] === undefined && new RegExp(`\\$${v.name}\\b`).test(raw));
+    if (single.length === 0) {
+      const expr = substitute(raw, base, "1m");
+      if (!(await run(q, expr))) empty.push(`${q.panel}: ${expr}`);
+      continue;
+    }
+    // A single-value variable (the device picker): some value must show data (server panels on a
+    // server, UPS panels on a UPS).
+    const name = single[0]!.name;
+    let found = false;
+    for (const value of await options(name)) {
+      if (await run(q, substitute(raw, { ...base, [name]: value }, "1m"))) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) empty.push(`${q.panel} [no $${name} value shows data]: ${raw}`);
+  }
+  return empty;
+}
+
+describe("dashboards on the simulated barito-timur demo", () => {
+  const dashboards = buildDashboards(inventory);
+
+  it.each(dashboards.map((d) => [d.uid!, d] as const))("every panel of %s returns data", async (_uid, d) => {
+    expect(panelQueries(d).length).toBeGreaterThan(0);
+    expect(await emptyPanels(d)).toEqual([]);
+  });
+
+  it("a query for a series that does not exist is reported empty (the check can fail)", async () => {
+    const d = structuredClone(dashboards[0]!);
+    const first = (d.panels as unknown as { panels?: { targets?: { expr: string }[] }[]; targets?: { expr: string }[] }[]).find((p) => p.targets?.length)!;
+    first.targets![0]!.expr = "spbe_no_such_metric";
+    expect((await emptyPanels(d)).join("\n")).toContain("spbe_no_such_metric");
+  });
+});
