@@ -1,0 +1,104 @@
+// Targets, derived link/OPD series and the exposition text: pure, over a small inventory.
+import { describe, expect, it } from "vitest";
+import type { Sample } from "../../collectors/convert";
+import { DerivedState, planDerived, rateOf } from "../../collectors/derived";
+import { escapeLabelValue, renderByFamily, renderLabels } from "../../collectors/exposition";
+import { planTargets } from "../../collectors/targets";
+import { parsePromText } from "./support/prom-text";
+import { smallInventory } from "./support/small-inventory";
+
+const octets = (device: string, link: string, inV: bigint, outV: bigint): Sample[] => [
+  { name: "ifHCInOctets", type: "counter", help: "", labels: [["device", device], ["ifIndex", "1"], ["link", link]], value: inV.toString() },
+  { name: "ifHCOutOctets", type: "counter", help: "", labels: [["device", device], ["ifIndex", "1"], ["link", link]], value: outV.toString() },
+];
+
+describe("planTargets", () => {
+  it("polls devices with SNMP access and an address, with inventory labels and link endpoints", () => {
+    const { targets, skipped } = planTargets(smallInventory());
+    expect(targets.map((t) => t.device)).toEqual(["core-sw", "setda-rtr", "dinkes-rtr", "dc-srv", "dc-ups"]);
+    expect(skipped).toEqual([{ device: "dc-pdu", reason: "no-snmp" }]);
+    const setda = targets.find((t) => t.device === "setda-rtr")!;
+    expect(Object.fromEntries(setda.labels)).toEqual({ device: "setda-rtr", site: "kantor-setda", opd: "setda", role: "router" });
+    expect(setda.port).toBe(161);
+    const core = targets.find((t) => t.device === "core-sw")!;
+    expect([...core.linkByIfName]).toEqual([["Te1/0/1", "bb-setda"], ["Te1/0/2", "bb-dinkes"]]);
+    expect(core.modules).toContain("if_mib");
+    expect(targets.find((t) => t.device === "dc-ups")!.modules).toEqual(["system", "ups_mib"]);
+  });
+});
+
+describe("planDerived", () => {
+  it("reads each OPD's traffic on the Dinas side of its links, whichever end that is", () => {
+    const plan = planDerived(smallInventory());
+    const setda = plan.opds.find((o) => o.opd === "setda")!;
+    expect(setda.dinasSide).toEqual([{ device: "core-sw", link: "bb-setda" }]);
+    expect(setda.downBps).toBe(50e6);
+    expect(setda.volumeBytes).toBe(2000e9);
+    // bb-dinkes has the OPD router as endpoint a: the Dinas side is still core-sw
+    expect(plan.opds.find((o) => o.opd === "dinkes")!.dinasSide).toEqual([{ device: "core-sw", link: "bb-dinkes" }]);
+    expect(plan.links.map((l) => [l.link, l.capacityBps])).toEqual([["bb-setda", 1e9], ["bb-dinkes", 1e8]]);
+  });
+});
+
+describe("rateOf", () => {
+  it.each([
+    ["normal", { t: 0, inOctets: 0n, outOctets: 0n }, { t: 10_000, inOctets: 1_250_000n, outOctets: 0n }, 1e6],
+    ["counter reset", { t: 0, inOctets: 5n, outOctets: 5n }, { t: 10_000, inOctets: 1n, outOctets: 9n }, undefined],
+    ["no time passed", { t: 5, inOctets: 0n, outOctets: 0n }, { t: 5, inOctets: 10n, outOctets: 10n }, undefined],
+  ] as const)("%s", (_n, a, b, inBps) => {
+    expect(rateOf(a, b)?.inBps).toBe(inBps);
+  });
+  it("keeps exact deltas between counters above 2^53", () => {
+    const big = 2n ** 60n;
+    expect(rateOf({ t: 0, inOctets: big, outOctets: big }, { t: 1000, inOctets: big + 1n, outOctets: big + 3n })!.dOut).toBe(3n);
+  });
+});
+
+describe("DerivedState", () => {
+  it("derives link utilisation, OPD down/up from the Dinas side, and month-to-date volume", () => {
+    const inv = smallInventory();
+    const st = new DerivedState(planDerived(inv));
+    const t0 = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const big = 2n ** 55n;
+    st.observe("core-sw", [...octets("core-sw", "bb-setda", big, big), ...octets("core-sw", "bb-dinkes", 0n, 0n)], t0);
+    // 10 s later: 12.5 MB out (→ 10 Mbit/s down for setda), 2.5 MB in (2 Mbit/s up)
+    st.observe("core-sw", [...octets("core-sw", "bb-setda", big + 2_500_000n, big + 12_500_000n), ...octets("core-sw", "bb-dinkes", 1_250_000n, 0n)], t0 + 10_000);
+    const text = renderByFamily(st.samples(t0 + 10_000)).chunks;
+    const all = parsePromText([...text.values()].join(""));
+    const get = (name: string, labels: Record<string, string>) =>
+      all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "down" })).toBe(10e6);
+    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "up" })).toBe(2e6);
+    expect(get("spbe_opd_quota_bps", { opd: "setda", direction: "down" })).toBe(50e6);
+    expect(get("spbe_opd_volume_bytes_total", { opd: "setda", direction: "down" })).toBe(12_500_000);
+    expect(get("spbe_opd_quota_volume_bytes", { opd: "setda" })).toBe(2000e9);
+    // dinkes: core-sw is endpoint b of bb-dinkes; its ifHCInOctets = traffic from dinkes = "up"
+    expect(get("spbe_opd_traffic_bps", { opd: "dinkes", direction: "up" })).toBe(1e6);
+    expect(get("spbe_opd_traffic_bps", { opd: "dinkes", direction: "down" })).toBe(0);
+    // link seen from endpoint a: bb-setda measured on a (core-sw): out = a→b = 10 Mbit/s
+    expect(get("spbe_link_traffic_bps", { link: "bb-setda", direction: "out" })).toBe(10e6);
+    expect(get("spbe_link_utilisation_ratio", { link: "bb-setda", direction: "out" })).toBeCloseTo(0.01, 10);
+    // bb-dinkes measured on b (a is not reporting): a→b ("out") = b's in = 1 Mbit/s of 100
+    expect(get("spbe_link_utilisation_ratio", { link: "bb-dinkes", direction: "out" })).toBeCloseTo(0.01, 10);
+    // a new month starts from zero
+    const next = Date.UTC(2026, 11, 1, 0, 0, 5);
+    expect(renderByFamily(st.samples(next)).chunks.get("spbe_opd_volume_bytes_total")).toContain('spbe_opd_volume_bytes_total{opd="setda",direction="down"} 0');
+  });
+});
+
+describe("exposition", () => {
+  it("escapes label values per the text format", () => {
+    expect(escapeLabelValue('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
+    expect(renderLabels([["ifAlias", 'to "setda"'], ["x", ""]])).toBe('{ifAlias="to \\"setda\\"",x=""}');
+  });
+  it("groups samples by family and round-trips through a parser", () => {
+    const { chunks, headers } = renderByFamily([
+      { name: "a", type: "gauge", help: "h", labels: [["k", "1"]], value: "1" },
+      { name: "b", type: "counter", help: "h", labels: [], value: "18446744073709551615" },
+      { name: "a", type: "gauge", help: "h", labels: [["k", "2"]], value: "2" },
+    ]);
+    expect(chunks.get("a")).toBe('a{k="1"} 1\na{k="2"} 2\n');
+    expect(chunks.get("b")).toBe("b 18446744073709551615\n");
+    expect(headers.get("b")!.type).toBe("counter");
+  });
+});
