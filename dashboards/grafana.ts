@@ -203,6 +203,8 @@ export function finalize(dashboard: Dashboard, expandedRows: Set<string> = new S
     if (p.type === "row") (p as RowPanel).panels.forEach(number);
   };
   out.forEach(number);
+  // Links in the dashboard header, not folded into Grafana 12's controls menu (the SDK's default).
+  const links = (dashboard.links ?? []).map(({ placement: _hidden, ...link }) => link);
   // Plain JSON: the SDK leaves helper functions on query objects.
-  return JSON.parse(JSON.stringify({ ...dashboard, panels: out })) as Dashboard;
+  return JSON.parse(JSON.stringify({ ...dashboard, links, panels: out })) as Dashboard;
 }
