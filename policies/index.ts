@@ -41,10 +41,34 @@ export function renderTemplate(template: string, params: Record<string, string |
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/** Machine values in evidence parameters that read better in words. */
+const TERMS: Record<string, Record<string, Bilingual>> = {
+  site: {
+    datacenter: { id: "pusat data", en: "the data center" },
+    recovery: { id: "pusat pemulihan data", en: "the recovery site" },
+    "opd-office": { id: "kantor OPD", en: "an OPD office" },
+    external: { id: "hosting luar", en: "external hosting" },
+  },
+  network: {
+    dinas: { id: "Dinas", en: "Dinas" },
+    opd: { id: "OPD", en: "OPD" },
+    internet: { id: "internet", en: "internet" },
+  },
+};
+
+function localParams(params: Record<string, string | number>, lang: "id" | "en"): Record<string, string | number> {
+  const out = { ...params };
+  for (const [key, terms] of Object.entries(TERMS)) {
+    const term = terms[String(params[key])];
+    if (term) out[key] = term[lang];
+  }
+  return out;
+}
+
 function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Bilingual {
   const t = rule.evidence[variant];
   if (!t) return { id: variant, en: variant };
-  return { id: renderTemplate(t.id, params), en: renderTemplate(t.en, params) };
+  return { id: renderTemplate(t.id, localParams(params, "id")), en: renderTemplate(t.en, localParams(params, "en")) };
 }
 
 export function scoreOf(checks: number, mandatory: number, advisory: number): number {

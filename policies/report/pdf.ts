@@ -28,7 +28,6 @@ export async function withChromium<T>(fn: (context: BrowserContext) => Promise<T
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: timeoutMs,
-      offline: true,
     });
     return await fn(context);
   } finally {

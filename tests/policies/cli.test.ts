@@ -1,0 +1,135 @@
+// spbe report / spbe check as a user runs them: exit codes, bad facts and previous-report files
+// (a clear error naming the file, nothing written), and resolved/new findings against a previous report.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compliantData } from "./fixtures";
+
+const dir = mkdtempSync(join(tmpdir(), "spbe-policies-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function spbe(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ["bin/spbe.cjs", ...args], { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const BT = "examples/barito-timur/inventory.yaml";
+const KLATEN = "examples/klaten/inventory.yaml";
+
+describe("spbe check", () => {
+  it("exits 1 with a short list when a mandatory rule fails", () => {
+    const r = spbe(["check", KLATEN, "--as-of", "2026-11-23"]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(13);
+    expect(r.stdout).toMatch(/^MANDATORY app-placement-dc application e-parkir \(dishub\) \[klaten-18-2018 Pasal 14 \(1\)\]/m);
+    expect(lines.at(-1)).toContain("12 mandatory findings");
+  });
+
+  it("exits 0 when only advisories remain, and speaks Indonesian from LANG", () => {
+    const compliant = join(dir, "compliant.json");
+    // The compliant rule fixture, written as an inventory file (JSON is YAML).
+    const data = compliantData();
+    data.applications.find((a: any) => a.id === "oss").placement.exception.expires = "2026-12-20";
+    writeFileSync(compliant, JSON.stringify(data));
+    const r = spbe(["check", compliant, "--as-of", "2026-11-23"], { LANG: "id_ID.UTF-8" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("saran     app-exception-expiring");
+    expect(r.stdout).toContain("tidak ada temuan wajib (1 saran)");
+  });
+
+  it("--format json lists mandatory findings with their citation", () => {
+    const r = spbe(["check", BT, "--as-of", "2026-11-23", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.passed).toBe(false);
+    expect(out.mandatory).toHaveLength(15);
+    expect(out.mandatory.find((f: any) => f.subject.id === "web-dishub" && f.rule === "website-hosting-indonesia").citation).toBe("bt-7-2019 Pasal 19 (4)");
+  });
+
+  it("rejects a bad --as-of with exit 2", () => {
+    const r = spbe(["check", BT, "--as-of", "2026-02-30"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--as-of must be a date YYYY-MM-DD");
+  });
+});
+
+describe("spbe report: bad input writes nothing", () => {
+  it("a broken facts file: exit 2, the file named, no report written", () => {
+    const facts = join(dir, "facts-broken.json");
+    writeFileSync(facts, '{"devices": [{"id": "dc-rtr-01", "unreachableSince": "yesterday"}]');
+    const out = join(dir, "never.html");
+    const r = spbe(["report", BT, "--facts", facts, "--out", out, "--as-of", "2026-11-23"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(facts);
+    expect(r.stderr).toContain("not valid JSON");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a facts file of the wrong shape: exit 2 with the field named", () => {
+    const facts = join(dir, "facts-shape.json");
+    writeFileSync(facts, JSON.stringify({ devices: [{ id: "dc-rtr-01", unreachableSince: "yesterday" }] }));
+    const out = join(dir, "never2.html");
+    const r = spbe(["report", BT, "--facts", facts, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${facts}: not an observed-facts file: devices.0.unreachableSince`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a previous report that is not one: exit 2, the file named, no report written", () => {
+    const previous = join(dir, "previous-bad.json");
+    writeFileSync(previous, JSON.stringify({ hello: "world" }));
+    const out = join(dir, "never3.md");
+    const r = spbe(["report", BT, "--previous", previous, "--format", "md", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${previous}: not a previous compliance report`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("a PDF that cannot be rendered: exit 1, nothing written", () => {
+    const out = join(dir, "never.pdf");
+    const r = spbe(["report", KLATEN, "--format", "pdf", "--out", out], { SPBE_CHROMIUM: "/nonexistent/chromium" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("PDF rendering failed");
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("spbe report: changes since the previous report, facts", () => {
+  it("lists resolved and new findings against last year's JSON report", () => {
+    const previousFile = join(dir, "previous.json");
+    const first = spbe(["report", KLATEN, "--format", "json", "--as-of", "2025-11-23", "--out", previousFile]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("report written (json");
+    // Pretend last year's report had one more finding, since resolved.
+    const previous = JSON.parse(readFileSync(previousFile, "utf8"));
+    previous.findings.push({ rule: "opd-quota", opd: "kec-cawas", subject: { kind: "opd", id: "kec-cawas" } });
+    writeFileSync(previousFile, JSON.stringify(previous));
+
+    const facts = join(dir, "facts.json");
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        schema: "spbe-observed-facts/1",
+        devices: [{ id: "kec-cawas-rtr-01", lastSeen: "2026-09-01T00:00:00Z", unreachableSince: "2026-09-01T00:05:00Z" }],
+        applications: [{ id: "sipd", hostname: "sipd.klatenkab.go.id", answeringFrom: ["192.0.2.10"] }],
+      }),
+    );
+    const r = spbe(["report", KLATEN, "--format", "json", "--as-of", "2026-11-23", "--previous", previousFile, "--facts", facts]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.changes.previousAsOf).toBe("2025-11-23");
+    expect(report.changes.resolved.map((k: any) => `${k.rule} ${k.subject.id}`)).toEqual(["opd-quota kec-cawas"]);
+    // Between 2025-11-23 and 2026-11-23 sipandu stayed unassessed; the observed facts add two findings.
+    expect(report.changes.added.map((k: any) => `${k.rule} ${k.subject.id}`).sort()).toEqual(["app-answers-from-dinas-blocks sipd", "device-reachable kec-cawas-rtr-01"]);
+    expect(report.factsUsed).toBe(true);
+
+    const md = spbe(["report", KLATEN, "--format", "md", "--lang", "en", "--as-of", "2026-11-23", "--previous", previousFile]);
+    expect(md.stdout).toContain("## Changes since the previous report (2025-11-23)");
+    expect(md.stdout).toContain("- `opd-quota` OPD kec-cawas (kec-cawas)");
+  });
+});
