@@ -1,6 +1,8 @@
 // Every panel query of every dashboard returns data on the demo: the collector serving the
 // simulated barito-timur example (with the compliance metrics spbe serve mounts), scraped by a
 // real Prometheus (Debian) that also evaluates the generated recording and alerting rules.
+import { rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServe, type ServeHandle } from "../../collectors/serve";
@@ -9,13 +11,16 @@ import { buildAlertRules, buildDashboards, WATCHDOG_ALERT } from "../../dashboar
 import { RECORDED } from "../../dashboards/rules/recording";
 import { loadInventoryOrThrow } from "../../infra/inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
-import { waitFor } from "../support/servers/common";
+import { tempDir, waitFor } from "../support/servers/common";
+import { startPrometheus, type PrometheusHandle } from "../support/servers/prometheus";
 import { allValue, panelQueries, substitute, variableOptions, type PanelQuery } from "./support/panel-queries";
-import { startPrometheus, type PrometheusHandle, type PromResult } from "./support/prometheus";
+import { promApi, type PromApi, type PromResult } from "./support/prometheus";
 
 const inventory = loadInventoryOrThrow("examples/barito-timur/inventory.yaml");
 let serve: ServeHandle | undefined;
-let prom: PrometheusHandle | undefined;
+let server: PrometheusHandle | undefined;
+let prom: PromApi | undefined;
+let rulesDir: string | undefined;
 
 beforeAll(async () => {
   serve = await startServe({
@@ -26,9 +31,14 @@ beforeAll(async () => {
     log: () => {},
     extensions: [createComplianceExtension(inventory, { asOf: new Date("2026-06-01T00:00:00Z") })],
   });
-  const rules = buildAlertRules(inventory, { pollIntervalSeconds: 2 });
-  prom = await startPrometheus({ scrapeTarget: new URL(serve.url).host, ruleFiles: Object.fromEntries(rules.map((f) => [f.path.split("/").pop()!, f.content])) });
-  const p = prom;
+  rulesDir = tempDir("dash-rules");
+  const rulesFiles = buildAlertRules(inventory, { pollIntervalSeconds: 2 }).map((f) => {
+    const file = join(rulesDir!, basename(f.path));
+    writeFileSync(file, f.content);
+    return file;
+  });
+  server = await startPrometheus({ scrapeTargets: [`${serve.url}/metrics`], scrapeInterval: "1s", rulesFiles });
+  const p = (prom = promApi(server.url));
   const has = async (expr: string) => (await p.query(expr)).result.length > 0;
   const polled = serve.targets().length;
   // Ready when every device has been polled, derived rates exist (two polls) and the rules have run.
@@ -47,8 +57,9 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await prom?.stop();
+  await server?.stop();
   await serve?.close();
+  if (rulesDir) rmSync(rulesDir, { recursive: true, force: true });
 });
 
 const hasData = (r: PromResult) => r.result.some((s) => (s.values ? s.values.length > 0 : s.value !== undefined));
