@@ -30,6 +30,8 @@ export interface ClientOptions {
   maxRepetitions: number;
   /** Safety bound against agents that never end a walk. */
   maxVarbindsPerWalk?: number;
+  /** Table columns walked together in one GETBULK (default 8). */
+  maxColumnsPerPdu?: number;
 }
 
 export interface ClientStats {
@@ -201,10 +203,14 @@ export class SnmpClient {
    */
   async walkColumns(columns: string[]): Promise<Map<string, Varbind[]>> {
     const result = new Map<string, Varbind[]>(columns.map((c) => [c, []]));
-    let active = columns.map((base) => ({ base, next: base }));
+    let pending = columns.map((base) => ({ base, next: base }));
     const limit = this.o.maxVarbindsPerWalk ?? 500_000;
+    const perPdu = this.o.maxColumnsPerPdu ?? 8;
     let total = 0;
-    while (active.length > 0) {
+    while (pending.length > 0) {
+      // A bounded number of columns per request: some agents (snmpsim, small embedded ones) drop
+      // GETBULKs that ask for too many varbinds instead of answering with fewer.
+      const active = pending.slice(0, perPdu);
       const rows = await this.request<Varbind[][]>((s, cb) => s.getBulk(active.map((a) => a.next), 0, this.o.maxRepetitions, cb));
       const stillActive: typeof active = [];
       for (let i = 0; i < active.length; i++) {
@@ -228,7 +234,7 @@ export class SnmpClient {
       }
       this.stats.varbinds += rows.reduce((n, r) => n + (r?.length ?? 0), 0);
       if (total > limit) throw new PollError("malformed", `walk exceeded ${limit} varbinds`);
-      active = stillActive;
+      pending = [...stillActive, ...pending.slice(perPdu)];
     }
     return result;
   }
