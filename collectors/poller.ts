@@ -64,11 +64,14 @@ interface TargetState {
   timer?: NodeJS.Timeout;
   nextAt: number;
   inFlight: boolean;
+  /** Its last poll timed out or failed: it waits in the suspect lane, not in front of healthy targets. */
+  suspect: boolean;
 }
 
 export class Poller {
   private readonly states = new Map<string, TargetState>();
   private readonly limiter: Limiter;
+  private readonly suspectLimiter: Limiter;
   private running = false;
   private readonly o: Required<Omit<PollerOptions, "onResult" | "secrets">> & Pick<PollerOptions, "onResult" | "secrets">;
 
@@ -77,6 +80,9 @@ export class Poller {
     const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as PollerOptions;
     this.o = { concurrency: 50, timeoutMs: 2000, retries: 1, maxRepetitions: 25, jitter: 1, ...given };
     this.limiter = new Limiter(this.o.concurrency);
+    // Dead agents cost a full timeout per poll: they get their own small lane so that a crowd of
+    // them can never occupy every slot and delay the healthy targets' schedule.
+    this.suspectLimiter = new Limiter(Math.max(1, Math.floor(this.o.concurrency / 4)));
   }
 
   private clientFor(t: Target): SnmpClient {
@@ -109,7 +115,7 @@ export class Poller {
         clearTimeout(old.timer);
         old.client.close();
       }
-      const s: TargetState = { target: t, client: this.clientFor(t), nextAt: 0, inFlight: false };
+      const s: TargetState = { target: t, client: this.clientFor(t), nextAt: 0, inFlight: false, suspect: false };
       this.states.set(t.device, s);
       if (this.running) this.schedule(s, Date.now() + Math.random() * this.o.jitter * t.intervalSeconds * 1000);
     }
@@ -150,9 +156,10 @@ export class Poller {
     this.schedule(s, next);
     if (s.inFlight) return; // the previous poll is still running: skip rather than pile up
     s.inFlight = true;
-    void this.limiter
+    void (s.suspect ? this.suspectLimiter : this.limiter)
       .run(() => this.pollState(s, Date.now() - due))
       .then((r) => {
+        s.suspect = !r.up || r.errors.some((e) => e.reason === "timeout" || e.reason === "refused");
         if (this.states.get(s.target.device) === s) this.o.onResult(r);
       })
       .finally(() => {

@@ -128,7 +128,9 @@ export function probeRefused(host: string, port: number, waitMs = 300): Promise<
     s.connect(port, host, () => {
       // An empty SEQUENCE: a real agent drops it silently; a closed port answers ICMP.
       s.send(Buffer.from([0x30, 0x00]), (err) => { if (err) finish((err as NodeJS.ErrnoException).code === "ECONNREFUSED"); });
-      setTimeout(() => s.send(Buffer.from([0x30, 0x00]), () => undefined), 50);
+      setTimeout(() => {
+        if (!done) s.send(Buffer.from([0x30, 0x00]), () => undefined);
+      }, 50);
     });
   });
 }
