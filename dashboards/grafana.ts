@@ -123,6 +123,14 @@ export function tablePanel(title: string, description: string): table.PanelBuild
   return new table.PanelBuilder().title(title).description(description).datasource(PROMETHEUS_DS).height(8).span(12);
 }
 
+/** Grafana's "organize fields" transformation, hiding columns a NOC operator does not need. */
+export function hideColumns(...names: string[]) {
+  return { id: "organize", options: { excludeByName: Object.fromEntries(names.map((n) => [n, true])) } };
+}
+
+/** Columns Prometheus adds to every instant table that say nothing about the device. */
+export const SCRAPE_COLUMNS = ["Time", "__name__", "job", "instance"];
+
 /** A multi-select variable whose values come from the inventory (works before any data exists). */
 export function inventoryVariable(name: string, label: string, values: string[]): CustomVariableBuilder {
   // Custom variable values are comma-separated: inventory ids cannot contain commas (schema `id`).

@@ -3,7 +3,7 @@ import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
 import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_RULE, LABEL_SEVERITY } from "../compliance-metrics";
-import { barPanel, finalize, inventoryVariable, newDashboard, prom, statPanel, tablePanel, thresholds, tsPanel } from "../grafana";
+import { barPanel, finalize, hideColumns, inventoryVariable, newDashboard, prom, statPanel, tablePanel, thresholds, tsPanel } from "../grafana";
 import type { InventoryView } from "../view";
 
 export function complianceDashboard(view: InventoryView): Dashboard {
@@ -43,6 +43,7 @@ export function complianceDashboard(view: InventoryView): Dashboard {
   d.withPanel(
     tablePanel("Open findings by rule / Temuan per aturan", "Which rule each open finding comes from, per OPD and severity.")
       .span(24)
+      .withTransformation(hideColumns("Time"))
       .withTarget(prom(`sort_desc(sum by (${M.LABEL_OPD}, ${LABEL_SEVERITY}, ${LABEL_RULE}) (${COMPLIANCE_FINDINGS}{${sel}}) > 0)`, undefined, { instant: true, table: true })),
   );
   return finalize(d.build());

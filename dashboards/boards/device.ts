@@ -6,7 +6,7 @@ import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
 import { MEMORY_STORAGE_DESCR, RECORDED } from "../rules/recording";
 import { THRESHOLDS } from "../rules/alerts";
-import { finalize, gaugePanel, IF_STATUS_MAPPING, inventoryVariable, labelVariable, newDashboard, prom, rising, statPanel, tablePanel, thresholds, tsPanel, UP_MAPPING, valueMap } from "../grafana";
+import { finalize, gaugePanel, hideColumns, SCRAPE_COLUMNS, IF_STATUS_MAPPING, inventoryVariable, labelVariable, newDashboard, prom, rising, statPanel, tablePanel, thresholds, tsPanel, UP_MAPPING, valueMap } from "../grafana";
 import type { InventoryView } from "../view";
 
 const ROW_DEVICE = "Device / Perangkat";
@@ -46,6 +46,7 @@ export function deviceDashboard(view: InventoryView): Dashboard {
       .withPanel(
         tablePanel("Interface status / Status antarmuka", "ifOperStatus of every interface; the link column names the inventory link it belongs to.")
           .mappings(IF_STATUS_MAPPING)
+          .withTransformation(hideColumns(...SCRAPE_COLUMNS, M.LABEL_DEVICE, M.LABEL_SITE, M.LABEL_OPD, M.LABEL_ROLE))
           .withTarget(prom(`${M.IF_OPER_STATUS}{${one}}`, undefined, { instant: true, table: true })),
       )
       .withPanel(

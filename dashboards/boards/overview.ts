@@ -2,7 +2,7 @@
 import { RowBuilder, type Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
-import { barPanel, drilldown, finalize, newDashboard, prom, rising, statPanel, tablePanel, zeroIsGood } from "../grafana";
+import { barPanel, drilldown, hideColumns, SCRAPE_COLUMNS, finalize, newDashboard, prom, rising, statPanel, tablePanel, zeroIsGood } from "../grafana";
 import { UPS_OUTPUT_SOURCE_BATTERY } from "../rules/alerts";
 import { RECORDED } from "../rules/recording";
 import { WATCHDOG_ALERT } from "../rules/names";
@@ -103,6 +103,7 @@ export function overviewDashboard(view: InventoryView): Dashboard {
     new RowBuilder(ROW_ALERTS).withPanel(
       tablePanel("Firing alerts / Alert aktif", "Every alert firing now, with its severity. The watchdog always fires: it shows the alerting pipeline works.")
         .span(24)
+        .withTransformation(hideColumns(...SCRAPE_COLUMNS, "Value", "alertstate"))
         .withTarget(prom(`sort_desc(ALERTS{alertstate="firing"})`, undefined, { instant: true, table: true })),
     ),
   );

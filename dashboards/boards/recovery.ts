@@ -4,7 +4,7 @@ import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
 import { THRESHOLDS } from "../rules/alerts";
-import { drilldown, finalize, IF_STATUS_MAPPING, newDashboard, prom, rising, statPanel, tablePanel, thresholds, tsPanel, UP_MAPPING } from "../grafana";
+import { drilldown, finalize, hideColumns, IF_STATUS_MAPPING, newDashboard, prom, rising, statPanel, tablePanel, thresholds, tsPanel, UP_MAPPING } from "../grafana";
 import { anyOf, type InventoryView } from "../view";
 
 export function recoveryDashboard(view: InventoryView): Dashboard {
@@ -44,16 +44,24 @@ export function recoveryDashboard(view: InventoryView): Dashboard {
 
   // One labelled series per application with a DR replica: whether its replica server answers.
   // Built from the inventory because no series carries the application -> replica mapping.
+  const withLabels = (expr: string, labels: Record<string, string>) =>
+    Object.entries(labels).reduce((e, [k, v]) => `label_replace(${e}, "${k}", "${v}", "", "")`, expr);
   const replicaExpr = view.replicas
-    .map(
-      (r) =>
-        `label_replace(label_replace(max(${M.SPBE_SNMP_UP}{${M.LABEL_DEVICE}="${r.replicaServer}"}), "application", "${r.application}", "", ""), "replica_server", "${r.replicaServer}", "", "")`,
+    .map((r) =>
+      withLabels(`max(${M.SPBE_SNMP_UP}{${M.LABEL_DEVICE}="${r.replicaServer}"})`, {
+        application: r.application,
+        opd: r.opd,
+        replica_server: r.replicaServer,
+        rpo_minutes: String(r.rpoMinutes),
+        mode: r.mode,
+      }),
     )
     .join(" or ");
   d.withPanel(
-    tablePanel("DR replicas / Replika DR", `Each application with a DR replica and whether its replica server answers. RPO and mode per application: ${view.replicas.map((r) => `${r.application} ${r.rpoMinutes} min ${r.mode}`).join("; ") || "none"}.`)
+    tablePanel("DR replicas / Replika DR", "Each application with a DR replica (from the inventory: replica server, RPO, standby or running) and whether its replica server answers (Value: UP/DOWN).")
       .span(24)
       .mappings(UP_MAPPING)
+      .withTransformation(hideColumns("Time"))
       .overrideByName("replica_server", [{ id: "links", value: [drilldown("Device detail", deviceUid, "device", "replica_server")] }])
       .withTarget(prom(replicaExpr || "vector(0)", undefined, { instant: true, table: true })),
   );
