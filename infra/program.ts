@@ -145,8 +145,17 @@ export function prepareProgram(): PreparedProgram {
   return { inventory, settings, secrets, plan };
 }
 
+/**
+ * From this many containers on, the program stops recording stack traces. Pulumi's Node SDK keeps
+ * a stack trace for every promise it makes (dozens per resource) and, with source maps on (tsx),
+ * formatting them dominated large runs: at 400 containers 5.9 s with traces, 1.2 s without
+ * (docs/benchmarks.md). Small stacks keep full traces for debugging.
+ */
+export const LARGE_STACK_CONTAINERS = 500;
+
 /** Registers the resources of a prepared plan; returns the stack outputs. */
 export function deployProgram(p: PreparedProgram): Record<string, unknown> {
+  if (p.plan.placements.containers.length >= LARGE_STACK_CONTAINERS) Error.stackTraceLimit = 0;
   deploy(p.inventory, p.plan, p.settings, p.secrets);
   return outputs(p.inventory, p.plan);
 }

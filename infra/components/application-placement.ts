@@ -4,6 +4,7 @@ import * as command from "@pulumi/command";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { LABEL } from "../labels";
+import { LeanContainer, LeanNetwork } from "./lean-docker";
 import type { PlannedContainer, PlannedRecord } from "../planning/placements";
 
 export type ApplicationPlacementArgs =
@@ -15,8 +16,8 @@ export function dockerLabels(labels: Record<string, string>): { label: string; v
 }
 
 export class ApplicationPlacement extends pulumi.ComponentResource {
-  readonly container?: docker.Container;
-  readonly network?: docker.Network;
+  readonly container?: LeanContainer;
+  readonly network?: LeanNetwork;
   readonly record?: command.local.Command;
 
   constructor(name: string, args: ApplicationPlacementArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -30,12 +31,12 @@ export class ApplicationPlacement extends pulumi.ComponentResource {
     }
     const c = args.container;
     const childOpts = { parent: this, provider: args.provider };
-    this.network = new docker.Network(
+    this.network = new LeanNetwork(
       `${c.resourceName}-net`,
       { name: c.networkName, driver: "bridge", labels: dockerLabels({ [LABEL.application]: c.application, [LABEL.opd]: c.opd, [LABEL.role]: c.role }) },
       childOpts,
     );
-    this.container = new docker.Container(
+    this.container = new LeanContainer(
       c.resourceName,
       {
         name: c.containerName,
