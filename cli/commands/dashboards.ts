@@ -3,8 +3,9 @@
 // MonitoringStack mounts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { buildAlertRules, buildGrafanaFiles, type OutputFile } from "../../dashboards/build";
+import { DEFAULT_POLL_INTERVAL_SECONDS } from "../../dashboards/rules/alerts";
 import { t } from "../../i18n";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
@@ -12,7 +13,7 @@ interface BuildOpts {
   out: string;
   format: string;
   lang?: string;
-  pollInterval: string;
+  pollInterval?: string;
   prometheusUrl?: string;
   influxUrl?: string;
   influxDatabase?: string;
@@ -25,7 +26,7 @@ export function registerDashboards(program: Command): void {
     .description("write dashboards, Grafana provisioning and Prometheus rules into a directory / tulis dasbor, provisioning dan aturan")
     .argument("<inventory>", "inventory YAML file")
     .requiredOption("--out <dir>", "output directory / direktori keluaran")
-    .addOption(new Option("--poll-interval <seconds>", "the collector's poll interval, for staleness alerts / interval poll collector").default("60"))
+    .option("--poll-interval <seconds>", `the collector's poll interval, for staleness alerts (default ${DEFAULT_POLL_INTERVAL_SECONDS}) / interval poll collector`)
     .option("--prometheus-url <url>", "how Grafana reaches Prometheus (default http://prometheus:9090)")
     .option("--influx-url <url>", "how Grafana reaches InfluxDB (default http://influxdb:8086)")
     .option("--influx-database <name>", "InfluxDB database (default spbe)")
@@ -33,7 +34,7 @@ export function registerDashboards(program: Command): void {
     .addOption(langOption())
     .action((file: string, opts: BuildOpts) => {
       const lang = langOf(opts);
-      const poll = Number(opts.pollInterval);
+      const poll = opts.pollInterval === undefined ? DEFAULT_POLL_INTERVAL_SECONDS : Number(opts.pollInterval);
       if (!Number.isFinite(poll) || poll <= 0) {
         process.stderr.write(t(lang, "dashboards.bad-interval", { value: opts.pollInterval }) + "\n");
         process.exitCode = ExitCode.badInput;

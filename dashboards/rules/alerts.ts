@@ -2,6 +2,7 @@
 // come from it; thresholds are the NOC's policy and live here, one place). Every alert carries a
 // severity, a summary and description in English and Indonesian, and what to do first.
 import * as M from "../../collectors/metric-names";
+import { ROLE_INTERVAL_SECONDS } from "../../collectors/modules";
 import { anyOf, type InventoryView } from "../view";
 import type { AlertingRule, RuleGroup } from "./model";
 import { ALERT } from "./names";
@@ -12,9 +13,14 @@ import { RECORDED } from "./recording";
 export const UPS_OUTPUT_SOURCE_BATTERY = 5;
 
 export interface AlertOptions {
-  /** The collector's poll interval: staleness and lag thresholds scale with it. Default 60 s. */
+  /**
+   * The collector's poll interval: staleness and lag thresholds scale with it. Default: the
+   * slowest of the collector's per-role intervals, so no role is called stale between two polls.
+   */
   pollIntervalSeconds?: number;
 }
+
+export const DEFAULT_POLL_INTERVAL_SECONDS = Math.max(...Object.values(ROLE_INTERVAL_SECONDS));
 
 /** Thresholds of the NOC's policy, exported so tests and docs quote the same numbers. */
 export const THRESHOLDS = {
@@ -31,7 +37,7 @@ const dev = "{{ $labels.device }}";
 const site = "{{ $labels.site }}";
 
 export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleGroup[] {
-  const poll = opts.pollIntervalSeconds ?? 60;
+  const poll = opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;
   const groups: RuleGroup[] = [
     {
       name: "spbe-devices",
