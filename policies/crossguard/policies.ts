@@ -1,0 +1,125 @@
+// The CrossGuard policies: each reads the placement facts from the labels the Pulumi program
+// writes (infra/labels.ts) and calls the SAME rule function the inventory report uses
+// (policies/placement.ts). Docker containers carry the labels in `labels` ([{ label, value }]);
+// applications the Dinas does not run are `command:local:Command` records with the labels in
+// `environment` ({ key: value }).
+import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
+import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, type PlacementFacts, type SiteKind, type Violation } from "../placement";
+import { appConfidentialDinas, appExceptionExpiring, appPlacementDc } from "../rules/placement";
+import { formatCitation } from "../rules/helpers";
+import { renderTemplate } from "../index";
+import type { Rule } from "../types";
+
+export const CONTAINER_TYPE = "docker:index/container:Container";
+
+/** The evaluation date: SPBE_POLICY_AS_OF=YYYY-MM-DD pins it (tests, re-runs of a past preview). */
+export function policyDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const pinned = env.SPBE_POLICY_AS_OF;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return new Date(`${pinned}T00:00:00Z`);
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/**
+ * The spbe labels of an OPD application resource, or undefined for anything else (other types, the
+ * Dinas's own service containers). Reading a label goes through the policy server's unknown-value
+ * proxy: a label unknown during preview throws there and the server reports the policy as not
+ * runnable in preview, rather than the policy guessing.
+ */
+export function applicationLabels(args: Pick<ResourceValidationArgs, "type" | "props">): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  if (args.type === CONTAINER_TYPE) {
+    const labels = (args.props.labels ?? []) as { label: string; value: string }[];
+    for (const l of labels) {
+      const key = l.label;
+      if (typeof key === "string" && key.startsWith("id.go.spbe.")) out[key] = l.value;
+    }
+  } else if (args.type === PLACEMENT_RECORD_TYPE) {
+    const env = (args.props.environment ?? {}) as Record<string, string>;
+    for (const key of Object.keys(env)) if (key.startsWith("id.go.spbe.")) out[key] = env[key]!;
+  } else {
+    return undefined;
+  }
+  return out[LABEL.application] !== undefined && out[LABEL.service] === undefined ? out : undefined;
+}
+
+/** The placement facts the shared rule functions take, from the labels. */
+export function factsFromLabels(labels: Record<string, string>): PlacementFacts {
+  const placement = labels[LABEL.placement];
+  const siteKind = (placement === "external" ? "external" : (labels[LABEL.siteKind] ?? "opd-office")) as SiteKind;
+  const exceptionRef = labels[LABEL.exceptionRef];
+  return {
+    application: labels[LABEL.application]!,
+    opd: labels[LABEL.opd] ?? "",
+    siteKind,
+    siteManager: placement === "external" ? (labels[LABEL.hostingProvider] ?? "external") : (labels[LABEL.siteManager] ?? "unknown"),
+    classification: (labels[LABEL.classification] ?? "internal") as PlacementFacts["classification"],
+    network: (labels[LABEL.network] ?? "dinas") as PlacementFacts["network"],
+    ...(exceptionRef
+      ? {
+          exception: {
+            ref: exceptionRef,
+            expires: labels[LABEL.exceptionExpires] ?? "0000-01-01",
+            ...(labels[LABEL.exceptionSignedByOpd] ? { signedByOpd: labels[LABEL.exceptionSignedByOpd] } : {}),
+            ...(labels[LABEL.exceptionSignedByProvider] ? { signedByProvider: labels[LABEL.exceptionSignedByProvider] } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** A violation message: the rule's English evidence, its application, and the articles (both Perda). */
+function message(rule: Rule, app: string, v: Violation): string {
+  const template = rule.evidence[v.variant]?.en ?? v.variant;
+  return `${app}: ${renderTemplate(template, v.params)} [${rule.citations.map(formatCitation).join("; ")}]`;
+}
+
+function policyFromRule(
+  name: string,
+  rule: Rule,
+  enforcementLevel: "mandatory" | "advisory",
+  judge: (facts: PlacementFacts, asOf: Date) => Violation | undefined,
+): ResourceValidationPolicy {
+  return {
+    name,
+    description: `${rule.title.en} / ${rule.title.id} (${rule.citations.map(formatCitation).join("; ")})`,
+    enforcementLevel,
+    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      const labels = applicationLabels(args);
+      if (!labels) return;
+      const facts = factsFromLabels(labels);
+      const v = judge(facts, policyDate());
+      if (v) reportViolation(message(rule, facts.application, v));
+    },
+  };
+}
+
+export const opdAppInDinasDataCenter = policyFromRule("opd-app-in-dinas-data-center", appPlacementDc, "mandatory", checkPlacement);
+export const confidentialOnDinasNetwork = policyFromRule("confidential-on-dinas-network", appConfidentialDinas, "mandatory", (f) => checkConfidentialOnDinas(f));
+export const exceptionExpiringSoon = policyFromRule("exception-expiring-soon", appExceptionExpiring, "advisory", checkExceptionExpiring);
+
+/** No port published on an address outside the Dinas public blocks (a port with no address binds every address). */
+export const publishedOnDinasAddress: ResourceValidationPolicy = {
+  name: "published-on-dinas-address",
+  description: "Container ports are published only on addresses of the Dinas public blocks / port hanya dipublikasikan pada alamat blok publik Dinas (klaten-18-2018 Pasal 9 (2) c; bt-7-2019 Pasal 12 (3)-(4))",
+  enforcementLevel: "mandatory",
+  validateResource: (args, reportViolation) => {
+    if (args.type !== CONTAINER_TYPE) return;
+    const labels = applicationLabels(args);
+    if (!labels) return;
+    const blocks = (labels[LABEL.dinasBlocks] ?? "").split(",").map((b) => b.trim()).filter(Boolean);
+    const ports = (args.props.ports ?? []) as { internal: number; external?: number; ip?: string }[];
+    for (const port of ports) {
+      const ip = port.ip;
+      if (!ip || ip === "0.0.0.0" || ip === "::") {
+        reportViolation(`${labels[LABEL.application]}: port ${port.external ?? port.internal} is published on every host address, not on a Dinas public address (${blocks.join(", ") || "no blocks"})`);
+        continue;
+      }
+      const v = checkAddressInBlocks(ip, blocks);
+      if (v) reportViolation(`${labels[LABEL.application]}: port ${port.external ?? port.internal} published on ${ip}, outside the Dinas public blocks (${blocks.join(", ") || "none"})`);
+    }
+  },
+};
+
+export const POLICIES: ResourceValidationPolicy[] = [opdAppInDinasDataCenter, confidentialOnDinasNetwork, publishedOnDinasAddress, exceptionExpiringSoon];

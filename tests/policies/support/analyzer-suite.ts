@@ -1,0 +1,90 @@
+// The analyzer test for one example stack: every resource the mocked Pulumi program registers goes
+// through the real policy pack's gRPC Analyze. Deliberate violations come back mandatory, compliant
+// applications pass, and the pack agrees with the inventory report (one rule, one place).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInventoryOrThrow } from "../../../infra/inventory/load";
+import { LABEL } from "../../../infra/labels";
+import { evaluate } from "../../../policies";
+import { applicationLabels } from "../../../policies/crossguard/policies";
+import { runProgramWithMocks } from "../../support/pulumi/run-program";
+import { AS_OF } from "../fixtures";
+import { analyzeAll, startPolicyPack, UNKNOWN, type AnalyzedResource, type Diagnostic, type RunningPack } from "./analyzer";
+import { container, dcLabels } from "./resources";
+
+export interface Expected {
+  mandatory: string[];
+  advisory: string[];
+}
+
+const POLICY_TO_RULE: Record<string, string> = {
+  "opd-app-in-dinas-data-center": "app-placement-dc",
+  "confidential-on-dinas-network": "app-confidential-dinas",
+  "exception-expiring-soon": "app-exception-expiring",
+};
+
+/** The policy server puts the policy description on the first line, the violation after it. */
+const appOf = (d: Diagnostic) => d.message.split("\n").pop()!.split(":")[0];
+const line = (d: Diagnostic) => `${d.policy} ${appOf(d)}`;
+
+export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expected): void {
+  describe(`policy pack through its gRPC analyzer, ${stack} stack`, () => {
+    let pack: RunningPack;
+    let resources: AnalyzedResource[];
+    let diagnostics: Diagnostic[];
+
+    beforeAll(async () => {
+      const [running, registered] = await Promise.all([startPolicyPack({ SPBE_POLICY_AS_OF: AS_OF.toISOString().slice(0, 10) }), runProgramWithMocks({ stack })]);
+      pack = running;
+      resources = registered;
+      diagnostics = await analyzeAll(pack, resources);
+    });
+    afterAll(async () => {
+      await pack?.stop();
+    });
+
+    it("serves the pack with its policies and their enforcement levels", async () => {
+      const info = await pack.info();
+      expect(info.name).toBe("spbe-perda");
+      expect(info.policies).toEqual([
+        { name: "opd-app-in-dinas-data-center", level: "mandatory" },
+        { name: "confidential-on-dinas-network", level: "mandatory" },
+        { name: "published-on-dinas-address", level: "mandatory" },
+        { name: "exception-expiring-soon", level: "advisory" },
+      ]);
+    });
+
+    it("analyzes every application the program registered", () => {
+      const inventory = loadInventoryOrThrow(`examples/${stack}/inventory.yaml`);
+      const apps = new Set(resources.map((r) => applicationLabels({ type: r.type, props: r.inputs })?.[LABEL.application]).filter(Boolean));
+      expect([...apps].sort()).toEqual(inventory.applications.map((a) => a.id).sort());
+      expect(resources.length).toBeGreaterThan(inventory.applications.length);
+    });
+
+    it("returns the deliberate violations as mandatory and nothing else", () => {
+      expect(diagnostics.filter((d) => d.level === "mandatory").map(line).sort()).toEqual([...expected.mandatory].sort());
+      expect(diagnostics.filter((d) => d.level === "advisory").map(line).sort()).toEqual([...expected.advisory].sort());
+    });
+
+    it("lets compliant applications pass", () => {
+      const flagged = new Set(diagnostics.map((d) => d.urn));
+      const compliant = resources.filter((r) => applicationLabels({ type: r.type, props: r.inputs }) && !flagged.has(r.urn));
+      expect(compliant.length).toBeGreaterThan(10);
+      expect(compliant.some((r) => r.name === "portal")).toBe(true);
+    });
+
+    it("agrees with the inventory report on the shared placement rules", () => {
+      const report = evaluate(loadInventoryOrThrow(`examples/${stack}/inventory.yaml`), { asOf: AS_OF });
+      const fromReport = report.findings.filter((f) => Object.values(POLICY_TO_RULE).includes(f.rule)).map((f) => `${f.rule} ${f.subject.id}`);
+      const fromPack = diagnostics.filter((d) => POLICY_TO_RULE[d.policy]).map((d) => `${POLICY_TO_RULE[d.policy]} ${appOf(d)}`);
+      expect([...new Set(fromPack)].sort()).toEqual(fromReport.sort());
+    });
+
+    it("reports a label unknown during preview as advisory (cannot run), and a foreign port as mandatory", async () => {
+      const unknown = await pack.analyze(container("late", dcLabels("late", { [LABEL.siteManager]: UNKNOWN })));
+      expect(unknown.find((d) => d.policy === "opd-app-in-dinas-data-center")).toMatchObject({ level: "advisory" });
+      expect(unknown.find((d) => d.policy === "opd-app-in-dinas-data-center")!.message).toContain("during preview");
+      const foreign = await pack.analyze(container("web", dcLabels("web"), [{ internal: 8080, external: 443, ip: "192.0.2.10" }]));
+      expect(foreign.map((d) => [d.policy, d.level])).toEqual([["published-on-dinas-address", "mandatory"]]);
+    });
+  });
+}
