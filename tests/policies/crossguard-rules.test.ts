@@ -2,16 +2,21 @@
 // (protobuf Struct → deserializeProperties → unknownCheckingProxy), so an input unknown during
 // preview behaves as it does under `pulumi preview`.
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { deserializeProperties } from "@pulumi/policy/deserialize";
-import { UnknownValueError, unknownCheckingProxy } from "@pulumi/policy/proxy";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { LABEL } from "../../infra/labels";
 import { confidentialOnDinasNetwork, exceptionExpiringSoon, opdAppInDinasDataCenter, POLICIES, policyDate, publishedOnDinasAddress } from "../../policies/crossguard/policies";
 import type { AnalyzedResource } from "./support/analyzer";
 import { UNKNOWN } from "./support/analyzer";
 import { container, dcLabels, externalLabels, record } from "./support/resources";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// The policy server's own (internal, untyped) helpers: the exact wrapping a preview applies.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const structPb = require("google-protobuf/google/protobuf/struct_pb");
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: unknown, proxySecrets: boolean): Record<string, unknown> };
+const { UnknownValueError, unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
+  UnknownValueError: new (...args: never[]) => Error;
+  unknownCheckingProxy<T>(v: T): T;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function serverArgs(r: AnalyzedResource): ResourceValidationArgs {
   const props = unknownCheckingProxy(deserializeProperties(structPb.Struct.fromJavaScript(r.inputs), false));
