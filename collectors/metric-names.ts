@@ -35,7 +35,7 @@ export const LABEL_DIRECTION = "direction"; // links: "in" | "out" (seen from en
 // system module (SNMPv2-MIB scalars). sysName/sysDescr/sysObjectID are exported as an info series.
 // ---------------------------------------------------------------------------------------------
 export const SYS_UPTIME = "sysUpTime"; // gauge, hundredths of a second since the agent (re)started
-export const SYS_INFO = "spbe_snmp_system_info"; // gauge = 1, labels sysName, sysDescr, sysObjectID
+export const SYS_INFO = "spbe_snmp_system_info"; // gauge = 1, labels sys_name, sys_descr, sys_object_id (snake_case: our own family)
 
 // ---------------------------------------------------------------------------------------------
 // if_mib module (IF-MIB ifTable + ifXTable). Labels: ifIndex, ifName, ifDescr, ifAlias (+ link).

@@ -55,9 +55,9 @@ export const SYSTEM: ModuleDef = {
     name: N.SYS_INFO,
     help: "System identification (SNMPv2-MIB sysName, sysDescr, sysObjectID); value is always 1.",
     labels: [
-      { label: "sysName", oid: "1.3.6.1.2.1.1.5" },
-      { label: "sysDescr", oid: "1.3.6.1.2.1.1.1" },
-      { label: "sysObjectID", oid: "1.3.6.1.2.1.1.2" },
+      { label: "sys_name", oid: "1.3.6.1.2.1.1.5" },
+      { label: "sys_descr", oid: "1.3.6.1.2.1.1.1" },
+      { label: "sys_object_id", oid: "1.3.6.1.2.1.1.2" },
     ],
   },
   tables: [],

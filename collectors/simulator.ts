@@ -97,9 +97,9 @@ function buildMib(agent: any, dev: SimDevice, t0: number): void {
       ],
       tableIndex: [{ columnName: "ifIndex" }],
       handler: (req: any) => {
-        const parts = req.oid.split(".");
-        const column = Number(parts[10]);
-        const i = byIndex.get(Number(parts[11]));
+        const parts = req.oid.split("."); // 1.3.6.1.2.1.2.2.1.<column>.<ifIndex>
+        const column = Number(parts[9]);
+        const i = byIndex.get(Number(parts[10]));
         if (i && column >= 13) {
           // errors and discards: a slow trickle proportional to traffic
           const s = seconds();
@@ -121,9 +121,9 @@ function buildMib(agent: any, dev: SimDevice, t0: number): void {
       ],
       tableAugments: "ifTable",
       handler: (req: any) => {
-        const parts = req.oid.split(".");
-        const column = Number(parts[11]);
-        const i = byIndex.get(Number(parts[12]));
+        const parts = req.oid.split("."); // 1.3.6.1.2.1.31.1.1.1.<column>.<ifIndex>
+        const column = Number(parts[10]);
+        const i = byIndex.get(Number(parts[11]));
         if (i && column >= 6 && column <= 11) {
           const s = seconds();
           const out = column >= 10;

@@ -109,7 +109,7 @@ describe("convertModule", () => {
     };
     const s = convertModule(SYSTEM, r, base);
     expect(s.map((x) => [x.name, x.value])).toEqual([["sysUpTime", "12345"], ["spbe_snmp_system_info", "1"]]);
-    expect(Object.fromEntries(s[1]!.labels)).toMatchObject({ sysName: "core-1", sysDescr: "Cisco IOS\nline 2", sysObjectID: "1.3.6.1.4.1.9.1.516" });
+    expect(Object.fromEntries(s[1]!.labels)).toMatchObject({ sys_name: "core-1", sys_descr: "Cisco IOS\nline 2", sys_object_id: "1.3.6.1.4.1.9.1.516" });
   });
 
   it("reads UPS scalars and per-line tables", () => {
