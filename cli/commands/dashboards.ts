@@ -36,7 +36,7 @@ export function registerDashboards(program: Command): void {
       const lang = langOf(opts);
       const poll = opts.pollInterval === undefined ? DEFAULT_POLL_INTERVAL_SECONDS : Number(opts.pollInterval);
       if (!Number.isFinite(poll) || poll <= 0) {
-        process.stderr.write(t(lang, "dashboards.bad-interval", { value: opts.pollInterval }) + "\n");
+        process.stderr.write(t(lang, "dashboards.bad-interval", { value: String(opts.pollInterval) }) + "\n");
         process.exitCode = ExitCode.badInput;
         return;
       }
