@@ -9,6 +9,7 @@ import { startServe, type ServeHandle } from "../../collectors/serve";
 import * as M from "../../collectors/metric-names";
 import { ALERT, buildAlertRules, buildDashboards, WATCHDOG_ALERT } from "../../dashboards/build";
 import { RECORDED } from "../../dashboards/rules/recording";
+import { inventoryView } from "../../dashboards/view";
 import { loadInventoryOrThrow } from "../../infra/inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
 import { tempDir, waitFor } from "../support/servers/common";
@@ -48,8 +49,9 @@ beforeAll(async () => {
     "the demo in Prometheus",
     async () =>
       (await has(`count(${M.SPBE_SNMP_UP}) == ${polled}`)) &&
-      (await has(M.SPBE_LINK_TRAFFIC_BPS)) &&
-      (await has(M.SPBE_OPD_TRAFFIC_BPS)) &&
+      // Every link and every measured OPD has its rate, in both directions.
+      (await has(`count(${M.SPBE_LINK_TRAFFIC_BPS}) == ${2 * inventory.links.length}`)) &&
+      (await has(`count(${M.SPBE_OPD_TRAFFIC_BPS}) == ${2 * inventoryView(inventory).measuredQuotaOpds.length}`)) &&
       (await has(RECORDED.interfaceErrors)) &&
       (await has(RECORDED.opdQuotaUsage)) &&
       (await has(`ALERTS{alertname="${WATCHDOG_ALERT}"}`)),
