@@ -49,7 +49,7 @@ export const appExceptionExpiring: Rule = {
     en: "An exception for placement outside the Dinas data center does not end within the next 60 days.",
   },
   severity: "advisory",
-  citations: [cite("bt-7-2019", 15, "2"), cite("klaten-18-2018", 14, "1")],
+  citations: [cite("bt-7-2019", 15, "2"), cite("klaten-18-2018", 14, "2")],
   evidence: {
     expiring: {
       id: "pernyataan {ref} berakhir pada {expires}, {days} hari lagi",
