@@ -48,6 +48,7 @@ export function buildGrafanaFiles(inventory: Inventory, opts: GrafanaOptions = {
 }
 
 export function buildAlertRules(inventory: Inventory, opts: AlertOptions = {}): OutputFile[] {
-  const groups = [recordingRules(), ...alertGroups(inventoryView(inventory), opts)];
-  return [{ path: RULES_FILE_PATH, content: ruleFileYaml(groups) }];
+  const view = inventoryView(inventory);
+  const groups = [recordingRules(), ...alertGroups(view, opts)];
+  return [{ path: RULES_FILE_PATH, content: ruleFileYaml(groups, view.kabupaten) }];
 }
