@@ -7,12 +7,14 @@ import { renderDiagnostic } from "../cli/context";
 import { langFromEnv } from "../i18n";
 import { loadInventoryText, type LoadResult } from "./inventory/load";
 import { BackboneLink } from "./components/backbone-link";
+import { BandwidthQuota } from "./components/bandwidth-quota";
 import { DataCenter } from "./components/data-center";
 import { ApplicationPlacement } from "./components/application-placement";
 import { describeTarget, PublicIpBlock } from "./components/public-ip-block";
 import { RecoverySite } from "./components/recovery-site";
 import type { DockerSiteArgs } from "./components/docker-site";
 import { planStack, type StackPlan } from "./planning/stack";
+import { describeProblem, QuotaConfigError } from "./quota";
 import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./stack-config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
 import { GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "./planning/monitoring";
@@ -70,6 +72,9 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       dnsSerial: settings.dnsSerial,
     });
   } catch (err) {
+    if (err instanceof QuotaConfigError) {
+      throw new PlanError(`${settings.inventoryFile}: the bandwidth quotas cannot be rendered:\n  ${err.problems.map(describeProblem).join("\n  ")}`);
+    }
     throw new PlanError(`${settings.inventoryFile}: ${(err as Error).message}`);
   }
 }
@@ -86,6 +91,15 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
   const recoverySites = plan.recoverySites.map((p) => new RecoverySite(p.site.id, siteArgs(p)));
   for (const r of plan.placements.records) new ApplicationPlacement(r.application, { kind: "record", record: r });
   for (const link of plan.links) new BackboneLink(link.id, { link });
+  if (plan.quota) {
+    if (!secrets.sshPrivateKey) throw new PlanError("the bandwidth gateway needs the secret spbe-infra:sshPrivateKey");
+    new BandwidthQuota(plan.quota.config.gateway, {
+      gateway: plan.quota.config.gateway,
+      config: plan.quota.config,
+      opds: plan.quota.opds,
+      connection: { host: plan.quota.host, user: settings.sshUser, privateKey: secrets.sshPrivateKey },
+    });
+  }
   const byBlock = new Map<string, typeof plan.allocations>();
   for (const a of plan.allocations) byBlock.set(a.block, [...(byBlock.get(a.block) ?? []), a]);
   for (const b of inv.publicIp.blocks) new PublicIpBlock(b.id, { cidr: b.cidr, allocations: byBlock.get(b.id) ?? [] });
@@ -118,6 +132,7 @@ function outputs(inv: Inventory, plan: StackPlan) {
     applications,
     // Placements the Dinas does not deploy (external hosting, OPD servers): listed, and judged by policy.
     notDeployed: Object.fromEntries(plan.placements.records.map((r) => [r.application, { placement: r.placement, where: r.where }])),
+    quota: plan.quota ? { gateway: plan.quota.config.gateway, backend: plan.quota.config.backend, opds: plan.quota.opds } : null,
     monitoring: {
       host: plan.monitoring.host,
       grafanaUrl: `http://${plan.monitoring.hostAddress}:3000`,

@@ -4,15 +4,11 @@
 // itself is idempotent (it replaces the whole configuration), so re-running it is safe.
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-
-export interface GatewayScript {
-  backend: string;
-  script: string;
-}
+import type { GatewayConfig } from "../quota";
 
 export interface BandwidthQuotaArgs {
   gateway: string;
-  config: GatewayScript;
+  config: Pick<GatewayConfig, "backend" | "script">;
   /** The OPD codes the configuration covers (exported, for review). */
   opds: string[];
   connection: { host: string; user: string; privateKey: pulumi.Input<string> };

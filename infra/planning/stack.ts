@@ -2,6 +2,7 @@
 // (an unplaceable application, a full block, a server with no docker host) fails the run cleanly,
 // and the components only turn this plan into resources.
 import type { Inventory, Link, Site } from "../inventory/schema";
+import { renderGatewayConfig, type GatewayConfig } from "../quota";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { dockerHostsFor } from "./docker-hosts";
 import { planMonitoring, type MonitoringFile, type MonitoringPlan } from "./monitoring";
@@ -17,8 +18,19 @@ export interface SitePlan {
   monitoring?: MonitoringPlan;
 }
 
+/** The gateway's shaping configuration (shared renderer, infra/quota/) and where to apply it. */
+export interface QuotaPlan {
+  config: GatewayConfig;
+  /** SSH host of the gateway: its management address. */
+  host: string;
+  /** OPD codes the configuration shapes. */
+  opds: string[];
+}
+
 export interface StackPlan {
   allocations: PlannedAllocation[];
+  /** Absent when the inventory names no shaping gateway. */
+  quota?: QuotaPlan;
   placements: PlacementPlan;
   dns: DnsZone;
   monitoring: MonitoringPlan;
@@ -49,6 +61,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     buildFiles: opts.buildFiles,
     collectorSecretEnv: opts.collectorSecretEnv,
   });
+  const quota = planQuota(inv);
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
 
@@ -67,6 +80,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   const plans = [...bySite.values()].sort((a, b) => (a.site.id < b.site.id ? -1 : 1));
   return {
     allocations,
+    ...(quota ? { quota } : {}),
     placements,
     dns,
     monitoring,
@@ -76,4 +90,16 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     recoverySites: plans.filter((p) => p.site.kind === "recovery"),
     links: inv.links,
   };
+}
+
+export class QuotaPlanError extends Error {}
+
+function planQuota(inv: Inventory): QuotaPlan | undefined {
+  const gateway = inv.bandwidth?.gateway;
+  if (!gateway) return undefined;
+  const device = inv.devices.find((d) => d.id === gateway.device);
+  if (!device?.mgmtAddress) throw new QuotaPlanError(`bandwidth gateway ${gateway.device} has no mgmtAddress to reach it over SSH`);
+  const config = renderGatewayConfig(inv, { backend: "linux-tc" });
+  const opds = [...new Set(config.classes.map((c) => c.opd).filter((o) => !o.startsWith("*")))];
+  return { config, host: device.mgmtAddress, opds };
 }

@@ -47,6 +47,20 @@ describe("an invalid inventory", () => {
   });
 });
 
+describe("quotas the gateway cannot shape", () => {
+  test("fail before registering anything, with the quota renderer's problems", async () => {
+    const text = readFileSync(join(ROOT, "examples/barito-timur/inventory.yaml"), "utf8").replace(
+      "{opd: satpolpp, downMbps: 10, upMbps: 5}",
+      "{opd: satpolpp, downMbps: 50000, upMbps: 5}",
+    );
+    const file = join(dir, "quota.yaml");
+    writeFileSync(file, text);
+    const err = await failure({ inventoryFile: file });
+    expect(err.resources).toEqual([]);
+    expect(err.message).toMatch(/quota\.yaml: the bandwidth quotas cannot be rendered:\n {2}quota\.over-capacity \(opd=satpolpp, direction=down, quota=50000/);
+  });
+});
+
 describe("secrets and settings", () => {
   test("missing secrets are all named with the command that sets them, and no value is printed", async () => {
     const err = await failure({ stack: "klaten", omitSecrets: ["grafanaAdminPassword", "SPBE_SNMP_V3_PRIV_KEY"] });

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { buildGrafanaFiles } from "../../dashboards/build";
+import { renderGatewayConfig } from "../../infra/quota";
 import { contains, parseRange } from "../../infra/inventory/ip";
 import { loadInventoryOrThrow } from "../../infra/inventory/load";
 import type { Application, Inventory } from "../../infra/inventory/schema";
@@ -225,6 +226,31 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(uploads(collector)[0]!.file).toBe("/etc/spbe/inventory.yaml");
       const cenv = unsecret<string[]>(collector.inputs.envs).map((e) => e.split("=")[0]);
       expect(cenv.sort()).toEqual(["SPBE_SNMP_COMMUNITY", "SPBE_SNMP_V3_AUTH_KEY", "SPBE_SNMP_V3_PRIV_KEY"]);
+    });
+
+    test("one quota command on the gateway over SSH, re-applied when the script changes, covering every OPD", () => {
+      const gw = g.inv.bandwidth!.gateway!;
+      const quotas = g.ofType("spbe:infra:BandwidthQuota");
+      expect(quotas.map((q) => q.name)).toEqual([gw.device]);
+      const commands = g.ofType(T.remoteCommand);
+      expect(commands).toHaveLength(1);
+      const cmd = commands[0]!;
+      expect(cmd.parent).toBe(quotas[0]!.urn);
+      const script = renderGatewayConfig(g.inv).script;
+      // The script is both create and update: a changed quota changes the inputs, `pulumi up` re-runs it.
+      expect(cmd.inputs.create).toBe(script);
+      expect(cmd.inputs.update).toBe(script);
+      // The whole connection travels as a Pulumi secret (it holds the key).
+      expect(unsecret(cmd.inputs.connection)).not.toBe(cmd.inputs.connection);
+      const connection = unsecret<{ host: string; user: string; privateKey: unknown }>(cmd.inputs.connection);
+      expect(connection.host).toBe(g.inv.devices.find((d) => d.id === gw.device)!.mgmtAddress);
+      expect(connection.user).toBe(g.config["spbe-infra:sshUser"]);
+      expect(unsecret<string>(connection.privateKey)).toContain("OPENSSH PRIVATE KEY");
+      for (const q of g.inv.bandwidth!.quotas) {
+        const opd = g.inv.opds.find((o) => o.code === q.opd)!;
+        for (const subnet of opd.subnets) expect(script, `${q.opd} ${subnet}`).toContain(subnet);
+      }
+      expect(((g.run.outputs.quota as { opds: string[] }).opds).sort()).toEqual(g.inv.bandwidth!.quotas.map((q) => q.opd).sort());
     });
 
     test("components: one per concept, typed spbe:infra:*, every child parented to a registered resource", () => {

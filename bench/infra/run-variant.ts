@@ -1,0 +1,44 @@
+// One measured run, in its own process so peak RSS belongs to it alone:
+//   node bin/run-ts.cjs bench/infra/run-variant.ts program|baseline <inventory.yaml> <monitoringHost>
+// Prints one JSON line: { variant, resources, seconds, peakRssMiB }.
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { runProgram } from "../../tests/support/pulumi/run-program";
+
+async function baseline(file: string): Promise<number> {
+  // The naive peer: one docker.Network and one docker.Container per application with the plain
+  // @pulumi/docker classes and Pulumi's defaults, no planning, no components, no labels.
+  const inv = loadInventoryOrThrow(file);
+  let count = 0;
+  await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "bench", "bench", false);
+  const done: Promise<unknown>[] = [];
+  for (const app of inv.applications) {
+    const net = new docker.Network(`${app.id}-net`, { name: `${app.id}-net` });
+    const c = new docker.Container(app.id, { name: app.id, image: "nginx:1.27-alpine", networksAdvanced: [{ name: net.name }] });
+    done.push(new Promise((r) => c.urn.apply(r)));
+    count += 2;
+  }
+  await Promise.all(done);
+  return count;
+}
+
+async function main() {
+  const [variant, file, monitoringHost] = process.argv.slice(2);
+  const start = process.hrtime.bigint();
+  let resources: number;
+  if (variant === "program") {
+    const run = await runProgram({ inventoryFile: file!, config: { "spbe-infra:monitoringHost": monitoringHost! } });
+    resources = run.resources.length;
+  } else if (variant === "baseline") {
+    resources = await baseline(file!);
+  } else throw new Error(`unknown variant ${variant}`);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ variant, resources, seconds: Math.round(seconds * 100) / 100, peakRssMiB: Math.round(peakRssMiB) }) + "\n");
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(1);
+});
