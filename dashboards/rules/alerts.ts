@@ -27,6 +27,11 @@ export const THRESHOLDS = {
   linkUtilisation: 0.8,
   linkUtilisationFor: "15m",
   overQuotaFor: "5m",
+  /**
+   * Traffic must exceed the quota by this factor: counters include link-layer overhead and a rate
+   * over one poll interval jitters above a shaped rate; shaping that does not hold overshoots by far more.
+   */
+  overQuotaFactor: 1.05,
   interfaceErrorsPerSecond: 1,
   upsMinutesRemaining: 10,
   serverCpuPercent: 90,
@@ -124,14 +129,14 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
       rules: [
         {
           alert: ALERT.opdOverQuota,
-          expr: `${M.SPBE_OPD_TRAFFIC_BPS} > on(${M.LABEL_OPD}, ${M.LABEL_DIRECTION}) ${M.SPBE_OPD_QUOTA_BPS}`,
+          expr: `${M.SPBE_OPD_TRAFFIC_BPS} > on(${M.LABEL_OPD}, ${M.LABEL_DIRECTION}) (${M.SPBE_OPD_QUOTA_BPS} * ${THRESHOLDS.overQuotaFactor})`,
           for: THRESHOLDS.overQuotaFor,
           labels: { severity: "warning" },
           annotations: {
             summary: `OPD {{ $labels.opd }} above its {{ $labels.direction }} quota`,
             summary_id: `OPD {{ $labels.opd }} melebihi kuota {{ $labels.direction }}`,
-            description: `OPD {{ $labels.opd }} has used {{ $value | humanize }}bit/s {{ $labels.direction }} for 5 minutes, more than its quota: shaping is not holding.`,
-            description_id: `OPD {{ $labels.opd }} memakai {{ $value | humanize }}bit/s {{ $labels.direction }} selama 5 menit, melebihi kuotanya: pembatasan tidak bekerja.`,
+            description: `OPD {{ $labels.opd }} has used {{ $value | humanize }}bit/s {{ $labels.direction }} for 5 minutes, more than 5% above its quota: shaping is not holding.`,
+            description_id: `OPD {{ $labels.opd }} memakai {{ $value | humanize }}bit/s {{ $labels.direction }} selama 5 menit, lebih dari 5% di atas kuotanya: pembatasan tidak bekerja.`,
             runbook: "Check the gateway's tc classes and nftables marks for this OPD (pulumi up re-applies them); check for a bypass route around the gateway.",
             runbook_id: "Periksa kelas tc dan tanda nftables gateway untuk OPD ini (pulumi up menerapkannya ulang); periksa jalur yang melewati gateway.",
           },

@@ -96,6 +96,16 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [{ labels: { opd: "dinkes", direction: "down", severity: "warning" }, summary: "OPD dinkes above its down quota", summary_id: "OPD dinkes melebihi kuota down" }],
   },
   {
+    name: "OPD 3% over its quota (measurement jitter on a shaped rate) stays quiet",
+    alert: "SpbeOpdOverQuota",
+    input: [
+      { series: 'spbe_opd_traffic_bps{opd="dinkes",direction="down"}', values: "61800000x20" },
+      { series: 'spbe_opd_quota_bps{opd="dinkes",direction="down"}', values: "60000000x20" },
+    ],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
     name: "OPD just under its quota stays quiet",
     alert: "SpbeOpdOverQuota",
     input: [
