@@ -42,7 +42,7 @@ function fieldValue(v: string): unknown {
 export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> = {}): InfluxPoint[] {
   const timestamp = new Date(r.startedAt);
   const base: Record<string, string> = { agent_host: r.target.host, ...extraTags };
-  for (const [k, v] of r.target.labels) base[k] = v;
+  for (const [k, v] of r.target.labels) if (v !== "") base[k] = v;
   const byKey = new Map<string, InfluxPoint>();
   const scalar: InfluxPoint = { measurement: "snmp", tags: { ...base }, fields: {}, timestamp };
   for (const s of r.samples) {
@@ -61,7 +61,8 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
     let p = byKey.get(key);
     if (!p) {
       const tags = { ...base };
-      for (const [k, v] of own) tags[k] = v;
+      // Line protocol has no empty tag values; Telegraf omits such tags too (e.g. an unset ifAlias).
+      for (const [k, v] of own) if (v !== "") tags[k] = v;
       byKey.set(key, (p = { measurement, tags, fields: {}, timestamp }));
     }
     p.fields[s.name] = fieldValue(s.value);
@@ -84,12 +85,16 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
   return out;
 }
 
-/** Derived samples (links, OPDs) → one point per series, measurement = metric name, field "value". */
+/**
+ * Derived samples (links, OPDs) → one point per series, measurement = metric name, field "value".
+ * Always floats: a rate that happens to be 0 must not create an integer field that later float
+ * values conflict with.
+ */
 export function pointsFromDerived(samples: Sample[], at: Date): InfluxPoint[] {
   return samples.map((s) => ({
     measurement: s.name,
-    tags: Object.fromEntries(s.labels),
-    fields: { value: fieldValue(s.value) },
+    tags: Object.fromEntries(s.labels.filter(([, v]) => v !== "")),
+    fields: { value: Number(s.value) },
     timestamp: at,
   }));
 }

@@ -26,7 +26,7 @@ export class InfluxSink {
   private backoffMs: number;
   private nextTryAt = 0;
   private failing = false;
-  readonly stats = { written: 0, dropped: 0, writeErrors: 0 };
+  readonly stats = { written: 0, dropped: 0, rejected: 0, writeErrors: 0 };
   private readonly o: Required<Omit<InfluxSinkOptions, "log">> & Pick<InfluxSinkOptions, "log">;
 
   constructor(opts: InfluxSinkOptions) {
@@ -80,6 +80,16 @@ export class InfluxSink {
         }
         await this.client.writePoints(batch as never, { precision: "ms" });
       } catch (err) {
+        const status = (err as { res?: { statusCode?: number } }).res?.statusCode;
+        if (status === 400) {
+          // InfluxDB refused the batch as malformed (it keeps the parseable points of a partial
+          // write). Retrying cannot help: count the batch as rejected, say so, and move on.
+          this.head = Math.min(this.head + batch.length, this.buffer.length);
+          this.stats.rejected += batch.length;
+          this.o.log?.(`influx: ${batch.length} points rejected as malformed (not retried): ${(err as Error).message.slice(0, 300)}`);
+          this.recovered();
+          continue;
+        }
         this.stats.writeErrors++;
         this.nextTryAt = Date.now() + this.backoffMs;
         if (!this.failing) this.o.log?.(`influx: write failed, keeping ${this.buffered} points and retrying with backoff: ${(err as Error).message}`);
@@ -91,13 +101,17 @@ export class InfluxSink {
       const sentEnd = this.head + batch.length;
       this.head = Math.min(sentEnd, this.buffer.length);
       this.stats.written += batch.length;
-      if (this.failing) this.o.log?.(`influx: writes succeed again`);
-      this.failing = false;
-      this.backoffMs = this.o.backoffInitialMs;
-      this.nextTryAt = 0;
+      this.recovered();
     }
     this.buffer = [];
     this.head = 0;
+  }
+
+  private recovered(): void {
+    if (this.failing) this.o.log?.(`influx: writes succeed again`);
+    this.failing = false;
+    this.backoffMs = this.o.backoffInitialMs;
+    this.nextTryAt = 0;
   }
 
   /** SIGTERM: stop the timer and try to write everything, for at most `deadlineMs`. */
@@ -115,6 +129,7 @@ export class InfluxSink {
     return (
       `# HELP ${N.SPBE_INFLUX_POINTS_WRITTEN_TOTAL} Points written to InfluxDB.\n# TYPE ${N.SPBE_INFLUX_POINTS_WRITTEN_TOTAL} counter\n${N.SPBE_INFLUX_POINTS_WRITTEN_TOTAL} ${this.stats.written}\n` +
       `# HELP ${N.SPBE_INFLUX_POINTS_DROPPED_TOTAL} Points dropped because the buffer bound was hit.\n# TYPE ${N.SPBE_INFLUX_POINTS_DROPPED_TOTAL} counter\n${N.SPBE_INFLUX_POINTS_DROPPED_TOTAL} ${this.stats.dropped}\n` +
+      `# HELP ${N.SPBE_INFLUX_POINTS_REJECTED_TOTAL} Points InfluxDB refused as malformed (HTTP 400), not retried.\n# TYPE ${N.SPBE_INFLUX_POINTS_REJECTED_TOTAL} counter\n${N.SPBE_INFLUX_POINTS_REJECTED_TOTAL} ${this.stats.rejected}\n` +
       `# HELP ${N.SPBE_INFLUX_BUFFERED_POINTS} Points waiting to be written.\n# TYPE ${N.SPBE_INFLUX_BUFFERED_POINTS} gauge\n${N.SPBE_INFLUX_BUFFERED_POINTS} ${this.buffered}\n` +
       `# HELP ${N.SPBE_INFLUX_WRITE_ERRORS_TOTAL} Failed batch writes (retried).\n# TYPE ${N.SPBE_INFLUX_WRITE_ERRORS_TOTAL} counter\n${N.SPBE_INFLUX_WRITE_ERRORS_TOTAL} ${this.stats.writeErrors}\n`
     );

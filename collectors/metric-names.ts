@@ -105,6 +105,7 @@ export const SPBE_SNMP_TARGETS = "spbe_snmp_targets"; // gauge, devices being po
 export const SPBE_SNMP_SCHEDULER_LAG_SECONDS = "spbe_snmp_scheduler_lag_seconds"; // gauge, how late the last poll started
 export const SPBE_INFLUX_POINTS_WRITTEN_TOTAL = "spbe_influx_points_written_total"; // counter
 export const SPBE_INFLUX_POINTS_DROPPED_TOTAL = "spbe_influx_points_dropped_total"; // counter, buffer bound hit
+export const SPBE_INFLUX_POINTS_REJECTED_TOTAL = "spbe_influx_points_rejected_total"; // counter, refused by InfluxDB as malformed
 export const SPBE_INFLUX_BUFFERED_POINTS = "spbe_influx_buffered_points"; // gauge, waiting to be written
 export const SPBE_INFLUX_WRITE_ERRORS_TOTAL = "spbe_influx_write_errors_total"; // counter, failed batch writes (retried)
 

@@ -73,6 +73,7 @@ export class Poller {
   private readonly limiter: Limiter;
   private readonly suspectLimiter: Limiter;
   private running = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly o: Required<Omit<PollerOptions, "onResult" | "secrets">> & Pick<PollerOptions, "onResult" | "secrets">;
 
   constructor(opts: PollerOptions) {
@@ -133,12 +134,12 @@ export class Poller {
     for (const s of this.states.values()) this.schedule(s, now + Math.random() * this.o.jitter * Math.min(s.target.intervalSeconds, 10) * 1000);
   }
 
-  stop(): void {
+  /** Stops scheduling; resolves when the polls in flight have delivered their results. */
+  async stop(): Promise<void> {
     this.running = false;
-    for (const s of this.states.values()) {
-      clearTimeout(s.timer);
-      s.client.close();
-    }
+    for (const s of this.states.values()) clearTimeout(s.timer);
+    await Promise.allSettled([...this.inFlight]);
+    for (const s of this.states.values()) s.client.close();
   }
 
   private schedule(s: TargetState, at: number): void {
@@ -156,15 +157,18 @@ export class Poller {
     this.schedule(s, next);
     if (s.inFlight) return; // the previous poll is still running: skip rather than pile up
     s.inFlight = true;
-    void (s.suspect ? this.suspectLimiter : this.limiter)
-      .run(() => this.pollState(s, Date.now() - due))
+    const p = (s.suspect ? this.suspectLimiter : this.limiter)
+      .run(() => (this.running ? this.pollState(s, Date.now() - due) : Promise.resolve(undefined)))
       .then((r) => {
+        if (!r) return;
         s.suspect = !r.up || r.errors.some((e) => e.reason === "timeout" || e.reason === "refused");
         if (this.states.get(s.target.device) === s) this.o.onResult(r);
       })
       .finally(() => {
         s.inFlight = false;
+        this.inFlight.delete(p);
       });
+    this.inFlight.add(p);
   }
 
   /** Polls one target now (also used by tests and `/snmp?target=` refreshes), through the limiter. */

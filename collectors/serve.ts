@@ -180,7 +180,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
       for (const id of before) if (!poller.targets().some((t) => t.device === id)) store.remove(id);
     },
     async close() {
-      poller.stop();
+      await poller.stop(); // results of polls in flight still reach the sinks before the flush
       await new Promise<void>((r) => {
         server.close(() => r());
         server.closeAllConnections?.();

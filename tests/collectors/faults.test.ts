@@ -61,7 +61,7 @@ describe("fault isolation", () => {
     const t0 = Date.now();
     poller.start();
     await new Promise((r) => setTimeout(r, 4500));
-    poller.stop();
+    await poller.stop();
 
     const last = (d: string) => results.filter((r) => r.target.device === d).at(-1)!;
     const healthy = results.filter((r) => r.target.device === "healthy");
