@@ -22,7 +22,7 @@ import {
   type ValueMapping,
 } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as gauge from "@grafana/grafana-foundation-sdk/gauge";
-import { DataqueryBuilder } from "@grafana/grafana-foundation-sdk/prometheus";
+import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as table from "@grafana/grafana-foundation-sdk/table";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
@@ -36,7 +36,7 @@ export function prom(expr: string, legend?: string, opts: { instant?: boolean; t
   if (legend) q.legendFormat(legend);
   if (opts.instant) q.instant();
   else q.range();
-  if (opts.table) q.format("table" as never);
+  if (opts.table) q.format(PromQueryFormat.Table);
   return q;
 }
 
