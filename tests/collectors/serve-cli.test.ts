@@ -1,0 +1,107 @@
+// `spbe serve` and `spbe simulate` as operators run them: real processes, signals, exit codes.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stopChild, tempDir, waitFor } from "../support/servers/common";
+import { SMALL_INVENTORY_YAML } from "./support/small-inventory";
+
+const ROOT = path.resolve(__dirname, "../..");
+const children: ChildProcess[] = [];
+const dir = tempDir("serve-cli");
+afterAll(async () => {
+  for (const c of children) await stopChild(c, "SIGKILL");
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The environment with the inventory's secret refs unset (as on a fresh clone). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env, LANG: "en_US.UTF-8" };
+  for (const k of Object.keys(env)) if (k.startsWith("SPBE_")) delete env[k];
+  return env;
+}
+
+function spbe(args: string[]) {
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/spbe.cjs"), ...args], { cwd: ROOT, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  const io = { out: "", err: "" };
+  child.stdout!.on("data", (b) => (io.out += b));
+  child.stderr!.on("data", (b) => (io.err += b));
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  return { child, io, exited };
+}
+
+const targets = async (url: string) => ((await (await fetch(`${url}/targets`)).json()) as { targets: { device: string; up: boolean | null }[] }).targets;
+
+describe("spbe serve", () => {
+  it("serves a simulated inventory without secrets set, reloads on SIGHUP, keeps the old inventory on a bad reload, exits 0 on SIGTERM", async () => {
+    const file = path.join(dir, "inventory.yaml");
+    fs.writeFileSync(file, SMALL_INVENTORY_YAML);
+    const p = spbe(["serve", "--simulate", "--port", "0", "--interval", "1", "--format", "json", file]);
+    const info = await waitFor("serve to print its URLs", () => {
+      const line = p.io.out.split("\n").find((l) => l.startsWith("{"));
+      return line ? (JSON.parse(line) as { metrics: string; targets: string; generatedSecrets: string[]; devices: number }) : undefined;
+    }, 30_000);
+    expect(info.devices).toBe(5);
+    expect(info.generatedSecrets.sort()).toEqual(["SPBE_TEST_AUTH", "SPBE_TEST_COMMUNITY", "SPBE_TEST_PRIV"]);
+    const url = info.metrics.replace(/\/metrics$/, "");
+    expect(await (await fetch(`${url}/healthz`)).text()).toBe("ok\n");
+    await waitFor("every device up", async () => (await targets(url)).every((t) => t.up === true), 20_000, 200);
+    const metrics = await (await fetch(info.metrics)).text();
+    expect(metrics).toMatch(/^ifHCInOctets\{device="core-sw",site="dc",opd="diskominfo",role="switch",ifIndex="1",ifAlias="bb-setda",ifDescr="Te1\/0\/1",ifName="Te1\/0\/1",link="bb-setda"\} \d+$/m);
+
+    // SIGHUP with one device fewer
+    fs.writeFileSync(file, SMALL_INVENTORY_YAML.replace(/  - id: dc-ups\n    role: ups\n[\s\S]*?(?=  - id: dc-pdu)/, ""));
+    p.child.kill("SIGHUP");
+    await waitFor("reload to drop dc-ups", async () => (await targets(url)).length === 4, 10_000, 100);
+    expect(p.io.err).toContain("inventory reloaded, 4 devices");
+
+    // SIGHUP with a broken file: errors named, old inventory kept
+    fs.writeFileSync(file, "meta: {kabupaten: 12\n");
+    p.child.kill("SIGHUP");
+    await waitFor("reload failure report", () => p.io.err.includes("reload failed"), 10_000);
+    expect(p.io.err).toContain(file);
+    expect((await targets(url)).length).toBe(4);
+
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+    // secrets never printed: the generated values are not in any output
+    expect(p.io.err).not.toMatch(/[0-9a-f]{24}/);
+  }, 60_000);
+
+  it("prints where to look for the barito-timur example (what npm start runs)", async () => {
+    const p = spbe(["serve", "--simulate", "--port", "0", "--lang", "en", "examples/barito-timur/inventory.yaml"]);
+    await waitFor("URLs printed", () => /Metrics: http:\/\/127\.0\.0\.1:\d+\/metrics\s+Targets: http:\/\/127\.0\.0\.1:\d+\/targets/.test(p.io.out), 30_000);
+    expect(p.io.out).toContain("SPBE_SNMP_COMMUNITY");
+    const url = /Targets: (\S+)/.exec(p.io.out)![1]!;
+    const t = (await (await fetch(url)).json()) as { targets: unknown[] };
+    expect(t.targets.length).toBeGreaterThan(30);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 60_000);
+
+  it("refuses a bad inventory with exit 2, the file named and no stack trace", async () => {
+    const bad = path.join(dir, "bad.yaml");
+    fs.writeFileSync(bad, "meta: {}\n");
+    const p = spbe(["serve", "--port", "0", bad]);
+    expect(await p.exited).toBe(2);
+    expect(p.io.err).toContain("bad.yaml");
+    expect(p.io.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("spbe simulate", () => {
+  it("serves every SNMP device on loopback ports until SIGTERM", async () => {
+    const file = path.join(dir, "sim.yaml");
+    fs.writeFileSync(file, SMALL_INVENTORY_YAML);
+    const p = spbe(["simulate", "--format", "json", file]);
+    const info = await waitFor("device list", () => {
+      const line = p.io.out.split("\n").find((l) => l.startsWith("{"));
+      return line ? (JSON.parse(line) as { devices: { id: string; port: number; version: string }[] }) : undefined;
+    }, 30_000);
+    expect(info.devices.map((d) => d.id)).toEqual(["core-sw", "setda-rtr", "dinkes-rtr", "dc-srv", "dc-ups"]);
+    expect(new Set(info.devices.map((d) => d.port)).size).toBe(5);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 40_000);
+});
