@@ -5,7 +5,7 @@
 // The report is evaluated once per evaluation date (today unless opts.asOf fixes it) and cached.
 import express from "express";
 import type { Inventory } from "../infra/inventory/schema";
-import type { ObservedFacts } from "./facts";
+import { observedFactsSchema, type ObservedFacts } from "./facts";
 import { evaluate } from "./index";
 import { renderHtml } from "./report/html";
 import type { Report } from "./types";
@@ -18,8 +18,8 @@ export interface ComplianceExtension {
 export interface ComplianceExtensionOptions {
   /** Fixed evaluation date (tests); default: the current date at each request. */
   asOf?: Date;
-  /** Observed facts, read at each evaluation (the collectors may refresh them). */
-  facts?: () => ObservedFacts | undefined;
+  /** Observed facts (policies/facts.ts shape), read at each evaluation: the collectors refresh them. */
+  facts?: () => unknown;
 }
 
 /**
@@ -51,13 +51,20 @@ export function complianceMetricsText(report: Report): string {
   return lines.join("\n") + "\n";
 }
 
+/** Facts that do not fit the schema are left out (the report then says it used none), never fatal. */
+function parsedFacts(raw: unknown): ObservedFacts | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = observedFactsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function createComplianceExtension(inventory: Inventory, opts: ComplianceExtensionOptions = {}): ComplianceExtension {
   let cached: { day: string; report: Report } | undefined;
   const current = (): Report => {
     const asOf = opts.asOf ?? new Date();
     const day = asOf.toISOString().slice(0, 10);
     if (!cached || cached.day !== day || opts.facts) {
-      const facts = opts.facts?.();
+      const facts = parsedFacts(opts.facts?.());
       cached = { day, report: evaluate(inventory, { asOf, ...(facts ? { facts } : {}) }) };
     }
     return cached.report;

@@ -42,6 +42,24 @@ describe("compliance extension", () => {
     expect(findings).toBe(12);
   });
 
+  it("takes the collectors' observed facts at each evaluation, and ignores facts of the wrong shape", () => {
+    let facts: unknown = {
+      schema: "spbe-observed-facts/1",
+      observedAt: "2026-11-23T06:00:00Z",
+      devices: [
+        { id: "kec-cawas-rtr-01", lastSeen: "2026-10-01T00:00:00Z", unreachableSince: "2026-10-01T00:05:00Z" },
+        { id: "dc-rtr-01", lastSeen: "2026-11-23T05:59:00Z", unreachableSince: null },
+      ],
+    };
+    const ext = createComplianceExtension(inventory, { asOf: AS_OF, facts: () => facts });
+    expect(ext.metricsText()).toContain('spbe_compliance_findings{opd="kec-cawas",severity="advisory",rule="device-reachable"} 1');
+    facts = { devices: [{ id: "kec-cawas-rtr-01", unreachableSince: null }] };
+    expect(ext.metricsText()).toContain('spbe_compliance_findings{opd="kec-cawas",severity="advisory",rule="device-reachable"} 0');
+    facts = { devices: "not a list" };
+    expect(ext.metricsText()).not.toContain("device-reachable");
+    expect(ext.metricsText()).toMatch(/^spbe_compliance_score\{opd="_all"\} 94\.1$/m);
+  });
+
   it("serves the report as JSON next to the HTML", async () => {
     const res = await fetch(`${base}/report.json`);
     expect(res.status).toBe(200);
