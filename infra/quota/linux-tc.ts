@@ -37,6 +37,14 @@ export function burstBytes(rateKbit: number): number {
   return Math.max(16_000, Math.round((rateKbit * 1000) / 8 / 100));
 }
 
+/**
+ * The FIFO's length where fq_codel is missing: about 200 ms at the class's ceiling, at least 64
+ * packets. The default 1000 packets is seconds of queue at a few Mbit/s (bufferbloat).
+ */
+export function fifoLimitPackets(ceilKbit: number): number {
+  return Math.max(64, Math.ceil((ceilKbit * 1000) / 8 / 5 / 1514));
+}
+
 /** HTB's quantum (bytes served per round when classes borrow): rate/10, kept in 1514..200000 as tc advises. */
 function quantumBytes(rateKbit: number): number {
   return Math.min(200_000, Math.max(1514, Math.round((rateKbit * 1000) / 8 / 10)));
@@ -67,7 +75,7 @@ function tcLines(plan: QuotaPlan, classes: QuotaClass[], iface: string): string[
   for (const c of mine) {
     const parent = c.opd === TOTAL_CLASS ? `${HANDLE}:` : classId(PARENT_SLOT);
     lines.push(`spbe_class ${dev} ${parent} ${c.id} ${c.rateKbit} ${c.ceilKbit} ${burstBytes(c.ceilKbit)} ${quantumBytes(c.rateKbit)}  # ${c.opd} ${c.direction}`);
-    if (c.opd !== TOTAL_CLASS) lines.push(`spbe_leaf ${dev} ${c.id} ${leafHandle(Number.parseInt(c.id.split(":")[1]!, 16))}`);
+    if (c.opd !== TOTAL_CLASS) lines.push(`spbe_leaf ${dev} ${c.id} ${leafHandle(Number.parseInt(c.id.split(":")[1]!, 16))} ${fifoLimitPackets(c.ceilKbit)}`);
   }
   return lines;
 }
@@ -98,21 +106,19 @@ export function renderLinuxTc(plan: QuotaPlan): GatewayConfig {
     "# change the inventory and re-apply. Idempotent: running it twice equals running it once.",
     "set -eu",
     "",
-    "# Root HTB qdisc: kept when it is already ours (so classes keep their queues), replaced otherwise.",
+    "# Root HTB qdisc: kept when it is already ours (so classes keep their queues), rebuilt otherwise",
+    "# (HTB has no in-place change of its default class).",
     "spbe_root() {",
-    `  if tc qdisc show dev "$1" root | grep -q "^qdisc htb $2 root"; then`,
-    `    tc qdisc change dev "$1" root handle "$2" htb default "$3"`,
-    "  else",
-    `    tc qdisc del dev "$1" root 2>/dev/null || true`,
-    `    tc qdisc add dev "$1" root handle "$2" htb default "$3"`,
-    "  fi",
+    `  tc qdisc show dev "$1" root | grep -q "^qdisc htb $2 root .*default 0x$3 " && return 0`,
+    `  tc qdisc del dev "$1" root 2>/dev/null || true`,
+    `  tc qdisc add dev "$1" root handle "$2" htb default "$3"`,
     "}",
     "spbe_class() {",
     `  tc class replace dev "$1" parent "$2" classid "$3" htb rate "$4kbit" ceil "$5kbit" burst "$6b" cburst "$6b" quantum "$7"`,
     "}",
-    "# Fair queueing inside each class where the kernel has fq_codel; a plain FIFO otherwise.",
+    "# Fair queueing inside each class where the kernel has fq_codel; a short FIFO otherwise.",
     "spbe_leaf() {",
-    `  tc qdisc replace dev "$1" parent "$2" handle "$3" fq_codel 2>/dev/null || tc qdisc replace dev "$1" parent "$2" handle "$3" pfifo limit 1000`,
+    `  tc qdisc replace dev "$1" parent "$2" handle "$3" fq_codel 2>/dev/null || tc qdisc replace dev "$1" parent "$2" handle "$3" pfifo limit "$4"`,
     "}",
     "# Deletes the classes this configuration no longer has (an OPD removed from the quotas).",
     "spbe_prune() {",

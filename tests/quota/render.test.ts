@@ -76,14 +76,16 @@ describe("renderGatewayConfig (linux-tc)", () => {
   it.each([
     { change: "down", opd: "disdik", to: { downMbps: 4 }, iface: LAN_IF },
     { change: "up", opd: "setda", to: { upMbps: 2.5 }, iface: WAN_IF },
-  ])("a changed $change quota of $opd changes only that class line", ({ opd, to, iface }) => {
+  ])("a changed $change quota of $opd changes only that OPD's class and queue lines", ({ opd, to, iface }) => {
     const changed = renderGatewayConfig(testInventory(TEST_OPDS.map((o) => (o.code === opd ? { ...o, ...to } : o))));
+    const id = cfg.classes.find((c) => c.opd === opd)!.id;
     const gone = removed(cfg.script, changed.script);
     const came = added(cfg.script, changed.script);
-    expect(gone).toHaveLength(1);
-    expect(came).toHaveLength(1);
+    expect(gone).toHaveLength(2);
+    expect(came).toHaveLength(2);
     const kbit = Math.round((Object.values(to)[0] as number) * 1000);
-    expect(came[0]).toMatch(new RegExp(`^spbe_class '${iface}' 1:1 1:[0-9a-f]+ ${kbit} ${kbit} .*# ${opd} `));
+    expect(came[0]).toMatch(new RegExp(`^spbe_class '${iface}' 1:1 ${id} ${kbit} ${kbit} .*# ${opd} `));
+    expect(came[1]).toMatch(new RegExp(`^spbe_leaf '${iface}' ${id} `));
     const diffClasses = changed.classes.filter((c, i) => JSON.stringify(c) !== JSON.stringify(cfg.classes[i]));
     expect(diffClasses.map((c) => c.opd)).toEqual([opd]);
   });
