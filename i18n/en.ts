@@ -135,6 +135,7 @@ export const en = {
   "report.bad-date": "--as-of must be a date YYYY-MM-DD, not \"{value}\"",
   "check.ok": "{file}: no mandatory finding ({advisory} advisories), score {score}/100",
   "check.failed": "{file}: {mandatory} mandatory findings, {advisory} advisories, score {score}/100",
+  "report.rendering-pdf": "rendering the PDF with {browser}…",
   // dashboards (spbe dashboards build)
   "dashboards.written": "{dir}: wrote {files} files ({dashboards} dashboards, Grafana provisioning, Prometheus rules)",
   "dashboards.write-failed": "cannot write to {dir}: {message}",
@@ -151,6 +152,18 @@ export const en = {
   "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
   "simulate.generated-secrets": "note: {names} not set: generated credentials for this run (values not shown)",
   "simulate.ready": "simulating {devices} devices; Ctrl-C to stop",
+  // --- quotas (spbe quotas render) ---
+  "quota.no-gateway": "no shaping gateway: set bandwidth.gateway (device, lanInterface, wanInterface)",
+  "quota.unknown-gateway": "gateway \"{gateway}\" is not a device in the inventory",
+  "quota.gateway-interface": "gateway \"{gateway}\" has no interface \"{interface}\"",
+  "quota.same-interface": "gateway \"{gateway}\": the LAN and WAN interfaces are both \"{interface}\"",
+  "quota.unknown-opd": "quota for an unknown OPD \"{opd}\"",
+  "quota.duplicate-opd": "OPD \"{opd}\" has more than one quota",
+  "quota.no-subnet": "OPD \"{opd}\" has a quota but no subnet: its traffic cannot be recognised",
+  "quota.over-capacity": "OPD \"{opd}\": {direction} quota of {quota} Mbps is above the capacity of {link} ({capacity} Mbps)",
+  "quota.subnet-overlap": "subnet {subnet} of OPD \"{opd}\" overlaps {otherSubnet} of OPD \"{other}\": traffic would be charged to the wrong quota",
+  "quota.unknown-backend": "unknown quota backend \"{backend}\"",
+  "quotas.refused": "{file}: {errors} errors; nothing rendered",
 } as const;
 
 export type MessageCode = keyof typeof en;

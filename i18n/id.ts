@@ -134,6 +134,7 @@ export const id: Catalogue = {
   "report.bad-date": "--as-of harus berupa tanggal YYYY-MM-DD, bukan \"{value}\"",
   "check.ok": "{file}: tidak ada temuan wajib ({advisory} saran), skor {score}/100",
   "check.failed": "{file}: {mandatory} temuan wajib, {advisory} saran, skor {score}/100",
+  "report.rendering-pdf": "membuat PDF dengan {browser}…",
   // dashboards (spbe dashboards build)
   "dashboards.written": "{dir}: {files} berkas ditulis ({dashboards} dasbor, provisioning Grafana, aturan Prometheus)",
   "dashboards.write-failed": "tidak dapat menulis ke {dir}: {message}",
@@ -150,4 +151,16 @@ export const id: Catalogue = {
   "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
   "simulate.generated-secrets": "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",
   "simulate.ready": "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti",
+  // --- quotas (spbe quotas render) ---
+  "quota.no-gateway": "tidak ada gateway pembatas: isi bandwidth.gateway (device, lanInterface, wanInterface)",
+  "quota.unknown-gateway": "gateway \"{gateway}\" bukan perangkat dalam inventaris",
+  "quota.gateway-interface": "gateway \"{gateway}\" tidak memiliki antarmuka \"{interface}\"",
+  "quota.same-interface": "gateway \"{gateway}\": antarmuka LAN dan WAN sama-sama \"{interface}\"",
+  "quota.unknown-opd": "kuota untuk PD yang tidak dikenal \"{opd}\"",
+  "quota.duplicate-opd": "PD \"{opd}\" memiliki lebih dari satu kuota",
+  "quota.no-subnet": "PD \"{opd}\" memiliki kuota tetapi tidak memiliki subnet: lalu lintasnya tidak dapat dikenali",
+  "quota.over-capacity": "PD \"{opd}\": kuota {direction} {quota} Mbps melebihi kapasitas {link} ({capacity} Mbps)",
+  "quota.subnet-overlap": "subnet {subnet} milik PD \"{opd}\" tumpang tindih dengan {otherSubnet} milik PD \"{other}\": lalu lintas akan dibebankan ke kuota yang salah",
+  "quota.unknown-backend": "backend kuota tidak dikenal \"{backend}\"",
+  "quotas.refused": "{file}: {errors} kesalahan; tidak ada yang dibuat",
 };

@@ -65,7 +65,8 @@ function localParams(params: Record<string, string | number>, lang: "id" | "en")
   return out;
 }
 
-function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Bilingual {
+/** A rule's evidence for one violation, in both languages (reports, spbe check and the CrossGuard pack). */
+export function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Bilingual {
   const t = rule.evidence[variant];
   if (!t) return { id: variant, en: variant };
   return { id: renderTemplate(t.id, localParams(params, "id")), en: renderTemplate(t.en, localParams(params, "en")) };

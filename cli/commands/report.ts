@@ -9,6 +9,7 @@ import { loadFactsFile, type ObservedFacts } from "../../policies/facts";
 import { evaluate } from "../../policies";
 import { InputFileError } from "../../policies/input-file";
 import { loadPreviousReport, withChanges } from "../../policies/report/previous";
+import { CHROMIUM_PATH } from "../../policies/report/chromium";
 import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";
 import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
 
@@ -78,6 +79,7 @@ export function registerReport(program: Command): void {
         }
       }
       let bytes: Buffer;
+      if (opts.format === "pdf") process.stderr.write(t(messageLang, "report.rendering-pdf", { browser: CHROMIUM_PATH }) + "\n");
       try {
         bytes = await renderReport(report, opts.format, reportLang);
       } catch (err) {

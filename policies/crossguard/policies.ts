@@ -8,7 +8,7 @@ import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
 import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, type PlacementFacts, type SiteKind, type Violation } from "../placement";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc } from "../rules/placement";
 import { formatCitation } from "../rules/helpers";
-import { renderTemplate } from "../index";
+import { evidenceOf } from "../index";
 import type { Rule } from "../types";
 
 export const CONTAINER_TYPE = "docker:index/container:Container";
@@ -71,8 +71,7 @@ export function factsFromLabels(labels: Record<string, string>): PlacementFacts 
 
 /** A violation message: the rule's English evidence, its application, and the articles (both Perda). */
 function message(rule: Rule, app: string, v: Violation): string {
-  const template = rule.evidence[v.variant]?.en ?? v.variant;
-  return `${app}: ${renderTemplate(template, v.params)} [${rule.citations.map(formatCitation).join("; ")}]`;
+  return `${app}: ${evidenceOf(rule, v.variant, v.params).en} [${rule.citations.map(formatCitation).join("; ")}]`;
 }
 
 function policyFromRule(

@@ -1,22 +1,12 @@
 // PDF through headless Chromium (Debian's /usr/bin/chromium driven by playwright-core): the PDF is
-// the printed HTML report, so both show the same thing. The machines have no network: without the
-// flags below Chromium stalls on first-run and background fetches.
+// the printed HTML report, so both show the same thing. Browser path and flags: chromium.ts.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
-export const CHROMIUM_PATH = process.env.SPBE_CHROMIUM ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
 /** Runs `fn` with a Chromium context on a fresh, empty profile that is removed afterwards. */
 export async function withChromium<T>(fn: (context: BrowserContext) => Promise<T>, timeoutMs = 60_000): Promise<T> {

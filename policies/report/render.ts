@@ -3,7 +3,6 @@ import type { Lang, Report } from "../types";
 import { renderCsv } from "./csv";
 import { renderHtml } from "./html";
 import { renderMarkdown } from "./markdown";
-import { renderPdf } from "./pdf";
 
 export const REPORT_FORMATS = ["html", "md", "json", "csv", "pdf"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,6 +21,11 @@ export function renderText(report: Report, format: Exclude<ReportFormat, "pdf">,
 }
 
 export async function renderReport(report: Report, format: ReportFormat, lang: Lang): Promise<Buffer> {
-  if (format === "pdf") return renderPdf(renderHtml(report, lang));
+  if (format === "pdf") {
+    // Loaded only for PDFs: playwright-core is not needed by any other format (nor by spbe check).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderPdf } = require("./pdf") as typeof import("./pdf");
+    return renderPdf(renderHtml(report, lang));
+  }
   return Buffer.from(renderText(report, format, lang), "utf8");
 }

@@ -72,7 +72,7 @@ describe("the pack's policies on hand-made resources", () => {
     const r = container("simrs", dcLabels("simrs", { [LABEL.siteKind]: "opd-office", [LABEL.siteManager]: "rsud", [LABEL.site]: "kantor-rsud" }));
     const v = run(opdAppInDinasDataCenter, r);
     expect(v).toHaveLength(1);
-    expect(v[0]).toContain("simrs: placed outside the Dinas data center (opd-office, managed by rsud) without a data-security guarantee");
+    expect(v[0]).toContain("simrs: placed outside the Dinas data center (an OPD office, managed by rsud) without a data-security guarantee");
     expect(v[0]).toContain("bt-7-2019 Pasal 15 (1)-(2); klaten-18-2018 Pasal 14 (1)");
   });
 
@@ -100,7 +100,7 @@ describe("the pack's policies on hand-made resources", () => {
 
   it("keeps confidential applications on the Dinas network", () => {
     const onOpdNetwork = container("simpeg", dcLabels("simpeg", { [LABEL.classification]: "rahasia", [LABEL.network]: "opd" }));
-    expect(run(confidentialOnDinasNetwork, onOpdNetwork)[0]).toContain("simpeg: rahasia application is reached through the opd network");
+    expect(run(confidentialOnDinasNetwork, onOpdNetwork)[0]).toContain("simpeg: rahasia application is reached through the OPD network");
     const publicOnOpd = container("web", dcLabels("web", { [LABEL.network]: "opd" }));
     expect(run(confidentialOnDinasNetwork, publicOnOpd)).toEqual([]);
     const drReplica = container("simpeg-dr", dcLabels("simpeg", { [LABEL.classification]: "strategis", [LABEL.role]: "dr-replica", [LABEL.siteKind]: "recovery", [LABEL.site]: "drc" }));
