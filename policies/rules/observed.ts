@@ -1,5 +1,6 @@
 // Rules over observed facts (policies/facts.ts): what the collectors see running, compared with
 // what the inventory declares. Skipped (not passed) when no facts file is given.
+import { isPrivate, tryParseRange } from "../../infra/inventory/ip";
 import { checkAddressInBlocks, checkPlacement, daysUntil } from "../placement";
 import type { Rule } from "../types";
 import { app, check, cite, opdOfDevice, placementFactsOf } from "./helpers";
@@ -43,8 +44,8 @@ export const appAnswersFromDinasBlocks: Rule = {
   id: "app-answers-from-dinas-blocks",
   title: { id: "Aplikasi menjawab dari alamat IP publik Dinas", en: "Applications answer from Dinas public addresses" },
   checks: {
-    id: "Nama host aplikasi yang tercatat di pusat data Dinas menjawab dari blok alamat IP publik Dinas.",
-    en: "The hostname of an application recorded in the Dinas data center answers from the Dinas public address blocks.",
+    id: "Nama host aplikasi yang tercatat di pusat data Dinas menjawab dari blok alamat IP publik Dinas (alamat privat tidak dinilai).",
+    en: "The hostname of an application recorded in the Dinas data center answers from the Dinas public address blocks (private addresses are not judged).",
   },
   severity: "mandatory",
   needsFacts: true,
@@ -70,6 +71,9 @@ export const appAnswersFromDinasBlocks: Rule = {
       if (a.placement.type !== "datacenter" && !checkPlacement(placementFactsOf(a, inventory, index), asOf)) continue;
       let failure;
       for (const address of observed.answeringFrom) {
+        // A private address answers inside the kabupaten's own network: only public ones are judged.
+        const range = tryParseRange(address);
+        if (range && isPrivate(range)) continue;
         const v = checkAddressInBlocks(address, index.dinasBlocks);
         if (v) {
           failure = { variant: v.variant, params: { ...v.params, hostname: observed.hostname ?? a.hostname ?? a.id } };

@@ -203,6 +203,13 @@ describe("profiles and facts", () => {
     expect(r.factsUsed).toBe(false);
   });
 
+  it("judges only public observed addresses (a private one answers inside the kabupaten network)", () => {
+    const facts = parseFacts({ applications: [{ id: "web", answeringFrom: ["10.1.11.20", "fd00::5", "203.0.113.5"] }] });
+    const r = evaluate(load(compliantData()), { asOf: AS_OF, facts, rules: [ruleById("app-answers-from-dinas-blocks")] });
+    expect(r.findings).toEqual([]);
+    expect(r.rules[0]!.checked).toBe(1);
+  });
+
   it("does not compare the address of an application declared external under a valid exception", () => {
     const facts = parseFacts({ applications: [{ id: "oss", answeringFrom: ["192.0.2.50"] }] });
     const r = evaluate(load(compliantData()), { asOf: AS_OF, facts, rules: [ruleById("app-answers-from-dinas-blocks")] });
