@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
+import { registerQuotas } from "./quotas";
 import { registerCheck } from "./check";
 import { registerReport } from "./report";
 import { registerServe } from "./serve";
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerDashboards(program);
   registerReport(program);
   registerCheck(program);
+  registerQuotas(program);
 }

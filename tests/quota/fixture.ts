@@ -38,6 +38,8 @@ export function testInventoryData(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 10
         id: GATEWAY,
         role: "gateway",
         site: "dc",
+        // The namespace test polls the snmpd it starts (its endpoint replaces this address).
+        mgmtAddress: "198.18.0.2",
         snmp: { version: "2c", community: { env: "SPBE_SNMP_COMMUNITY" } },
         interfaces: [{ name: LAN_IF }, { name: WAN_IF }, ...opds.map((_, i) => ({ name: opdIf(i) }))],
       },

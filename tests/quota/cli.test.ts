@@ -1,0 +1,87 @@
+// `spbe quotas render`, run as a user runs it: the script on stdout (the same text BandwidthQuota
+// applies), JSON for tools, and bad input refused with exit 2, the file named, no stack trace.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { renderGatewayConfig } from "../../infra/quota";
+import { GATEWAY, testInventory, testInventoryData } from "./fixture";
+
+const root = resolve(__dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "spbe-quotas-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const spbe = (args: string[]) =>
+  spawnSync(process.execPath, [resolve(root, "bin/spbe.cjs"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" } });
+
+function inventoryFile(name: string, mutate: (d: any) => void = () => {}): string {
+  const data = testInventoryData();
+  mutate(data);
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, stringify(data));
+  return file;
+}
+
+describe("spbe quotas render", () => {
+  it("prints the script BandwidthQuota applies (exit 0)", () => {
+    const r = spbe(["quotas", "render", inventoryFile("ok"), "--gateway", GATEWAY]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(renderGatewayConfig(testInventory()).script);
+  });
+
+  it("--format json gives backend, classes and script", () => {
+    const r = spbe(["quotas", "render", inventoryFile("ok-json"), "--format", "json"]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ backend: "linux-tc", gateway: GATEWAY });
+    expect(doc.classes.find((c: any) => c.opd === "setda" && c.direction === "down")).toMatchObject({ rateKbit: 20000, ceilKbit: 20000 });
+    expect(doc.script).toContain("nft -f -");
+  });
+
+  it.each([
+    { name: "no-subnet", mutate: (d: any) => (d.opds[1].subnets = []), en: /OPD "dinkes" has a quota but no subnet/, id: /PD "dinkes" memiliki kuota tetapi tidak memiliki subnet/ },
+    {
+      name: "over-capacity",
+      mutate: (d: any) => (d.bandwidth.quotas[1].downMbps = 80),
+      en: /OPD "disdik": down quota of 80 Mbps is above the capacity of link bb-disdik \(50 Mbps\)/,
+      id: /kuota down 80 Mbps melebihi kapasitas link bb-disdik \(50 Mbps\)/,
+    },
+  ])("$name: clear error naming the file, exit 2, no stack trace, nothing on stdout", ({ name, mutate, en, id }) => {
+    const file = inventoryFile(name, mutate);
+    const r = spbe(["quotas", "render", file, "--gateway", GATEWAY]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(en);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(spbe(["quotas", "render", file, "--lang", "id"]).stderr).toMatch(id);
+    const json = spbe(["quotas", "render", file, "--format", "json"]);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file, valid: false, problems: [{ severity: "error", code: `quota.${name}` }] });
+  });
+
+  it("overlapping OPD subnets: refused by the inventory check before rendering (exit 2)", () => {
+    const file = inventoryFile("overlap", (d) => (d.opds[3].subnets = ["10.77.2.128/25"]));
+    const r = spbe(["quotas", "render", file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/overlaps 10\.77\.2\.0\/24/);
+  });
+
+  it("an unknown --gateway, exit 2", () => {
+    const r = spbe(["quotas", "render", inventoryFile("gw"), "--gateway", "gw-99"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/gateway "gw-99" is not a device in the inventory/);
+  });
+
+  it("the example inventories render", () => {
+    for (const f of ["examples/barito-timur/inventory.yaml", "examples/klaten/inventory.yaml"]) {
+      const r = spbe(["quotas", "render", f, "--format", "json"]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).classes.length).toBeGreaterThan(4);
+    }
+  });
+});
