@@ -136,6 +136,7 @@ export const en = {
   "check.ok": "{file}: no mandatory finding ({advisory} advisories), score {score}/100",
   "check.failed": "{file}: {mandatory} mandatory findings, {advisory} advisories, score {score}/100",
   "report.rendering-pdf": "rendering the PDF with {browser}…",
+  "report.col.name": "Name",
   // dashboards (spbe dashboards build)
   "dashboards.written": "{dir}: wrote {files} files ({dashboards} dashboards, Grafana provisioning, Prometheus rules)",
   "dashboards.write-failed": "cannot write to {dir}: {message}",

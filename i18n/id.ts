@@ -135,6 +135,7 @@ export const id: Catalogue = {
   "check.ok": "{file}: tidak ada temuan wajib ({advisory} saran), skor {score}/100",
   "check.failed": "{file}: {mandatory} temuan wajib, {advisory} saran, skor {score}/100",
   "report.rendering-pdf": "membuat PDF dengan {browser}…",
+  "report.col.name": "Nama",
   // dashboards (spbe dashboards build)
   "dashboards.written": "{dir}: {files} berkas ditulis ({dashboards} dasbor, provisioning Grafana, aturan Prometheus)",
   "dashboards.write-failed": "tidak dapat menulis ke {dir}: {message}",

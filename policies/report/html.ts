@@ -49,7 +49,7 @@ export function renderHtml(report: Report, lang: Lang): string {
   parts.push(`<div class="chart">${complianceChartSvg(report.opds, lang, tr(lang, "report.chart"))}</div>`);
   parts.push(
     table(
-      [tr(lang, "report.col.opd"), "", tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
+      [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
       report.opds.map((s) => [escapeHtml(s.opd), escapeHtml(s.name), formatScore(lang, s.score), String(s.checks), String(s.mandatory), String(s.advisory)]),
       [2, 3, 4, 5],
     ),

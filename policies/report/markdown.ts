@@ -22,7 +22,7 @@ export function renderMarkdown(report: Report, lang: Lang): string {
   out.push(`${tr(lang, "report.score-note")} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
   out.push(
     table(
-      [tr(lang, "report.col.opd"), "", tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
+      [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
       report.opds.map((s) => [s.opd, s.name, formatScore(lang, s.score), s.checks, s.mandatory, s.advisory]),
     ),
     "",
