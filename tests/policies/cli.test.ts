@@ -57,6 +57,15 @@ describe("spbe check", () => {
 });
 
 describe("spbe report: bad input writes nothing", () => {
+  it("an invalid inventory: exit 2 with the inventory's errors, no report written", () => {
+    const out = join(dir, "never0.html");
+    const r = spbe(["report", "tests/fixtures/broken-inventory.yaml", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("tests/fixtures/broken-inventory.yaml:");
+    expect(existsSync(out)).toBe(false);
+    expect(spbe(["check", "tests/fixtures/broken-inventory.yaml"]).code).toBe(2);
+  });
+
   it("a broken facts file: exit 2, the file named, no report written", () => {
     const facts = join(dir, "facts-broken.json");
     writeFileSync(facts, '{"devices": [{"id": "dc-rtr-01", "unreachableSince": "yesterday"}]');
