@@ -161,16 +161,20 @@ export function prepareProgram(): PreparedProgram {
 }
 
 /**
- * From this many containers on, the program stops recording stack traces. Pulumi's Node SDK keeps
- * a stack trace for every promise it makes (dozens per resource) and, with source maps on (tsx),
+ * From this many containers on, the program stops recording stack traces and mapping them to the
+ * TypeScript sources. Pulumi's Node SDK keeps a stack trace for every promise it makes (dozens per
+ * resource) and takes a full one per resource for its source position; with source maps on (tsx)
  * formatting them dominated large runs: at 400 containers 5.9 s with traces, 1.2 s without
- * (docs/benchmarks.md). Small stacks keep full traces for debugging.
+ * (docs/benchmarks.md). Small stacks keep full, mapped traces for debugging.
  */
 export const LARGE_STACK_CONTAINERS = 500;
 
 /** Registers the resources of a prepared plan; returns the stack outputs. */
 export function deployProgram(p: PreparedProgram): Record<string, unknown> {
-  if (p.plan.placements.containers.length >= LARGE_STACK_CONTAINERS) Error.stackTraceLimit = 0;
+  if (p.plan.placements.containers.length >= LARGE_STACK_CONTAINERS) {
+    Error.stackTraceLimit = 0;
+    process.setSourceMapsEnabled(false);
+  }
   deploy(p.inventory, p.plan, p.settings, p.secrets);
   return outputs(p.inventory, p.plan);
 }

@@ -12,7 +12,7 @@ import { generateInventoryYaml } from "../generate-inventory";
 
 const ROOT = resolve(__dirname, "../..");
 
-function measure(variant: "program" | "baseline", file: string): { variant: string; resources: number; seconds: number; peakRssMiB: number } {
+function measure(variant: "program" | "baseline", file: string): { variant: string; resources: number; seconds: number; cpuSeconds: number; peakRssMiB: number } {
   const out = execFileSync(process.execPath, ["--max-old-space-size=16384", join(ROOT, "bin/run-ts.cjs"), join(__dirname, "run-variant.ts"), variant, file, "dev-1"], {
     cwd: ROOT,
     encoding: "utf8",

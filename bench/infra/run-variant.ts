@@ -1,6 +1,6 @@
 // One measured run, in its own process so peak RSS belongs to it alone:
 //   node bin/run-ts.cjs bench/infra/run-variant.ts program|baseline <inventory.yaml> <monitoringHost>
-// Prints one JSON line: { variant, resources, seconds, peakRssMiB }.
+// Prints one JSON line: { variant, resources, seconds, cpuSeconds, peakRssMiB }.
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { loadInventoryOrThrow } from "../../infra/inventory/load";
@@ -26,6 +26,7 @@ async function baseline(file: string): Promise<number> {
 async function main() {
   const [variant, file, monitoringHost] = process.argv.slice(2);
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let resources: number;
   if (variant === "program") {
     const run = await runProgram({ inventoryFile: file!, config: { "spbe-infra:monitoringHost": monitoringHost! } });
@@ -34,8 +35,11 @@ async function main() {
     resources = await baseline(file!);
   } else throw new Error(`unknown variant ${variant}`);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // CPU time too: the machine is shared, and wall time on a loaded machine overstates the cost.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ variant, resources, seconds: Math.round(seconds * 100) / 100, peakRssMiB: Math.round(peakRssMiB) }) + "\n");
+  process.stdout.write(JSON.stringify({ variant, resources, seconds: Math.round(seconds * 100) / 100, cpuSeconds: Math.round(cpuSeconds * 100) / 100, peakRssMiB: Math.round(peakRssMiB) }) + "\n");
 }
 
 main().catch((err) => {
