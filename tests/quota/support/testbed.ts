@@ -5,7 +5,7 @@
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
 import { execFileSync } from "node:child_process";
 import { addressAt, parseRange } from "../../../infra/inventory/ip";
-import { requireBinary, run, spawnLogged, waitFor, type Spawned } from "../../support/servers/common";
+import { FatalError, requireBinary, run, spawnLogged, waitFor, type Spawned } from "../../support/servers/common";
 import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "../fixture";
 
 export const IPERF_BASE_PORT = 5201;
@@ -47,7 +47,32 @@ function sh(cmd: string, args: string[]): string {
   }
 }
 
+/**
+ * Namespaces and host veths of an earlier run of this test that was killed before its afterAll
+ * (their names end in the pid of a process that no longer exists). Only our own prefix is touched.
+ */
+export async function removeLeftovers(): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const namespaces = sh("ip", ["netns", "list"]).split("\n").map((l) => l.split(" ")[0]!);
+  for (const ns of namespaces) {
+    const m = /^spbe-q-[a-z0-9]+-(\d+)$/.exec(ns);
+    if (m && !alive(Number(m[1]))) await run("ip", ["netns", "del", ns]);
+  }
+  const links = sh("ip", ["-o", "link", "show"]);
+  for (const m of links.matchAll(/^\d+: (spbe-q-m(\d+))[@:]/gm)) {
+    if (!alive(Number(m[2]))) await run("ip", ["link", "del", m[1]!]);
+  }
+}
+
 export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean } = {}): Promise<TestBed> {
+  await removeLeftovers();
   const tag = String(process.pid);
   const gw = `spbe-q-gw-${tag}`;
   const server = `spbe-q-srv-${tag}`;
@@ -150,11 +175,16 @@ export async function startIperfServers(bed: TestBed, count: number): Promise<Sp
   for (let i = 0; i < count; i++) {
     servers.push(spawnLogged("ip", ["netns", "exec", bed.server, "iperf3", "-s", "-p", String(IPERF_BASE_PORT + i)]));
   }
-  await waitFor("iperf3 servers", () => {
-    for (const s of servers) if (s.child.exitCode !== null) throw new Error(`iperf3 server exited: ${s.log()}`);
-    const listening = bed.exec(bed.server, "ss", ["-Hltn"]);
-    return servers.every((_, i) => listening.includes(`:${IPERF_BASE_PORT + i} `));
-  });
+  try {
+    await waitFor("iperf3 servers", () => {
+      for (const s of servers) if (s.child.exitCode !== null) throw new FatalError(`iperf3 server exited: ${s.log()}`);
+      const listening = bed.exec(bed.server, "ss", ["-Hltn"]);
+      return servers.every((_, i) => listening.includes(`:${IPERF_BASE_PORT + i} `));
+    });
+  } catch (e) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw e;
+  }
   return servers;
 }
 
