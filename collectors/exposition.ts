@@ -33,14 +33,22 @@ export function renderHeader(name: string, h: FamilyHeader): string {
 
 /** Samples → one text chunk per family (sample lines only; headers are written once per scrape). */
 export function renderByFamily(samples: Sample[]): { chunks: Map<string, string>; headers: Map<string, FamilyHeader> } {
-  const chunks = new Map<string, string>();
+  const lines = new Map<string, string[]>();
   const headers = new Map<string, FamilyHeader>();
   const labelCache = new Map<Labels, string>(); // rows share one Labels array across columns
   for (const s of samples) {
     let l = labelCache.get(s.labels);
     if (l === undefined) labelCache.set(s.labels, (l = renderLabels(s.labels)));
-    chunks.set(s.name, (chunks.get(s.name) ?? "") + `${s.name}${l} ${s.value}\n`);
-    if (!headers.has(s.name)) headers.set(s.name, { type: s.type, help: s.help });
+    let arr = lines.get(s.name);
+    if (!arr) {
+      lines.set(s.name, (arr = []));
+      headers.set(s.name, { type: s.type, help: s.help });
+    }
+    arr.push(`${s.name}${l} ${s.value}\n`);
   }
+  // join() yields flat strings: built once per poll here, instead of V8 flattening a rope of
+  // every line at each scrape (measured: 1.2 s per 650k series, in one event-loop stall).
+  const chunks = new Map<string, string>();
+  for (const [name, arr] of lines) chunks.set(name, arr.join(""));
   return { chunks, headers };
 }

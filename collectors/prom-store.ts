@@ -6,14 +6,26 @@ import * as N from "./metric-names";
 import type { PollResult } from "./poller";
 
 interface TargetEntry {
-  chunks: Map<string, string>;
+  /** Family → that target's sample lines, UTF-8 encoded once per poll (a scrape only copies bytes). */
+  chunks: Map<string, Buffer>;
   text?: string; // the whole target rendered, for /snmp?target= (built lazily)
   pdus: number;
   packets: number;
   retries: number;
   polls: number;
   errors: Map<string, number>; // module \0 reason → count
-  last?: PollResult;
+  /** A summary of the last poll for /targets; not its samples (650k sample objects at scale make every GC slow). */
+  last?: LastPoll;
+}
+
+interface LastPoll {
+  startedAt: number;
+  durationMs: number;
+  up: boolean;
+  pdus: number;
+  varbinds: number;
+  samples: number;
+  errors: PollResult["errors"];
 }
 
 export interface TargetStatus {
@@ -46,11 +58,17 @@ const META_HELP: Record<string, FamilyHeader> = {
   [N.SPBE_SNMP_POLLS_TOTAL]: { type: "counter", help: "Polls of the device." },
 };
 
+function toBuffers(m: Map<string, string>): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const [k, v] of m) out.set(k, Buffer.from(v, "utf8"));
+  return out;
+}
+
 export class PromStore {
   private readonly targets = new Map<string, TargetEntry>();
   /** Family order and headers: meta families first, then families in order of first appearance. */
   private readonly headers = new Map<string, FamilyHeader>(Object.entries(META_HELP));
-  private derived = new Map<string, string>();
+  private derived = new Map<string, Buffer>();
   private statusTargets: () => { device: string; host: string; port: number; role: string; site: string; opd: string; modules: string[]; intervalSeconds: number }[] = () => [];
 
   setTargetLister(f: typeof this.statusTargets): void {
@@ -87,43 +105,52 @@ export class PromStore {
     // than repeating old values: dashboards show the gap, spbe_snmp_poll_errors_total says why.
     const { chunks, headers } = renderByFamily([...meta, ...r.samples]);
     for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
-    e.chunks = chunks;
+    e.chunks = toBuffers(chunks);
     e.text = undefined;
-    e.last = r;
+    e.last = { startedAt: r.startedAt, durationMs: r.durationMs, up: r.up, pdus: r.pdus, varbinds: r.varbinds, samples: r.samples.length, errors: r.errors };
     this.targets.set(id, e);
   }
 
   setDerived(samples: Sample[]): void {
     const { chunks, headers } = renderByFamily(samples);
     for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
-    this.derived = chunks;
+    this.derived = toBuffers(chunks);
   }
 
   remove(device: string): void {
     this.targets.delete(device);
   }
 
-  /** The full exposition, family by family, as a sequence of chunks (never one giant string). */
-  *chunks(): Generator<string> {
+  /**
+   * The full exposition, family by family, as a sequence of ~1 MiB Buffers (never one giant string):
+   * the HTTP edge writes them with back-pressure and yields to the event loop between them.
+   */
+  *chunks(): Generator<Buffer> {
     const entries = [...this.targets.values()];
+    const LIMIT = 1 << 20;
+    let parts: Buffer[] = [];
+    let size = 0;
+    const push = (b: Buffer) => {
+      parts.push(b);
+      size += b.length;
+    };
     for (const [name, h] of this.headers) {
-      let body = "";
+      const d = this.derived.get(name);
+      if (!d && !entries.some((e) => e.chunks.has(name))) continue;
+      push(Buffer.from(renderHeader(name, h)));
       for (const e of entries) {
         const c = e.chunks.get(name);
-        if (c) body += c;
-        if (body.length > 1 << 20) {
-          yield body;
-          body = "";
+        if (!c) continue;
+        push(c);
+        if (size >= LIMIT) {
+          yield Buffer.concat(parts, size);
+          parts = [];
+          size = 0;
         }
       }
-      const d = this.derived.get(name);
-      if (d) body += d;
-      if (body.length > 0 || this.familyHasData(name, entries)) yield renderHeader(name, h) + body;
+      if (d) push(d);
     }
-  }
-
-  private familyHasData(name: string, entries: TargetEntry[]): boolean {
-    return entries.some((e) => e.chunks.has(name)) || this.derived.has(name);
+    if (size > 0) yield Buffer.concat(parts, size);
   }
 
   /** One target's series (snmp_exporter's /snmp?target=), cached until its next poll. */
@@ -132,14 +159,10 @@ export class PromStore {
     if (!e) return undefined;
     if (e.text === undefined) {
       let s = "";
-      for (const [name, body] of e.chunks) s += renderHeader(name, this.headers.get(name)!) + body;
+      for (const [name, body] of e.chunks) s += renderHeader(name, this.headers.get(name)!) + body.toString("utf8");
       e.text = s;
     }
     return e.text;
-  }
-
-  lastResult(device: string): PollResult | undefined {
-    return this.targets.get(device)?.last;
   }
 
   status(): TargetStatus[] {
@@ -152,7 +175,7 @@ export class PromStore {
         durationMs: r ? Math.round(r.durationMs * 10) / 10 : null,
         pdus: r ? r.pdus : null,
         varbinds: r ? r.varbinds : null,
-        samples: r ? r.samples.length : null,
+        samples: r ? r.samples : null,
         errors: r ? r.errors : [],
       };
     });

@@ -85,7 +85,7 @@ describe("fault isolation", () => {
     expect(looping.requests).toBeLessThan(50); // no endless walk
 
     // what an operator sees
-    const text = [...store.chunks()].join("");
+    const text = Buffer.concat([...store.chunks()]).toString("utf8");
     const series = parsePromText(text);
     const up = (d: string) => series.find((s) => s.name === "spbe_snmp_up" && s.labels.device === d)?.value;
     expect(up("healthy")).toBe(1);

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** The environment with the inventory's secret refs unset (as on a fresh clone). */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, LANG: "en_US.UTF-8" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: "en_US.UTF-8" };
   for (const k of Object.keys(env)) if (k.startsWith("SPBE_")) delete env[k];
   return env;
 }
