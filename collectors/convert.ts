@@ -75,6 +75,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
       }
     }
   }
+  if (m.derive) out.push(...m.derive(out));
   return out;
 }
 

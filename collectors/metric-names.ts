@@ -100,9 +100,9 @@ export const SPBE_SNMP_VARBINDS = "spbe_snmp_varbinds"; // gauge, varbinds in th
 export const SPBE_SNMP_POLL_ERRORS_TOTAL = "spbe_snmp_poll_errors_total";
 export const SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS = "spbe_snmp_last_poll_timestamp_seconds"; // gauge, unix time of the last poll end
 export const SPBE_SNMP_POLLS_TOTAL = "spbe_snmp_polls_total"; // counter, polls started
+export const SPBE_SNMP_SCHEDULER_LAG_SECONDS = "spbe_snmp_scheduler_lag_seconds"; // gauge, how late the device's last poll started
 // Process-wide (no device label):
 export const SPBE_SNMP_TARGETS = "spbe_snmp_targets"; // gauge, devices being polled
-export const SPBE_SNMP_SCHEDULER_LAG_SECONDS = "spbe_snmp_scheduler_lag_seconds"; // gauge, how late the last poll started
 export const SPBE_INFLUX_POINTS_WRITTEN_TOTAL = "spbe_influx_points_written_total"; // counter
 export const SPBE_INFLUX_POINTS_DROPPED_TOTAL = "spbe_influx_points_dropped_total"; // counter, buffer bound hit
 export const SPBE_INFLUX_POINTS_REJECTED_TOTAL = "spbe_influx_points_rejected_total"; // counter, refused by InfluxDB as malformed

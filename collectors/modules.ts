@@ -1,6 +1,7 @@
 // MIB modules as data, in the spirit of snmp_exporter's snmp.yml modules: which OIDs to GET or walk
 // and how each becomes a metric. The poller, the converter, the simulator and the snmp_exporter
 // config generator (used by tests and the benchmark to do "the same work") all read these tables.
+import type { Sample } from "./convert";
 import * as N from "./metric-names";
 
 export type MetricType = "counter" | "gauge";
@@ -46,6 +47,8 @@ export interface ModuleDef {
   scalars: ScalarMetric[];
   info?: InfoDef;
   tables: TableDef[];
+  /** Series computed from this module's own samples (pure), e.g. "on battery" from the output source. */
+  derive?: (samples: Sample[]) => Sample[];
 }
 
 export const SYSTEM: ModuleDef = {
@@ -143,6 +146,10 @@ export const UPS_MIB: ModuleDef = {
       ],
     },
   ],
+  derive: (samples) =>
+    samples
+      .filter((s) => s.name === N.UPS_OUTPUT_SOURCE)
+      .map((s) => ({ name: N.SPBE_UPS_ON_BATTERY, type: "gauge", help: "1 when the UPS runs on battery (upsOutputSource = 5), else 0.", labels: s.labels, value: s.value === "5" ? "1" : "0" })),
 };
 
 const ENTS = "1.3.6.1.2.1.99.1.1.1";

@@ -56,6 +56,7 @@ const META_HELP: Record<string, FamilyHeader> = {
   [N.SPBE_SNMP_POLL_ERRORS_TOTAL]: { type: "counter", help: "Failed module polls by module and reason." },
   [N.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS]: { type: "gauge", help: "Unix time the device's last poll ended." },
   [N.SPBE_SNMP_POLLS_TOTAL]: { type: "counter", help: "Polls of the device." },
+  [N.SPBE_SNMP_SCHEDULER_LAG_SECONDS]: { type: "gauge", help: "How late the device's last poll started against its schedule, seconds." },
 };
 
 function toBuffers(m: Map<string, string>): Map<string, Buffer> {
@@ -96,6 +97,7 @@ export class PromStore {
     m(N.SPBE_SNMP_RETRIES_TOTAL, e.retries);
     m(N.SPBE_SNMP_VARBINDS, r.varbinds);
     m(N.SPBE_SNMP_POLLS_TOTAL, e.polls);
+    m(N.SPBE_SNMP_SCHEDULER_LAG_SECONDS, (r.lagMs / 1000).toFixed(3));
     m(N.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS, ((r.startedAt + r.durationMs) / 1000).toFixed(3));
     for (const [k, n] of e.errors) {
       const [module, reason] = k.split("\0") as [string, string];

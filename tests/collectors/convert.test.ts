@@ -126,6 +126,7 @@ describe("convertModule", () => {
       "upsBatteryStatus{}=2",
       "upsOutputSource{}=5",
       'upsInputVoltage{"upsInputLineIndex":"1"}=221',
+      "spbe_ups_on_battery{}=1", // derived: output source 5 = battery
     ]);
   });
 
