@@ -302,7 +302,10 @@ function checkBandwidth(ctx: Context): void {
   let down = 0;
   let up = 0;
   bw.quotas.forEach((q, i) => {
-    ctx.ref(ctx.opds, ctx.skip.opds, q.opd, ["bandwidth", "quotas", i, "opd"], "OPD");
+    const at = ctx.ref(ctx.opds, ctx.skip.opds, q.opd, ["bandwidth", "quotas", i, "opd"], "OPD");
+    // The gateway classifies OPD traffic by subnet: without one the quota cannot be enforced
+    // (infra/quota refuses to render it). A warning here says so before anyone deploys.
+    if (at !== undefined && inv.opds[at]!.subnets.length === 0) d.warning(["bandwidth", "quotas", i, "opd"], "quota.no-subnet", { opd: q.opd });
     if (seen.has(q.opd)) d.error(["bandwidth", "quotas", i, "opd"], "quota.duplicate", { opd: q.opd });
     seen.add(q.opd);
     down += q.downMbps;
