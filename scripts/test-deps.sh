@@ -10,6 +10,7 @@ declare -A NEED=(
   [snmpd]=snmpd
   [snmpbulkwalk]=snmp
   [snmpsim-command-responder]=snmpsim
+  [snmpsimd]=snmpsim
   [prometheus]=prometheus
   [promtool]=prometheus
   [prometheus-snmp-exporter]=prometheus-snmp-exporter
