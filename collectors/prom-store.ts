@@ -129,7 +129,7 @@ export class PromStore {
    */
   *chunks(): Generator<Buffer> {
     const entries = [...this.targets.values()];
-    const LIMIT = 1 << 20;
+    const LIMIT = 1 << 18;
     let parts: Buffer[] = [];
     let size = 0;
     const push = (b: Buffer) => {
