@@ -174,6 +174,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     async reload(inv?: Inventory) {
       const next = inv ?? load(); // throws InventoryError on a bad file: the caller keeps the old one
       inventory = next;
+      if (simulator) await simulator.sync(inventory); // new devices get an agent, removed ones lose it
       const before = new Set(poller.targets().map((t) => t.device));
       poller.setTargets(plan(inventory));
       derived.setPlan(planDerived(inventory));

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   endpoints: Map<string, { host: string; port: number }>;
+  /** After an inventory reload: agents for new devices start, agents of removed devices stop. */
+  sync(inv: Inventory): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -207,43 +209,54 @@ const PRIV: Record<string, string> = { des: "des", aes: "aes", aes256b: "aes256b
 
 export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Promise<Simulator> {
   const host = opts.host ?? "127.0.0.1";
-  const agents: any[] = [];
+  const agents = new Map<string, any>();
   const endpoints = new Map<string, { host: string; port: number }>();
   const t0 = Date.now() - 3_600_000; // agents "booted" an hour ago
-  const devices = simulatedDevices(inv);
-  const byId = new Map(inv.devices.map((d) => [d.id, d]));
   let n = 0;
-  for (const dev of devices) {
-    const d = byId.get(dev.id)!;
-    const port = opts.basePort ? opts.basePort + n++ : await freeUdpPort(host);
-    const agent = snmp.createAgent({ port, address: host, disableAuthorization: false }, () => undefined);
-    const authz = agent.getAuthorizer();
-    const a = d.snmp!;
-    if (a.version === "2c") {
-      const community = opts.secrets.resolve(a.community);
-      if (community) authz.addCommunity(community);
-    } else {
-      const user: Record<string, unknown> = { name: a.user, level: snmp.SecurityLevel[a.securityLevel] };
-      if (a.securityLevel !== "noAuthNoPriv" && a.authKey) {
-        user.authProtocol = snmp.AuthProtocols[AUTH[a.authProtocol ?? "sha"]!];
-        user.authKey = opts.secrets.resolve(a.authKey);
+  const startAgents = async (current: Inventory) => {
+    const byId = new Map(current.devices.map((d) => [d.id, d]));
+    for (const dev of simulatedDevices(current)) {
+      if (agents.has(dev.id)) continue;
+      const d = byId.get(dev.id)!;
+      const port = opts.basePort ? opts.basePort + n++ : await freeUdpPort(host);
+      const agent = snmp.createAgent({ port, address: host, disableAuthorization: false }, () => undefined);
+      const authz = agent.getAuthorizer();
+      const a = d.snmp!;
+      if (a.version === "2c") {
+        const community = opts.secrets.resolve(a.community);
+        if (community) authz.addCommunity(community);
+      } else {
+        const user: Record<string, unknown> = { name: a.user, level: snmp.SecurityLevel[a.securityLevel] };
+        if (a.securityLevel !== "noAuthNoPriv" && a.authKey) {
+          user.authProtocol = snmp.AuthProtocols[AUTH[a.authProtocol ?? "sha"]!];
+          user.authKey = opts.secrets.resolve(a.authKey);
+        }
+        if (a.securityLevel === "authPriv" && a.privKey) {
+          user.privProtocol = snmp.PrivProtocols[PRIV[a.privProtocol ?? "aes"]!];
+          user.privKey = opts.secrets.resolve(a.privKey);
+        }
+        authz.addUser(user);
       }
-      if (a.securityLevel === "authPriv" && a.privKey) {
-        user.privProtocol = snmp.PrivProtocols[PRIV[a.privProtocol ?? "aes"]!];
-        user.privKey = opts.secrets.resolve(a.privKey);
-      }
-      authz.addUser(user);
+      buildMib(agent, dev, t0);
+      agents.set(dev.id, agent);
+      endpoints.set(dev.id, { host, port });
     }
-    buildMib(agent, dev, t0);
-    agents.push(agent);
-    endpoints.set(dev.id, { host, port });
-  }
+  };
+  const close = (id: string) => {
+    try { agents.get(id)?.close(); } catch { /* already closed */ }
+    agents.delete(id);
+    endpoints.delete(id);
+  };
+  await startAgents(inv);
   return {
     endpoints,
+    async sync(next) {
+      const keep = new Set(next.devices.filter((d) => d.snmp).map((d) => d.id));
+      for (const id of [...agents.keys()]) if (!keep.has(id)) close(id);
+      await startAgents(next);
+    },
     async stop() {
-      for (const a of agents) {
-        try { a.close(); } catch { /* already closed */ }
-      }
+      for (const id of [...agents.keys()]) close(id);
     },
   };
 }

@@ -104,7 +104,10 @@ export function registerServe(program: Command): void {
             process.stderr.write(t(lang, "serve.reload-failed", { file }) + "\n");
             return;
           }
-          void h.reload(r.inventory).then(() => process.stderr.write(t(lang, "serve.reloaded", { file, devices: h.targets().length }) + "\n"));
+          h.reload(r.inventory).then(
+            () => process.stderr.write(t(lang, "serve.reloaded", { file, devices: h.targets().length }) + "\n"),
+            (err: Error) => process.stderr.write(`${err.message}\n${t(lang, "serve.reload-failed", { file })}\n`),
+          );
         };
         const onStop = () => {
           process.off("SIGHUP", onHup);

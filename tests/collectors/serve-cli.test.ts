@@ -56,12 +56,18 @@ describe("spbe serve", () => {
     await waitFor("reload to drop dc-ups", async () => (await targets(url)).length === 4, 10_000, 100);
     expect(p.io.err).toContain("inventory reloaded, 4 devices");
 
+    // SIGHUP with a new device: the simulator starts an agent for it and it gets polled
+    fs.writeFileSync(file, SMALL_INVENTORY_YAML.replace("links:", `  - id: new-ap\n    role: access-point\n    site: kantor-setda\n    mgmtAddress: 10.0.1.9\n    snmp: {version: "2c", community: {env: SPBE_TEST_COMMUNITY}}\nlinks:`));
+    p.child.kill("SIGHUP");
+    await waitFor("new device polled", async () => (await targets(url)).some((t) => t.device === "new-ap" && t.up === true), 10_000, 100).catch(async (e) => { throw new Error(`${e.message}: ${p.io.err} ${JSON.stringify(await targets(url))}`); });
+    expect((await targets(url)).length).toBe(6);
+
     // SIGHUP with a broken file: errors named, old inventory kept
     fs.writeFileSync(file, "meta: {kabupaten: 12\n");
     p.child.kill("SIGHUP");
     await waitFor("reload failure report", () => p.io.err.includes("reload failed"), 10_000);
     expect(p.io.err).toContain(file);
-    expect((await targets(url)).length).toBe(4);
+    expect((await targets(url)).length).toBe(6);
 
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
