@@ -79,9 +79,10 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
   }
 }
 
-function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secrets: StackSecrets) {
+function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secrets: StackSecrets, waveSize?: number) {
   const siteArgs = (p: StackPlan["datacenters"][number]): DockerSiteArgs => ({
     plan: p,
+    waveSize,
     registryAuth: settings.registry && secrets.registryPassword
       ? { address: settings.registry.server, username: settings.registry.username, password: secrets.registryPassword }
       : undefined,
@@ -169,13 +170,19 @@ export function prepareProgram(): PreparedProgram {
  */
 export const LARGE_STACK_CONTAINERS = 500;
 
-/** Registers the resources of a prepared plan; returns the stack outputs. */
-export function deployProgram(p: PreparedProgram): Record<string, unknown> {
-  if (p.plan.placements.containers.length >= LARGE_STACK_CONTAINERS) {
+/** Containers declared per wave in a large stack (see DockerSite). */
+export const CONTAINER_WAVE = 500;
+
+/** Registers the resources of a prepared plan; resolves with the stack outputs. */
+export async function deployProgram(p: PreparedProgram): Promise<Record<string, unknown>> {
+  const large = p.plan.placements.containers.length >= LARGE_STACK_CONTAINERS;
+  if (large) {
     Error.stackTraceLimit = 0;
     process.setSourceMapsEnabled(false);
   }
-  deploy(p.inventory, p.plan, p.settings, p.secrets);
+  const wave = p.settings.containerWave ?? (large ? CONTAINER_WAVE : undefined);
+  const { datacenters, recoverySites } = deploy(p.inventory, p.plan, p.settings, p.secrets, wave);
+  await Promise.all([...datacenters, ...recoverySites].map((site) => site.ready));
   return outputs(p.inventory, p.plan);
 }
 

@@ -26,6 +26,8 @@ export interface StackSettings {
   registry?: RegistrySettings;
   dnsSerial: number;
   quotaBackend: "linux-tc";
+  /** Containers declared per wave; default: all at once, or 500 per wave from 500 containers on. */
+  containerWave?: number;
 }
 
 export interface StackSecrets {
@@ -61,6 +63,8 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
   }
   const backend = config.get("quotaBackend") ?? "linux-tc";
   if (backend !== "linux-tc") invalid.push(`${NAMESPACE}:quotaBackend must be linux-tc, not ${backend}`);
+  const containerWave = config.getNumber("containerWave");
+  if (containerWave !== undefined && !(Number.isInteger(containerWave) && containerWave > 0)) invalid.push(`${NAMESPACE}:containerWave must be a positive integer`);
   if (invalid.length > 0) throw new StackConfigError([], invalid);
   return {
     inventoryFile: config.require("inventory"),
@@ -71,6 +75,7 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
     registry,
     dnsSerial: config.getNumber("dnsSerial") ?? 1,
     quotaBackend: "linux-tc",
+    ...(containerWave !== undefined ? { containerWave } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // something, each image pulled once per server, and the application containers placed there.
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
+import type { PlannedContainer } from "../planning/placements";
 import type { SitePlan } from "../planning/stack";
 import { ApplicationPlacement } from "./application-placement";
 import { MonitoringStack } from "./monitoring-stack";
@@ -15,6 +16,8 @@ export interface RegistryAuth {
 export interface DockerSiteArgs {
   plan: SitePlan;
   registryAuth?: RegistryAuth;
+  /** Declare containers in waves of this many (large stacks); all at once when unset. */
+  waveSize?: number;
   /** Secret environment values for the monitoring stack, by stack secret key. */
   secrets?: Map<string, pulumi.Output<string>>;
 }
@@ -23,6 +26,8 @@ export abstract class DockerSite extends pulumi.ComponentResource {
   readonly providers = new Map<string, docker.Provider>();
   readonly placements: ApplicationPlacement[] = [];
   readonly monitoring?: MonitoringStack;
+  /** Resolves when every placement of the site has been declared (at once, or wave by wave). */
+  readonly ready: Promise<void>;
   private readonly images = new Map<string, docker.RemoteImage>();
 
   constructor(type: string, name: string, args: DockerSiteArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -42,21 +47,37 @@ export abstract class DockerSite extends pulumi.ComponentResource {
         ),
       );
     }
-    for (const c of args.plan.containers) {
-      this.placements.push(
-        new ApplicationPlacement(c.resourceName, { kind: "container", container: c, image: this.image(c.server, c.image), provider: this.provider(c.server) }, { parent: this }),
-      );
-    }
     const m = args.plan.monitoring;
     if (m) {
       const images = new Map(m.services.map((s) => [s.service, this.image(m.host, s.image)]));
       this.monitoring = new MonitoringStack("monitoring", { plan: m, images, provider: this.provider(m.host), secrets: args.secrets ?? new Map() }, { parent: this });
     }
-    this.registerOutputs({
+    const place = (c: PlannedContainer) =>
+      new ApplicationPlacement(c.resourceName, { kind: "container", container: c, image: this.image(c.server, c.image), provider: this.provider(c.server) }, { parent: this });
+    const outputs = {
       site: args.plan.site.id,
       servers: args.plan.servers.map((s) => s.id),
       containers: args.plan.containers.map((c) => c.containerName),
-    });
+    };
+    if (!args.waveSize || args.plan.containers.length <= args.waveSize) {
+      for (const c of args.plan.containers) this.placements.push(place(c));
+      this.registerOutputs(outputs);
+      this.ready = Promise.resolve();
+      return;
+    }
+    // Waves: the next containers are declared once the previous wave is registered, so the SDK
+    // holds one wave of registrations in flight rather than all of them (memory grows with
+    // what is in flight: docs/benchmarks.md). The engine runs a bounded number of operations at
+    // once anyway, so a wave of hundreds does not slow a real `pulumi up`.
+    const waveSize = args.waveSize;
+    this.ready = (async () => {
+      for (let at = 0; at < args.plan.containers.length; at += waveSize) {
+        const wave = args.plan.containers.slice(at, at + waveSize).map(place);
+        this.placements.push(...wave);
+        await Promise.all(wave.map((p) => new Promise((resolve) => p.container!.urn.apply(resolve))));
+      }
+      this.registerOutputs(outputs);
+    })();
   }
 
   protected provider(server: string): docker.Provider {

@@ -43,8 +43,8 @@ export interface StackGraph {
   appContainer(app: string, role: "primary" | "dr-replica"): RegisteredResource[];
 }
 
-export async function loadStackGraph(stack: "barito-timur" | "klaten"): Promise<StackGraph> {
-  const run = await runProgram({ stack });
+export async function loadStackGraph(stack: "barito-timur" | "klaten", extraConfig?: Record<string, string>): Promise<StackGraph> {
+  const run = await runProgram({ stack, ...(extraConfig ? { config: extraConfig } : {}) });
   const config = stackConfig(stack);
   const inv = loadInventoryOrThrow(resolve(__dirname, "../..", config["spbe-infra:inventory"]!));
   const byUrn = new Map(run.resources.map((r) => [r.urn, r]));

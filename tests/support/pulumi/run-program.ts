@@ -100,16 +100,35 @@ export async function runProgram(opts: RunProgramOptions): Promise<ProgramRun> {
   // The mock monitor does not tell newResource the parent or the URN: wrap its RPC to record both.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const settings = require("@pulumi/pulumi/runtime/settings") as {
-    getMonitor(): { registerResource(req: unknown, cb: (err: unknown, resp: unknown) => void): void };
+    getMonitor(): {
+      registerResource(req: unknown, cb: (err: unknown, resp: unknown) => void): void;
+      registerResourceOutputs(req: unknown, cb: (err: unknown, resp: unknown) => void): void;
+      resources: Map<string, { state: unknown }>;
+    };
     waitForRPCs?: () => Promise<void>;
   };
   const monitor = settings.getMonitor();
+  // The mock monitor keeps a protobuf copy of every resource's state for `getResource`, which the
+  // program never calls; on the 10,000-application benchmark that copy was most of the retained
+  // heap. Keep the entry (registerOutputs needs it), drop the copy.
+  const dropState = (urn: string) => {
+    const entry = monitor.resources.get(urn);
+    if (entry) entry.state = {};
+  };
+  const originalOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: unknown, cb: (err: unknown, resp: unknown) => void) => {
+    originalOutputs(req, (err, resp) => {
+      dropState((req as { getUrn(): string }).getUrn());
+      cb(err, resp);
+    });
+  };
   const original = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: unknown, cb: (err: unknown, resp: unknown) => void) => {
     const r = req as { getType(): string; getName(): string; getParent(): string; getProvider(): string };
     original(req, (err, resp) => {
       if (!err) {
         const urn = (resp as { getUrn(): string }).getUrn();
+        dropState(urn);
         const waiting = pending.get(`${r.getType()}\u0000${r.getName()}`);
         const inputs = waiting?.shift() ?? {};
         registered.set(urn, {
