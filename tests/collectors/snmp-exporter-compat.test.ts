@@ -1,5 +1,8 @@
 // Against snmpsim's bundled Cisco Catalyst 3750 recording: our if_mib series (names, labels,
 // values) match what Debian's prometheus-snmp-exporter 0.21 produces with the same module.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderByFamily } from "../../collectors/exposition";
 import { IF_MIB } from "../../collectors/modules";
@@ -9,19 +12,30 @@ import { snmpExporterConfig } from "../../collectors/snmp-exporter-config";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import { startSnmpExporter, type SnmpExporterHandle } from "../support/servers/snmp-exporter";
-import { startSnmpsim, type SnmpsimHandle } from "../support/servers/snmpsim";
+import { SNMPSIM_EXAMPLES, startSnmpsim, type SnmpsimHandle } from "../support/servers/snmpsim";
 import { parsePromText, seriesKey } from "./support/prom-text";
 
 let sim: SnmpsimHandle;
 let exporter: SnmpExporterHandle;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-c64-"));
+// An agent whose 64-bit counters sit where doubles lose digits: 2^53+1, 2^63+7 and 2^64-1.
+const BIG = ["9007199254740993", "9223372036854775815", "18446744073709551615"];
+fs.writeFileSync(
+  path.join(dir, "big.snmprec"),
+  [
+    ...BIG.map((_, i) => `1.3.6.1.2.1.2.2.1.2.${i + 1}|4|port${i + 1}`),
+    ...BIG.map((v, i) => `1.3.6.1.2.1.31.1.1.1.6.${i + 1}|70|${v}`),
+  ].join("\n") + "\n",
+);
 
 beforeAll(async () => {
-  sim = await startSnmpsim();
+  sim = await startSnmpsim({ recordings: { cisco: path.join(SNMPSIM_EXAMPLES, "cisco_16_switch.snmprec.gz"), big: path.join(dir, "big.snmprec") } });
   exporter = await startSnmpExporter({ configYaml: snmpExporterConfig([IF_MIB], { community: "cisco", maxRepetitions: 25, retries: 1, timeoutSeconds: 10 }) });
 }, 120_000);
 afterAll(async () => {
   await exporter?.stop();
   await sim?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("if_mib on the Cisco 3750 recording", () => {
@@ -60,4 +74,19 @@ describe("if_mib on the Cisco 3750 recording", () => {
     const ifIndexes = new Set(theirs.filter((s) => s.name === "ifOperStatus").map((s) => s.labels.ifIndex));
     expect(ifIndexes.size).toBeGreaterThanOrEqual(50);
   }, 120_000);
+
+  it("keeps Counter64 values above 2^53 exact, digit for digit, into the exposition text", async () => {
+    const t: Target = {
+      device: "big", role: "switch", site: "dc", opd: "diskominfo", host: sim.host, port: sim.port,
+      access: { version: "2c", community: { env: "COMMUNITY" } }, modules: ["if_mib"], intervalSeconds: 60,
+      labels: [["device", "big"], ["site", "dc"], ["opd", "diskominfo"], ["role", "switch"]],
+      linkByIfName: new Map(), linkByIfIndex: new Map(),
+    };
+    const client = new SnmpClient({ host: sim.host, port: sim.port, access: t.access, secrets: envSecrets({}, { COMMUNITY: "big" }), timeoutMs: 10_000, retries: 1, maxRepetitions: 25 });
+    const r = await pollTarget(t, client);
+    client.close();
+    expect(r.errors).toEqual([]);
+    const text = renderByFamily(r.samples).chunks.get("ifHCInOctets")!;
+    for (const [i, v] of BIG.entries()) expect(text).toContain(`ifIndex="${i + 1}",ifAlias="",ifDescr="port${i + 1}",ifName=""} ${v}\n`);
+  }, 60_000);
 });
