@@ -109,6 +109,7 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
 
 /** Stack outputs: plain data from the plan, so they are known in a preview. */
 function outputs(inv: Inventory, plan: StackPlan) {
+  const appsById = new Map(inv.applications.map((a) => [a.id, a]));
   const applications: Record<string, unknown> = {};
   for (const c of plan.placements.containers) {
     const entry = (applications[c.application] ??= {}) as Record<string, unknown>;
@@ -132,7 +133,13 @@ function outputs(inv: Inventory, plan: StackPlan) {
     dnsOutOfZone: plan.dns.outOfZone,
     applications,
     // Placements the Dinas does not deploy (external hosting, OPD servers): listed, and judged by policy.
-    notDeployed: Object.fromEntries(plan.placements.records.map((r) => [r.application, { placement: r.placement, where: r.where }])),
+    // Their DR replicas are not deployed either: the inventory names no image for them.
+    notDeployed: Object.fromEntries(
+      plan.placements.records.map((r) => {
+        const dr = appsById.get(r.application)?.dr;
+        return [r.application, { placement: r.placement, where: r.where, drDeclared: dr ? { server: dr.server, mode: dr.mode } : null }];
+      }),
+    ),
     quota: plan.quota ? { gateway: plan.quota.config.gateway, backend: plan.quota.config.backend, opds: plan.quota.opds } : null,
     monitoring: {
       host: plan.monitoring.host,

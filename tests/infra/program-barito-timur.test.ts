@@ -33,6 +33,12 @@ describe("barito-timur: known facts of the example", () => {
     expect(env("simrs")).toMatchObject({ [LABEL.siteKind]: "opd-office", [LABEL.siteManager]: "rsud", [LABEL.network]: "opd", [LABEL.classification]: "rahasia" });
   });
 
+  test("not deployed: listed with where they run and the DR replica the inventory declares for them", () => {
+    const notDeployed = g.run.outputs.notDeployed as Record<string, unknown>;
+    expect(notDeployed["simrs"]).toEqual({ placement: "opd-server", where: "rsud-srv-01", drDeclared: { server: "drc-srv-02", mode: "standby" } });
+    expect(notDeployed["web-dishub"]).toEqual({ placement: "external", where: "DigitalOcean (SG)", drDeclared: null });
+  });
+
   test("the website outside the kabupaten domain is listed, not put in the zone", () => {
     expect(g.run.outputs.dnsOutOfZone).toEqual([{ hostname: "disdikbartim.com", application: "web-disdik" }]);
     expect(labelsOf(g.appContainer("web-disdik", "primary")[0]!)[LABEL.hostname]).toBe("disdikbartim.com");
