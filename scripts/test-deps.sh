@@ -21,6 +21,7 @@ declare -A NEED=(
   [nft]=nftables
   [ip]=iproute2
   [tc]=iproute2
+  [named-checkzone]=bind9-utils
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
