@@ -138,9 +138,13 @@ export function probeRefused(host: string, port: number, waitMs = 300): Promise<
 export class SnmpClient {
   private session: any;
   private malformedSeen = false;
+  /** Columns per GETBULK; halved (and kept) when an answering agent ignores a larger request. */
+  private columnsPerPdu: number;
   readonly stats: ClientStats = { packets: 0, pdus: 0, retries: 0, varbinds: 0 };
 
-  constructor(private readonly o: ClientOptions) {}
+  constructor(private readonly o: ClientOptions) {
+    this.columnsPerPdu = o.maxColumnsPerPdu ?? 8;
+  }
 
   private ensureSession(): any {
     if (!this.session) {
@@ -207,13 +211,24 @@ export class SnmpClient {
     const result = new Map<string, Varbind[]>(columns.map((c) => [c, []]));
     let pending = columns.map((base) => ({ base, next: base }));
     const limit = this.o.maxVarbindsPerWalk ?? 500_000;
-    const perPdu = this.o.maxColumnsPerPdu ?? 8;
     let total = 0;
     while (pending.length > 0) {
       // A bounded number of columns per request: some agents (snmpsim, small embedded ones) drop
       // GETBULKs that ask for too many varbinds instead of answering with fewer.
+      const perPdu = this.columnsPerPdu;
       const active = pending.slice(0, perPdu);
-      const rows = await this.request<Varbind[][]>((s, cb) => s.getBulk(active.map((a) => a.next), 0, this.o.maxRepetitions, cb));
+      let rows: Varbind[][];
+      try {
+        rows = await this.request<Varbind[][]>((s, cb) => s.getBulk(active.map((a) => a.next), 0, this.o.maxRepetitions, cb));
+      } catch (err) {
+        // An agent that has answered this poll but not this multi-column request: ask for fewer
+        // columns at a time (remembered for this target) instead of failing the module.
+        if (err instanceof PollError && err.reason === "timeout" && active.length > 1 && this.stats.pdus > 0) {
+          this.columnsPerPdu = Math.max(1, Math.floor(active.length / 2));
+          continue;
+        }
+        throw err;
+      }
       const stillActive: typeof active = [];
       for (let i = 0; i < active.length; i++) {
         const col = active[i]!;

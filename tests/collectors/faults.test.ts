@@ -2,9 +2,10 @@
 // returning non-increasing OIDs. The poller survives, marks each target down with its reason, and
 // a healthy agent polled alongside keeps its schedule.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Poller, type PollResult } from "../../collectors/poller";
+import { pollTarget, Poller, type PollResult } from "../../collectors/poller";
 import { PromStore } from "../../collectors/prom-store";
 import { envSecrets } from "../../collectors/secrets";
+import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import type { SnmpAccess } from "../../infra/inventory/schema";
 import { freeUdpPort } from "../support/servers/common";
@@ -94,4 +95,20 @@ describe("fault isolation", () => {
     expect(series.some((s) => s.name === "ifHCInOctets" && s.labels.device === "healthy")).toBe(true);
     expect(text).not.toContain("wrong-auth-key-9");
   }, 30_000);
+
+  it("asks an agent that ignores large GETBULKs for fewer columns at a time, and remembers it", async () => {
+    const picky = await startMisbehavingAgent("small-bulk-only");
+    fakes.push(picky);
+    const t = target("picky", picky.port);
+    const client = new SnmpClient({ host: "127.0.0.1", port: picky.port, access: v2c, secrets, timeoutMs: 300, retries: 0, maxRepetitions: 25 });
+    const first = await pollTarget(t, client);
+    expect(first.errors).toEqual([]);
+    // 13 columns + 3 lookups, one row each: every IF-MIB series of ifIndex 1 is there
+    expect(first.samples.filter((s) => s.name.startsWith("if")).length).toBe(13);
+    expect(first.packets - first.pdus).toBe(1); // one ignored request (8 columns); 4 at a time are answered
+    const second = await pollTarget(t, client);
+    client.close();
+    expect(second.packets).toBe(second.pdus); // learned: nothing ignored any more
+    expect(second.samples.length).toBe(first.samples.length);
+  });
 });

@@ -47,6 +47,25 @@ function int(v: number): Buffer {
   return tlv(0x02, Buffer.from(bytes));
 }
 
+/**
+ * A well-behaved one-row table agent: GETBULK on an OID it has not handed out returns `<oid>.1`
+ * (the first row); on a row it handed out, endOfMibView. GETs are echoed.
+ */
+function oneRowResponse(req: Buffer, handedOut: Set<string>): Buffer {
+  const r = parseRequest(req);
+  const vbs = Buffer.concat(
+    r.oids.map((oid) => {
+      if (r.pduTag !== 0xa5) return tlv(0x30, Buffer.concat([oid, int(1)]));
+      if (handedOut.has(oid.toString("hex"))) return tlv(0x30, Buffer.concat([oid, Buffer.from([0x82, 0x00])]));
+      const row = tlv(0x06, Buffer.concat([oid.subarray(2), Buffer.from([1])]));
+      handedOut.add(row.toString("hex"));
+      return tlv(0x30, Buffer.concat([row, int(1)]));
+    }),
+  );
+  const pdu = tlv(0xa2, Buffer.concat([r.reqId, int(0), int(0), tlv(0x30, vbs)]));
+  return tlv(0x30, Buffer.concat([r.version, r.community, pdu]));
+}
+
 /** Parses a v2c request: community raw bytes, request id bytes, requested OIDs (raw TLVs). */
 function parseRequest(b: Buffer): { pduTag: number; version: Buffer; community: Buffer; reqId: Buffer; oids: Buffer[] } {
   const msg = readTlv(b, 0);
@@ -75,7 +94,7 @@ function echoResponse(req: Buffer): Buffer {
   return tlv(0x30, Buffer.concat([r.version, r.community, pdu]));
 }
 
-export type Misbehaviour = "non-increasing" | "truncated" | "silent";
+export type Misbehaviour = "non-increasing" | "truncated" | "silent" | "small-bulk-only";
 
 export interface FakeAgent {
   port: number;
@@ -86,6 +105,7 @@ export interface FakeAgent {
 export function startMisbehavingAgent(kind: Misbehaviour): Promise<FakeAgent> {
   return new Promise((resolve) => {
     const s = dgram.createSocket("udp4");
+    const handedOut = new Set<string>();
     const agent: FakeAgent = {
       port: 0,
       requests: 0,
@@ -96,7 +116,12 @@ export function startMisbehavingAgent(kind: Misbehaviour): Promise<FakeAgent> {
       if (kind === "silent") return;
       let reply: Buffer;
       try {
-        reply = echoResponse(msg);
+        if (kind === "small-bulk-only") {
+          // answers GETs and GETBULKs of at most 4 varbinds; larger GETBULKs are ignored
+          const r = parseRequest(msg);
+          if (r.pduTag === 0xa5 && r.oids.length > 4) return;
+          reply = oneRowResponse(msg, handedOut);
+        } else reply = echoResponse(msg);
       } catch {
         return;
       }
