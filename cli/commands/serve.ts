@@ -61,6 +61,16 @@ export function registerServe(program: Command): void {
     .addOption(langOption())
     .action(async (file: string, opts: ServeCliOptions) => {
       const lang = langOf(opts);
+      // Options first: a typo costs nothing and loads nothing.
+      const numbers = {
+        port: int("port", opts.port, 0),
+        concurrency: int("concurrency", opts.concurrency, 1),
+        timeoutMs: int("timeout-ms", opts.timeoutMs, 1),
+        retries: int("retries", opts.retries, 0),
+        maxRepetitions: int("max-repetitions", opts.maxRepetitions, 1),
+        intervalSeconds: int("interval", opts.interval, 1),
+      };
+      if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       let handle: ServeHandle | undefined;
@@ -68,15 +78,10 @@ export function registerServe(program: Command): void {
       handle = await startServe({
         inventory,
         host: opts.host,
-        port: int("port", opts.port, 0),
+        ...numbers,
         simulate: opts.simulate,
         influxUrl: opts.influxUrl,
         influxDatabase: opts.influxDb,
-        concurrency: int("concurrency", opts.concurrency, 1),
-        timeoutMs: int("timeout-ms", opts.timeoutMs, 1),
-        retries: int("retries", opts.retries, 0),
-        maxRepetitions: int("max-repetitions", opts.maxRepetitions, 1),
-        intervalSeconds: int("interval", opts.interval, 1),
         extensions: extension ? [extension] : [],
       });
       const h = handle;
