@@ -18,9 +18,18 @@ export interface RegisteredResource {
   provider?: string;
 }
 
+interface CommonOptions {
+  /** Extra config, keys as "spbe-infra:x" (objects as JSON text). */
+  config?: Record<string, string>;
+  /** TEST_SECRETS keys to leave unset. */
+  omitSecrets?: string[];
+  /** Run as `pulumi preview` does (provider outputs unknown); default false (as `pulumi up`). */
+  preview?: boolean;
+}
+
 export type RunProgramOptions =
-  | { stack: "barito-timur" | "klaten"; config?: Record<string, string>; omitSecrets?: string[] }
-  | { inventoryFile: string; config?: Record<string, string>; omitSecrets?: string[] };
+  | ({ stack: "barito-timur" | "klaten" } & CommonOptions)
+  | ({ inventoryFile: string } & CommonOptions);
 
 export interface ProgramRun {
   resources: RegisteredResource[];
@@ -95,7 +104,7 @@ export async function runProgram(opts: RunProgramOptions): Promise<ProgramRun> {
     },
     PROJECT,
     "stack" in opts ? opts.stack : "test",
-    false,
+    opts.preview ?? false,
   );
   // The mock monitor does not tell newResource the parent or the URN: wrap its RPC to record both.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
