@@ -25,7 +25,6 @@ export const en = {
   "ip.block-exhausted": "block \"{block}\" ({cidr}) is {percent}% allocated ({used} of {total} addresses)",
   "ip.block-full": "block \"{block}\" ({cidr}) has no free address for allocation \"{allocation}\"",
   "quota.duplicate": "OPD \"{opd}\" has more than one quota",
-  "quota.no-subnet": "OPD \"{opd}\" has a quota but no subnet: the gateway cannot classify its traffic, so the quota cannot be enforced",
   "quota.over-upstream": "quotas add up to {sum} Mbps {direction}, above the upstream capacity of {upstream} Mbps",
   "placement.dinas-is-opd": "meta.dinas \"{id}\" must be one of the OPD codes",
   "placement.public-ip-not-assigned": "allocation \"{allocation}\" is not allocated to application \"{application}\"",

@@ -25,7 +25,6 @@ export const id: Catalogue = {
   "ip.block-exhausted": "blok \"{block}\" ({cidr}) terpakai {percent}% ({used} dari {total} alamat)",
   "ip.block-full": "blok \"{block}\" ({cidr}) tidak punya alamat bebas untuk alokasi \"{allocation}\"",
   "quota.duplicate": "PD \"{opd}\" memiliki lebih dari satu kuota",
-  "quota.no-subnet": "PD \"{opd}\" memiliki kuota tetapi tidak memiliki subnet: gateway tidak dapat mengklasifikasikan lalu lintasnya, sehingga kuota tidak dapat diterapkan",
   "quota.over-upstream": "jumlah kuota {direction} {sum} Mbps, melebihi kapasitas upstream {upstream} Mbps",
   "placement.dinas-is-opd": "meta.dinas \"{id}\" harus salah satu kode PD",
   "placement.public-ip-not-assigned": "alokasi \"{allocation}\" tidak dialokasikan untuk aplikasi \"{application}\"",
