@@ -3,7 +3,7 @@
 // never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
 import { convertModule, type ModuleResult, type Sample } from "./convert";
 import { LABEL_IF_NAME, type PollErrorReason } from "./metric-names";
-import { MODULES, scalarOids, walkedColumns } from "./modules";
+import { MODULES, scalarOids, walkedColumns, type ModuleDef } from "./modules";
 import { PollError, probeRefused, SnmpClient } from "./snmp-client";
 import type { SecretResolver } from "./secrets";
 import { linkOf, type Target } from "./targets";
@@ -38,6 +38,8 @@ export interface PollerOptions {
   maxRepetitions?: number;
   /** Fraction of the interval used as random start offset (0..1); default 1 (spread over one interval). */
   jitter?: number;
+  /** Re-walk label columns (ifName, ifAlias, ...) at most this often; 0 = every poll. Default 10 min. */
+  lookupMaxAgeMs?: number;
   onResult: (r: PollResult) => void;
 }
 
@@ -79,7 +81,7 @@ export class Poller {
   constructor(opts: PollerOptions) {
     // Explicit `undefined` in opts must not erase a default.
     const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as PollerOptions;
-    this.o = { concurrency: 50, timeoutMs: 2000, retries: 1, maxRepetitions: 25, jitter: 1, ...given };
+    this.o = { concurrency: 50, timeoutMs: 2000, retries: 1, maxRepetitions: 25, jitter: 1, lookupMaxAgeMs: 600_000, ...given };
     this.limiter = new Limiter(this.o.concurrency);
     // Dead agents cost a full timeout per poll: they get their own small lane so that a crowd of
     // them can never occupy every slot and delay the healthy targets' schedule.
@@ -182,12 +184,38 @@ export class Poller {
   }
 
   private pollState(s: TargetState, lagMs: number): Promise<PollResult> {
-    return pollTarget(s.target, s.client, lagMs);
+    return pollTarget(s.target, s.client, lagMs, this.o.lookupMaxAgeMs);
   }
 }
 
+/**
+ * Walks a module's columns. Lookup columns (ifName, ifDescr, ifAlias, hrStorageDescr) change far
+ * less often than counters: they are kept on the client and re-walked when older than
+ * `lookupMaxAgeMs`, or at once when a row shows up that the cached lookups do not know.
+ */
+async function walkModule(m: ModuleDef, client: SnmpClient, lookupMaxAgeMs: number): Promise<Map<string, Varbind[]>> {
+  const all = walkedColumns(m);
+  if (all.length === 0) return new Map();
+  const lookupOids = m.tables.flatMap((t) => t.lookups.map((l) => l.oid));
+  const cached = client.lookupCache.get(m.name);
+  if (lookupOids.length === 0 || lookupMaxAgeMs <= 0 || !cached || Date.now() - cached.at > lookupMaxAgeMs) {
+    const columns = await client.walkColumns(all);
+    if (lookupOids.length > 0 && lookupMaxAgeMs > 0) client.lookupCache.set(m.name, { at: Date.now(), columns: new Map(lookupOids.map((o) => [o, columns.get(o) ?? []])) });
+    return columns;
+  }
+  const columns = await client.walkColumns(all.filter((o) => !lookupOids.includes(o)));
+  // A row the cached lookups lack (a new interface): refresh them now rather than label it "".
+  const known = new Set<string>();
+  for (const t of m.tables) for (const l of t.lookups) for (const vb of cached.columns.get(l.oid) ?? []) known.add(vb.oid.slice(l.oid.length + 1));
+  const stale = m.tables.some((t) => t.lookups.length > 0 && t.columns.some((c) => (columns.get(c.oid) ?? []).some((vb) => !known.has(vb.oid.slice(c.oid.length + 1)))));
+  const lookups = stale ? await client.walkColumns(lookupOids) : cached.columns;
+  if (stale) client.lookupCache.set(m.name, { at: Date.now(), columns: lookups });
+  for (const [oid, vbs] of lookups) columns.set(oid, vbs);
+  return columns;
+}
+
 /** One poll of one target with an existing client: every module, partial results kept. */
-export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0): Promise<PollResult> {
+export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, lookupMaxAgeMs = 0): Promise<PollResult> {
   const startedAt = Date.now();
   const t0 = performance.now();
   client.resetStats();
@@ -211,8 +239,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0): Prom
     try {
       const scalars = new Map<string, Varbind>();
       for (const vb of await client.get(scalarOids(m))) scalars.set(vb.oid, vb);
-      const cols = walkedColumns(m);
-      const columns = cols.length > 0 ? await client.walkColumns(cols) : new Map<string, Varbind[]>();
+      const columns = await walkModule(m, client, lookupMaxAgeMs);
       const r: ModuleResult = { scalars, columns };
       samples.push(...convertModule(m, r, t.labels, rowLabeler));
       anyOk = true;

@@ -141,6 +141,8 @@ export class SnmpClient {
   /** Columns per GETBULK; halved (and kept) when an answering agent ignores a larger request. */
   private columnsPerPdu: number;
   readonly stats: ClientStats = { packets: 0, pdus: 0, retries: 0, varbinds: 0 };
+  /** Label columns of the last full walk per module (see walkModule in poller.ts). */
+  readonly lookupCache = new Map<string, { at: number; columns: Map<string, Varbind[]> }>();
 
   constructor(private readonly o: ClientOptions) {
     this.columnsPerPdu = o.maxColumnsPerPdu ?? 8;

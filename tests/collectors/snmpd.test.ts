@@ -117,4 +117,31 @@ describe("poller against real snmpd", () => {
     expect(r.errors[0]).toMatchObject({ module: "system", reason: "config" });
     expect(r.errors[0]!.message).toContain("$SPBE_NOT_SET_ANYWHERE");
   });
+
+  it("re-walks label columns only when they are old or a new row appears", async () => {
+    const access: SnmpAccess = { version: "2c", community: { env: "C" } };
+    const client = new SnmpClient({ host: snmpd.host, port: snmpd.port, access, secrets, timeoutMs: 2000, retries: 1, maxRepetitions: 25 });
+    const t = { ...target(access), modules: ["if_mib"] };
+    const labelsOf = (r: Awaited<ReturnType<typeof pollTarget>>) => r.samples.filter((x) => x.name === "ifOperStatus").map((x) => JSON.stringify(x.labels)).sort();
+    // record which columns each poll walks (the real walk still runs)
+    const walked: string[][] = [];
+    const walk = client.walkColumns.bind(client);
+    client.walkColumns = (cols) => (walked.push(cols), walk(cols));
+    const IFNAME = "1.3.6.1.2.1.31.1.1.1.1";
+    const first = await pollTarget(t, client, 0, 60_000);
+    expect(walked.flat()).toContain(IFNAME);
+    walked.length = 0;
+    const second = await pollTarget(t, client, 0, 60_000);
+    expect(labelsOf(first).length).toBeGreaterThan(0);
+    expect(labelsOf(second)).toEqual(labelsOf(first)); // same ifName/ifDescr/ifAlias labels, from the cache
+    expect(walked.flat()).not.toContain(IFNAME); // without walking the label columns
+    // pretend the last interface is new since the cache was filled: labels are re-walked at once
+    const cache = client.lookupCache.get("if_mib")!;
+    for (const [oid, vbs] of cache.columns) cache.columns.set(oid, vbs.slice(0, -1));
+    walked.length = 0;
+    const third = await pollTarget(t, client, 0, 60_000);
+    client.close();
+    expect(walked.flat()).toContain(IFNAME);
+    expect(labelsOf(third)).toEqual(labelsOf(first));
+  });
 });
