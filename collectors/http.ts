@@ -20,7 +20,6 @@ async function streamChunks(res: Response, chunks: Iterable<Buffer | string>, ta
     res.setHeader("Content-Encoding", "gzip");
     (out as ReturnType<typeof createGzip>).pipe(res);
   }
-  let n = 0;
   for (const c of chunks) {
     if (!out.write(c)) await new Promise<void>((r) => out.once("drain", () => r()));
     else await new Promise<void>((r) => setImmediate(r)); // ~1 MiB per turn of the event loop

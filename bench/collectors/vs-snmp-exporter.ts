@@ -7,10 +7,7 @@
 //
 // Sets up the namespace `spbe-c-bench` (root needed), re-runs itself inside it, removes it at the
 // end. Prints a markdown table. Not a test: figures go to docs/benchmarks.md.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+import { spawn } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { convertModule } from "../../collectors/convert";
 import { createApp } from "../../collectors/http";
@@ -23,9 +20,9 @@ import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import { T } from "../../collectors/varbind";
 import { startSnmpExporter } from "../../tests/support/servers/snmp-exporter";
-import { run, stopChild, waitFor } from "../../tests/support/servers/common";
+import { stopChild } from "../../tests/support/servers/common";
+import { COMMUNITY, curlTiming, pct, procCpuSeconds, procRssMiB, runInsideBenchNetns, startFleet } from "./fleet";
 
-const NETNS = "spbe-c-bench";
 const args = process.argv.slice(2);
 const opt = (name: string, def: number) => {
   const i = args.indexOf(`--${name}`);
@@ -36,73 +33,6 @@ const IFACES = opt("ifaces", 150);
 const SNMPD_PROCS = opt("snmpd", 4);
 const QUICK = args.includes("--quick");
 const CONCURRENCY = QUICK ? [1, 10] : [1, 10, 50, 200];
-const COMMUNITY = "bench-community";
-
-function sh(cmd: string, a: string[]) {
-  return execFileSync(cmd, a, { stdio: ["ignore", "pipe", "pipe"] }).toString();
-}
-
-function outside(): void {
-  if (process.getuid?.() !== 0) throw new Error("run as root: the benchmark creates the network namespace spbe-c-bench");
-  try { sh("ip", ["netns", "del", NETNS]); } catch { /* not there */ }
-  sh("ip", ["netns", "add", NETNS]);
-  try {
-    // veth pairs (the dummy module may not be loadable in containers): IFACES interfaces in all
-    const pairs = Math.ceil(IFACES / 2);
-    const batch = [
-      `link set lo up`,
-      ...Array.from({ length: pairs }, (_, i) => `link add bench${i}a type veth peer name bench${i}b`),
-      ...Array.from({ length: pairs }, (_, i) => `link set bench${i}a up`),
-      ...Array.from({ length: pairs }, (_, i) => `link set bench${i}b up`),
-    ];
-    const f = path.join(os.tmpdir(), `spbe-c-bench-${process.pid}.batch`);
-    fs.writeFileSync(f, batch.join("\n") + "\n");
-    sh("ip", ["-n", NETNS, "-batch", f]);
-    fs.rmSync(f);
-    execFileSync("ip", ["netns", "exec", NETNS, process.execPath, path.join(__dirname, "../../bin/run-ts.cjs"), __filename, ...args, "--inside"], { stdio: "inherit" });
-  } finally {
-    sh("ip", ["netns", "del", NETNS]);
-  }
-}
-
-interface Fleet { ports: number[]; procs: ChildProcess[]; pids: number[] }
-
-async function startFleet(): Promise<Fleet> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-bench-snmpd-"));
-  const ports = Array.from({ length: DEVICES }, (_, i) => 30000 + i);
-  const procs: ChildProcess[] = [];
-  const per = Math.ceil(DEVICES / SNMPD_PROCS);
-  for (let k = 0; k < SNMPD_PROCS; k++) {
-    const mine = ports.slice(k * per, (k + 1) * per);
-    if (mine.length === 0) continue;
-    const conf = path.join(dir, `snmpd${k}.conf`);
-    fs.writeFileSync(conf, `rocommunity ${COMMUNITY} default\n`);
-    const p = spawn("/usr/sbin/snmpd", ["-f", "-Lo", "-C", "-c", conf, "-p", path.join(dir, `${k}.pid`), mine.map((p) => `udp:127.0.0.1:${p}`).join(",")], {
-      env: { ...process.env, SNMP_PERSISTENT_DIR: path.join(dir, String(k)), MIBS: "", MIBDIRS: "" },
-      stdio: "ignore",
-    });
-    procs.push(p);
-  }
-  for (const port of [ports[0]!, ports.at(-1)!]) {
-    await waitFor(`snmpd :${port}`, async () => (await run("snmpget", ["-v2c", "-c", COMMUNITY, "-t", "0.5", "-r", "0", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000)).code === 0, 20_000, 100);
-  }
-  return { ports, procs, pids: procs.map((p) => p.pid!) };
-}
-
-function procCpuSeconds(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
-  return (Number(parts[11]) + Number(parts[12])) / 100; // utime + stime, in clock ticks (100 Hz)
-}
-function procRssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 async function runPool<T>(n: number, concurrency: number, job: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
@@ -114,7 +44,7 @@ async function runPool<T>(n: number, concurrency: number, job: (i: number) => Pr
 interface Row { tool: string; c: number; polls: number; wall: number; cpu: number; p50: number; p95: number; rss: number; varbinds: number; errors: number }
 
 async function inside(): Promise<void> {
-  const fleet = await startFleet();
+  const fleet = await startFleet(DEVICES, SNMPD_PROCS);
   const secrets = envSecrets({}, { C: COMMUNITY });
   const exporter = await startSnmpExporter({ configYaml: snmpExporterConfig([IF_MIB], { community: COMMUNITY, maxRepetitions: 25, retries: 1, timeoutSeconds: 5 }) });
   const rows: Row[] = [];
@@ -225,18 +155,7 @@ export async function scaleScenario(devices = 1000, ifaces = 50): Promise<string
   const app = createApp(store);
   const server = await new Promise<import("node:http").Server>((r) => { const s = app.listen(0, "127.0.0.1", () => r(s)); });
   const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/metrics`;
-  // The scraper is curl in another process, so only the server's event loop is measured here.
-  const curl = (gzip: boolean) =>
-    new Promise<{ ms: number; bytes: number }>((resolve, reject) => {
-      const p = spawn("curl", ["-s", "-o", "/dev/null", "-w", "%{time_total} %{size_download}", ...(gzip ? ["-H", "Accept-Encoding: gzip"] : []), url]);
-      let out = "";
-      p.stdout.on("data", (b) => (out += b));
-      p.on("close", (code) => {
-        if (code !== 0) return reject(new Error(`curl exited ${code}`));
-        const [t, b] = out.trim().split(" ");
-        resolve({ ms: Number(t) * 1000, bytes: Number(b) });
-      });
-    });
+  const curl = (gzip: boolean) => curlTiming(url, gzip);
   // Baseline: spawning curl itself (fork of a large process) stalls the loop; measure it alone.
   h.reset();
   for (let i = 0; i < 5; i++) await new Promise((r) => spawn("curl", ["-s", "-o", "/dev/null", url.replace("/metrics", "/healthz")]).on("close", r));
@@ -267,4 +186,4 @@ export async function scaleScenario(devices = 1000, ifaces = 50): Promise<string
 
 if (args.includes("--scale-only")) scaleScenario().then((s) => console.log(s));
 else if (args.includes("--inside")) inside().catch((e) => { console.error(e); process.exit(1); });
-else outside();
+else runInsideBenchNetns(__filename, args, IFACES);

@@ -1,0 +1,101 @@
+// The benchmark fleet: a network namespace (`spbe-c-bench`) with many veth interfaces, and Debian
+// snmpd processes inside it answering on many UDP ports, so one machine offers hundreds of agents
+// with realistic interface tables. Used by the collectors' benchmarks only.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { run, waitFor } from "../../tests/support/servers/common";
+
+export const NETNS = "spbe-c-bench";
+export const COMMUNITY = "bench-community";
+
+function sh(cmd: string, a: string[]) {
+  return execFileSync(cmd, a, { stdio: ["ignore", "pipe", "pipe"] }).toString();
+}
+
+/**
+ * Creates the namespace with `ifaces` veth interfaces (+ lo), re-runs `script` inside it with
+ * `--inside` appended, and removes the namespace afterwards, whatever happens.
+ */
+export function runInsideBenchNetns(script: string, args: string[], ifaces: number): void {
+  if (process.getuid?.() !== 0) throw new Error("run as root: the benchmark creates the network namespace spbe-c-bench");
+  try { sh("ip", ["netns", "del", NETNS]); } catch { /* not there */ }
+  sh("ip", ["netns", "add", NETNS]);
+  try {
+    // veth pairs (the dummy module may not be loadable in containers)
+    const pairs = Math.ceil(ifaces / 2);
+    const batch = [
+      `link set lo up`,
+      ...Array.from({ length: pairs }, (_, i) => `link add bench${i}a type veth peer name bench${i}b`),
+      ...Array.from({ length: pairs }, (_, i) => `link set bench${i}a up`),
+      ...Array.from({ length: pairs }, (_, i) => `link set bench${i}b up`),
+    ];
+    const f = path.join(os.tmpdir(), `spbe-c-bench-${process.pid}.batch`);
+    fs.writeFileSync(f, batch.join("\n") + "\n");
+    sh("ip", ["-n", NETNS, "-batch", f]);
+    fs.rmSync(f);
+    execFileSync("ip", ["netns", "exec", NETNS, process.execPath, path.join(__dirname, "../../bin/run-ts.cjs"), script, ...args, "--inside"], { stdio: "inherit" });
+  } finally {
+    sh("ip", ["netns", "del", NETNS]);
+  }
+}
+
+export interface Fleet {
+  ports: number[];
+  procs: ChildProcess[];
+  pids: number[];
+}
+
+/** `devices` snmpd endpoints (UDP 30000+) spread over `procs` snmpd processes; ready when both ends answer. */
+export async function startFleet(devices: number, procs: number): Promise<Fleet> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-bench-snmpd-"));
+  const ports = Array.from({ length: devices }, (_, i) => 30000 + i);
+  const children: ChildProcess[] = [];
+  const per = Math.ceil(devices / procs);
+  for (let k = 0; k < procs; k++) {
+    const mine = ports.slice(k * per, (k + 1) * per);
+    if (mine.length === 0) continue;
+    const conf = path.join(dir, `snmpd${k}.conf`);
+    fs.writeFileSync(conf, `rocommunity ${COMMUNITY} default\n`);
+    const p = spawn("/usr/sbin/snmpd", ["-f", "-Lo", "-C", "-c", conf, "-p", path.join(dir, `${k}.pid`), mine.map((p) => `udp:127.0.0.1:${p}`).join(",")], {
+      env: { ...process.env, SNMP_PERSISTENT_DIR: path.join(dir, String(k)), MIBS: "", MIBDIRS: "" },
+      stdio: "ignore",
+    });
+    children.push(p);
+  }
+  for (const port of [ports[0]!, ports.at(-1)!]) {
+    await waitFor(`snmpd :${port}`, async () => (await run("snmpget", ["-v2c", "-c", COMMUNITY, "-t", "0.5", "-r", "0", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000)).code === 0, 30_000, 100);
+  }
+  return { ports, procs: children, pids: children.map((p) => p.pid!) };
+}
+
+export function procCpuSeconds(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
+  return (Number(parts[11]) + Number(parts[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+}
+
+export function procRssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** curl in another process: duration and size of one HTTP GET (so the server's loop is not the client's). */
+export function curlTiming(url: string, gzip: boolean): Promise<{ ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn("curl", ["-s", "-o", "/dev/null", "-w", "%{time_total} %{size_download}", ...(gzip ? ["-H", "Accept-Encoding: gzip"] : []), url]);
+    let out = "";
+    p.stdout.on("data", (b) => (out += b));
+    p.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`curl exited ${code}`));
+      const [t, b] = out.trim().split(" ");
+      resolve({ ms: Number(t) * 1000, bytes: Number(b) });
+    });
+  });
+}
