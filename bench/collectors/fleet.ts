@@ -35,7 +35,7 @@ export function runInsideBenchNetns(script: string, args: string[], ifaces: numb
     fs.writeFileSync(f, batch.join("\n") + "\n");
     sh("ip", ["-n", NETNS, "-batch", f]);
     fs.rmSync(f);
-    execFileSync("ip", ["netns", "exec", NETNS, process.execPath, path.join(__dirname, "../../bin/run-ts.cjs"), script, ...args, "--inside"], { stdio: "inherit" });
+    execFileSync("ip", ["netns", "exec", NETNS, process.execPath, ...(process.env.SPBE_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), path.join(__dirname, "../../bin/run-ts.cjs"), script, ...args, "--inside"], { stdio: "inherit" });
   } finally {
     sh("ip", ["netns", "del", NETNS]);
   }
@@ -98,4 +98,37 @@ export function curlTiming(url: string, gzip: boolean): Promise<{ ms: number; by
       resolve({ ms: Number(t) * 1000, bytes: Number(b) });
     });
   });
+}
+
+/**
+ * A scraper process started once (a shell loop around curl), so that measuring the server's event
+ * loop does not also measure fork() of the big server process for every scrape.
+ */
+export function startScraper(): { get(url: string, gzip: boolean): Promise<{ ms: number; bytes: number }>; stop(): void } {
+  const p = spawn("bash", ["-c", 'while read -r url gz; do if [ "$gz" = 1 ]; then curl -s -o /dev/null -H "Accept-Encoding: gzip" -w "%{time_total} %{size_download}\\n" "$url"; else curl -s -o /dev/null -w "%{time_total} %{size_download}\\n" "$url"; fi; done'], { stdio: ["pipe", "pipe", "inherit"] });
+  let buf = "";
+  const waiting: ((line: string) => void)[] = [];
+  p.stdout!.on("data", (b) => {
+    buf += b;
+    let i: number;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      waiting.shift()?.(line);
+    }
+  });
+  return {
+    get(url, gzip) {
+      return new Promise((resolve) => {
+        waiting.push((line) => {
+          const [t, b] = line.trim().split(" ");
+          resolve({ ms: Number(t) * 1000, bytes: Number(b) });
+        });
+        p.stdin!.write(`${url} ${gzip ? 1 : 0}\n`);
+      });
+    },
+    stop() {
+      p.stdin!.end();
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { Inventory } from "../../infra/inventory/schema";
 import type { PollResult } from "../../collectors/poller";
 import { startServe } from "../../collectors/serve";
 import { stopChild } from "../../tests/support/servers/common";
-import { COMMUNITY, curlTiming, pct, procCpuSeconds, runInsideBenchNetns, startFleet } from "./fleet";
+import { COMMUNITY, pct, procCpuSeconds, runInsideBenchNetns, startFleet, startScraper } from "./fleet";
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: number) => {
@@ -43,6 +43,7 @@ async function inside(): Promise<void> {
     timeoutMs: 5000, retries: 1, log: () => undefined, onPoll: (r) => polls.push(r),
   });
   // switches are polled with system + if_mib + entity_sensor (snmpd has no sensors: an empty walk)
+  const scraper = startScraper();
   h.enable();
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
@@ -51,12 +52,13 @@ async function inside(): Promise<void> {
   while (Date.now() - t0 < SECONDS * 1000) {
     await new Promise((r) => setTimeout(r, 5000));
     if (polls.length < DEVICES / 2) continue; // scrape once the store is well filled
-    scrapes.push(await curlTiming(`${serve.url}/metrics`, false));
-    gzScrapes.push(await curlTiming(`${serve.url}/metrics`, true));
+    scrapes.push(await scraper.get(`${serve.url}/metrics`, false));
+    gzScrapes.push(await scraper.get(`${serve.url}/metrics`, true));
   }
   const wall = (Date.now() - t0) / 1000;
   const cu = process.cpuUsage(cpu0);
   h.disable();
+  scraper.stop();
   const snmpdCpu = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0);
   await serve.close();
   for (const p of fleet.procs) await stopChild(p);
