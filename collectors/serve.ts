@@ -141,10 +141,18 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     `# HELP ${N.SPBE_SNMP_TARGETS} Devices being polled.\n# TYPE ${N.SPBE_SNMP_TARGETS} gauge\n${N.SPBE_SNMP_TARGETS} ${poller.targets().length}\n` +
     (influx ? influx.metricsText() : "");
   const app = createApp(store, opts.extensions ?? [], processText);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(opts.port ?? 9116, opts.host ?? "127.0.0.1", (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once("error", reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = app.listen(opts.port ?? 9116, opts.host ?? "127.0.0.1", (err?: Error) => (err ? reject(err) : resolve(s)));
+      s.once("error", reject);
+    });
+  } catch (err) {
+    // A port already in use must not leave the simulator's agents or the Influx sink holding the process open.
+    if (influx) await influx.close();
+    if (simulator) await simulator.stop();
+    throw err;
+  }
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   poller.start();

@@ -149,6 +149,7 @@ export const en = {
   "serve.no-compliance": "compliance report not mounted: {message}",
   "serve.reloaded": "{file}: inventory reloaded, {devices} devices",
   "serve.reload-failed": "{file}: reload failed, keeping the previous inventory",
+  "serve.port-in-use": "{host}:{port} is already in use (another collector, or snmp_exporter on its default port?): choose another with --port, or --port 0 for any free port",
   "serve.stopping": "stopping: flushing buffers",
   "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
   "simulate.generated-secrets": "note: {names} not set: generated credentials for this run (values not shown)",

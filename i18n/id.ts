@@ -148,6 +148,7 @@ export const id: Catalogue = {
   "serve.no-compliance": "laporan kepatuhan tidak dipasang: {message}",
   "serve.reloaded": "{file}: inventaris dimuat ulang, {devices} perangkat",
   "serve.reload-failed": "{file}: gagal memuat ulang, inventaris sebelumnya tetap dipakai",
+  "serve.port-in-use": "{host}:{port} sudah dipakai (kolektor lain, atau snmp_exporter di port bawaannya?): pilih port lain dengan --port, atau --port 0 untuk port bebas mana pun",
   "serve.stopping": "berhenti: mengosongkan buffer",
   "simulate.device": "{device}: udp {host}:{port} (SNMP v{version})",
   "simulate.generated-secrets": "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",

@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 declare -A NEED=(
   [snmpd]=snmpd
   [snmpbulkwalk]=snmp
-  [snmpsim-command-responder]=snmpsim
   [snmpsimd]=snmpsim
   [prometheus]=prometheus
   [promtool]=prometheus

@@ -75,15 +75,25 @@ export function registerServe(program: Command): void {
       if (!inventory) return;
       let handle: ServeHandle | undefined;
       const extension = complianceExtension(inventory, () => handle?.observedFacts(), lang);
-      handle = await startServe({
-        inventory,
-        host: opts.host,
-        ...numbers,
-        simulate: opts.simulate,
-        influxUrl: opts.influxUrl,
-        influxDatabase: opts.influxDb,
-        extensions: extension ? [extension] : [],
-      });
+      try {
+        handle = await startServe({
+          inventory,
+          host: opts.host,
+          ...numbers,
+          simulate: opts.simulate,
+          influxUrl: opts.influxUrl,
+          influxDatabase: opts.influxDb,
+          extensions: extension ? [extension] : [],
+        });
+      } catch (err) {
+        // Another collector (or snmp_exporter, which shares port 9116) already listens: say what to do.
+        if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+          process.stderr.write(t(lang, "serve.port-in-use", { host: opts.host, port: numbers.port ?? opts.port }) + "\n");
+          process.exitCode = ExitCode.failed;
+          return;
+        }
+        throw err;
+      }
       const h = handle;
       const info = {
         metrics: `${h.url}/metrics`,

@@ -94,6 +94,24 @@ describe("spbe serve", () => {
     expect(p.io.err).toContain("bad.yaml");
     expect(p.io.err).not.toMatch(/\n\s+at /);
   });
+
+  it("exits with advice, not a hang, when its port is taken (simulator started first)", async () => {
+    const net = await import("node:net");
+    const busy = net.createServer();
+    await new Promise<void>((r) => busy.listen(0, "127.0.0.1", () => r()));
+    const port = (busy.address() as import("node:net").AddressInfo).port;
+    try {
+      const file = path.join(dir, "busy.yaml");
+      fs.writeFileSync(file, SMALL_INVENTORY_YAML);
+      const p = spbe(["serve", "--simulate", "--port", String(port), file]);
+      expect(await p.exited).toBe(1);
+      expect(p.io.err).toContain(`127.0.0.1:${port} is already in use`);
+      expect(p.io.err).toContain("--port 0");
+      expect(p.io.err).not.toMatch(/\n\s+at /);
+    } finally {
+      busy.close();
+    }
+  }, 30_000);
 });
 
 describe("spbe simulate", () => {
