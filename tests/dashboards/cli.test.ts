@@ -1,19 +1,13 @@
 // `spbe dashboards build`, run as a user runs it (a child process).
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { RULES_FILE_PATH } from "../../dashboards/build";
+import { runSpbe } from "../support/spbe-cli";
 
-const root = resolve(__dirname, "../..");
-const spbe = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [resolve(root, "bin/spbe.cjs"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", ...env },
-  });
+const spbe = runSpbe;
 const work = mkdtempSync(join(tmpdir(), "spbe-dash-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

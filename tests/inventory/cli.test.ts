@@ -1,15 +1,8 @@
 // The `spbe validate` and `spbe plan` commands, run as a user runs them (a child process).
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runSpbe } from "../support/spbe-cli";
 
-const root = resolve(__dirname, "../..");
-const spbe = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [resolve(root, "bin/spbe.cjs"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", ...env },
-  });
+const spbe = runSpbe;
 
 describe("spbe validate", () => {
   it.each(["barito-timur", "klaten"])("accepts examples/%s (exit 0)", (name) => {

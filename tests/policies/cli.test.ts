@@ -1,17 +1,17 @@
 // spbe report / spbe check as a user runs them: exit codes, bad facts and previous-report files
 // (a clear error naming the file, nothing written), and resolved/new findings against a previous report.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compliantData } from "./fixtures";
+import { runSpbe } from "../support/spbe-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-policies-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function spbe(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["bin/spbe.cjs", ...args], { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", ...env }, timeout: 60_000 });
+  const r = runSpbe(args, { LANG: "en_US.UTF-8", ...env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,20 +1,18 @@
 // `spbe quotas render`, run as a user runs it: the script on stdout (the same text BandwidthQuota
 // applies), JSON for tools, and bad input refused with exit 2, the file named, no stack trace.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { renderGatewayConfig } from "../../infra/quota";
 import { GATEWAY, testInventory, testInventoryData } from "./fixture";
+import { runSpbe } from "../support/spbe-cli";
 
-const root = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "spbe-quotas-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const spbe = (args: string[]) =>
-  spawnSync(process.execPath, [resolve(root, "bin/spbe.cjs"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" } });
+const spbe = (args: string[]) => runSpbe(args);
 
 function inventoryFile(name: string, mutate: (d: any) => void = () => {}): string {
   const data = testInventoryData();

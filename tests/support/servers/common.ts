@@ -1,7 +1,6 @@
 // Shared helpers for the real-server starters: free ports, temp dirs, spawning with captured logs,
 // polling for readiness (never fixed sleeps), and stopping by pid.
 import { spawn, type ChildProcess, execFile } from "node:child_process";
-import * as dgram from "node:dgram";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -18,16 +17,8 @@ export function freeTcpPort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
-export function freeUdpPort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = dgram.createSocket("udp4");
-    s.once("error", reject);
-    s.bind(0, host, () => {
-      const port = s.address().port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+// One implementation of "a free UDP port", the simulator's.
+export { freeUdpPort } from "../../../collectors/simulator";
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `spbe-${prefix}-`));
