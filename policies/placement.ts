@@ -24,7 +24,23 @@ export interface PlacementFacts {
   classification: "publik" | "internal" | "rahasia" | "strategis";
   network: Network;
   exception?: ExceptionFacts;
+  /** An OPD website (bt-7-2019 Pasal 19). Absent counts as not a website. */
+  website?: boolean;
+  /** Rented hosting (siteKind "external"): who hosts it, where, and its legal entity. */
+  hosting?: HostingFacts;
 }
+
+export interface HostingFacts {
+  provider: string;
+  /** ISO 3166-1 alpha-2 country the servers are in. */
+  country: string;
+  /** The provider's legal entity and the country it is incorporated in. */
+  entity: string;
+  entityCountry: string;
+}
+
+/** The jurisdiction bt-7-2019 Pasal 19 (4) requires for rented website hosting. */
+export const INDONESIA = "ID";
 
 export const EXCEPTION_WARNING_DAYS = 60;
 const DAY_MS = 86_400_000;
@@ -77,6 +93,18 @@ export function checkExceptionExpiring(f: PlacementFacts, asOf: Date): Violation
   const { status, daysLeft } = exceptionStatus(f.exception, asOf);
   if (status !== "expiring") return undefined;
   return { variant: "expiring", params: { ref: f.exception.ref, expires: f.exception.expires, days: daysLeft } };
+}
+
+/**
+ * bt-7-2019 Pasal 19 (4): an OPD website may be rented only inside Indonesian jurisdiction, from an
+ * Indonesian legal entity. Only rented (external) hosting of a website is judged; an external website
+ * whose hosting facts are missing fails (unknown is not Indonesian).
+ */
+export function checkWebsiteHosting(f: Pick<PlacementFacts, "website" | "siteKind" | "siteManager" | "hosting">): Violation | undefined {
+  if (!f.website || f.siteKind !== "external") return undefined;
+  const h = f.hosting ?? { provider: f.siteManager, country: "unknown", entity: "unknown", entityCountry: "unknown" };
+  if (h.country === INDONESIA && h.entityCountry === INDONESIA) return undefined;
+  return { variant: "abroad", params: { provider: h.provider, country: h.country, entity: h.entity, entityCountry: h.entityCountry } };
 }
 
 export function isConfidential(classification: string): boolean {

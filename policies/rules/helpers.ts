@@ -29,13 +29,14 @@ export function siteManagerOf(site: Inventory["sites"][number] | undefined, dina
 
 export function placementFactsOf(a: Application, inv: Inventory, index: InventoryIndex): PlacementFacts {
   const p = a.placement;
-  const base = { application: a.id, opd: a.opd, classification: a.classification };
+  const base = { application: a.id, opd: a.opd, classification: a.classification, website: a.website };
   if (p.type === "external") {
     return {
       ...base,
       siteKind: "external",
       siteManager: p.provider,
       network: p.network,
+      hosting: { provider: p.provider, country: p.country, entity: p.providerLegalEntity.name, entityCountry: p.providerLegalEntity.country },
       ...(p.exception ? { exception: p.exception } : {}),
     };
   }

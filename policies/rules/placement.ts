@@ -1,6 +1,6 @@
 // Where applications run: bt-7-2019 Pasal 15, 18, 19 (4); klaten-18-2018 Pasal 14, 22.
 // The decisions themselves are the pure functions of ../placement.ts, shared with CrossGuard.
-import { checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement } from "../placement";
+import { checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting } from "../placement";
 import type { Rule } from "../types";
 import { app, check, cite, placementFactsOf } from "./helpers";
 
@@ -124,18 +124,9 @@ export const websiteHostingIndonesia: Rule = {
     id: "Pindahkan website ke pusat data Dinas atau ke penyedia hosting berbadan hukum Indonesia dengan server di Indonesia.",
     en: "Move the website to the Dinas data center or to an Indonesian legal entity hosting it in Indonesia.",
   },
-  evaluate: ({ inventory }) =>
+  // Only rented (external) websites are subjects; the decision is checkWebsiteHosting, shared with CrossGuard.
+  evaluate: ({ inventory, index }) =>
     inventory.applications
       .filter((a) => a.website && a.placement.type === "external")
-      .map((a) => {
-        const p = a.placement as Extract<typeof a.placement, { type: "external" }>;
-        const ok = p.country === "ID" && p.providerLegalEntity.country === "ID";
-        return check(
-          app(a.id),
-          a.opd,
-          ok
-            ? undefined
-            : { variant: "abroad", params: { provider: p.provider, country: p.country, entity: p.providerLegalEntity.name, entityCountry: p.providerLegalEntity.country } },
-        );
-      }),
+      .map((a) => check(app(a.id), a.opd, checkWebsiteHosting(placementFactsOf(a, inventory, index)))),
 };
