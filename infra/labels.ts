@@ -37,6 +37,12 @@ export const LABEL = {
   hostingProvider: "id.go.spbe.hosting-provider",
   hostingCountry: "id.go.spbe.hosting-country",
   providerEntityCountry: "id.go.spbe.provider-entity-country",
+  /** External placements: the name of the provider's legal entity (evidence for bt-7-2019 Pasal 19 (4)). */
+  providerEntity: "id.go.spbe.provider-entity",
+  /** "true" | "false": the application is an OPD website (bt-7-2019 Pasal 19). On every application resource. */
+  website: "id.go.spbe.website",
+  /** Comma-separated Perda profiles of the inventory (meta.profiles): a policy whose rule cites none of them does not apply. */
+  profiles: "id.go.spbe.profiles",
   /** DR replicas: standby | running, and the recovery point objective in minutes. */
   drMode: "id.go.spbe.dr-mode",
   rpoMinutes: "id.go.spbe.rpo-minutes",

@@ -92,6 +92,8 @@ function commonLabels(inv: Inventory, app: Application, look: Lookup, site: Site
     [LABEL.role]: role,
     [LABEL.placement]: app.placement.type,
     [LABEL.dinasBlocks]: look.blocks,
+    [LABEL.website]: app.website ? "true" : "false",
+    [LABEL.profiles]: inv.meta.profiles.join(","),
   };
   if (site) {
     labels[LABEL.site] = site.id;
@@ -149,6 +151,7 @@ export function planPlacements(inv: Inventory, allocations: readonly PlannedAllo
         labels[LABEL.hostingProvider] = p.provider;
         labels[LABEL.hostingCountry] = p.country;
         labels[LABEL.providerEntityCountry] = p.providerLegalEntity.country;
+        labels[LABEL.providerEntity] = p.providerLegalEntity.name;
       }
       records.push({
         application: app.id,

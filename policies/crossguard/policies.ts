@@ -5,10 +5,11 @@
 // `environment` ({ key: value }).
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
-import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, type PlacementFacts, type SiteKind, type Violation } from "../placement";
-import { appConfidentialDinas, appExceptionExpiring, appPlacementDc } from "../rules/placement";
+import type { Profile } from "../../infra/inventory/schema";
+import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
+import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "../rules/placement";
 import { formatCitation } from "../rules/helpers";
-import { evidenceOf } from "../index";
+import { appliesTo, evidenceOf } from "../index";
 import type { Rule } from "../types";
 
 export const CONTAINER_TYPE = "docker:index/container:Container";
@@ -49,6 +50,7 @@ export function factsFromLabels(labels: Record<string, string>): PlacementFacts 
   const placement = labels[LABEL.placement];
   const siteKind = (placement === "external" ? "external" : (labels[LABEL.siteKind] ?? "opd-office")) as SiteKind;
   const exceptionRef = labels[LABEL.exceptionRef];
+  const external = placement === "external";
   return {
     application: labels[LABEL.application]!,
     opd: labels[LABEL.opd] ?? "",
@@ -56,6 +58,18 @@ export function factsFromLabels(labels: Record<string, string>): PlacementFacts 
     siteManager: placement === "external" ? (labels[LABEL.hostingProvider] ?? "external") : (labels[LABEL.siteManager] ?? "unknown"),
     classification: (labels[LABEL.classification] ?? "internal") as PlacementFacts["classification"],
     network: (labels[LABEL.network] ?? "dinas") as PlacementFacts["network"],
+    website: labels[LABEL.website] === "true",
+    // A missing country is "unknown", which is not Indonesia: rented hosting fails closed.
+    ...(external
+      ? {
+          hosting: {
+            provider: labels[LABEL.hostingProvider] ?? "unknown",
+            country: labels[LABEL.hostingCountry] ?? "unknown",
+            entity: labels[LABEL.providerEntity] ?? "unknown",
+            entityCountry: labels[LABEL.providerEntityCountry] ?? "unknown",
+          },
+        }
+      : {}),
     ...(exceptionRef
       ? {
           exception: {
@@ -67,6 +81,17 @@ export function factsFromLabels(labels: Record<string, string>): PlacementFacts 
         }
       : {}),
   };
+}
+
+/**
+ * The Perda profiles a resource was planned under (its inventory's meta.profiles). Without the
+ * label (or with an empty one) every rule applies: judging too much beats skipping a mandatory rule.
+ */
+export function profilesOf(labels: Record<string, string>): Profile[] | undefined {
+  const raw = labels[LABEL.profiles];
+  if (raw === undefined) return undefined;
+  const profiles = raw.split(",").map((p) => p.trim()).filter(Boolean) as Profile[];
+  return profiles.length > 0 ? profiles : undefined;
 }
 
 /** A violation message: the rule's English evidence, its application, and the articles (both Perda). */
@@ -87,6 +112,9 @@ function policyFromRule(
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const labels = applicationLabels(args);
       if (!labels) return;
+      // As in the inventory report: a rule runs only under a profile one of its citations belongs to.
+      const profiles = profilesOf(labels);
+      if (profiles && !appliesTo(rule, profiles)) return;
       const facts = factsFromLabels(labels);
       const v = judge(facts, policyDate());
       if (v) reportViolation(message(rule, facts.application, v));
@@ -97,6 +125,8 @@ function policyFromRule(
 export const opdAppInDinasDataCenter = policyFromRule("opd-app-in-dinas-data-center", appPlacementDc, "mandatory", checkPlacement);
 export const confidentialOnDinasNetwork = policyFromRule("confidential-on-dinas-network", appConfidentialDinas, "mandatory", (f) => checkConfidentialOnDinas(f));
 export const exceptionExpiringSoon = policyFromRule("exception-expiring-soon", appExceptionExpiring, "advisory", checkExceptionExpiring);
+/** bt-7-2019 Pasal 19 (4) only: under klaten-18-2018 alone the rule does not apply (see profilesOf). */
+export const websiteHostedInIndonesia = policyFromRule("website-hosted-in-indonesia", websiteHostingIndonesia, "mandatory", (f) => checkWebsiteHosting(f));
 
 /** No port published on an address outside the Dinas public blocks (a port with no address binds every address). */
 export const publishedOnDinasAddress: ResourceValidationPolicy = {
@@ -121,4 +151,4 @@ export const publishedOnDinasAddress: ResourceValidationPolicy = {
   },
 };
 
-export const POLICIES: ResourceValidationPolicy[] = [opdAppInDinasDataCenter, confidentialOnDinasNetwork, publishedOnDinasAddress, exceptionExpiringSoon];
+export const POLICIES: ResourceValidationPolicy[] = [opdAppInDinasDataCenter, confidentialOnDinasNetwork, publishedOnDinasAddress, websiteHostedInIndonesia, exceptionExpiringSoon];

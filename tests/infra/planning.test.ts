@@ -59,6 +59,8 @@ describe("planPlacements", () => {
       [LABEL.role]: "primary",
       [LABEL.placement]: "datacenter",
       [LABEL.dinasBlocks]: "203.0.113.0/24,2001:db8:9::/48",
+      [LABEL.website]: "false",
+      [LABEL.profiles]: "bt-7-2019",
       [LABEL.site]: "dc",
       [LABEL.siteKind]: "datacenter",
       [LABEL.siteManager]: "dinas",
@@ -94,6 +96,8 @@ describe("planPlacements", () => {
       [LABEL.hostingProvider]: "Acme",
       [LABEL.hostingCountry]: "SG",
       [LABEL.providerEntityCountry]: "US",
+      [LABEL.providerEntity]: "Acme Inc",
+      [LABEL.website]: "false",
     });
     expect(plan.records[1]!.labels[LABEL.site]).toBeUndefined();
   });

@@ -27,7 +27,13 @@ describe("barito-timur: known facts of the example", () => {
 
   test("the deliberate placement problems are visible as records: foreign hosting, expired exception, OPD server", () => {
     const env = (app: string) => g.ofType("command:local:Command").find((r) => r.name === `${app}-placement-record`)!.inputs.environment as Record<string, string>;
-    expect(env("web-dishub")).toMatchObject({ [LABEL.hostingCountry]: "SG", [LABEL.providerEntityCountry]: "US" });
+    expect(env("web-dishub")).toMatchObject({
+      [LABEL.website]: "true",
+      [LABEL.hostingCountry]: "SG",
+      [LABEL.providerEntity]: "DigitalOcean LLC",
+      [LABEL.providerEntityCountry]: "US",
+      [LABEL.profiles]: "bt-7-2019",
+    });
     expect(env("web-dishub")[LABEL.exceptionRef]).toBeUndefined();
     expect(env("dtks")).toMatchObject({ [LABEL.exceptionRef]: "SPJ-KD/DINSOS/2023/02", [LABEL.exceptionExpires]: "2025-06-30" });
     expect(env("simrs")).toMatchObject({ [LABEL.siteKind]: "opd-office", [LABEL.siteManager]: "rsud", [LABEL.network]: "opd", [LABEL.classification]: "rahasia" });
@@ -41,6 +47,6 @@ describe("barito-timur: known facts of the example", () => {
 
   test("the website outside the kabupaten domain is listed, not put in the zone", () => {
     expect(g.run.outputs.dnsOutOfZone).toEqual([{ hostname: "disdikbartim.com", application: "web-disdik" }]);
-    expect(labelsOf(g.appContainer("web-disdik", "primary")[0]!)[LABEL.hostname]).toBe("disdikbartim.com");
+    expect(labelsOf(g.appContainer("web-disdik", "primary")[0]!)).toMatchObject({ [LABEL.hostname]: "disdikbartim.com", [LABEL.website]: "true" });
   });
 });

@@ -4,7 +4,7 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { LABEL } from "../../infra/labels";
-import { confidentialOnDinasNetwork, exceptionExpiringSoon, opdAppInDinasDataCenter, POLICIES, policyDate, publishedOnDinasAddress } from "../../policies/crossguard/policies";
+import { confidentialOnDinasNetwork, exceptionExpiringSoon, opdAppInDinasDataCenter, POLICIES, policyDate, publishedOnDinasAddress, websiteHostedInIndonesia } from "../../policies/crossguard/policies";
 import type { AnalyzedResource } from "./support/analyzer";
 import { UNKNOWN } from "./support/analyzer";
 import { container, dcLabels, externalLabels, record } from "./support/resources";
@@ -64,6 +64,7 @@ describe("the pack's policies on hand-made resources", () => {
       "opd-app-in-dinas-data-center": "mandatory",
       "confidential-on-dinas-network": "mandatory",
       "published-on-dinas-address": "mandatory",
+      "website-hosted-in-indonesia": "mandatory",
       "exception-expiring-soon": "advisory",
     });
   });
@@ -116,6 +117,33 @@ describe("the pack's policies on hand-made resources", () => {
     expect(run(publishedOnDinasAddress, v6)).toEqual([]);
   });
 
+  it("lets an OPD website be rented only in Indonesia from an Indonesian legal entity (bt-7-2019 Pasal 19 (4))", () => {
+    const website = (extra: Record<string, string>) => externalLabels("web-dishub", { [LABEL.website]: "true", [LABEL.profiles]: "bt-7-2019", ...extra });
+    const abroad = record("web-dishub", website({ [LABEL.hostingProvider]: "DigitalOcean", [LABEL.hostingCountry]: "SG", [LABEL.providerEntity]: "DigitalOcean LLC", [LABEL.providerEntityCountry]: "US" }));
+    expect(run(websiteHostedInIndonesia, abroad)).toEqual(["web-dishub: website hosted by DigitalOcean in SG, legal entity DigitalOcean LLC (US) [bt-7-2019 Pasal 19 (4)]"]);
+    // Servers in Indonesia are not enough: the legal entity must be Indonesian too, and the other way round.
+    expect(run(websiteHostedInIndonesia, record("w", website({ [LABEL.providerEntityCountry]: "US" })))[0]).toContain("in ID, legal entity unknown (US)");
+    expect(run(websiteHostedInIndonesia, record("w", website({ [LABEL.hostingCountry]: "SG", [LABEL.providerEntity]: "PT Awan" })))[0]).toContain("in SG, legal entity PT Awan (ID)");
+    // A missing country is not Indonesia: fails closed.
+    const noCountry = website({ [LABEL.providerEntity]: "PT Awan" });
+    delete noCountry[LABEL.hostingCountry];
+    expect(run(websiteHostedInIndonesia, record("w", noCountry))[0]).toContain("in unknown");
+    // Compliant: an Indonesian entity hosting in Indonesia; a website in the Dinas data center; a rented non-website.
+    expect(run(websiteHostedInIndonesia, record("web-ok", website({ [LABEL.providerEntity]: "PT Awan" })))).toEqual([]);
+    expect(run(websiteHostedInIndonesia, container("web-dinkes", dcLabels("web-dinkes", { [LABEL.website]: "true" }), [{ internal: 8080, external: 443, ip: "203.0.113.10" }]))).toEqual([]);
+    expect(run(websiteHostedInIndonesia, record("e-parkir", externalLabels("e-parkir", { [LABEL.website]: "false", [LABEL.hostingCountry]: "SG", [LABEL.providerEntityCountry]: "US" })))).toEqual([]);
+  });
+
+  it("runs a policy only under a profile its rule cites, and every policy when the profiles label is absent", () => {
+    const foreign = { [LABEL.website]: "true", [LABEL.hostingCountry]: "SG", [LABEL.providerEntityCountry]: "US" };
+    // Pasal 19 (4) is bt-7-2019's; klaten-18-2018 has no such article.
+    expect(run(websiteHostedInIndonesia, record("w", externalLabels("w", { ...foreign, [LABEL.profiles]: "klaten-18-2018" })))).toEqual([]);
+    expect(run(websiteHostedInIndonesia, record("w", externalLabels("w", { ...foreign, [LABEL.profiles]: "klaten-18-2018,bt-7-2019" })))).toHaveLength(1);
+    expect(run(websiteHostedInIndonesia, record("w", externalLabels("w", foreign)))).toHaveLength(1);
+    // Rules citing both Perda still run under klaten-18-2018.
+    expect(run(opdAppInDinasDataCenter, record("w", externalLabels("w", { ...foreign, [LABEL.profiles]: "klaten-18-2018" })))).toHaveLength(1);
+  });
+
   it("ignores resources that are not OPD applications (Dinas services, other types)", () => {
     const prometheus = container("prometheus", { [LABEL.service]: "prometheus", [LABEL.server]: "dc-mon-01" }, [{ internal: 9090 }]);
     const network = { ...container("net", dcLabels("x")), type: "docker:index/network:Network" };
@@ -128,5 +156,7 @@ describe("the pack's policies on hand-made resources", () => {
   it("does not guess when a label is unknown during preview: the server's UnknownValueError surfaces", () => {
     const r = container("late", dcLabels("late", { [LABEL.siteManager]: UNKNOWN }));
     expect(() => run(opdAppInDinasDataCenter, r)).toThrow(UnknownValueError);
+    const website = record("late-web", externalLabels("late-web", { [LABEL.website]: UNKNOWN }));
+    expect(() => run(websiteHostedInIndonesia, website)).toThrow(UnknownValueError);
   });
 });

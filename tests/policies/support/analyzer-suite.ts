@@ -9,7 +9,7 @@ import { applicationLabels } from "../../../policies/crossguard/policies";
 import { runProgramWithMocks } from "../../support/pulumi/run-program";
 import { AS_OF } from "../fixtures";
 import { analyzeAll, startPolicyPack, UNKNOWN, type AnalyzedResource, type Diagnostic, type RunningPack } from "./analyzer";
-import { container, dcLabels } from "./resources";
+import { container, dcLabels, externalLabels, record } from "./resources";
 
 export interface Expected {
   mandatory: string[];
@@ -20,6 +20,7 @@ const POLICY_TO_RULE: Record<string, string> = {
   "opd-app-in-dinas-data-center": "app-placement-dc",
   "confidential-on-dinas-network": "app-confidential-dinas",
   "exception-expiring-soon": "app-exception-expiring",
+  "website-hosted-in-indonesia": "website-hosting-indonesia",
 };
 
 /** The policy server puts the policy description on the first line, the violation after it. */
@@ -49,6 +50,7 @@ export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expect
         { name: "opd-app-in-dinas-data-center", level: "mandatory" },
         { name: "confidential-on-dinas-network", level: "mandatory" },
         { name: "published-on-dinas-address", level: "mandatory" },
+        { name: "website-hosted-in-indonesia", level: "mandatory" },
         { name: "exception-expiring-soon", level: "advisory" },
       ]);
     });
@@ -72,6 +74,18 @@ export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expect
       expect(compliant.some((r) => r.name === "portal")).toBe(true);
     });
 
+    it("labels every application resource website true/false; compliant websites pass the hosting policy", () => {
+      const inventory = loadInventoryOrThrow(`examples/${stack}/inventory.yaml`);
+      const websites = new Set(inventory.applications.filter((a) => a.website).map((a) => a.id));
+      const appResources = resources.map((r) => applicationLabels({ type: r.type, props: r.inputs })).filter((l) => l !== undefined);
+      for (const l of appResources) expect(l[LABEL.website], l[LABEL.application]).toBe(websites.has(l[LABEL.application]!) ? "true" : "false");
+      expect(appResources.filter((l) => l[LABEL.website] === "true").length).toBeGreaterThanOrEqual(4);
+      const failing = new Set(diagnostics.filter((d) => d.policy === "website-hosted-in-indonesia").map(appOf));
+      const passing = [...websites].filter((w) => !failing.has(w));
+      expect(passing.length).toBeGreaterThanOrEqual(4);
+      expect([...failing].sort()).toEqual(expected.mandatory.filter((m) => m.startsWith("website-hosted-in-indonesia ")).map((m) => m.split(" ")[1]).sort());
+    });
+
     it("agrees with the inventory report on the shared placement rules", () => {
       const report = evaluate(loadInventoryOrThrow(`examples/${stack}/inventory.yaml`), { asOf: AS_OF });
       const fromReport = report.findings.filter((f) => Object.values(POLICY_TO_RULE).includes(f.rule)).map((f) => `${f.rule} ${f.subject.id}`);
@@ -79,12 +93,17 @@ export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expect
       expect([...new Set(fromPack)].sort()).toEqual(fromReport.sort());
     });
 
-    it("reports a label unknown during preview as advisory (cannot run), and a foreign port as mandatory", async () => {
+    it("reports a label unknown during preview as advisory (cannot run), a foreign port and a website rented abroad as mandatory", async () => {
       const unknown = await pack.analyze(container("late", dcLabels("late", { [LABEL.siteManager]: UNKNOWN })));
       expect(unknown.find((d) => d.policy === "opd-app-in-dinas-data-center")).toMatchObject({ level: "advisory" });
       expect(unknown.find((d) => d.policy === "opd-app-in-dinas-data-center")!.message).toContain("during preview");
       const foreign = await pack.analyze(container("web", dcLabels("web"), [{ internal: 8080, external: 443, ip: "192.0.2.10" }]));
       expect(foreign.map((d) => [d.policy, d.level])).toEqual([["published-on-dinas-address", "mandatory"]]);
+      // A website rented abroad: mandatory under bt-7-2019, not judged under klaten-18-2018 alone.
+      const abroad = (profiles: string) =>
+        record("web-abroad", externalLabels("web-abroad", { [LABEL.website]: "true", [LABEL.hostingCountry]: "SG", [LABEL.providerEntityCountry]: "US", [LABEL.profiles]: profiles, [LABEL.exceptionRef]: "SPJ/1", [LABEL.exceptionExpires]: "2030-01-01", [LABEL.exceptionSignedByOpd]: "2024-01-01", [LABEL.exceptionSignedByProvider]: "2024-01-02" }));
+      expect((await pack.analyze(abroad("bt-7-2019"))).map((d) => [d.policy, d.level])).toEqual([["website-hosted-in-indonesia", "mandatory"]]);
+      expect(await pack.analyze(abroad("klaten-18-2018"))).toEqual([]);
     });
   });
 }
