@@ -1,12 +1,12 @@
 // What `spbe serve` mounts for compliance: GET /report (the HTML report, ?lang=id|en, default id)
-// and the per-OPD finding counts as Prometheus text for the Compliance dashboard:
-//   spbe_compliance_findings{opd,severity,rule}  gauge: failing checks
-//   spbe_compliance_score{opd}                   gauge: 0..100, opd="_all" for the whole kabupaten
+// and the per-OPD finding counts as Prometheus text for the Compliance dashboard (names in
+// metric-names.ts: spbe_compliance_findings{opd,severity,rule}, spbe_compliance_score{opd}).
 // The report is evaluated once per evaluation date (today unless opts.asOf fixes it) and cached.
 import express from "express";
 import type { Inventory } from "../infra/inventory/schema";
 import { observedFactsSchema, type ObservedFacts } from "./facts";
 import { evaluate } from "./index";
+import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_OPD, LABEL_RULE, LABEL_SEVERITY } from "./metric-names";
 import { renderHtml } from "./report/html";
 import type { Report } from "./types";
 
@@ -29,8 +29,8 @@ export interface ComplianceExtensionOptions {
 export function complianceMetricsText(report: Report): string {
   const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
   const lines: string[] = [
-    "# HELP spbe_compliance_findings Failing compliance checks by OPD, severity and rule (Perda rules).",
-    "# TYPE spbe_compliance_findings gauge",
+    `# HELP ${COMPLIANCE_FINDINGS} Failing compliance checks by OPD, severity and rule (Perda rules).`,
+    `# TYPE ${COMPLIANCE_FINDINGS} gauge`,
   ];
   const counts = new Map<string, number>();
   for (const f of report.findings) {
@@ -42,12 +42,12 @@ export function complianceMetricsText(report: Report): string {
   for (const o of report.opds) {
     for (const r of report.rules) {
       const n = counts.get(`${o.opd}\u0000${r.severity}\u0000${r.id}`) ?? 0;
-      lines.push(`spbe_compliance_findings{opd="${esc(o.opd)}",severity="${r.severity}",rule="${esc(r.id)}"} ${n}`);
+      lines.push(`${COMPLIANCE_FINDINGS}{${LABEL_OPD}="${esc(o.opd)}",${LABEL_SEVERITY}="${r.severity}",${LABEL_RULE}="${esc(r.id)}"} ${n}`);
     }
   }
-  lines.push("# HELP spbe_compliance_score Compliance score 0..100 by OPD; opd=\"_all\" is the whole kabupaten.", "# TYPE spbe_compliance_score gauge");
-  for (const o of report.opds) lines.push(`spbe_compliance_score{opd="${esc(o.opd)}"} ${o.score}`);
-  lines.push(`spbe_compliance_score{opd="_all"} ${report.overall.score}`);
+  lines.push(`# HELP ${COMPLIANCE_SCORE} Compliance score 0..100 by OPD; ${LABEL_OPD}="${KABUPATEN_SCORE_OPD}" is the whole kabupaten.`, `# TYPE ${COMPLIANCE_SCORE} gauge`);
+  for (const o of report.opds) lines.push(`${COMPLIANCE_SCORE}{${LABEL_OPD}="${esc(o.opd)}"} ${o.score}`);
+  lines.push(`${COMPLIANCE_SCORE}{${LABEL_OPD}="${KABUPATEN_SCORE_OPD}"} ${report.overall.score}`);
   return lines.join("\n") + "\n";
 }
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as D from "../../dashboards/compliance-metrics";
 import { loadInventoryOrThrow } from "../../infra/inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
 import { htmlToPdf, withChromium } from "../../policies/report/pdf";
@@ -40,6 +41,19 @@ describe("compliance extension", () => {
     expect(text).toMatch(/^spbe_compliance_score\{opd="setda"\} 100$/m);
     const findings = text.split("\n").filter((l) => l.startsWith("spbe_compliance_findings{")).reduce((s, l) => s + Number(l.split(" ").pop()), 0);
     expect(findings).toBe(12);
+  });
+
+  it("writes the series and label names the Compliance dashboard queries (dashboards/compliance-metrics.ts)", () => {
+    const series = extension
+      .metricsText()
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"))
+      .map((l) => /^(\w+)\{(.*)\} \S+$/.exec(l)!)
+      .map(([, name, labels]) => ({ name, labels: [...labels!.matchAll(/(\w+)="(?:[^"\\]|\\.)*"/g)].map((m) => m[1]).join(",") }));
+    expect(new Set(series.map((s) => `${s.name}{${s.labels}}`))).toEqual(
+      new Set([`${D.COMPLIANCE_FINDINGS}{${D.LABEL_OPD},${D.LABEL_SEVERITY},${D.LABEL_RULE}}`, `${D.COMPLIANCE_SCORE}{${D.LABEL_OPD}}`]),
+    );
+    expect(extension.metricsText()).toContain(`${D.COMPLIANCE_SCORE}{${D.LABEL_OPD}="${D.KABUPATEN_SCORE_OPD}"}`);
   });
 
   it("takes the collectors' observed facts at each evaluation, and ignores facts of the wrong shape", () => {
