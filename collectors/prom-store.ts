@@ -124,7 +124,7 @@ export class PromStore {
   }
 
   /**
-   * The full exposition, family by family, as a sequence of ~1 MiB Buffers (never one giant string):
+   * The full exposition, family by family, as a sequence of ~256 KiB Buffers (never one giant string):
    * the HTTP edge writes them with back-pressure and yields to the event loop between them.
    */
   *chunks(): Generator<Buffer> {
