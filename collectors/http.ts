@@ -39,15 +39,19 @@ async function streamChunks(res: Response, chunks: Iterable<Buffer | string>, ta
     res.setHeader("Content-Encoding", "gzip");
     (out as ReturnType<typeof createGzip>).pipe(res);
   }
+  const hungUp = () => {
+    if (!res.destroyed) return false;
+    if (out !== res) out.destroy(); // the scraper went away: stop building chunks nobody reads
+    return true;
+  };
   for (const c of chunks) {
-    if (res.destroyed) {
-      if (out !== res) out.destroy(); // the scraper went away: stop building chunks nobody reads
-      return;
-    }
+    if (hungUp()) return;
     if (!out.write(c)) await drained(out, res);
     await new Promise<void>((r) => setImmediate(r));
   }
-  out.write(await tail());
+  const t = await tail();
+  if (hungUp()) return;
+  out.write(t);
   out.end();
 }
 
