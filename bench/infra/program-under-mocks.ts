@@ -12,7 +12,7 @@ import { generateInventoryYaml } from "../generate-inventory";
 
 const ROOT = resolve(__dirname, "../..");
 
-type Row = { variant: string; resources: number; seconds: number; cpuSeconds: number; peakRssMiB: number };
+type Row = { variant: string; resources: number; seconds: number; cpuSeconds: number; peakRssMiB: number; liveHeapMiB: number };
 
 function measure(variant: "program" | "baseline", file: string, nodeFlags: string[] = []): Row {
   const out = execFileSync(process.execPath, [...nodeFlags, join(ROOT, "bin/run-ts.cjs"), join(__dirname, "run-variant.ts"), variant, file, "dev-1"], {
@@ -51,7 +51,7 @@ function main() {
       process.stderr.write(`${run.label} at scale ${run.scale} (${Math.round(10000 * run.scale)} applications)...\n`);
       const r = measure(run.variant, file, run.flags);
       const apps = Math.round(10000 * run.scale);
-      rows.push({ run: run.label, applications: apps, resources: r.resources, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMiB: r.peakRssMiB, msPerApplication: Math.round((r.seconds * 100000) / apps) / 100 });
+      rows.push({ run: run.label, applications: apps, resources: r.resources, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMiB: r.peakRssMiB, liveHeapMiB: r.liveHeapMiB, msPerApplication: Math.round((r.seconds * 100000) / apps) / 100 });
     }
     console.table(rows);
   } finally {
