@@ -1,15 +1,18 @@
 // Benchmark: one `startServe` process polling 1,000 snmpd targets with 50 interfaces each every
 // 60 s (the issue's sizing), for 75 s: every device polled on schedule, CPU used, the longest
 // event-loop stall, and full /metrics scrapes (by curl, from another process) while it polls.
+// Side by side in the same run: the same store streamed by the old drain-only loop (drain-only-peer.ts).
 //
 //   node bin/run-ts.cjs bench/collectors/sustained.ts [--devices 1000] [--ifaces 50] [--seconds 75]
 //
 // Runs inside the network namespace spbe-c-bench (created and removed here; root needed).
+import * as fs from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Inventory } from "../../infra/inventory/schema";
 import type { PollResult } from "../../collectors/poller";
 import { startServe } from "../../collectors/serve";
 import { stopChild } from "../../tests/support/servers/common";
+import { startDrainOnlyPeer } from "./drain-only-peer";
 import { COMMUNITY, pct, procCpuSeconds, runInsideBenchNetns, startFleet, startScraper } from "./fleet";
 
 const args = process.argv.slice(2);
@@ -20,6 +23,23 @@ const opt = (name: string, def: number) => {
 const DEVICES = opt("devices", 1000);
 const IFACES = opt("ifaces", 50);
 const SECONDS = opt("seconds", 75);
+
+const PEER = "drain-only";
+
+interface Gap {
+  ms: number;
+  processCpuMs: number; // every thread of the process
+  mainCpuMs: number; // the event loop's thread only
+  waitMs: number; // the event loop's thread runnable, but the OS ran something else
+  atS: number;
+  during: string; // which scrape was in flight, "" for none
+}
+
+/** The main thread's scheduler counters (Linux): ns on a CPU, ns runnable but waiting for one. */
+function mainThreadSched(): { run: number; wait: number } {
+  const [run, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ").map(Number);
+  return { run: run!, wait: wait! };
+}
 
 function inventoryFor(ports: number[]): Inventory {
   return {
@@ -44,32 +64,51 @@ async function inside(): Promise<void> {
   });
   // switches are polled with system + if_mib + entity_sensor (snmpd has no sensors: an empty walk)
   const scraper = startScraper();
+  const peer = await startDrainOnlyPeer(serve.store); // the same store, streamed the old way
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
   h.enable();
-  // A 5 ms watchdog next to the histogram: for each gap over 40 ms, how much CPU this process used in
-  // it. A gap with little CPU is the OS running someone else (2 shared cores), not our code blocking.
+  // A 5 ms watchdog next to the histogram: for each gap over 40 ms, how much CPU was used in it. A gap
+  // with little main-thread CPU is the OS running someone else (2 shared cores), not our code blocking.
+  // process.cpuUsage() counts every thread (GC helpers, libuv pool, zlib); the main thread's own
+  // schedstat (ns on CPU, ns waiting for a CPU) says whether the loop itself ran or was preempted.
   let scraping = "";
   let last = performance.now();
   let lastCpu = process.cpuUsage();
-  const gaps: string[] = [];
+  let lastMain = mainThreadSched();
+  const gaps: Gap[] = [];
+  let scrapeWorst: Gap | undefined; // the longest watchdog interval of the scrape in flight
   const watchdog = setInterval(() => {
     const now = performance.now();
     const c = process.cpuUsage(lastCpu);
-    if (now - last > 40) gaps.push(`${(now - last).toFixed(0)} ms (this process on CPU ${((c.user + c.system) / 1000).toFixed(0)} ms) at ${((Date.now() - t0) / 1000).toFixed(1)} s${scraping ? `, during a ${scraping} scrape` : ""}`);
+    const m = mainThreadSched();
+    const g: Gap = { ms: now - last, processCpuMs: (c.user + c.system) / 1000, mainCpuMs: (m.run - lastMain.run) / 1e6, waitMs: (m.wait - lastMain.wait) / 1e6, atS: (Date.now() - t0) / 1000, during: scraping };
+    if (g.ms > 40) gaps.push(g);
+    if (scraping && (!scrapeWorst || g.ms > scrapeWorst.ms)) scrapeWorst = g;
     last = now;
     lastCpu = process.cpuUsage();
+    lastMain = m;
   }, 5);
   const scrapes: { ms: number; bytes: number }[] = [];
   const gzScrapes: { ms: number; bytes: number }[] = [];
+  const peerScrapes: { ms: number; bytes: number }[] = [];
+  const worstOf = new Map<string, Gap[]>(); // per kind of scrape: each scrape's longest gap
+  const scrape = async (kind: string, url: string, gzip: boolean, into: { ms: number; bytes: number }[]) => {
+    scraping = kind;
+    scrapeWorst = undefined;
+    into.push(await scraper.get(url, gzip));
+    scraping = "";
+    if (scrapeWorst) worstOf.set(kind, [...(worstOf.get(kind) ?? []), scrapeWorst]);
+  };
   while (Date.now() - t0 < SECONDS * 1000) {
     await new Promise((r) => setTimeout(r, 5000));
     if (polls.length < DEVICES / 2) continue; // scrape once the store is well filled
-    scraping = "plain";
-    scrapes.push(await scraper.get(`${serve.url}/metrics`, false));
-    scraping = "gzip";
-    gzScrapes.push(await scraper.get(`${serve.url}/metrics`, true));
-    scraping = "";
+    // ours and the peer take turns at going first after the 5 s pause (the first scrape meets more
+    // poll results waiting to be stored)
+    const ours = () => scrape("plain", `${serve.url}/metrics`, false, scrapes);
+    const old = () => scrape(PEER, peer.url, false, peerScrapes);
+    if (scrapes.length % 2 === 0) { await ours(); await old(); } else { await old(); await ours(); }
+    await scrape("gzip", `${serve.url}/metrics`, true, gzScrapes);
   }
   const wall = (Date.now() - t0) / 1000;
   const cu = process.cpuUsage(cpu0);
@@ -77,6 +116,7 @@ async function inside(): Promise<void> {
   clearInterval(watchdog);
   scraper.stop();
   const snmpdCpu = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0);
+  await peer.close();
   await serve.close();
   for (const p of fleet.procs) await stopChild(p);
 
@@ -90,9 +130,18 @@ async function inside(): Promise<void> {
   console.log(`scheduler lag: p50 ${pct(polls.map((p) => p.lagMs), 50).toFixed(0)} ms, p99 ${pct(polls.map((p) => p.lagMs), 99).toFixed(0)} ms, max ${Math.max(...polls.map((p) => p.lagMs)).toFixed(0)} ms`);
   console.log(`poll duration: p50 ${pct(polls.map((p) => p.durationMs), 50).toFixed(0)} ms, p95 ${pct(polls.map((p) => p.durationMs), 95).toFixed(0)} ms; ~${series} samples per device`);
   console.log(`CPU: ${(((cu.user + cu.system) / 1e6) / wall * 100).toFixed(1)}% of one core on average (${((cu.user + cu.system) / 1e3 / polls.length).toFixed(1)} ms per poll, scrapes included); snmpd ${snmpdCpu.toFixed(0)} s`);
-  console.log(`event loop: p99 delay ${(h.percentile(99) / 1e6).toFixed(1)} ms, longest ${(h.max / 1e6).toFixed(1)} ms; gaps over 40 ms seen by the watchdog: ${gaps.length ? `\n  ${gaps.join("\n  ")}` : "none"}`);
+  const fmt = (g: Gap) => `${g.ms.toFixed(0)} ms (main thread on CPU ${g.mainCpuMs.toFixed(0)} ms, waiting for a CPU ${g.waitMs.toFixed(0)} ms; process on CPU ${g.processCpuMs.toFixed(0)} ms) at ${g.atS.toFixed(1)} s${g.during ? `, during a ${g.during} scrape` : ""}`;
+  console.log(`event loop: p99 delay ${(h.percentile(99) / 1e6).toFixed(1)} ms, longest ${(h.max / 1e6).toFixed(1)} ms; gaps over 40 ms seen by the watchdog: ${gaps.length ? `\n  ${gaps.map(fmt).join("\n  ")}` : "none"}`);
+  console.log("longest event-loop gap of each scrape (ms, main thread on CPU / waiting for a CPU in it):");
+  for (const [kind, label] of [["plain", "plain, ours"], [PEER, `plain, ${PEER} peer`], ["gzip", "gzip, ours"]] as const) {
+    const ws = worstOf.get(kind) ?? [];
+    if (!ws.length) continue;
+    console.log(`  ${label}: median ${pct(ws.map((g) => g.ms), 50).toFixed(0)}, max ${Math.max(...ws.map((g) => g.ms)).toFixed(0)}; main thread on CPU in it: median ${pct(ws.map((g) => g.mainCpuMs), 50).toFixed(0)}, max ${Math.max(...ws.map((g) => g.mainCpuMs)).toFixed(0)}; scrapes with a gap over 50 ms: ${ws.filter((g) => g.ms > 50).length}/${ws.length}, of which the main thread ran 40+ ms: ${ws.filter((g) => g.ms > 50 && g.mainCpuMs >= 40).length}`);
+    console.log(`    ${ws.map((g) => `${g.ms.toFixed(0)} (${g.mainCpuMs.toFixed(0)}/${g.waitMs.toFixed(0)})`).join(", ")}`);
+  }
   if (scrapes.length) {
-    console.log(`full /metrics while polling: plain median ${pct(scrapes.map((s) => s.ms), 50).toFixed(0)} ms (${(scrapes.at(-1)!.bytes / 2 ** 20).toFixed(0)} MiB), gzip median ${pct(gzScrapes.map((s) => s.ms), 50).toFixed(0)} ms (${(gzScrapes.at(-1)!.bytes / 2 ** 20).toFixed(1)} MiB), ${scrapes.length} of each`);
+    const med = (xs: { ms: number }[]) => pct(xs.map((s) => s.ms), 50).toFixed(0);
+    console.log(`full /metrics while polling: plain median ${med(scrapes)} ms (${(scrapes.at(-1)!.bytes / 2 ** 20).toFixed(0)} MiB), gzip median ${med(gzScrapes)} ms (${(gzScrapes.at(-1)!.bytes / 2 ** 20).toFixed(1)} MiB), ${PEER} peer plain median ${med(peerScrapes)} ms, ${scrapes.length} of each`);
   }
 }
 
