@@ -175,7 +175,8 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
     {
       service: "grafana",
       containerName: "spbe-grafana",
-      image: "grafana/grafana:11.2.0",
+      // Grafana 12 or later: dashboards/ builds classic dashboard JSON for Grafana 12 (issue 6).
+      image: "grafana/grafana:12.0.0",
       ports: [{ internal: GRAFANA_PORT, external: GRAFANA_PORT, ip }],
       volumes: [{ volumeName: "spbe-grafana-data", containerPath: "/var/lib/grafana" }],
       env: { GF_SECURITY_ADMIN_USER: "admin", GF_USERS_ALLOW_SIGN_UP: "false" },

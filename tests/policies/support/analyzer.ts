@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import * as grpc from "@grpc/grpc-js";
+import type { RegisteredResource } from "../../support/pulumi/run-program";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,14 +22,8 @@ const RUN_POLICY_PACK = resolve(ROOT, "node_modules/@pulumi/pulumi/cmd/run-polic
 /** The value the engine sends for an input that is unknown during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-export interface AnalyzedResource {
-  type: string;
-  name: string;
-  urn: string;
-  inputs: Record<string, unknown>;
-  parent?: string;
-  provider?: string;
-}
+/** What the analyzer is given: exactly what the mocked program registered. */
+export type AnalyzedResource = RegisteredResource;
 
 export interface Diagnostic {
   policy: string;
