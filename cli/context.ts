@@ -1,9 +1,10 @@
-// What every command shares: exit codes, --format/--lang parsing, and printing inventory diagnostics.
+// What every command shares: exit codes, --format/--lang parsing, and printing inventory diagnostics
+// (rendered by inventory/diagnostics.ts, which the Pulumi program uses too).
 import { Option } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
-import { formatPath, type Diagnostic } from "../infra/inventory/diagnostics";
-import { loadInventoryFile, type LoadResult } from "../infra/inventory/load";
-import type { Inventory } from "../infra/inventory/schema";
+import { diagnosticJson, renderDiagnostic } from "../inventory/diagnostics";
+import { loadInventoryFile, type LoadResult } from "../inventory/load";
+import type { Inventory } from "../inventory/schema";
 
 export const ExitCode = { ok: 0, failed: 1, badInput: 2 } as const;
 
@@ -19,24 +20,6 @@ export const langOption = () =>
 
 export function langOf(opts: { lang?: string }): Lang {
   return parseLang(opts.lang);
-}
-
-export function renderDiagnostic(d: Diagnostic, lang: Lang): string {
-  const where = `${d.file ?? ""}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}`;
-  const severity = t(lang, d.severity === "error" ? "cli.error" : "cli.warning");
-  return `${where} ${severity}: ${formatPath(d.path)}: ${t(lang, d.code, d.params)}`;
-}
-
-export function diagnosticJson(d: Diagnostic, lang: Lang) {
-  return {
-    severity: d.severity,
-    code: d.code,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    path: formatPath(d.path),
-    message: t(lang, d.code, d.params),
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Derived series: backbone link traffic and utilisation against the inventory's capacity, and each
 // OPD's traffic, month-to-date volume and quota. planDerived() is pure over the inventory;
 // DerivedState turns consecutive octet counters into rates (pure arithmetic, clock passed in).
-import type { Inventory } from "../infra/inventory/schema";
+import type { Inventory } from "../inventory/schema";
 import type { Sample } from "./convert";
 import * as N from "./metric-names";
 import { deviceOpd } from "./targets";

@@ -1,7 +1,8 @@
 // Secrets are references in the inventory ({ env: NAME } | { pulumiSecret: NAME }); they are
 // resolved only here, at poll time, and never logged. `overrides` lets `serve --simulate` hand the
 // poller the credentials its simulator generated without touching the process environment.
-import type { SecretRef } from "../infra/inventory/schema";
+import type { SecretRef } from "../inventory/schema";
+import { secretEnvName } from "../inventory/secret-refs";
 
 export interface SecretResolver {
   /** The secret's value, or undefined when it cannot be resolved here. */
@@ -14,9 +15,9 @@ export function envSecrets(env: NodeJS.ProcessEnv = process.env, overrides: Reco
   return {
     resolve(ref) {
       if ("env" in ref) return overrides[ref.env] ?? (env[ref.env] !== undefined && env[ref.env] !== "" ? env[ref.env] : undefined);
-      // Pulumi secrets live in the stack's config; the collector reads the same value from an env
-      // var of the same name (upper-cased, non-alphanumerics → _), as set by the deployment.
-      const name = ref.pulumiSecret.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+      // Pulumi secrets live in the stack's config; the deployment sets them on the collector as
+      // the environment variable secretEnvName names.
+      const name = secretEnvName(ref);
       return overrides[name] ?? env[name];
     },
     describe(ref) {

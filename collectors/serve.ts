@@ -5,8 +5,8 @@
 import type express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Inventory } from "../infra/inventory/schema";
-import { loadInventoryOrThrow } from "../infra/inventory/load";
+import type { Inventory } from "../inventory/schema";
+import { loadInventoryOrThrow } from "../inventory/load";
 import { DerivedState, planDerived } from "./derived";
 import { createApp } from "./http";
 import { pointsFromDerived, pointsFromPoll } from "./influx-points";

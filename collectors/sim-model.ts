@@ -1,7 +1,7 @@
 // What the simulator serves for each inventory device: interfaces per the inventory (names, ifIndex,
 // speeds, link descriptions), plausible moving counters, host resources for servers, UPS state.
 // Pure and deterministic (seeded by device and interface names); time is passed in.
-import type { Device, Inventory } from "../infra/inventory/schema";
+import type { Device, Inventory } from "../inventory/schema";
 import { planDerived } from "./derived";
 
 export interface SimInterface {

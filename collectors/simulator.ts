@@ -3,7 +3,8 @@
 // user) and counters that move with time. The values come from sim-model.ts (pure).
 import * as crypto from "node:crypto";
 import * as dgram from "node:dgram";
-import type { Inventory } from "../infra/inventory/schema";
+import type { Inventory } from "../inventory/schema";
+import { secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 import { cpuLoadAt, hash01, octetsAt, simulatedDevices, type SimDevice } from "./sim-model";
 import type { SecretResolver } from "./secrets";
 
@@ -42,15 +43,9 @@ export function freeUdpPort(host = "127.0.0.1"): Promise<number> {
  */
 export function generateMissingSecrets(inv: Inventory, secrets: SecretResolver): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const d of inv.devices) {
-    const a = d.snmp;
-    if (!a) continue;
-    const refs = a.version === "2c" ? [a.community] : [a.authKey, a.privKey];
-    for (const ref of refs) {
-      if (!ref || secrets.resolve(ref) !== undefined) continue;
-      const name = "env" in ref ? ref.env : ref.pulumiSecret.toUpperCase().replace(/[^A-Z0-9]/g, "_");
-      out[name] ??= crypto.randomBytes(12).toString("hex");
-    }
+  for (const ref of snmpSecretRefs(inv)) {
+    if (secrets.resolve(ref) !== undefined) continue;
+    out[secretEnvName(ref)] ??= crypto.randomBytes(12).toString("hex");
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // retry loop (so packets and retries can be counted exactly), and error classification into the
 // `reason` label values. Conversion of what comes back lives in convert.ts.
 import * as dgram from "node:dgram";
-import type { SnmpAccess } from "../infra/inventory/schema";
+import type { SnmpAccess } from "../inventory/schema";
 import type { PollErrorReason } from "./metric-names";
 import type { SecretResolver } from "./secrets";
 import { compareOids, inSubtree, isExceptionType, T, type Varbind } from "./varbind";

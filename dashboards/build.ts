@@ -5,7 +5,7 @@
 //   grafana/dashboards/<uid>.json                one file per dashboard
 //   prometheus/rules/spbe.rules.yml              recording + alerting rules (RULES_FILE_PATH)
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { Inventory } from "../infra/inventory/schema";
+import type { Inventory } from "../inventory/schema";
 import { backboneDashboard } from "./boards/backbone";
 import { complianceDashboard } from "./boards/compliance";
 import { deviceDashboard } from "./boards/device";

@@ -1,7 +1,7 @@
 // What the dashboards and alert rules need to know about an inventory, computed once: sites by
 // kind, the links between the data center and the recovery site, applications with DR replicas,
 // quotas. Pure: the inventory in, plain data out.
-import type { Inventory } from "../infra/inventory/schema";
+import type { Inventory } from "../inventory/schema";
 import { slugify } from "./ids";
 
 export interface DrReplica {

@@ -2,7 +2,7 @@
 // and returns a Report (findings, per-OPD scores, exceptions register). Pure and deterministic: the
 // date is an input, the order is the inventory's OPD order, then the catalogue's rule order, then
 // the subject id.
-import type { Inventory, Profile } from "../infra/inventory/schema";
+import type { Inventory, Profile } from "../inventory/schema";
 import type { ObservedFacts } from "./facts";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";

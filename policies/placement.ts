@@ -1,7 +1,7 @@
 // The placement rules as pure functions over plain facts. The SAME functions serve the inventory
 // rules (facts built from the inventory, rules/placement.ts) and the CrossGuard pack (facts read from
 // docker Container labels, crossguard/labels.ts): one rule, one place.
-import { contains, tryParseRange } from "../infra/inventory/ip";
+import { contains, tryParseRange } from "../inventory/ip";
 
 export type SiteKind = "datacenter" | "recovery" | "opd-office" | "external";
 export type Network = "dinas" | "opd" | "internet";

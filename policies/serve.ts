@@ -3,7 +3,7 @@
 // metric-names.ts: spbe_compliance_findings{opd,severity,rule}, spbe_compliance_score{opd}).
 // The report is evaluated once per evaluation date (today unless opts.asOf fixes it) and cached.
 import express from "express";
-import type { Inventory } from "../infra/inventory/schema";
+import type { Inventory } from "../inventory/schema";
 import { observedFactsSchema, type ObservedFacts } from "./facts";
 import { evaluate } from "./index";
 import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_OPD, LABEL_RULE, LABEL_SEVERITY } from "./metric-names";

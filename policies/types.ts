@@ -1,6 +1,6 @@
 // The vocabulary of the compliance engine: rules with their Perda citations, the findings they
 // produce, and the report that gathers them. Plain data only, so reports serialise to JSON as is.
-import type { Inventory, Profile } from "../infra/inventory/schema";
+import type { Inventory, Profile } from "../inventory/schema";
 import type { ObservedFacts } from "./facts";
 
 export type Severity = "mandatory" | "advisory";

@@ -8,7 +8,7 @@
 // Runs inside the network namespace spbe-c-bench (created and removed here; root needed).
 import * as fs from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type { Inventory } from "../../infra/inventory/schema";
+import type { Inventory } from "../../inventory/schema";
 import type { PollResult } from "../../collectors/poller";
 import { startServe } from "../../collectors/serve";
 import { stopChild } from "../../tests/support/servers/common";

@@ -8,8 +8,8 @@ import * as M from "../../collectors/metric-names";
 import { buildAlertRules, buildGrafanaFiles } from "../../dashboards/build";
 import { finalize, gaugePanel, newDashboard, prom, rising, thresholds, tsPanel } from "../../dashboards/grafana";
 import { inventoryView } from "../../dashboards/view";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
-import { inventorySchema, type Inventory } from "../../infra/inventory/schema";
+import { loadInventoryOrThrow } from "../../inventory/load";
+import { inventorySchema, type Inventory } from "../../inventory/schema";
 import { generateInventory } from "../generate-inventory";
 
 function median(xs: number[]): number {

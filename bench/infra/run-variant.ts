@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { runProgram } from "../../tests/support/pulumi/run-program";
 
 async function baseline(file: string): Promise<number> {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import { loadInventoryFile } from "../../infra/inventory/load";
+import { loadInventoryFile } from "../../inventory/load";
 import { generateInventoryYaml, sizesFor } from "../generate-inventory";
 
 const root = resolve(__dirname, "../..");

@@ -4,7 +4,7 @@
 //   node bin/run-ts.cjs bench/policies/evaluate.ts [scale=1] [peerContainers=2000]
 // Not a test: prints a table for docs/benchmarks.md.
 import { performance } from "node:perf_hooks";
-import { loadInventoryText } from "../../infra/inventory/load";
+import { loadInventoryText } from "../../inventory/load";
 import { planPlacements } from "../../infra/planning/placements";
 import { planPublicIps } from "../../infra/planning/public-ips";
 import { evaluate } from "../../policies";

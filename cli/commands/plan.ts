@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { t, type Lang } from "../../i18n";
 import type { MessageCode } from "../../i18n/en";
-import { summarize, type InventorySummary, type RackSummary } from "../../infra/inventory/summary";
+import { summarize, type InventorySummary, type RackSummary } from "../../inventory/summary";
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
 
 export function registerPlan(program: Command): void {

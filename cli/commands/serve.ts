@@ -3,10 +3,11 @@
 // is reported and the old one kept); SIGTERM/SIGINT flush the InfluxDB buffer and exit cleanly.
 import type { Command } from "commander";
 import { t, type Lang } from "../../i18n";
-import { loadInventoryFile } from "../../infra/inventory/load";
-import type { Inventory } from "../../infra/inventory/schema";
+import { loadInventoryFile } from "../../inventory/load";
+import type { Inventory } from "../../inventory/schema";
 import { startServe, type ServeExtension, type ServeHandle } from "../../collectors/serve";
-import { ExitCode, formatOption, langOf, langOption, loadForCommand, renderDiagnostic, UsageError } from "../context";
+import { renderDiagnostic } from "../../inventory/diagnostics";
+import { ExitCode, formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
 
 interface ServeCliOptions {
   host: string;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { t } from "../../i18n";
-import { diagnosticJson, formatOption, langOf, langOption, loadForCommand, renderDiagnostic } from "../context";
+import { diagnosticJson, renderDiagnostic } from "../../inventory/diagnostics";
+import { formatOption, langOf, langOption, loadForCommand } from "../context";
 
 export function registerValidate(program: Command): void {
   program

@@ -3,7 +3,7 @@
 import * as command from "@pulumi/command";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { LABEL } from "../labels";
+import { LABEL } from "../../inventory/labels";
 import { LeanContainer, LeanNetwork } from "./lean-docker";
 import type { PlannedContainer, PlannedRecord } from "../planning/placements";
 

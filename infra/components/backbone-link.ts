@@ -2,7 +2,7 @@
 // the component puts the link into the stack (so adding, re-routing or re-labelling one shows in
 // `pulumi preview` beside the resources that depend on it) and exports its facts.
 import * as pulumi from "@pulumi/pulumi";
-import type { Link } from "../inventory/schema";
+import type { Link } from "../../inventory/schema";
 
 export class BackboneLink extends pulumi.ComponentResource {
   readonly facts: Record<string, unknown>;

@@ -2,7 +2,7 @@
 // servers and mail from service allocations, application hostnames and OPD subdomains pointing at
 // their public addresses. Names outside the domain, and names with no public address, are listed
 // (and commented in the zone) so a reviewer sees why they are absent.
-import type { Inventory } from "../inventory/schema";
+import type { Inventory } from "../../inventory/schema";
 import type { PlannedAllocation } from "./public-ips";
 
 export interface DnsRecord {

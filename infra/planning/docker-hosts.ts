@@ -1,6 +1,6 @@
 // Which Docker host (daemon URL) each server the program deploys to is reached through: the stack's
 // `dockerHosts` entry, else SSH to the server's management address as the deploy user.
-import type { Inventory } from "../inventory/schema";
+import type { Inventory } from "../../inventory/schema";
 
 export class DockerHostError extends Error {}
 

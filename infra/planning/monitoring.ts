@@ -2,8 +2,8 @@
 // SNMP poller, targets from the inventory), Prometheus scraping it, InfluxDB for long-term samples,
 // Grafana provisioned with the dashboards. Pure: which host, which containers, which config text.
 import { stringify } from "yaml";
-import { LABEL } from "../labels";
-import type { Device, Inventory } from "../inventory/schema";
+import { LABEL } from "../../inventory/labels";
+import type { Device, Inventory } from "../../inventory/schema";
 
 /** `spbe serve`'s default port (collectors/serve.ts). */
 export const COLLECTOR_PORT = 9116;

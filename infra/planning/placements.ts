@@ -2,8 +2,8 @@
 // server (plus a DR replica on its recovery server), with its name, network, published ports and the
 // labels a CrossGuard policy reads. Applications the Dinas does not run (external hosting, OPD
 // servers) become records carrying the same labels, so policies judge every placement the same way.
-import { LABEL } from "../labels";
-import type { Application, Device, Inventory, Site } from "../inventory/schema";
+import { LABEL } from "../../inventory/labels";
+import type { Application, Device, Inventory, Site } from "../../inventory/schema";
 import type { PlannedAllocation } from "./public-ips";
 
 export type ContainerRole = "primary" | "dr-replica";

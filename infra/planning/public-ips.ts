@@ -5,8 +5,8 @@
 // therefore only moves when the owner of an address on its own short probe path changes, instead
 // of every later allocation shifting as with "next free address" counting.
 import { createHash } from "node:crypto";
-import { addressAt, parseRange, size, type IpRange } from "../inventory/ip";
-import type { Allocation, Inventory } from "../inventory/schema";
+import { addressAt, parseRange, size, type IpRange } from "../../inventory/ip";
+import type { Allocation, Inventory } from "../../inventory/schema";
 
 export interface PlannedAllocation {
   id: string;

@@ -1,7 +1,7 @@
 // The whole deployment as data, computed before any resource is registered: so a problem anywhere
 // (an unplaceable application, a full block, a server with no docker host) fails the run cleanly,
 // and the components only turn this plan into resources.
-import type { Inventory, Link, Site } from "../inventory/schema";
+import type { Inventory, Link, Site } from "../../inventory/schema";
 import { renderGatewayConfig, type GatewayConfig } from "../quota";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { dockerHostsFor } from "./docker-hosts";

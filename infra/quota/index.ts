@@ -1,6 +1,6 @@
 // Bandwidth quotas: the inventory's per-OPD quotas rendered as gateway configuration. Shared by
 // `spbe quotas render` and the Pulumi BandwidthQuota component (which applies `script` over SSH).
-import type { Inventory } from "../inventory/schema";
+import type { Inventory } from "../../inventory/schema";
 import type { GatewayConfig, QuotaBackend } from "./backend";
 import { linuxTcBackend } from "./linux-tc";
 import { QuotaConfigError } from "./model";

@@ -13,7 +13,7 @@
 // classes that are no longer rendered are deleted at the end. Applying twice equals applying once.
 import type { GatewayConfig, QuotaBackend, QuotaClass } from "./backend";
 import { DEFAULT_CLASS, TOTAL_CLASS } from "./backend";
-import { tryParseRange } from "../inventory/ip";
+import { tryParseRange } from "../../inventory/ip";
 import type { QuotaPlan } from "./model";
 import { PARENT_SLOT } from "./slots";
 

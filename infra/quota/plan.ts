@@ -1,7 +1,7 @@
 // From the inventory to a QuotaPlan: every check that must pass before anything touches a gateway.
 // Pure: no I/O, and every problem is collected (not just the first) so one run shows them all.
-import { findOverlaps, tryParseRange } from "../inventory/ip";
-import type { Device, Inventory } from "../inventory/schema";
+import { findOverlaps, tryParseRange } from "../../inventory/ip";
+import type { Device, Inventory } from "../../inventory/schema";
 import { QuotaConfigError, type OpdShaping, type QuotaPlan, type QuotaProblem } from "./model";
 import { assignSlots, DEFAULT_SLOT } from "./slots";
 

@@ -1,11 +1,11 @@
 // The CrossGuard policies: each reads the placement facts from the labels the Pulumi program
-// writes (infra/labels.ts) and calls the SAME rule function the inventory report uses
+// writes (inventory/labels.ts) and calls the SAME rule function the inventory report uses
 // (policies/placement.ts). Docker containers carry the labels in `labels` ([{ label, value }]);
 // applications the Dinas does not run are `command:local:Command` records with the labels in
 // `environment` ({ key: value }).
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
-import type { Profile } from "../../infra/inventory/schema";
+import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
+import type { Profile } from "../../inventory/schema";
 import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "../rules/placement";
 import { formatCitation } from "../rules/helpers";

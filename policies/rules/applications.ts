@@ -1,7 +1,7 @@
 // What every application must carry: documents and source code (bt-7-2019 Pasal 13), a Dinas
 // assessment (bt-7-2019 Pasal 17 (3), klaten-18-2018 Pasal 21 (3)), a DR replica when it holds
 // confidential data (klaten-18-2018 Pasal 9 (2) a), verified procurement (klaten-18-2018 Pasal 8 (4)).
-import type { Application } from "../../infra/inventory/schema";
+import type { Application } from "../../inventory/schema";
 import { isConfidential } from "../placement";
 import type { Rule } from "../types";
 import { app, check, cite } from "./helpers";

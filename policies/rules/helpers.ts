@@ -1,6 +1,6 @@
 // Small helpers shared by the rule files: citations, check builders, and the placement facts of an
 // inventory application (the same shape the CrossGuard pack reads from container labels).
-import type { Application, Inventory, Profile } from "../../infra/inventory/schema";
+import type { Application, Inventory, Profile } from "../../inventory/schema";
 import type { PlacementFacts, Violation } from "../placement";
 import type { Check, Citation, InventoryIndex, Severity, Subject } from "../types";
 

@@ -1,7 +1,7 @@
 // The infrastructure itself: a data center and a recovery site (klaten-18-2018 Pasal 9 (2) a),
 // OPD-held equipment (klaten-18-2018 Pasal 11 (2); bt-7-2019 Pasal 12 (4)-(5)), and node address
 // labels on every backbone link and OPD data cable (klaten-18-2018 Pasal 11 (3)).
-import type { Inventory } from "../../infra/inventory/schema";
+import type { Inventory } from "../../inventory/schema";
 import type { InventoryIndex, Rule, Subject } from "../types";
 import { check, cite, opdOfDevice } from "./helpers";
 

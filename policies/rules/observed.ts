@@ -1,6 +1,6 @@
 // Rules over observed facts (policies/facts.ts): what the collectors see running, compared with
 // what the inventory declares. Skipped (not passed) when no facts file is given.
-import { isPrivate, tryParseRange } from "../../infra/inventory/ip";
+import { isPrivate, tryParseRange } from "../../inventory/ip";
 import { checkAddressInBlocks, checkPlacement, daysUntil } from "../placement";
 import type { Rule } from "../types";
 import { app, check, cite, opdOfDevice, placementFactsOf } from "./helpers";

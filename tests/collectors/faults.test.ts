@@ -7,7 +7,7 @@ import { PromStore } from "../../collectors/prom-store";
 import { envSecrets } from "../../collectors/secrets";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
-import type { SnmpAccess } from "../../infra/inventory/schema";
+import type { SnmpAccess } from "../../inventory/schema";
 import { freeUdpPort } from "../support/servers/common";
 import { startSnmpd, type SnmpdHandle } from "../support/servers/snmpd";
 import { parsePromText } from "./support/prom-text";

@@ -5,7 +5,7 @@ import { pollTarget } from "../../collectors/poller";
 import { envSecrets } from "../../collectors/secrets";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
-import type { SnmpAccess } from "../../infra/inventory/schema";
+import type { SnmpAccess } from "../../inventory/schema";
 import { run } from "../support/servers/common";
 import { startSnmpd, type SnmpdHandle } from "../support/servers/snmpd";
 

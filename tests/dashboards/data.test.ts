@@ -10,7 +10,7 @@ import * as M from "../../collectors/metric-names";
 import { ALERT, buildAlertRules, buildDashboards, WATCHDOG_ALERT } from "../../dashboards/build";
 import { RECORDED } from "../../dashboards/rules/recording";
 import { inventoryView } from "../../dashboards/view";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
 import { tempDir, waitFor } from "../support/servers/common";
 import { startPrometheus, type PrometheusHandle } from "../support/servers/prometheus";

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildAlertRules, OVER_QUOTA_ALERT, RULES_FILE_PATH } from "../../dashboards/build";
 import { ALERT } from "../../dashboards/rules/names";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { ALERT_CASES, ALWAYS_FIRING } from "./alert-cases";
 import { runPromtool, writeRuleTests } from "./support/promtool";
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { generateInventory } from "../../bench/generate-inventory";
 import { buildDashboards, buildGrafanaFiles, DASHBOARD_PROVIDER_PATH, DATASOURCES_PATH, DASHBOARDS_DIR } from "../../dashboards/build";
 import { DASHBOARD_NAMES, dashboardUid, SPBE_TAG } from "../../dashboards/ids";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
-import { inventorySchema, type Inventory } from "../../infra/inventory/schema";
+import { loadInventoryOrThrow } from "../../inventory/load";
+import { inventorySchema, type Inventory } from "../../inventory/schema";
 import { allPanels, definedVariables, interpolated, queries, variableRefs } from "./support/inspect";
 
 const EXAMPLES = ["examples/barito-timur/inventory.yaml", "examples/klaten/inventory.yaml"];

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { renderDnsZone } from "../../infra/planning/dns";
 import { planPublicIps } from "../../infra/planning/public-ips";
 

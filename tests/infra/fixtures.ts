@@ -1,7 +1,7 @@
 // A small inventory built through the real loader (schema defaults, validation), varied per test.
 import { stringify } from "yaml";
-import { loadInventoryText } from "../../infra/inventory/load";
-import type { Inventory } from "../../infra/inventory/schema";
+import { loadInventoryText } from "../../inventory/load";
+import type { Inventory } from "../../inventory/schema";
 
 export function baseInventory(): Record<string, any> {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { LABEL } from "../../infra/labels";
+import { LABEL } from "../../inventory/labels";
 import { renderDnsZone } from "../../infra/planning/dns";
 import { dockerHostsFor, DockerHostError } from "../../infra/planning/docker-hosts";
 import { chooseMonitoringHost, placeBuildFile, planMonitoring, MonitoringPlanError } from "../../infra/planning/monitoring";

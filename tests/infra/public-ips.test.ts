@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contains, parseRange } from "../../infra/inventory/ip";
+import { contains, parseRange } from "../../inventory/ip";
 import { planPublicIps, PublicIpPlanError } from "../../infra/planning/public-ips";
 import { baseInventory, load } from "./fixtures";
 

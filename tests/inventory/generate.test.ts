@@ -1,6 +1,6 @@
 // The synthetic inventories behind the benchmarks must stay valid, or the benchmarks measure errors.
 import { describe, expect, it } from "vitest";
-import { loadInventoryText } from "../../infra/inventory/load";
+import { loadInventoryText } from "../../inventory/load";
 import { generateInventoryYaml, sizesFor } from "../../bench/generate-inventory";
 
 describe("synthetic inventory generator", () => {

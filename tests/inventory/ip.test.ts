@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressAt, contains, findOverlaps, parseRange, size, tryParseRange } from "../../infra/inventory/ip";
+import { addressAt, contains, findOverlaps, parseRange, size, tryParseRange } from "../../inventory/ip";
 
 describe("IP math", () => {
   it.each([

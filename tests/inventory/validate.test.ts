@@ -2,8 +2,8 @@
 // rule's message code at that path, on the line where the offending value stands.
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { formatPath } from "../../infra/inventory/diagnostics";
-import { loadInventoryText } from "../../infra/inventory/load";
+import { formatPath } from "../../inventory/diagnostics";
+import { loadInventoryText } from "../../inventory/load";
 import { minimalInventory } from "../fixtures/minimal-inventory";
 
 type Case = [name: string, mutate: (inv: any) => void, code: string, path: string, severity?: "error" | "warning"];

@@ -3,7 +3,7 @@
 // preview behaves as it does under `pulumi preview`.
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { LABEL } from "../../infra/labels";
+import { LABEL } from "../../inventory/labels";
 import { confidentialOnDinasNetwork, exceptionExpiringSoon, opdAppInDinasDataCenter, POLICIES, policyDate, publishedOnDinasAddress, websiteHostedInIndonesia } from "../../policies/crossguard/policies";
 import type { AnalyzedResource } from "./support/analyzer";
 import { UNKNOWN } from "./support/analyzer";

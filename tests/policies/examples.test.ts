@@ -2,7 +2,7 @@
 // `DELIBERATE:` comments in examples/*/inventory.yaml), and nothing else.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { evaluate } from "../../policies";
 import { renderCsv } from "../../policies/report/csv";
 import { renderMarkdown } from "../../policies/report/markdown";

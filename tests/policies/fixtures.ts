@@ -1,6 +1,6 @@
 // A small inventory that passes every rule of both Perda; each rule test breaks one thing in a copy.
-import { loadInventoryText } from "../../infra/inventory/load";
-import type { Inventory } from "../../infra/inventory/schema";
+import { loadInventoryText } from "../../inventory/load";
+import type { Inventory } from "../../inventory/schema";
 import { minimalInventory } from "../fixtures/minimal-inventory";
 
 export const AS_OF = new Date("2026-11-23T00:00:00Z");

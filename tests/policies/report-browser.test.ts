@@ -8,7 +8,7 @@ import { join } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as D from "../../dashboards/compliance-metrics";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
 import { htmlToPdf, withChromium } from "../../policies/report/pdf";
 import { AS_OF } from "./fixtures";

@@ -1,7 +1,7 @@
 // A small inventory shaped like the namespace test bed: a gateway owning a LAN bridge, a WAN
 // interface and one interface per OPD (linked to that OPD's office router), three OPDs with small
 // quotas. Plain data, parsed through the real schema so defaults apply as in a loaded file.
-import { inventorySchema, type Inventory } from "../../infra/inventory/schema";
+import { inventorySchema, type Inventory } from "../../inventory/schema";
 
 export interface TestOpd {
   code: string;

@@ -1,7 +1,7 @@
 // The renderer as a pure function: classes per OPD, idempotent and order-independent output, a
 // changed quota changing only its own lines, and every bad input refused before rendering.
 import { describe, expect, it } from "vitest";
-import { inventorySchema } from "../../infra/inventory/schema";
+import { inventorySchema } from "../../inventory/schema";
 import { DEFAULT_CLASS, QuotaConfigError, renderGatewayConfig, TOTAL_CLASS, type QuotaProblem } from "../../infra/quota";
 import { GATEWAY, LAN_IF, TEST_OPDS, testInventory, testInventoryData, WAN_IF } from "./fixture";
 

@@ -1,7 +1,7 @@
 // A small inventory for collector tests: a Dinas core switch linked to two OPD office routers,
 // one gateway, a server and a UPS; SNMP access through env refs.
-import { loadInventoryText } from "../../../infra/inventory/load";
-import type { Inventory } from "../../../infra/inventory/schema";
+import { loadInventoryText } from "../../../inventory/load";
+import type { Inventory } from "../../../inventory/schema";
 
 export const SMALL_INVENTORY_YAML = `
 meta: {kabupaten: Contoh, domain: contohkab.go.id, profiles: [bt-7-2019], dinas: diskominfo}

@@ -2,8 +2,8 @@
 // through the real policy pack's gRPC Analyze. Deliberate violations come back mandatory, compliant
 // applications pass, and the pack agrees with the inventory report (one rule, one place).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadInventoryOrThrow } from "../../../infra/inventory/load";
-import { LABEL } from "../../../infra/labels";
+import { loadInventoryOrThrow } from "../../../inventory/load";
+import { LABEL } from "../../../inventory/labels";
 import { evaluate } from "../../../policies";
 import { applicationLabels } from "../../../policies/crossguard/policies";
 import { runProgramWithMocks } from "../../support/pulumi/run-program";

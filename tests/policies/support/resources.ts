@@ -1,6 +1,6 @@
-// Hand-made resources as the Pulumi program registers them (labels per infra/labels.ts), for the
+// Hand-made resources as the Pulumi program registers them (labels per inventory/labels.ts), for the
 // CrossGuard tests that do not need the whole program.
-import { LABEL, PLACEMENT_RECORD_TYPE } from "../../../infra/labels";
+import { LABEL, PLACEMENT_RECORD_TYPE } from "../../../inventory/labels";
 import { CONTAINER_TYPE } from "../../../policies/crossguard/policies";
 import type { AnalyzedResource } from "./analyzer";
 

@@ -5,7 +5,7 @@ import { DIRECTION_DOWN, LABEL_DIRECTION, LABEL_OPD, SPBE_OPD_TRAFFIC_BPS } from
 import { Poller, type PollResult } from "../../../collectors/poller";
 import { envSecrets } from "../../../collectors/secrets";
 import { planTargets } from "../../../collectors/targets";
-import type { Inventory } from "../../../infra/inventory/schema";
+import type { Inventory } from "../../../inventory/schema";
 
 /**
  * snmpd (net-snmp) caches its interface table for 3 s (NET-SNMP-AGENT-MIB nsCacheTimeout), and it

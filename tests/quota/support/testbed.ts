@@ -4,7 +4,7 @@
 // process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
 import { execFileSync } from "node:child_process";
-import { addressAt, parseRange } from "../../../infra/inventory/ip";
+import { addressAt, parseRange } from "../../../inventory/ip";
 import { FatalError, requireBinary, run, spawnLogged, waitFor, type Spawned } from "../../support/servers/common";
 import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "../fixture";
 

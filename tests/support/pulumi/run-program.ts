@@ -1,4 +1,4 @@
-// Runs the Pulumi program (infra/program.ts) under pulumi.runtime.setMocks and returns every
+// Runs the Pulumi program (stack/program.ts) under pulumi.runtime.setMocks and returns every
 // resource it registered: type, name, URN, inputs, parent and provider. An offline stand-in for
 // `pulumi preview`, used by the program's tests and by the policy pack's analyzer test.
 // Pulumi's runtime state is per process: call this once per test file (vitest pool "forks").
@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { parse } from "yaml";
-import { deployProgram, prepareProgram } from "../../../infra/program";
+import { deployProgram, prepareProgram } from "../../../stack/program";
 
 export interface RegisteredResource {
   type: string;

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { buildGrafanaFiles } from "../../dashboards/build";
 import { renderGatewayConfig } from "../../infra/quota";
-import { contains, parseRange } from "../../infra/inventory/ip";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
-import type { Application, Inventory } from "../../infra/inventory/schema";
-import { LABEL, PLACEMENT_RECORD_TYPE } from "../../infra/labels";
+import { contains, parseRange } from "../../inventory/ip";
+import { loadInventoryOrThrow } from "../../inventory/load";
+import type { Application, Inventory } from "../../inventory/schema";
+import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
 import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../support/pulumi/run-program";
 
 export const T = {

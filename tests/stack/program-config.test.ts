@@ -1,8 +1,8 @@
 // Stack settings that the example stacks leave at their defaults, or do not use: docker hosts from
 // management addresses, the monitoring host chosen by the planner, a private registry's credentials.
 import { beforeAll, expect, test } from "vitest";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
-import { LABEL } from "../../infra/labels";
+import { loadInventoryOrThrow } from "../../inventory/load";
+import { LABEL } from "../../inventory/labels";
 import { runProgram, type ProgramRun } from "../support/pulumi/run-program";
 import { labelsOf, unsecret } from "./stack-graph";
 

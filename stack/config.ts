@@ -2,7 +2,8 @@
 // plain settings from Pulumi.<stack>.yaml, secrets by name only. Every missing secret is reported
 // at once, by its config key, with the command that sets it; a value is never printed.
 import * as pulumi from "@pulumi/pulumi";
-import type { Inventory, SecretRef } from "./inventory/schema";
+import type { Inventory } from "../inventory/schema";
+import { secretConfigKey, secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 
 export const NAMESPACE = "spbe-infra";
 
@@ -79,42 +80,15 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
   };
 }
 
-/** The config key holding a secret reference's value. */
-export function secretKey(ref: SecretRef): string {
-  return "env" in ref ? ref.env : ref.pulumiSecret;
-}
-
-/**
- * The environment variable the collector reads a secret reference from (collectors/secrets.ts):
- * an env ref's own name; a pulumiSecret ref's name upper-cased, non-alphanumerics as "_".
- */
-export function collectorEnvName(ref: SecretRef): string {
-  return "env" in ref ? ref.env : ref.pulumiSecret.toUpperCase().replace(/[^A-Z0-9]/g, "_");
-}
-
-function snmpRefs(inv: Inventory): SecretRef[] {
-  const refs: SecretRef[] = [];
-  for (const d of inv.devices) {
-    const s = d.snmp;
-    if (!s) continue;
-    if (s.version === "2c") refs.push(s.community);
-    else {
-      if (s.authKey) refs.push(s.authKey);
-      if (s.privKey) refs.push(s.privKey);
-    }
-  }
-  return refs;
-}
-
 /** Every SNMP secret the inventory refers to, by config key (sorted, unique). */
 export function snmpSecretKeys(inv: Inventory): string[] {
-  return [...new Set(snmpRefs(inv).map(secretKey))].sort();
+  return [...new Set(snmpSecretRefs(inv).map(secretConfigKey))].sort();
 }
 
 /** The collector container's secret environment: variable name → stack secret key. */
 export function collectorSecretEnv(inv: Inventory): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const ref of snmpRefs(inv)) env[collectorEnvName(ref)] = secretKey(ref);
+  for (const ref of snmpSecretRefs(inv)) env[secretEnvName(ref)] = secretConfigKey(ref);
   return Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -1,6 +1,6 @@
 // The program under mocks with the Barito Timur stack (Pulumi.barito-timur.yaml).
 import { beforeAll, describe, expect, test } from "vitest";
-import { LABEL } from "../../infra/labels";
+import { LABEL } from "../../inventory/labels";
 import { describeStackGraph, labelsOf, loadStackGraph, type StackGraph } from "./stack-graph";
 
 let g: StackGraph;

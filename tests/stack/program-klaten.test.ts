@@ -1,6 +1,6 @@
 // The program under mocks with the Klaten stack (Pulumi.klaten.yaml).
 import { beforeAll, describe, expect, test } from "vitest";
-import { LABEL } from "../../infra/labels";
+import { LABEL } from "../../inventory/labels";
 import { describeStackGraph, loadStackGraph, type StackGraph } from "./stack-graph";
 
 let g: StackGraph;

@@ -1,4 +1,4 @@
-// Pulumi entry point (Pulumi.yaml `main: infra/`): the exported function's result is the stack's
+// Pulumi entry point (Pulumi.yaml `main: stack/`): the exported function's result is the stack's
 // outputs. Everything else lives in program.ts so tests can run it under mocks.
 import { runProgram } from "./program";
 

@@ -2,9 +2,11 @@
 // network's name before creation). The program must still declare everything, waves included,
 // and the policy-relevant inputs (labels, ports) must be known values, not unknowns.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { LABEL } from "../../infra/labels";
+import { parse } from "yaml";
+import { LABEL } from "../../inventory/labels";
 import { runProgram, type ProgramRun } from "../support/pulumi/run-program";
 import { labelsOf } from "./stack-graph";
 
@@ -14,8 +16,11 @@ beforeAll(async () => {
 });
 
 test("the Pulumi entry point exports the program as a function (what the nodejs language host calls)", () => {
-  // As Pulumi loads `main: infra/`: node's require with tsx's CommonJS hook, in a child process.
-  const out = execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", "process.stdout.write(typeof require(require('path').resolve('infra')))"], { encoding: "utf8", cwd: resolve(__dirname, "../..") });
+  // As Pulumi loads Pulumi.yaml's `main`: node's require with tsx's CommonJS hook, in a child process.
+  const root = resolve(__dirname, "../..");
+  const main = (parse(readFileSync(resolve(root, "Pulumi.yaml"), "utf8")) as { main: string }).main;
+  expect(main).toBe("stack/");
+  const out = execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", `process.stdout.write(typeof require(require('path').resolve(${JSON.stringify(main)})))`], { encoding: "utf8", cwd: root });
   expect(out).toBe("function");
 });
 

@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { loadInventoryOrThrow } from "../../infra/inventory/load";
+import { loadInventoryOrThrow } from "../../inventory/load";
 import { planMonitoring } from "../../infra/planning/monitoring";
-import { monitoringFiles } from "../../infra/program";
+import { monitoringFiles } from "../../stack/program";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-infra-promtool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // A finding about the inventory file itself (not about the Perda: that is policies/). It carries a
 // message code and parameters rather than text so the CLI can print it in Indonesian or English.
-import type { MessageCode } from "../../i18n/en";
+import { t, type Lang, type MessageCode } from "../i18n";
 
 export type Severity = "error" | "warning";
 export type Path = (string | number)[];
@@ -34,4 +34,23 @@ export class DiagnosticList {
   warning(path: Path, code: MessageCode, params: Record<string, string | number> = {}): void {
     this.items.push({ severity: "warning", code, path, params });
   }
+}
+
+/** One diagnostic as a line: `file:line:column severity: path: message` (CLI and Pulumi program alike). */
+export function renderDiagnostic(d: Diagnostic, lang: Lang): string {
+  const where = `${d.file ?? ""}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}`;
+  const severity = t(lang, d.severity === "error" ? "cli.error" : "cli.warning");
+  return `${where} ${severity}: ${formatPath(d.path)}: ${t(lang, d.code, d.params)}`;
+}
+
+export function diagnosticJson(d: Diagnostic, lang: Lang) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    path: formatPath(d.path),
+    message: t(lang, d.code, d.params),
+  };
 }

@@ -1,24 +1,26 @@
 // The Pulumi program: stack config → inventory → plan (pure, complete before anything is
-// registered) → components. Returns the stack outputs. Entry point: infra/index.ts.
+// registered) → components. Returns the stack outputs. Entry point: stack/index.ts (Pulumi.yaml `main: stack/`).
+// The one place that wires inventory, planners (infra/) and the dashboards' files into resources:
+// nothing imports it but its entry point, the tests and the benchmarks.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { renderDiagnostic } from "../cli/context";
+import { renderDiagnostic } from "../inventory/diagnostics";
 import { langFromEnv } from "../i18n";
-import { loadInventoryText, type LoadResult } from "./inventory/load";
-import { BackboneLink } from "./components/backbone-link";
-import { BandwidthQuota } from "./components/bandwidth-quota";
-import { DataCenter } from "./components/data-center";
-import { ApplicationPlacement } from "./components/application-placement";
-import { describeTarget, PublicIpBlock } from "./components/public-ip-block";
-import { RecoverySite } from "./components/recovery-site";
-import type { DockerSiteArgs } from "./components/docker-site";
-import { planStack, type StackPlan } from "./planning/stack";
-import { describeProblem, QuotaConfigError } from "./quota";
-import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./stack-config";
+import { loadInventoryText, type LoadResult } from "../inventory/load";
+import { BackboneLink } from "../infra/components/backbone-link";
+import { BandwidthQuota } from "../infra/components/bandwidth-quota";
+import { DataCenter } from "../infra/components/data-center";
+import { ApplicationPlacement } from "../infra/components/application-placement";
+import { describeTarget, PublicIpBlock } from "../infra/components/public-ip-block";
+import { RecoverySite } from "../infra/components/recovery-site";
+import type { DockerSiteArgs } from "../infra/components/docker-site";
+import { planStack, type StackPlan } from "../infra/planning/stack";
+import { describeProblem, QuotaConfigError } from "../infra/quota";
+import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
-import { GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "./planning/monitoring";
-import type { Inventory } from "./inventory/schema";
+import { GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
+import type { Inventory } from "../inventory/schema";
 
 /** An inventory with errors: every diagnostic in the message, no stack trace (RunError). */
 export class InventoryLoadError extends pulumi.RunError {
