@@ -1,0 +1,58 @@
+// Backbone links and interfaces: a link endpoint down, a link near capacity, a port counting errors.
+import * as M from "../../../collectors/metric-names";
+import type { AlertingRule } from "../model";
+import { ALERT } from "../names";
+import { RECORDED } from "../recording";
+import { THRESHOLDS } from "./policy";
+import { dev } from "./templates";
+
+export function backboneInterfaceDownAlert(): AlertingRule {
+  return {
+    alert: ALERT.backboneInterfaceDown,
+    expr: `${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != 1 and ${M.IF_ADMIN_STATUS}{${M.LABEL_LINK}=~".+"} == 1`,
+    for: "2m",
+    labels: { severity: "critical" },
+    annotations: {
+      summary: `Backbone link {{ $labels.link }} is down at ${dev} {{ $labels.ifName }}`,
+      summary_id: `Link backbone {{ $labels.link }} putus di ${dev} {{ $labels.ifName }}`,
+      description: `Interface {{ $labels.ifName }} of ${dev} (endpoint of link {{ $labels.link }}) is enabled but its operational status is {{ $value }} (1 = up).`,
+      description_id: `Antarmuka {{ $labels.ifName }} pada ${dev} (ujung link {{ $labels.link }}) aktif tetapi status operasionalnya {{ $value }} (1 = up).`,
+      runbook: "Check the far end device and its power; check optics/radio alignment; call the link provider with the link's label code.",
+      runbook_id: "Periksa perangkat di ujung lain dan listriknya; periksa optik/arah radio; hubungi penyedia link dengan kode label link.",
+    },
+  };
+}
+
+export function linkUtilisationHighAlert(): AlertingRule {
+  return {
+    alert: ALERT.linkUtilisationHigh,
+    expr: `${M.SPBE_LINK_UTILISATION_RATIO} > ${THRESHOLDS.linkUtilisation}`,
+    for: THRESHOLDS.linkUtilisationFor,
+    labels: { severity: "warning" },
+    annotations: {
+      summary: `Link {{ $labels.link }} ({{ $labels.direction }}) above 80% of capacity`,
+      summary_id: `Link {{ $labels.link }} ({{ $labels.direction }}) di atas 80% kapasitas`,
+      description: `Link {{ $labels.link }} has carried {{ $value | humanizePercentage }} of its declared capacity ({{ $labels.direction }}) for 15 minutes.`,
+      description_id: `Link {{ $labels.link }} terpakai {{ $value | humanizePercentage }} dari kapasitasnya ({{ $labels.direction }}) selama 15 menit.`,
+      runbook: "Open the Backbone dashboard for this link; find the OPD or application behind the traffic; check quotas are applied; plan a capacity upgrade if it recurs.",
+      runbook_id: "Buka dashboard Backbone untuk link ini; cari OPD atau aplikasi penyebab trafik; pastikan kuota diterapkan; rencanakan penambahan kapasitas jika berulang.",
+    },
+  };
+}
+
+export function interfaceErrorsAlert(): AlertingRule {
+  return {
+    alert: ALERT.interfaceErrors,
+    expr: `${RECORDED.interfaceErrors} > ${THRESHOLDS.interfaceErrorsPerSecond}`,
+    for: "10m",
+    labels: { severity: "warning" },
+    annotations: {
+      summary: `Interface errors on ${dev} {{ $labels.ifName }}`,
+      summary_id: `Error antarmuka pada ${dev} {{ $labels.ifName }}`,
+      description: `${dev} {{ $labels.ifName }} has counted {{ $value | humanize }} errors per second for 10 minutes.`,
+      description_id: `${dev} {{ $labels.ifName }} mencatat {{ $value | humanize }} error per detik selama 10 menit.`,
+      runbook: "Check the cable or optic and the duplex/speed settings on both ends; replace the patch cord first.",
+      runbook_id: "Periksa kabel atau optik serta pengaturan duplex/kecepatan di kedua ujung; ganti patch cord lebih dulu.",
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// UPS power: mains out, and the battery running short.
+import * as M from "../../../collectors/metric-names";
+import type { AlertingRule } from "../model";
+import { ALERT } from "../names";
+import { THRESHOLDS } from "./policy";
+import { dev, site } from "./templates";
+
+/** UPS-MIB upsOutputSource value for "battery". The raw SNMP object is used rather than a derived
+ * series so the alert holds for any collector that exports UPS-MIB (snmp_exporter's ups_mib too). */
+export const UPS_OUTPUT_SOURCE_BATTERY = 5;
+
+export function upsOnBatteryAlert(): AlertingRule {
+  return {
+    alert: ALERT.upsOnBattery,
+    expr: `${M.UPS_OUTPUT_SOURCE} == ${UPS_OUTPUT_SOURCE_BATTERY}`,
+    for: "1m",
+    labels: { severity: "critical" },
+    annotations: {
+      summary: `UPS ${dev} at ${site} is on battery`,
+      summary_id: `UPS ${dev} di ${site} berjalan dengan baterai`,
+      description: `${dev} has run on battery for more than a minute: mains power at ${site} is out.`,
+      description_id: `${dev} berjalan dengan baterai lebih dari satu menit: listrik PLN di ${site} padam.`,
+      runbook: "Check mains and the generator; watch the runtime left; if it falls under 15 minutes, start an orderly shutdown of non-critical servers.",
+      runbook_id: "Periksa listrik PLN dan genset; pantau sisa waktu baterai; jika di bawah 15 menit, matikan server non-kritis secara teratur.",
+    },
+  };
+}
+
+export function upsLowRuntimeAlert(): AlertingRule {
+  return {
+    alert: ALERT.upsLowRuntime,
+    expr: `${M.UPS_ESTIMATED_MINUTES_REMAINING} < ${THRESHOLDS.upsMinutesRemaining}`,
+    for: "1m",
+    labels: { severity: "critical" },
+    annotations: {
+      summary: `UPS ${dev} has {{ $value }} minutes of battery left`,
+      summary_id: `Baterai UPS ${dev} tersisa {{ $value }} menit`,
+      description: `${dev} at ${site} estimates {{ $value }} minutes of runtime, under ${THRESHOLDS.upsMinutesRemaining}.`,
+      description_id: `${dev} di ${site} memperkirakan sisa waktu {{ $value }} menit, di bawah ${THRESHOLDS.upsMinutesRemaining}.`,
+      runbook: "On battery: shut down non-critical servers now. On mains: the battery is worn, schedule its replacement.",
+      runbook_id: "Saat baterai: matikan server non-kritis sekarang. Saat listrik normal: baterai sudah aus, jadwalkan penggantian.",
+    },
+  };
+}

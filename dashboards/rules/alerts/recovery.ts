@@ -1,0 +1,43 @@
+// The recovery site and DR replicas: generated from the inventory's recovery sites, and one rule
+// per replica with the RPO the inventory gives its application.
+import * as M from "../../../collectors/metric-names";
+import type { AlertingRule } from "../model";
+import { ALERT } from "../names";
+import { anyOf, type DrReplica } from "../../view";
+import { site } from "./templates";
+
+export function recoverySiteUnreachableAlert(recoverySites: string[]): AlertingRule {
+  return {
+    alert: ALERT.recoverySiteUnreachable,
+    expr: `max by (${M.LABEL_SITE}) (${M.SPBE_SNMP_UP}{${M.LABEL_SITE}=~"${anyOf(recoverySites)}"}) == 0`,
+    for: "5m",
+    labels: { severity: "critical" },
+    annotations: {
+      summary: `Recovery site ${site} is unreachable`,
+      summary_id: `Pusat pemulihan ${site} tidak terjangkau`,
+      description: `No device at recovery site ${site} has answered SNMP for 5 minutes: replication to it has stopped.`,
+      description_id: `Tidak ada perangkat di pusat pemulihan ${site} yang menjawab SNMP selama 5 menit: replikasi ke sana terhenti.`,
+      runbook: "Check the data center to recovery site link on the Recovery dashboard; then power at the recovery site.",
+      runbook_id: "Periksa link Pusat Data ke pusat pemulihan di dashboard Recovery; lalu listrik di pusat pemulihan.",
+    },
+  };
+}
+
+// No collector reports replication lag (see the report on metric-names.ts): a replica whose server
+// has been unreachable for longer than its RPO cannot have been updated within that RPO.
+export function recoveryReplicaStaleAlert(r: DrReplica): AlertingRule {
+  return {
+    alert: ALERT.recoveryReplicaStale,
+    expr: `max(${M.SPBE_SNMP_UP}{${M.LABEL_DEVICE}="${r.replicaServer}"}) < 1`,
+    for: `${r.rpoMinutes}m`,
+    labels: { severity: "critical", application: r.application, opd: r.opd, replica_server: r.replicaServer },
+    annotations: {
+      summary: `DR replica of ${r.application} is older than its RPO (${r.rpoMinutes} min)`,
+      summary_id: `Replika DR ${r.application} lebih lama dari RPO-nya (${r.rpoMinutes} menit)`,
+      description: `The replica server ${r.replicaServer} of "${r.name}" has been unreachable for ${r.rpoMinutes} minutes, the application's RPO: the replica cannot be current.`,
+      description_id: `Server replika ${r.replicaServer} untuk "${r.name}" tidak terjangkau selama ${r.rpoMinutes} menit, sama dengan RPO aplikasi: replika tidak mungkin mutakhir.`,
+      runbook: `Restore ${r.replicaServer} or its link first; then resynchronise ${r.application} and confirm the replica's last change time.`,
+      runbook_id: `Pulihkan ${r.replicaServer} atau link-nya lebih dulu; lalu sinkronkan ulang ${r.application} dan pastikan waktu perubahan terakhir replika.`,
+    },
+  };
+}
