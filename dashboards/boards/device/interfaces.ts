@@ -1,0 +1,26 @@
+// The device's interfaces: traffic, status, errors.
+import type * as table from "@grafana/grafana-foundation-sdk/table";
+import type * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
+import * as M from "../../../collectors/metric-names";
+import { RECORDED } from "../../rules/recording";
+import { hideColumns, IF_STATUS_MAPPING, prom, SCRAPE_COLUMNS, tablePanel, tsPanel } from "../../grafana";
+import { ONE_DEVICE as one } from "./selector";
+
+export function interfaceTrafficPanel(): timeseries.PanelBuilder {
+  return tsPanel("Interface traffic / Trafik antarmuka", "bps", "Received (positive) and sent (negative) bits per second per interface.")
+    .span(24)
+    .withTarget(prom(`rate(${M.IF_HC_IN_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} in`))
+    .withTarget(prom(`-rate(${M.IF_HC_OUT_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} out`));
+}
+
+export function interfaceStatusTable(): table.PanelBuilder {
+  return tablePanel("Interface status / Status antarmuka", "ifOperStatus of every interface; the link column names the inventory link it belongs to.")
+    .mappings(IF_STATUS_MAPPING)
+    .withTransformation(hideColumns(...SCRAPE_COLUMNS, M.LABEL_DEVICE, M.LABEL_SITE, M.LABEL_OPD, M.LABEL_ROLE))
+    .withTarget(prom(`${M.IF_OPER_STATUS}{${one}}`, undefined, { instant: true, table: true }));
+}
+
+export function interfaceErrorsPanel(): timeseries.PanelBuilder {
+  return tsPanel("Interface errors / Error antarmuka", "pps", "Input + output errors per second.")
+    .withTarget(prom(`${RECORDED.interfaceErrors}{${one}}`, `{{${M.LABEL_IF_NAME}}}`));
+}
