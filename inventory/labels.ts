@@ -26,7 +26,7 @@ export const LABEL = {
   publicIp: "id.go.spbe.public-ip",
   /** Comma-separated Dinas public blocks (CIDR), so a policy can check the address without the inventory. */
   dinasBlocks: "id.go.spbe.dinas-blocks",
-  // Appended by the Pulumi program (infra/planning/placements.ts writes every key below).
+  // Appended by the Pulumi program (infra/planning/placements/ writes every key below).
   /** datacenter | external | opd-server: the inventory's placement type. */
   placement: "id.go.spbe.placement",
   /** The inventory server id the container (or the OPD-server application) runs on. */
