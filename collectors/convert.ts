@@ -1,18 +1,8 @@
 // PDUs → samples: the pure heart of the collector, in the spirit of snmp_exporter's collector.go
 // (config → walk results → metric tree). No I/O here; table-driven tests in tests/collectors.
-import type { MetricType, ModuleDef } from "./modules";
+import type { ModuleDef } from "./modules";
+import type { Labels, Sample } from "./sample";
 import { compareOids, numericValue, stringValue, type Varbind } from "./varbind";
-
-export type Labels = [string, string][];
-
-export interface Sample {
-  name: string;
-  type: MetricType;
-  help: string;
-  labels: Labels;
-  /** Exact decimal text (integers are never routed through a double). */
-  value: string;
-}
 
 /** What one module poll returned: scalar varbinds by OID (with .0) and walked varbinds per column. */
 export interface ModuleResult {

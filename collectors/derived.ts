@@ -2,7 +2,7 @@
 // OPD's traffic, month-to-date volume and quota. planDerived() is pure over the inventory;
 // DerivedState turns consecutive octet counters into rates (pure arithmetic, clock passed in).
 import type { Inventory } from "../inventory/schema";
-import type { Sample } from "./convert";
+import type { Sample } from "./sample";
 import * as N from "./metric-names";
 import { deviceOpd } from "./targets";
 

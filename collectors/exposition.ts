@@ -2,7 +2,7 @@
 // series on every scrape and blocks the event loop (~650 ms per 100k series). Here each target's
 // series are rendered once per poll, grouped by metric family, and a scrape only concatenates the
 // cached chunks. Pure functions.
-import type { Labels, Sample } from "./convert";
+import type { Labels, Sample } from "./sample";
 
 export function escapeLabelValue(v: string): string {
   return /[\\"\n]/.test(v) ? v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n") : v;

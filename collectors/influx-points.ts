@@ -2,7 +2,7 @@
 // "snmp", each table to its own measurement ("interface" for IF-MIB, as in Telegraf's sample
 // config), every point tagged agent_host plus the inventory labels; index and lookup labels
 // (ifIndex, ifName, ifDescr, ifAlias, link, ...) are tags, metric values are fields. Pure.
-import type { Sample } from "./convert";
+import type { Sample } from "./sample";
 import * as N from "./metric-names";
 import type { PollResult } from "./poller";
 

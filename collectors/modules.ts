@@ -1,10 +1,8 @@
 // MIB modules as data, in the spirit of snmp_exporter's snmp.yml modules: which OIDs to GET or walk
 // and how each becomes a metric. The poller, the converter, the simulator and the snmp_exporter
 // config generator (used by tests and the benchmark to do "the same work") all read these tables.
-import type { Sample } from "./convert";
 import * as N from "./metric-names";
-
-export type MetricType = "counter" | "gauge";
+import type { MetricType, Sample } from "./sample";
 
 /** A scalar object: GET `${oid}.0`. */
 export interface ScalarMetric {

@@ -1,9 +1,10 @@
 // The scheduler: every target on its own fixed-rate schedule (per role, with jitter), a bounded
 // number of polls in flight, and per-target isolation: a dead agent costs one slot for its timeout,
 // never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
-import { convertModule, type ModuleResult, type Sample } from "./convert";
+import { convertModule, type ModuleResult } from "./convert";
 import { LABEL_IF_NAME, type PollErrorReason } from "./metric-names";
 import { MODULES, scalarOids, walkedColumns, type ModuleDef } from "./modules";
+import type { Sample } from "./sample";
 import { PollError, probeRefused, SnmpClient } from "./snmp-client";
 import type { SecretResolver } from "./secrets";
 import { linkOf, type Target } from "./targets";

@@ -1,6 +1,6 @@
 // The Prometheus sink's state: per target, the text of its last poll grouped by family, plus its
 // cumulative meta counters. A scrape walks the families and yields cached chunks (streamable).
-import type { Sample } from "./convert";
+import type { Sample } from "./sample";
 import { renderByFamily, renderHeader, type FamilyHeader } from "./exposition";
 import * as N from "./metric-names";
 import type { PollResult } from "./poller";

@@ -1,7 +1,7 @@
 // Inventory → poll targets: which devices are polled, where, with which modules and labels.
 // Pure: no sockets, no env. Nothing is configured twice: targets come only from the inventory.
 import type { Device, Inventory, SnmpAccess } from "../inventory/schema";
-import type { Labels } from "./convert";
+import type { Labels } from "./sample";
 import * as N from "./metric-names";
 import { ROLE_INTERVAL_SECONDS, ROLE_MODULES } from "./modules";
 

@@ -1,6 +1,6 @@
 // Targets, derived link/OPD series and the exposition text: pure, over a small inventory.
 import { describe, expect, it } from "vitest";
-import type { Sample } from "../../collectors/convert";
+import type { Sample } from "../../collectors/sample";
 import { DerivedState, planDerived, rateOf } from "../../collectors/derived";
 import { escapeLabelValue, renderByFamily, renderLabels } from "../../collectors/exposition";
 import { planTargets } from "../../collectors/targets";

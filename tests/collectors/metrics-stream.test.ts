@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Labels, Sample } from "../../collectors/convert";
+import type { Labels, Sample } from "../../collectors/sample";
 import { createApp } from "../../collectors/http";
 import type { PollResult } from "../../collectors/poller";
 import { PromStore } from "../../collectors/prom-store";
