@@ -47,7 +47,7 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
   const scalar: InfluxPoint = { measurement: "snmp", tags: { ...base }, fields: {}, timestamp };
   for (const s of r.samples) {
     if (s.name === N.SYS_INFO) {
-      const sysName = s.labels.find(([k]) => k === "sys_name")?.[1];
+      const sysName = s.labels.find(([k]) => k === N.LABEL_SYS_NAME)?.[1];
       if (sysName) scalar.tags.hostname = sysName;
       continue;
     }

@@ -36,6 +36,9 @@ export const LABEL_DIRECTION = "direction"; // links: "in" | "out" (seen from en
 // ---------------------------------------------------------------------------------------------
 export const SYS_UPTIME = "sysUpTime"; // gauge, hundredths of a second since the agent (re)started
 export const SYS_INFO = "spbe_snmp_system_info"; // gauge = 1, labels sys_name, sys_descr, sys_object_id (snake_case: our own family)
+export const LABEL_SYS_NAME = "sys_name"; // SNMPv2-MIB sysName
+export const LABEL_SYS_DESCR = "sys_descr"; // SNMPv2-MIB sysDescr
+export const LABEL_SYS_OBJECT_ID = "sys_object_id"; // SNMPv2-MIB sysObjectID
 
 // ---------------------------------------------------------------------------------------------
 // if_mib module (IF-MIB ifTable + ifXTable). Labels: ifIndex, ifName, ifDescr, ifAlias (+ link).
@@ -49,8 +52,8 @@ export const IF_IN_ERRORS = "ifInErrors"; // counter
 export const IF_OUT_ERRORS = "ifOutErrors"; // counter
 export const IF_IN_DISCARDS = "ifInDiscards"; // counter
 export const IF_OUT_DISCARDS = "ifOutDiscards"; // counter
-export const IF_OPER_STATUS = "ifOperStatus"; // gauge, 1 up, 2 down, 3 testing, 5 dormant, 7 lowerLayerDown
-export const IF_ADMIN_STATUS = "ifAdminStatus"; // gauge, 1 up, 2 down, 3 testing
+export const IF_OPER_STATUS = "ifOperStatus"; // gauge, an IF-MIB enumeration (values: modules.ts)
+export const IF_ADMIN_STATUS = "ifAdminStatus"; // gauge, an IF-MIB enumeration (values: modules.ts)
 export const IF_HIGH_SPEED = "ifHighSpeed"; // gauge, Mbit/s
 export const IF_MTU = "ifMtu"; // gauge, bytes
 export const IF_LAST_CHANGE = "ifLastChange"; // gauge, sysUpTime at the last oper status change
@@ -67,25 +70,25 @@ export const HR_STORAGE_ALLOCATION_UNITS = "hrStorageAllocationUnits"; // gauge,
 // ---------------------------------------------------------------------------------------------
 // ups_mib module (UPS-MIB, RFC 1628).
 // ---------------------------------------------------------------------------------------------
-export const UPS_BATTERY_STATUS = "upsBatteryStatus"; // gauge, 1 unknown, 2 normal, 3 low, 4 depleted
+export const UPS_BATTERY_STATUS = "upsBatteryStatus"; // gauge, a UPS-MIB enumeration (values: modules.ts)
 export const UPS_SECONDS_ON_BATTERY = "upsSecondsOnBattery"; // gauge, 0 when on mains
 export const UPS_ESTIMATED_MINUTES_REMAINING = "upsEstimatedMinutesRemaining"; // gauge, minutes
 export const UPS_ESTIMATED_CHARGE_REMAINING = "upsEstimatedChargeRemaining"; // gauge, percent
-export const UPS_OUTPUT_SOURCE = "upsOutputSource"; // gauge, 3 normal (mains), 5 battery, 4 bypass, ...
+export const UPS_OUTPUT_SOURCE = "upsOutputSource"; // gauge, a UPS-MIB enumeration: normal (mains), bypass, battery, ... (values: modules.ts)
 export const UPS_INPUT_VOLTAGE = "upsInputVoltage"; // gauge, volts RMS, label upsInputLineIndex
 export const UPS_OUTPUT_VOLTAGE = "upsOutputVoltage"; // gauge, volts RMS, label upsOutputLineIndex
 export const UPS_OUTPUT_PERCENT_LOAD = "upsOutputPercentLoad"; // gauge, percent, label upsOutputLineIndex
-/** Derived from upsOutputSource: 1 when the UPS runs on battery (upsOutputSource == 5). */
+/** Derived from upsOutputSource: 1 when the UPS runs on battery (upsOutputSource == battery), else 0. */
 export const SPBE_UPS_ON_BATTERY = "spbe_ups_on_battery";
 
 // ---------------------------------------------------------------------------------------------
 // entity_sensor module (ENTITY-SENSOR-MIB, where the agent has it). Label entPhysicalIndex.
 // ---------------------------------------------------------------------------------------------
-export const ENT_PHY_SENSOR_TYPE = "entPhySensorType"; // gauge, 8 celsius, 3 voltsAC, 4 voltsDC, 6 amperes, 10 rpm ...
-export const ENT_PHY_SENSOR_SCALE = "entPhySensorScale"; // gauge, SI exponent code (9 = units)
+export const ENT_PHY_SENSOR_TYPE = "entPhySensorType"; // gauge, an ENTITY-SENSOR-MIB enumeration: celsius, voltsAC, amperes, rpm, ... (values: modules.ts)
+export const ENT_PHY_SENSOR_SCALE = "entPhySensorScale"; // gauge, an ENTITY-SENSOR-MIB enumeration of SI prefixes, units = none (values: modules.ts)
 export const ENT_PHY_SENSOR_PRECISION = "entPhySensorPrecision"; // gauge, decimal places
 export const ENT_PHY_SENSOR_VALUE = "entPhySensorValue"; // gauge, raw value (apply scale and precision)
-export const ENT_PHY_SENSOR_OPER_STATUS = "entPhySensorOperStatus"; // gauge, 1 ok, 2 unavailable, 3 nonoperational
+export const ENT_PHY_SENSOR_OPER_STATUS = "entPhySensorOperStatus"; // gauge, an ENTITY-SENSOR-MIB enumeration: ok, unavailable, nonoperational (values: modules.ts)
 
 // ---------------------------------------------------------------------------------------------
 // Meta metrics about polling, per device (labels: device, site, opd, role).

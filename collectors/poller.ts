@@ -3,7 +3,7 @@
 // never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
 import { convertModule, type ModuleResult } from "./convert";
 import { LABEL_IF_NAME, type PollErrorReason } from "./metric-names";
-import { MODULES, scalarOids, walkedColumns, type ModuleDef } from "./modules";
+import { moduleNamed, scalarOids, walkedColumns, type ModuleDef } from "./modules";
 import type { Sample } from "./sample";
 import { PollError, probeRefused, SnmpClient } from "./snmp-client";
 import type { SecretResolver } from "./secrets";
@@ -230,7 +230,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
     return link ? ([["link", link]] as [string, string][]) : undefined;
   };
   for (const name of t.modules) {
-    const m = MODULES[name];
+    const m = moduleNamed(name);
     if (!m) continue;
     if (fatal) {
       // The agent did not answer (or refused us) for an earlier module: don't wait again per module.

@@ -63,7 +63,7 @@ export function planTargets(inv: Inventory, opts: TargetPlanOptions = {}): { tar
         if (ifIndex !== undefined) linkByIfIndex.set(String(ifIndex), l.id);
       }
     }
-    const interval = typeof opts.intervalSeconds === "function" ? opts.intervalSeconds(d.role) : opts.intervalSeconds ?? ROLE_INTERVAL_SECONDS[d.role] ?? 60;
+    const interval = typeof opts.intervalSeconds === "function" ? opts.intervalSeconds(d.role) : opts.intervalSeconds ?? ROLE_INTERVAL_SECONDS[d.role];
     targets.push({
       device: d.id,
       role: d.role,
@@ -72,7 +72,7 @@ export function planTargets(inv: Inventory, opts: TargetPlanOptions = {}): { tar
       host: ep.host,
       port: ep.port,
       access: d.snmp,
-      modules: ROLE_MODULES[d.role] ?? ["system", "if_mib"],
+      modules: ROLE_MODULES[d.role],
       intervalSeconds: interval,
       labels: [
         [N.LABEL_DEVICE, d.id],
