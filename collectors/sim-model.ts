@@ -3,6 +3,7 @@
 // Pure and deterministic (seeded by device and interface names); time is passed in.
 import type { Device, Inventory } from "../inventory/schema";
 import { planDerived } from "./derived";
+import { ROLE_MODULES } from "./modules";
 
 export interface SimInterface {
   ifIndex: number;
@@ -21,6 +22,8 @@ export interface SimDevice {
   interfaces: SimInterface[];
   cpus: number;
   memoryKiB: number;
+  /** Serves HOST-RESOURCES-MIB and UPS-MIB: when its role is polled with that module. */
+  hostResources: boolean;
   ups: boolean;
 }
 
@@ -90,7 +93,8 @@ function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBp
     interfaces,
     cpus: Math.min(d.cpus ?? 4, 16),
     memoryKiB: Math.round((d.memoryGiB ?? 16) * 1024 * 1024),
-    ups: d.role === "ups",
+    hostResources: ROLE_MODULES[d.role].includes("host_resources"),
+    ups: ROLE_MODULES[d.role].includes("ups_mib"),
   };
 }
 

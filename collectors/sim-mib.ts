@@ -1,0 +1,102 @@
+// The simulated agent's MIB, built from the collector's module tables (modules.ts): every OID,
+// SNMP syntax and enumeration the simulator serves is the one the poller reads, so the two cannot
+// drift apart. One function per MIB subject says what a device answers; the values come from
+// sim-model.ts (pure) and the counters move with the clock.
+import * as N from "./metric-names";
+import { HOST_RESOURCES, IF_MIB, mibEnumValue, SYSTEM, UPS_MIB } from "./modules";
+import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
+import { counter64, SimMib, type CellAnswers } from "./sim-providers";
+
+/** Time as the agent sees it; it "booted" at t0 (ms). */
+interface SimClock {
+  /** sysUpTime: hundredths of a second since boot. */
+  uptime(): number;
+  seconds(): number;
+}
+
+/** The agent's MIB for one device: what it serves, subject by subject. */
+export function buildMib(agent: any, dev: SimDevice, t0: number): void {
+  const clock: SimClock = { uptime: () => Math.floor((Date.now() - t0) / 10), seconds: () => (Date.now() - t0) / 1000 };
+  const mib = new SimMib(agent.getMib());
+  serveSystem(mib, dev, clock);
+  if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock);
+  if (dev.hostResources) serveHostResources(mib, dev, clock);
+  if (dev.ups) serveUps(mib, dev);
+}
+
+/** SNMPv2-MIB system group: the inventory id as sysName, vendor and model as sysDescr. */
+function serveSystem(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+  mib.scalars(SYSTEM, {
+    [N.SYS_UPTIME]: () => clock.uptime(),
+    [N.LABEL_SYS_NAME]: dev.id,
+    [N.LABEL_SYS_DESCR]: dev.sysDescr,
+    [N.LABEL_SYS_OBJECT_ID]: "1.3.6.1.4.1.8072.3.2.10", // NET-SNMP-TC netSnmpAgentOIDs linux(10), as snmpd on Linux answers
+  });
+}
+
+/** IF-MIB ifTable + ifXTable: one row per inventory interface, every interface up. */
+function serveInterfaces(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+  mib.table(IF_MIB, N.LABEL_IF_INDEX, dev.interfaces.map((i) => ({ index: i.ifIndex, answers: interfaceAnswers(dev, i, clock) })));
+}
+
+function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock): CellAnswers {
+  // Errors and discards: a slow trickle proportional to traffic, seeded per column.
+  const trickle = (column: number) => Math.floor(clock.seconds() * hash01(`${dev.id}/${i.name}/${column}`) * 0.05) % 0xffffffff;
+  const octets = (direction: "in" | "out") => octetsAt(direction === "out" ? i.outBps : i.inBps, clock.seconds(), hash01(`${dev.id}/${i.name}/${direction}`));
+  const packets = (direction: "in" | "out") => octets(direction) / 800n; // 800-octet packets on average
+  return {
+    [N.LABEL_IF_DESCR]: i.name,
+    [N.LABEL_IF_NAME]: i.name,
+    [N.LABEL_IF_ALIAS]: i.alias,
+    [N.IF_MTU]: 1500,
+    [N.IF_ADMIN_STATUS]: mibEnumValue(N.IF_ADMIN_STATUS, "up"),
+    [N.IF_OPER_STATUS]: mibEnumValue(N.IF_OPER_STATUS, "up"),
+    [N.IF_LAST_CHANGE]: 0,
+    [N.IF_IN_DISCARDS]: trickle,
+    [N.IF_IN_ERRORS]: trickle,
+    [N.IF_OUT_DISCARDS]: trickle,
+    [N.IF_OUT_ERRORS]: trickle,
+    [N.IF_HC_IN_OCTETS]: () => counter64(octets("in")),
+    [N.IF_HC_IN_UCAST_PKTS]: () => counter64(packets("in")),
+    [N.IF_HC_OUT_OCTETS]: () => counter64(octets("out")),
+    [N.IF_HC_OUT_UCAST_PKTS]: () => counter64(packets("out")),
+    [N.IF_HIGH_SPEED]: i.speedMbps,
+  };
+}
+
+/** HOST-RESOURCES-MIB: uptime, a load per CPU that wanders, physical memory and one ~1 TB disk. */
+function serveHostResources(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+  // The host booted a day (8 640 000 hundredths of a second) before its SNMP agent.
+  mib.scalars(HOST_RESOURCES, { [N.HR_SYSTEM_UPTIME]: () => clock.uptime() + 8_640_000 });
+  // hrDeviceIndex of processors: net-snmp numbers them from 196608 (hrDeviceProcessor << 16).
+  const cpus = Array.from({ length: dev.cpus }, (_, c) => 196608 + c);
+  mib.table(HOST_RESOURCES, N.LABEL_HR_DEVICE_INDEX, cpus.map((index) => ({
+    index,
+    answers: { [N.HR_PROCESSOR_LOAD]: () => cpuLoadAt(hash01(`${dev.id}/cpu${index}`), clock.seconds()) },
+  })));
+  const memUsed = Math.floor(dev.memoryKiB * (0.3 + 0.5 * hash01(`${dev.id}/mem`)));
+  const diskBlocks = 250_000_000; // 4 KiB blocks: ~1 TB
+  const diskUsed = Math.floor(diskBlocks * (0.2 + 0.6 * hash01(`${dev.id}/disk`)));
+  mib.table(HOST_RESOURCES, N.LABEL_HR_STORAGE_INDEX, [
+    { index: 1, answers: storage("Physical memory", 1024, dev.memoryKiB, memUsed) },
+    { index: 31, answers: storage("/", 4096, diskBlocks, diskUsed) },
+  ]);
+}
+
+function storage(descr: string, allocationUnits: number, size: number, used: number): CellAnswers {
+  return { [N.LABEL_HR_STORAGE_DESCR]: descr, [N.HR_STORAGE_ALLOCATION_UNITS]: allocationUnits, [N.HR_STORAGE_SIZE]: size, [N.HR_STORAGE_USED]: used };
+}
+
+/** UPS-MIB: on mains with a full, normal battery; one input and one output line. */
+function serveUps(mib: SimMib, dev: SimDevice): void {
+  const seed = hash01(`${dev.id}/ups`);
+  mib.scalars(UPS_MIB, {
+    [N.UPS_BATTERY_STATUS]: mibEnumValue(N.UPS_BATTERY_STATUS, "batteryNormal"),
+    [N.UPS_SECONDS_ON_BATTERY]: 0,
+    [N.UPS_ESTIMATED_MINUTES_REMAINING]: Math.round(30 + 60 * seed),
+    [N.UPS_ESTIMATED_CHARGE_REMAINING]: 100,
+    [N.UPS_OUTPUT_SOURCE]: mibEnumValue(N.UPS_OUTPUT_SOURCE, "normal"),
+  });
+  mib.table(UPS_MIB, N.LABEL_UPS_INPUT_LINE, [{ index: 1, answers: { [N.UPS_INPUT_VOLTAGE]: 220 + Math.round(10 * seed) } }]);
+  mib.table(UPS_MIB, N.LABEL_UPS_OUTPUT_LINE, [{ index: 1, answers: { [N.UPS_OUTPUT_VOLTAGE]: 220, [N.UPS_OUTPUT_PERCENT_LOAD]: Math.round(20 + 40 * seed) } }]);
+}
