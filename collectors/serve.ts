@@ -12,6 +12,7 @@ import { createApp } from "./http";
 import { pointsFromDerived, pointsFromPoll } from "./influx-points";
 import { InfluxSink } from "./influx-sink";
 import * as N from "./metric-names";
+import { ObservedDevices, type ObservedDeviceFacts } from "./observed";
 import { Poller, type PollResult } from "./poller";
 import { PromStore } from "./prom-store";
 import { envSecrets, type SecretResolver } from "./secrets";
@@ -67,46 +68,85 @@ export interface ServeHandle {
   observedFacts(): ObservedDeviceFacts;
 }
 
-export interface ObservedDeviceFacts {
-  schema: "spbe-observed-facts/1";
-  observedAt: string;
-  devices: { id: string; lastSeen?: string; unreachableSince?: string | null }[];
-}
-
 export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const load = (): Inventory => (typeof opts.inventory === "string" ? loadInventoryOrThrow(opts.inventory) : opts.inventory);
-  let inventory = load();
+  const inventory = load();
 
-  let overrides: Record<string, string> = {};
-  let secrets = opts.secrets ?? envSecrets(opts.env ?? process.env);
-  let simulator: Simulator | undefined;
-  if (opts.simulate) {
-    overrides = generateMissingSecrets(inventory, secrets);
-    if (Object.keys(overrides).length > 0) secrets = envSecrets(opts.env ?? process.env, overrides);
-    simulator = await startSimulator(inventory, { secrets });
-  }
+  const { secrets, simulator, generatedSecrets } = await startSimulation(inventory, opts);
+  const plan = targetPlanner(opts, simulator);
+  const sinks = startSinks(inventory, opts, log);
+  const observed = new ObservedDevices();
+  const poller = createPoller(opts, secrets, feedSinks(sinks, observed, log, opts.onPoll));
+  poller.setTargets(plan(inventory));
+  listTargets(sinks.store, poller);
+  const server = await listen(createApp(sinks.store, opts.extensions ?? [], processMetricsText(poller, sinks.influx)), opts, () => stopSinksAndSimulator(sinks, simulator));
+  poller.start();
+
+  return {
+    url: serverUrl(server),
+    store: sinks.store,
+    poller,
+    influx: sinks.influx,
+    simulator,
+    generatedSecrets,
+    targets: () => poller.targets(),
+    pollNow: (device) => poller.pollNow(device),
+    observedFacts: () => observed.facts(poller.targets()),
+    // A bad file throws InventoryError before anything changes: the caller keeps the old inventory.
+    reload: async (inv) => retarget(inv ?? load(), { simulator, poller, plan, sinks }),
+    async close() {
+      await poller.stop(); // results of polls in flight still reach the sinks before the flush
+      await closeServer(server);
+      await stopSinksAndSimulator(sinks, simulator);
+    },
+  };
+}
+
+/**
+ * The poller's secrets and, with `simulate`, the simulator: env secrets the inventory refers to
+ * but the environment lacks are generated (names reported, values never) so it works out of the box.
+ */
+async function startSimulation(inventory: Inventory, opts: ServeOptions): Promise<{ secrets: SecretResolver; simulator?: Simulator; generatedSecrets: string[] }> {
+  const env = opts.env ?? process.env;
+  const secrets = opts.secrets ?? envSecrets(env);
+  if (!opts.simulate) return { secrets, generatedSecrets: [] };
+  const generated = generateMissingSecrets(inventory, secrets);
+  const withGenerated = Object.keys(generated).length > 0 ? envSecrets(env, generated) : secrets;
+  const simulator = await startSimulator(inventory, { secrets: withGenerated });
+  return { secrets: withGenerated, simulator, generatedSecrets: Object.keys(generated) };
+}
+
+/** Inventory → targets, each reached at its simulated agent, the test's endpoint, or its mgmtAddress. */
+function targetPlanner(opts: ServeOptions, simulator: Simulator | undefined): (inv: Inventory) => Target[] {
   const endpointFor = (d: { id: string }) => (simulator ? simulator.endpoints.get(d.id) : opts.endpoint?.(d));
-  const plan = (inv: Inventory) =>
-    planTargets(inv, { endpoint: opts.simulate || opts.endpoint ? endpointFor : undefined, intervalSeconds: opts.intervalSeconds }).targets;
+  return (inv) => planTargets(inv, { endpoint: opts.simulate || opts.endpoint ? endpointFor : undefined, intervalSeconds: opts.intervalSeconds }).targets;
+}
 
+/** Where poll results go: the Prometheus text store, the derived series and, when configured, InfluxDB. */
+interface Sinks {
+  store: PromStore;
+  derived: DerivedState;
+  influx?: InfluxSink;
+}
+
+function startSinks(inventory: Inventory, opts: ServeOptions, log: (line: string) => void): Sinks {
   const store = new PromStore();
   const derived = new DerivedState(planDerived(inventory));
   const influx = opts.influxUrl
     ? new InfluxSink({ url: opts.influxUrl, database: opts.influxDatabase ?? "spbe", maxBuffered: opts.influxMaxBuffered, log })
     : undefined;
   influx?.start();
-  const lastError = new Map<string, string>();
-  const seen = new Map<string, { lastSeen?: number; unreachableSince?: number }>();
+  return { store, derived, influx };
+}
 
-  const onResult = (r: PollResult) => {
+/** Each poll result through the sinks, the observed facts and the log, then to `onPoll`. */
+function feedSinks(sinks: Sinks, observed: ObservedDevices, log: (line: string) => void, onPoll?: (r: PollResult) => void): (r: PollResult) => void {
+  const { store, derived, influx } = sinks;
+  const logErrorChange = errorChangeLogger(log);
+  return (r) => {
     store.update(r);
-    const f = seen.get(r.target.device) ?? {};
-    if (r.up) {
-      f.lastSeen = r.startedAt;
-      f.unreachableSince = undefined;
-    } else f.unreachableSince ??= r.startedAt;
-    seen.set(r.target.device, f);
+    observed.record(r);
     derived.observe(r.target.device, r.samples, r.startedAt);
     const derivedSamples = derived.samples(Date.now());
     store.setDerived(derivedSamples);
@@ -114,17 +154,25 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
       influx.add(pointsFromPoll(r));
       if (r.target.linkByIfName.size > 0) influx.add(pointsFromDerived(derivedSamples, new Date(r.startedAt)));
     }
-    // One log line per change of a target's error state, not one per failed poll.
-    const sig = r.errors.map((e) => `${e.module}:${e.reason}`).join(",");
-    if (sig !== (lastError.get(r.target.device) ?? "")) {
-      if (sig) log(`poll ${r.target.device} (${r.target.host}:${r.target.port}): ${r.errors.map((e) => `${e.module} ${e.reason}: ${e.message}`).join("; ")}`);
-      else log(`poll ${r.target.device}: ok again`);
-      lastError.set(r.target.device, sig);
-    }
-    opts.onPoll?.(r);
+    logErrorChange(r);
+    onPoll?.(r);
   };
+}
 
-  const poller = new Poller({
+/** One log line per change of a target's error state, not one per failed poll. */
+function errorChangeLogger(log: (line: string) => void): (r: PollResult) => void {
+  const lastError = new Map<string, string>();
+  return (r) => {
+    const sig = r.errors.map((e) => `${e.module}:${e.reason}`).join(",");
+    if (sig === (lastError.get(r.target.device) ?? "")) return;
+    if (sig) log(`poll ${r.target.device} (${r.target.host}:${r.target.port}): ${r.errors.map((e) => `${e.module} ${e.reason}: ${e.message}`).join("; ")}`);
+    else log(`poll ${r.target.device}: ok again`);
+    lastError.set(r.target.device, sig);
+  };
+}
+
+function createPoller(opts: ServeOptions, secrets: SecretResolver, onResult: (r: PollResult) => void): Poller {
+  return new Poller({
     secrets,
     concurrency: opts.concurrency,
     timeoutMs: opts.timeoutMs,
@@ -132,70 +180,59 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     maxRepetitions: opts.maxRepetitions,
     onResult,
   });
-  poller.setTargets(plan(inventory));
+}
+
+/** The /targets page lists what the poller polls now. */
+function listTargets(store: PromStore, poller: Poller): void {
   store.setTargetLister(() =>
     poller.targets().map((t) => ({ device: t.device, host: t.host, port: t.port, role: t.role, site: t.site, opd: t.opd, modules: t.modules, intervalSeconds: t.intervalSeconds })),
   );
+}
 
-  const processText = () =>
+/** The process's own series on /metrics: targets polled, and the InfluxDB sink's counters. */
+function processMetricsText(poller: Poller, influx: InfluxSink | undefined): () => string {
+  return () =>
     `# HELP ${N.SPBE_SNMP_TARGETS} Devices being polled.\n# TYPE ${N.SPBE_SNMP_TARGETS} gauge\n${N.SPBE_SNMP_TARGETS} ${poller.targets().length}\n` +
     (influx ? influx.metricsText() : "");
-  const app = createApp(store, opts.extensions ?? [], processText);
-  let server: Server;
+}
+
+/** Listens on opts.host:opts.port; when that fails (a port in use), `cleanUp` runs before the error is thrown. */
+async function listen(app: express.Express, opts: ServeOptions, cleanUp: () => Promise<void>): Promise<Server> {
   try {
-    server = await new Promise((resolve, reject) => {
+    return await new Promise<Server>((resolve, reject) => {
       const s = app.listen(opts.port ?? 9116, opts.host ?? "127.0.0.1", (err?: Error) => (err ? reject(err) : resolve(s)));
       s.once("error", reject);
     });
   } catch (err) {
-    // A port already in use must not leave the simulator's agents or the Influx sink holding the process open.
-    if (influx) await influx.close();
-    if (simulator) await simulator.stop();
+    await cleanUp();
     throw err;
   }
+}
+
+function serverUrl(server: Server): string {
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
-  poller.start();
+  return `http://${hostPart}:${addr.port}`;
+}
 
-  return {
-    url: `http://${hostPart}:${addr.port}`,
-    store,
-    poller,
-    influx,
-    simulator,
-    generatedSecrets: Object.keys(overrides),
-    targets: () => poller.targets(),
-    pollNow: (device) => poller.pollNow(device),
-    observedFacts: () => ({
-      schema: "spbe-observed-facts/1",
-      observedAt: new Date().toISOString(),
-      devices: poller.targets().flatMap((t) => {
-        const f = seen.get(t.device);
-        if (!f) return [];
-        return [{
-          id: t.device,
-          ...(f.lastSeen !== undefined ? { lastSeen: new Date(f.lastSeen).toISOString() } : {}),
-          unreachableSince: f.unreachableSince !== undefined ? new Date(f.unreachableSince).toISOString() : null,
-        }];
-      }),
-    }),
-    async reload(inv?: Inventory) {
-      const next = inv ?? load(); // throws InventoryError on a bad file: the caller keeps the old one
-      inventory = next;
-      if (simulator) await simulator.sync(inventory); // new devices get an agent, removed ones lose it
-      const before = new Set(poller.targets().map((t) => t.device));
-      poller.setTargets(plan(inventory));
-      derived.setPlan(planDerived(inventory));
-      for (const id of before) if (!poller.targets().some((t) => t.device === id)) store.remove(id);
-    },
-    async close() {
-      await poller.stop(); // results of polls in flight still reach the sinks before the flush
-      await new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections?.();
-      });
-      if (influx) await influx.close();
-      if (simulator) await simulator.stop();
-    },
-  };
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections?.();
+  });
+}
+
+/** Flushes InfluxDB and stops the simulator's agents: neither may hold the process open. */
+async function stopSinksAndSimulator(sinks: Sinks, simulator: Simulator | undefined): Promise<void> {
+  if (sinks.influx) await sinks.influx.close();
+  if (simulator) await simulator.stop();
+}
+
+/** A new inventory: agents for new devices, targets updated in place, removed devices' series dropped. */
+async function retarget(next: Inventory, s: { simulator?: Simulator; poller: Poller; plan: (inv: Inventory) => Target[]; sinks: Sinks }): Promise<void> {
+  if (s.simulator) await s.simulator.sync(next); // new devices get an agent, removed ones lose it
+  const before = new Set(s.poller.targets().map((t) => t.device));
+  s.poller.setTargets(s.plan(next));
+  s.sinks.derived.setPlan(planDerived(next));
+  for (const id of before) if (!s.poller.targets().some((t) => t.device === id)) s.sinks.store.remove(id);
 }
