@@ -1,7 +1,8 @@
 // PDU → sample conversion, table-driven, no I/O.
 import { describe, expect, it } from "vitest";
 import { convertModule, type ModuleResult } from "../../collectors/convert";
-import { HOST_RESOURCES, IF_MIB, SYSTEM, UPS_MIB } from "../../collectors/modules";
+import * as N from "../../collectors/metric-names";
+import { HOST_RESOURCES, IF_MIB, mibEnumValue, SYSTEM, UPS_MIB } from "../../collectors/modules";
 import { compareOids, counter64ToBigInt, inSubtree, numericValue, stringValue, T, type Varbind } from "../../collectors/varbind";
 
 const u64 = (v: bigint) => {
@@ -58,6 +59,9 @@ describe("OID helpers", () => {
 const base: [string, string][] = [["device", "sw1"], ["site", "dc"], ["opd", "diskominfo"], ["role", "switch"]];
 const vb = (oid: string, type: number, value: unknown): Varbind => ({ oid, type, value });
 
+const UP = mibEnumValue(N.IF_OPER_STATUS, "up");
+const DOWN = mibEnumValue(N.IF_OPER_STATUS, "down");
+
 function ifResult(): ModuleResult {
   const IF = "1.3.6.1.2.1.2.2.1";
   const IFX = "1.3.6.1.2.1.31.1.1.1";
@@ -67,7 +71,7 @@ function ifResult(): ModuleResult {
       [`${IF}.2`, [vb(`${IF}.2.1`, T.OctetString, Buffer.from("GigabitEthernet1/0/1")), vb(`${IF}.2.2`, T.OctetString, Buffer.from("Vlan1"))]],
       [`${IFX}.1`, [vb(`${IFX}.1.1`, T.OctetString, Buffer.from("Gi1/0/1")), vb(`${IFX}.1.2`, T.OctetString, Buffer.from("Vl1"))]],
       [`${IFX}.18`, [vb(`${IFX}.18.1`, T.OctetString, Buffer.from('uplink "core"'))]],
-      [`${IF}.8`, [vb(`${IF}.8.1`, T.Integer, 1), vb(`${IF}.8.2`, T.Integer, 2)]],
+      [`${IF}.8`, [vb(`${IF}.8.1`, T.Integer, UP), vb(`${IF}.8.2`, T.Integer, DOWN)]],
       [`${IFX}.6`, [vb(`${IFX}.6.1`, T.Counter64, u64(2n ** 62n + 1n)), vb(`${IFX}.6.2`, T.Counter64, u64(0n))]],
       [`${IFX}.10`, [vb(`${IFX}.10.1`, T.NoSuchInstance, null)]],
     ]),
@@ -84,7 +88,7 @@ describe("convertModule", () => {
     expect(hc1.labels).toEqual([...base, ["ifIndex", "1"], ["ifAlias", 'uplink "core"'], ["ifDescr", "GigabitEthernet1/0/1"], ["ifName", "Gi1/0/1"]]);
     // a lookup missing for a row gives an empty label, like snmp_exporter
     expect(Object.fromEntries(byKey.get("ifOperStatus/2")!.labels).ifAlias).toBe("");
-    expect(byKey.get("ifOperStatus/2")!.value).toBe("2");
+    expect(byKey.get("ifOperStatus/2")!.value).toBe(String(DOWN));
     // exceptions produce no sample
     expect(samples.filter((s) => s.name === "ifHCOutOctets")).toHaveLength(0);
     expect(samples).toHaveLength(4);
@@ -114,19 +118,21 @@ describe("convertModule", () => {
 
   it("reads UPS scalars and per-line tables", () => {
     const U = "1.3.6.1.2.1.33.1";
+    const normal = mibEnumValue(N.UPS_BATTERY_STATUS, "batteryNormal");
+    const battery = mibEnumValue(N.UPS_OUTPUT_SOURCE, "battery");
     const r: ModuleResult = {
       scalars: new Map([
-        [`${U}.2.1.0`, vb(`${U}.2.1.0`, T.Integer, 2)],
-        [`${U}.4.1.0`, vb(`${U}.4.1.0`, T.Integer, 5)],
+        [`${U}.2.1.0`, vb(`${U}.2.1.0`, T.Integer, normal)],
+        [`${U}.4.1.0`, vb(`${U}.4.1.0`, T.Integer, battery)],
       ]),
       columns: new Map([[`${U}.3.3.1.3`, [vb(`${U}.3.3.1.3.1`, T.Integer, 221)]]]),
     };
     const s = convertModule(UPS_MIB, r, base);
     expect(s.map((x) => `${x.name}${JSON.stringify(Object.fromEntries(x.labels.slice(4)))}=${x.value}`)).toEqual([
-      "upsBatteryStatus{}=2",
-      "upsOutputSource{}=5",
+      `upsBatteryStatus{}=${normal}`,
+      `upsOutputSource{}=${battery}`,
       'upsInputVoltage{"upsInputLineIndex":"1"}=221',
-      "spbe_ups_on_battery{}=1", // derived: output source 5 = battery
+      "spbe_ups_on_battery{}=1", // derived: the output source is battery
     ]);
   });
 
