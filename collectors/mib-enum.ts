@@ -7,7 +7,7 @@
 export type EnumValues = Readonly<Record<number, string>>;
 
 /** The names of an enumeration, as a type (typos in a name fail type-checking). */
-export type EnumNameOf<V extends EnumValues> = V[keyof V];
+export type EnumNameOf<V extends EnumValues> = Extract<V[keyof V], string>;
 
 /** The number the enumeration gives `name`. */
 export function enumNumber<V extends EnumValues>(values: V, name: EnumNameOf<V>): number {
@@ -17,8 +17,8 @@ export function enumNumber<V extends EnumValues>(values: V, name: EnumNameOf<V>)
 }
 
 /**
- * "3 normal, 4 bypass, 5 battery" for a HELP text: number and name of each of `names` (default:
- * all), in number order; `short` shortens a name for reading (e.g. batteryLow → low).
+ * "<number> <name>, ..." for a HELP text: each of `names` (default: all) in number order; `short`
+ * shortens a name for reading (e.g. batteryLow → low).
  */
 export function enumLegend<V extends EnumValues>(values: V, names?: readonly EnumNameOf<V>[], short: (name: string) => string = (n) => n): string {
   return Object.entries(values)

@@ -272,11 +272,11 @@ export type EnumeratedObject = Enumerated["name"];
 /** The MIB's names of one object's values (e.g. "battery" for upsOutputSource). */
 export type EnumName<O extends EnumeratedObject> = EnumNameOf<Extract<Enumerated, { name: O }>["enumValues"]>;
 
-/** The number the MIB gives `name` in `object`: mibEnumValue(N.UPS_OUTPUT_SOURCE, "battery") is 5. */
+/** The number the MIB gives `name` in `object`, e.g. mibEnumValue(N.UPS_OUTPUT_SOURCE, "battery"). */
 export function mibEnumValue<O extends EnumeratedObject>(object: O, name: EnumName<O>): number {
   const def = ENUMERATED.find((e) => e.name === object);
   if (!def) throw new Error(`${object} is not an enumerated object of the module tables`);
-  return enumNumber<EnumValues>(def.enumValues, name as string);
+  return enumNumber<EnumValues>(def.enumValues, name);
 }
 
 export const MODULES = {

@@ -26,6 +26,8 @@ import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-s
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as table from "@grafana/grafana-foundation-sdk/table";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
+import * as M from "../collectors/metric-names";
+import { mibEnumValue, type EnumeratedObject, type EnumName } from "../collectors/modules";
 import { PROMETHEUS_DS, SPBE_TAG } from "./ids";
 
 export type Steps = Threshold[];
@@ -60,13 +62,19 @@ export function valueMap(entries: Record<string, { text: string; color: string }
   return [{ type: MappingType.ValueToText, options: entries }];
 }
 
+/** A value mapping for an enumerated MIB object, keyed by the MIB's names: the numbers come from modules.ts. */
+export function enumValueMap<O extends EnumeratedObject>(object: O, entries: Partial<Record<EnumName<O>, { text: string; color: string }>>): ValueMapping[] {
+  const byName = Object.entries(entries) as [EnumName<O>, { text: string; color: string }][];
+  return valueMap(Object.fromEntries(byName.map(([name, shown]) => [String(mibEnumValue(object, name)), shown])));
+}
+
 /** ifOperStatus values (IF-MIB) as the NOC reads them. */
-export const IF_STATUS_MAPPING = valueMap({
-  "1": { text: "up", color: "green" },
-  "2": { text: "down", color: "red" },
-  "3": { text: "testing", color: "orange" },
-  "5": { text: "dormant", color: "orange" },
-  "7": { text: "lowerLayerDown", color: "red" },
+export const IF_STATUS_MAPPING = enumValueMap(M.IF_OPER_STATUS, {
+  up: { text: "up", color: "green" },
+  down: { text: "down", color: "red" },
+  testing: { text: "testing", color: "orange" },
+  dormant: { text: "dormant", color: "orange" },
+  lowerLayerDown: { text: "lowerLayerDown", color: "red" },
 });
 export const UP_MAPPING = valueMap({ "1": { text: "UP", color: "green" }, "0": { text: "DOWN", color: "red" } });
 

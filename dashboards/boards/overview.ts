@@ -1,9 +1,9 @@
 // 1. Overview: is anything down right now, where, and what is firing. The first screen of a shift.
 import { RowBuilder, type Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
+import { mibEnumValue } from "../../collectors/modules";
 import { dashboardUid } from "../ids";
 import { barPanel, drilldown, hideColumns, SCRAPE_COLUMNS, finalize, newDashboard, prom, rising, statPanel, tablePanel, zeroIsGood } from "../grafana";
-import { UPS_OUTPUT_SOURCE_BATTERY } from "../rules/alerts";
 import { RECORDED } from "../rules/recording";
 import { WATCHDOG_ALERT } from "../rules/names";
 import { anyOf, type InventoryView } from "../view";
@@ -33,7 +33,7 @@ export function overviewDashboard(view: InventoryView): Dashboard {
       .withPanel(
         statPanel("UPS on battery / UPS pakai baterai", "none", "UPS units running on battery: mains power is out at that site.")
           .thresholds(zeroIsGood())
-          .withTarget(prom(`count(${M.UPS_OUTPUT_SOURCE} == ${UPS_OUTPUT_SOURCE_BATTERY}) or vector(0)`)),
+          .withTarget(prom(`count(${M.UPS_OUTPUT_SOURCE} == ${mibEnumValue(M.UPS_OUTPUT_SOURCE, "battery")}) or vector(0)`)),
       )
       .withPanel(
         statPanel("Firing alerts / Alert aktif", "none", "Prometheus alerts firing now (the watchdog excluded).")
@@ -90,7 +90,7 @@ export function overviewDashboard(view: InventoryView): Dashboard {
       .withPanel(
         statPanel("Backbone interfaces down / Antarmuka backbone mati", "none", "Link endpoint interfaces whose ifOperStatus is not up.")
           .thresholds(zeroIsGood())
-          .withTarget(prom(`count(${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != 1) or vector(0)`)),
+          .withTarget(prom(`count(${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != ${mibEnumValue(M.IF_OPER_STATUS, "up")}) or vector(0)`)),
       )
       .withPanel(
         statPanel("Collector poll lag / Keterlambatan poller", "s", "Seconds since the oldest device was last polled.")

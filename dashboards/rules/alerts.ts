@@ -14,7 +14,6 @@ import { recoveryReplicaStaleAlert, recoverySiteUnreachableAlert } from "./alert
 import { collectorBehindAlert, collectorDownAlert, watchdogAlert } from "./alerts/collector";
 
 export { DEFAULT_POLL_INTERVAL_SECONDS, THRESHOLDS, type AlertOptions } from "./alerts/policy";
-export { UPS_OUTPUT_SOURCE_BATTERY } from "./alerts/power";
 
 export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleGroup[] {
   const poll = opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;

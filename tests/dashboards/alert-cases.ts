@@ -1,6 +1,8 @@
 // promtool unit cases for every alert, on the barito-timur example: each alert fires when it should
 // and stays quiet when it should not. Values use promtool's expanding notation ('1x5' = six 1s,
 // '0+60x20' = 0, 60, 120, ... one sample per minute).
+import * as M from "../../collectors/metric-names";
+import { mibEnumValue } from "../../collectors/modules";
 import type { AlertCase } from "./support/promtool";
 
 const rtr = 'device="dc-rtr-01",site="dc",opd="diskominfo",role="router"';
@@ -12,6 +14,10 @@ const upsLabels = { device: "dc-ups-01", site: "dc", opd: "diskominfo", role: "u
 const srv = 'device="dc-srv-01",site="dc",opd="diskominfo",role="server"';
 const srvLabels = { device: "dc-srv-01", site: "dc", opd: "diskominfo", role: "server" };
 const drc = (device: string, role: string) => `device="${device}",site="drc",opd="diskominfo",role="${role}"`;
+// Enumerated SNMP values by the MIB's names (the numbers live in collectors/modules.ts).
+const oper = { up: mibEnumValue(M.IF_OPER_STATUS, "up"), down: mibEnumValue(M.IF_OPER_STATUS, "down") };
+const admin = { up: mibEnumValue(M.IF_ADMIN_STATUS, "up"), down: mibEnumValue(M.IF_ADMIN_STATUS, "down") };
+const source = { normal: mibEnumValue(M.UPS_OUTPUT_SOURCE, "normal"), bypass: mibEnumValue(M.UPS_OUTPUT_SOURCE, "bypass"), battery: mibEnumValue(M.UPS_OUTPUT_SOURCE, "battery") };
 
 export const ALERT_CASES: AlertCase[] = [
   {
@@ -46,8 +52,8 @@ export const ALERT_CASES: AlertCase[] = [
     name: "enabled backbone interface down fires",
     alert: "SpbeBackboneInterfaceDown",
     input: [
-      { series: `ifOperStatus{${core}}`, values: "1 1 2x10" },
-      { series: `ifAdminStatus{${core}}`, values: "1x12" },
+      { series: `ifOperStatus{${core}}`, values: `${oper.up} ${oper.up} ${oper.down}x10` },
+      { series: `ifAdminStatus{${core}}`, values: `${admin.up}x12` },
     ],
     evalTime: "10m",
     expect: [{ labels: { ...coreLabels, severity: "critical" }, summary: "Backbone link bb-dinkes is down at dc-core-sw-01 Te1/0/8", summary_id: "Link backbone bb-dinkes putus di dc-core-sw-01 Te1/0/8" }],
@@ -56,8 +62,8 @@ export const ALERT_CASES: AlertCase[] = [
     name: "backbone interface shut down by an operator stays quiet",
     alert: "SpbeBackboneInterfaceDown",
     input: [
-      { series: `ifOperStatus{${core}}`, values: "1 1 2x10" },
-      { series: `ifAdminStatus{${core}}`, values: "1 1 2x10" },
+      { series: `ifOperStatus{${core}}`, values: `${oper.up} ${oper.up} ${oper.down}x10` },
+      { series: `ifAdminStatus{${core}}`, values: `${admin.up} ${admin.up} ${admin.down}x10` },
     ],
     evalTime: "10m",
     expect: [],
@@ -160,14 +166,14 @@ export const ALERT_CASES: AlertCase[] = [
   {
     name: "UPS on battery fires",
     alert: "SpbeUpsOnBattery",
-    input: [{ series: `upsOutputSource{${ups}}`, values: "3 3 5x5" }],
+    input: [{ series: `upsOutputSource{${ups}}`, values: `${source.normal} ${source.normal} ${source.battery}x5` }],
     evalTime: "5m",
     expect: [{ labels: { ...upsLabels, severity: "critical" }, summary: "UPS dc-ups-01 at dc is on battery", summary_id: "UPS dc-ups-01 di dc berjalan dengan baterai" }],
   },
   {
     name: "UPS on mains, then bypass, stays quiet",
     alert: "SpbeUpsOnBattery",
-    input: [{ series: `upsOutputSource{${ups}}`, values: "3 3 4x8" }],
+    input: [{ series: `upsOutputSource{${ups}}`, values: `${source.normal} ${source.normal} ${source.bypass}x8` }],
     evalTime: "5m",
     expect: [],
   },

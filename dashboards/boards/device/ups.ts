@@ -3,17 +3,17 @@ import type * as stat from "@grafana/grafana-foundation-sdk/stat";
 import type * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as M from "../../../collectors/metric-names";
 import { THRESHOLDS } from "../../rules/alerts";
-import { prom, statPanel, thresholds, tsPanel, valueMap } from "../../grafana";
+import { enumValueMap, prom, statPanel, thresholds, tsPanel } from "../../grafana";
 import { ONE_DEVICE as one } from "./selector";
 
 export function upsOutputSourcePanel(): stat.PanelBuilder {
   return statPanel("Output source / Sumber daya", "none", "Where the UPS takes its output power from (UPS-MIB upsOutputSource).")
     .mappings(
-      valueMap({
-        "3": { text: "mains / PLN", color: "green" },
-        "4": { text: "bypass", color: "orange" },
-        "5": { text: "BATTERY / BATERAI", color: "red" },
-        "2": { text: "none", color: "red" },
+      enumValueMap(M.UPS_OUTPUT_SOURCE, {
+        normal: { text: "mains / PLN", color: "green" },
+        bypass: { text: "bypass", color: "orange" },
+        battery: { text: "BATTERY / BATERAI", color: "red" },
+        none: { text: "none", color: "red" },
       }),
     )
     .withTarget(prom(`${M.UPS_OUTPUT_SOURCE}{${one}}`));
@@ -34,11 +34,11 @@ export function upsChargePanel(): stat.PanelBuilder {
 export function upsBatteryStatusPanel(): stat.PanelBuilder {
   return statPanel("Battery status / Status baterai", "none", "UPS-MIB upsBatteryStatus.")
     .mappings(
-      valueMap({
-        "1": { text: "unknown", color: "orange" },
-        "2": { text: "normal", color: "green" },
-        "3": { text: "LOW", color: "red" },
-        "4": { text: "DEPLETED", color: "red" },
+      enumValueMap(M.UPS_BATTERY_STATUS, {
+        unknown: { text: "unknown", color: "orange" },
+        batteryNormal: { text: "normal", color: "green" },
+        batteryLow: { text: "LOW", color: "red" },
+        batteryDepleted: { text: "DEPLETED", color: "red" },
       }),
     )
     .withTarget(prom(`${M.UPS_BATTERY_STATUS}{${one}}`));

@@ -1,5 +1,6 @@
 // Backbone links and interfaces: a link endpoint down, a link near capacity, a port counting errors.
 import * as M from "../../../collectors/metric-names";
+import { mibEnumValue } from "../../../collectors/modules";
 import type { AlertingRule } from "../model";
 import { ALERT } from "../names";
 import { RECORDED } from "../recording";
@@ -7,16 +8,17 @@ import { THRESHOLDS } from "./policy";
 import { dev } from "./templates";
 
 export function backboneInterfaceDownAlert(): AlertingRule {
+  const operUp = mibEnumValue(M.IF_OPER_STATUS, "up");
   return {
     alert: ALERT.backboneInterfaceDown,
-    expr: `${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != 1 and ${M.IF_ADMIN_STATUS}{${M.LABEL_LINK}=~".+"} == 1`,
+    expr: `${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != ${operUp} and ${M.IF_ADMIN_STATUS}{${M.LABEL_LINK}=~".+"} == ${mibEnumValue(M.IF_ADMIN_STATUS, "up")}`,
     for: "2m",
     labels: { severity: "critical" },
     annotations: {
       summary: `Backbone link {{ $labels.link }} is down at ${dev} {{ $labels.ifName }}`,
       summary_id: `Link backbone {{ $labels.link }} putus di ${dev} {{ $labels.ifName }}`,
-      description: `Interface {{ $labels.ifName }} of ${dev} (endpoint of link {{ $labels.link }}) is enabled but its operational status is {{ $value }} (1 = up).`,
-      description_id: `Antarmuka {{ $labels.ifName }} pada ${dev} (ujung link {{ $labels.link }}) aktif tetapi status operasionalnya {{ $value }} (1 = up).`,
+      description: `Interface {{ $labels.ifName }} of ${dev} (endpoint of link {{ $labels.link }}) is enabled but its operational status is {{ $value }} (${operUp} = up).`,
+      description_id: `Antarmuka {{ $labels.ifName }} pada ${dev} (ujung link {{ $labels.link }}) aktif tetapi status operasionalnya {{ $value }} (${operUp} = up).`,
       runbook: "Check the far end device and its power; check optics/radio alignment; call the link provider with the link's label code.",
       runbook_id: "Periksa perangkat di ujung lain dan listriknya; periksa optik/arah radio; hubungi penyedia link dengan kode label link.",
     },

@@ -1,18 +1,17 @@
 // UPS power: mains out, and the battery running short.
 import * as M from "../../../collectors/metric-names";
+import { mibEnumValue } from "../../../collectors/modules";
 import type { AlertingRule } from "../model";
 import { ALERT } from "../names";
 import { THRESHOLDS } from "./policy";
 import { dev, site } from "./templates";
 
-/** UPS-MIB upsOutputSource value for "battery". The raw SNMP object is used rather than a derived
- * series so the alert holds for any collector that exports UPS-MIB (snmp_exporter's ups_mib too). */
-export const UPS_OUTPUT_SOURCE_BATTERY = 5;
-
 export function upsOnBatteryAlert(): AlertingRule {
   return {
     alert: ALERT.upsOnBattery,
-    expr: `${M.UPS_OUTPUT_SOURCE} == ${UPS_OUTPUT_SOURCE_BATTERY}`,
+    // The raw UPS-MIB object rather than a derived series, so the alert holds for any collector
+    // that exports UPS-MIB (snmp_exporter's ups_mib too).
+    expr: `${M.UPS_OUTPUT_SOURCE} == ${mibEnumValue(M.UPS_OUTPUT_SOURCE, "battery")}`,
     for: "1m",
     labels: { severity: "critical" },
     annotations: {
