@@ -22,7 +22,7 @@ export interface SimDevice {
   interfaces: SimInterface[];
   cpus: number;
   memoryKiB: number;
-  /** Serves HOST-RESOURCES-MIB and UPS-MIB: when its role is polled with that module. */
+  /** Serves HOST-RESOURCES-MIB (UPS-MIB): when its role is polled with host_resources (ups_mib). */
   hostResources: boolean;
   ups: boolean;
 }
