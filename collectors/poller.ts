@@ -2,7 +2,7 @@
 // number of polls in flight, and per-target isolation: a dead agent costs one slot for its timeout,
 // never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
 import { convertModule, type ModuleResult } from "./convert";
-import { LABEL_IF_NAME, type PollErrorReason } from "./metric-names";
+import { LABEL_IF_INDEX, LABEL_IF_NAME, LABEL_LINK, type PollErrorReason } from "./metric-names";
 import { moduleNamed, scalarOids, walkedColumns, type ModuleDef } from "./modules";
 import type { Sample } from "./sample";
 import { PollError, probeRefused, SnmpClient } from "./snmp-client";
@@ -225,9 +225,9 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
   let anyOk = false;
   let fatal: PollError | undefined;
   const rowLabeler = (indexLabel: string, index: string, lookups: [string, string][]) => {
-    if (indexLabel !== "ifIndex" || (t.linkByIfName.size === 0 && t.linkByIfIndex.size === 0)) return undefined;
+    if (indexLabel !== LABEL_IF_INDEX || (t.linkByIfName.size === 0 && t.linkByIfIndex.size === 0)) return undefined;
     const link = linkOf(t, index, lookups.find(([k]) => k === LABEL_IF_NAME)?.[1]);
-    return link ? ([["link", link]] as [string, string][]) : undefined;
+    return link ? ([[LABEL_LINK, link]] as [string, string][]) : undefined;
   };
   for (const name of t.modules) {
     const m = moduleNamed(name);
