@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run, waitFor } from "../../tests/support/servers/common";
+import { run, waitFor } from "../../testkit/servers/common";
 
 export const NETNS = "spbe-c-bench";
 export const COMMUNITY = "bench-community";

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Inventory } from "../../inventory/schema";
 import type { PollResult } from "../../collectors/poller";
 import { startServe } from "../../collectors/serve";
-import { stopChild } from "../../tests/support/servers/common";
+import { stopChild } from "../../testkit/servers/common";
 import { startDrainOnlyPeer } from "./drain-only-peer";
 import { COMMUNITY, pct, procCpuSeconds, runInsideBenchNetns, startFleet, startScraper } from "./fleet";
 

@@ -19,8 +19,8 @@ import { snmpExporterConfig } from "../../collectors/snmp-exporter-config";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import { T } from "../../collectors/varbind";
-import { startSnmpExporter } from "../../tests/support/servers/snmp-exporter";
-import { stopChild } from "../../tests/support/servers/common";
+import { startSnmpExporter } from "../../testkit/servers/snmp-exporter";
+import { stopChild } from "../../testkit/servers/common";
 import { COMMUNITY, curlTiming, pct, procCpuSeconds, procRssMiB, runInsideBenchNetns, startFleet } from "./fleet";
 
 const args = process.argv.slice(2);

@@ -10,7 +10,7 @@ import { finalize, gaugePanel, newDashboard, prom, rising, thresholds, tsPanel }
 import { inventoryView } from "../../dashboards/view";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { inventorySchema, type Inventory } from "../../inventory/schema";
-import { generateInventory } from "../generate-inventory";
+import { generateInventory } from "../../testkit/generate-inventory";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

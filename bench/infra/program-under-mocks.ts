@@ -1,4 +1,4 @@
-// Benchmark: the Pulumi program under mocks on the synthetic inventory (bench/generate-inventory.ts,
+// Benchmark: the Pulumi program under mocks on the synthetic inventory (testkit/generate-inventory.ts,
 // scale 1 = 10,000 applications), time and peak RSS, side by side with the naive peer: the same
 // containers and networks registered with plain @pulumi/docker classes and no planning (what a
 // hand-written program would do). Each run is its own process so its peak RSS is its own.
@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { generateInventoryYaml } from "../generate-inventory";
+import { generateInventoryYaml } from "../../testkit/generate-inventory";
 
 const ROOT = resolve(__dirname, "../..");
 

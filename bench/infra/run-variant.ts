@@ -6,7 +6,7 @@ import { runInNewContext } from "node:vm";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { loadInventoryOrThrow } from "../../inventory/load";
-import { runProgram } from "../../tests/support/pulumi/run-program";
+import { runProgram } from "../../testkit/pulumi/run-program";
 
 async function baseline(file: string): Promise<number> {
   // The naive peer: one docker.Network and one docker.Container per application with the plain

@@ -9,7 +9,7 @@ import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { loadInventoryFile } from "../../inventory/load";
-import { generateInventoryYaml, sizesFor } from "../generate-inventory";
+import { generateInventoryYaml, sizesFor } from "../../testkit/generate-inventory";
 
 const root = resolve(__dirname, "../..");
 const fixtures = join(root, "bench/.fixtures");

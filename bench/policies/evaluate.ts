@@ -11,8 +11,8 @@ import { evaluate } from "../../policies";
 import { renderHtml } from "../../policies/report/html";
 import { complianceMetricsText } from "../../policies/serve";
 import { CONTAINER_TYPE } from "../../policies/crossguard/policies";
-import { startPolicyPack } from "../../tests/policies/support/analyzer";
-import { generateInventory } from "../generate-inventory";
+import { startPolicyPack } from "../../testkit/pulumi/analyzer";
+import { generateInventory } from "../../testkit/generate-inventory";
 
 const scale = Number(process.argv[2] ?? 1);
 const peerCount = Number(process.argv[3] ?? 2000);

@@ -4,11 +4,11 @@
 // re-apply unchanged, re-apply with one quota changed). Needs root.
 //   node bin/run-ts.cjs bench/quota/accuracy.ts [seconds=10] [rounds=3] [opds-for-apply=200]
 import { renderGatewayConfig } from "../../infra/quota";
-import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "../../tests/quota/fixture";
-import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage } from "../../tests/quota/support/opd-usage";
-import { createTestBed, iperf, requireNetnsTools, startIperfServers } from "../../tests/quota/support/testbed";
-import { run } from "../../tests/support/servers/common";
-import { startSnmpd } from "../../tests/support/servers/snmpd";
+import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "../../testkit/quota/fixture";
+import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage } from "../../testkit/quota/opd-usage";
+import { createTestBed, iperf, requireNetnsTools, startIperfServers } from "../../testkit/quota/testbed";
+import { run } from "../../testkit/servers/common";
+import { startSnmpd } from "../../testkit/servers/snmpd";
 
 const seconds = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);

@@ -8,8 +8,8 @@ import { envSecrets } from "../../collectors/secrets";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import type { SnmpAccess } from "../../inventory/schema";
-import { freeUdpPort } from "../support/servers/common";
-import { startSnmpd, type SnmpdHandle } from "../support/servers/snmpd";
+import { freeUdpPort } from "../../testkit/servers/common";
+import { startSnmpd, type SnmpdHandle } from "../../testkit/servers/snmpd";
 import { parsePromText } from "./support/prom-text";
 import { startMisbehavingAgent, type FakeAgent } from "./support/misbehaving-agent";
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InfluxSink } from "../../collectors/influx-sink";
 import type { PollResult } from "../../collectors/poller";
 import { startServe, type ServeHandle } from "../../collectors/serve";
-import { freeTcpPort, waitFor } from "../support/servers/common";
-import { startInfluxd, type InfluxdHandle } from "../support/servers/influxd";
+import { freeTcpPort, waitFor } from "../../testkit/servers/common";
+import { startInfluxd, type InfluxdHandle } from "../../testkit/servers/influxd";
 import { smallInventory } from "./support/small-inventory";
 
 let influxd: InfluxdHandle;

@@ -11,7 +11,7 @@ import { createApp } from "../../collectors/http";
 import type { PollResult } from "../../collectors/poller";
 import { PromStore } from "../../collectors/prom-store";
 import type { Target } from "../../collectors/targets";
-import { requireBinary, waitFor } from "../support/servers/common";
+import { requireBinary, waitFor } from "../../testkit/servers/common";
 
 /** 300 devices x 200 interfaces x 2 families: ~8 MiB of exposition, ~30 chunks. */
 function bigStore(): PromStore {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as N from "../../collectors/metric-names";
 import { mibEnumValue } from "../../collectors/modules";
 import { startServe, type ServeHandle } from "../../collectors/serve";
-import { requireBinary, waitFor } from "../support/servers/common";
-import { startPrometheus, type PrometheusHandle } from "../support/servers/prometheus";
+import { requireBinary, waitFor } from "../../testkit/servers/common";
+import { startPrometheus, type PrometheusHandle } from "../../testkit/servers/prometheus";
 import { smallInventory } from "./support/small-inventory";
 
 let serve: ServeHandle;

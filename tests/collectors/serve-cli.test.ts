@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { stopChild, tempDir, waitFor } from "../support/servers/common";
+import { stopChild, tempDir, waitFor } from "../../testkit/servers/common";
 import { SMALL_INVENTORY_YAML } from "./support/small-inventory";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -12,8 +12,8 @@ import { envSecrets } from "../../collectors/secrets";
 import { snmpExporterModule } from "../../collectors/snmp-exporter-config";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
-import { startSnmpExporter, type SnmpExporterHandle } from "../support/servers/snmp-exporter";
-import { SNMPSIM_EXAMPLES, startSnmpsim, type SnmpsimHandle } from "../support/servers/snmpsim";
+import { startSnmpExporter, type SnmpExporterHandle } from "../../testkit/servers/snmp-exporter";
+import { SNMPSIM_EXAMPLES, startSnmpsim, type SnmpsimHandle } from "../../testkit/servers/snmpsim";
 import { parsePromText, seriesKey } from "./support/prom-text";
 
 let sim: SnmpsimHandle;

@@ -6,8 +6,8 @@ import { envSecrets } from "../../collectors/secrets";
 import { SnmpClient } from "../../collectors/snmp-client";
 import type { Target } from "../../collectors/targets";
 import type { SnmpAccess } from "../../inventory/schema";
-import { run } from "../support/servers/common";
-import { startSnmpd, type SnmpdHandle } from "../support/servers/snmpd";
+import { run } from "../../testkit/servers/common";
+import { startSnmpd, type SnmpdHandle } from "../../testkit/servers/snmpd";
 
 const AUTH = "auth-pass-7f3c91";
 const PRIV = "priv-pass-2b8e44";

@@ -3,7 +3,7 @@
 // '0+60x20' = 0, 60, 120, ... one sample per minute).
 import * as M from "../../collectors/metric-names";
 import { mibEnumValue } from "../../collectors/modules";
-import type { AlertCase } from "./support/promtool";
+import type { AlertCase } from "../../testkit/promtool";
 
 const rtr = 'device="dc-rtr-01",site="dc",opd="diskominfo",role="router"';
 const rtrLabels = { device: "dc-rtr-01", site: "dc", opd: "diskominfo", role: "router" };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { RULES_FILE_PATH } from "../../dashboards/build";
-import { runSpbe } from "../support/spbe-cli";
+import { runSpbe } from "../../testkit/spbe-cli";
 
 const spbe = runSpbe;
 const work = mkdtempSync(join(tmpdir(), "spbe-dash-cli-"));

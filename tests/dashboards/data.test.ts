@@ -12,8 +12,8 @@ import { RECORDED } from "../../dashboards/rules/recording";
 import { inventoryView } from "../../dashboards/view";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { createComplianceExtension } from "../../policies/serve";
-import { tempDir, waitFor } from "../support/servers/common";
-import { startPrometheus, type PrometheusHandle } from "../support/servers/prometheus";
+import { tempDir, waitFor } from "../../testkit/servers/common";
+import { startPrometheus, type PrometheusHandle } from "../../testkit/servers/prometheus";
 import { allValue, panelQueries, substitute, variableOptions, type PanelQuery } from "./support/panel-queries";
 import { promApi, type PromApi, type PromResult } from "./support/prometheus";
 

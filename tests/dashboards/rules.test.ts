@@ -8,7 +8,7 @@ import { buildAlertRules, OVER_QUOTA_ALERT, RULES_FILE_PATH } from "../../dashbo
 import { ALERT } from "../../dashboards/rules/names";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { ALERT_CASES, ALWAYS_FIRING } from "./alert-cases";
-import { runPromtool, writeRuleTests } from "./support/promtool";
+import { runPromtool, writeRuleTests } from "../../testkit/promtool";
 
 const EXAMPLES = ["examples/barito-timur/inventory.yaml", "examples/klaten/inventory.yaml"];
 interface RuleDoc {

@@ -3,7 +3,7 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { generateInventory } from "../../bench/generate-inventory";
+import { generateInventory } from "../../testkit/generate-inventory";
 import { buildDashboards, buildGrafanaFiles, DASHBOARD_PROVIDER_PATH, DATASOURCES_PATH, DASHBOARDS_DIR } from "../../dashboards/build";
 import { DASHBOARD_NAMES, dashboardUid, SPBE_TAG } from "../../dashboards/ids";
 import { loadInventoryOrThrow } from "../../inventory/load";

@@ -1,6 +1,6 @@
 // The `spbe validate` and `spbe plan` commands, run as a user runs them (a child process).
 import { describe, expect, it } from "vitest";
-import { runSpbe } from "../support/spbe-cli";
+import { runSpbe } from "../../testkit/spbe-cli";
 
 const spbe = runSpbe;
 

@@ -1,7 +1,7 @@
 // The synthetic inventories behind the benchmarks must stay valid, or the benchmarks measure errors.
 import { describe, expect, it } from "vitest";
 import { loadInventoryText } from "../../inventory/load";
-import { generateInventoryYaml, sizesFor } from "../../bench/generate-inventory";
+import { generateInventoryYaml, sizesFor } from "../../testkit/generate-inventory";
 
 describe("synthetic inventory generator", () => {
   it("produces a valid inventory of the requested size", () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { compliantData } from "./fixtures";
-import { runSpbe } from "../support/spbe-cli";
+import { runSpbe } from "../../testkit/spbe-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-policies-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

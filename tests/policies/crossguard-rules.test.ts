@@ -5,8 +5,8 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { LABEL } from "../../inventory/labels";
 import { confidentialOnDinasNetwork, exceptionExpiringSoon, opdAppInDinasDataCenter, POLICIES, policyDate, publishedOnDinasAddress, websiteHostedInIndonesia } from "../../policies/crossguard/policies";
-import type { AnalyzedResource } from "./support/analyzer";
-import { UNKNOWN } from "./support/analyzer";
+import type { AnalyzedResource } from "../../testkit/pulumi/analyzer";
+import { UNKNOWN } from "../../testkit/pulumi/analyzer";
 import { container, dcLabels, externalLabels, record } from "./support/resources";
 // The policy server's own (internal, untyped) helpers: the exact wrapping a preview applies.
 /* eslint-disable @typescript-eslint/no-require-imports */

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { renderGatewayConfig } from "../../infra/quota";
-import { GATEWAY, testInventory, testInventoryData } from "./fixture";
-import { runSpbe } from "../support/spbe-cli";
+import { GATEWAY, testInventory, testInventoryData } from "../../testkit/quota/fixture";
+import { runSpbe } from "../../testkit/spbe-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-quotas-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAlertRules, OVER_QUOTA_ALERT } from "../../dashboards/build";
 import { renderGatewayConfig } from "../../infra/quota";
-import { runPromtool, writeRuleTests, type AlertCase } from "../dashboards/support/promtool";
-import { startSnmpd, type SnmpdHandle } from "../support/servers/snmpd";
-import { run, type Spawned } from "../support/servers/common";
-import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "./fixture";
-import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage, type OpdUsage } from "./support/opd-usage";
-import { createTestBed, iperf, requireNetnsTools, startIperfServers, type TestBed } from "./support/testbed";
+import { runPromtool, writeRuleTests, type AlertCase } from "../../testkit/promtool";
+import { startSnmpd, type SnmpdHandle } from "../../testkit/servers/snmpd";
+import { run, type Spawned } from "../../testkit/servers/common";
+import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "../../testkit/quota/fixture";
+import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage, type OpdUsage } from "../../testkit/quota/opd-usage";
+import { createTestBed, iperf, requireNetnsTools, startIperfServers, type TestBed } from "../../testkit/quota/testbed";
 
 const RUN_SECONDS = 6; // iperf3 -t (plus 1 s omitted for slow start)
 /** The collector's window: inside the steady part of the run, as long as it can be. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { inventorySchema } from "../../inventory/schema";
 import { DEFAULT_CLASS, QuotaConfigError, renderGatewayConfig, TOTAL_CLASS, type QuotaProblem } from "../../infra/quota";
-import { GATEWAY, LAN_IF, TEST_OPDS, testInventory, testInventoryData, WAN_IF } from "./fixture";
+import { GATEWAY, LAN_IF, TEST_OPDS, testInventory, testInventoryData, WAN_IF } from "../../testkit/quota/fixture";
 
 function problemsOf(fn: () => unknown): QuotaProblem[] {
   try {

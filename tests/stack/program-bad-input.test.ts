@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { runProgram, ProgramRunError, TEST_SECRETS } from "../support/pulumi/run-program";
+import { runProgram, ProgramRunError, TEST_SECRETS } from "../../testkit/pulumi/run-program";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-infra-bad-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { LABEL } from "../../inventory/labels";
-import { runProgram, type ProgramRun } from "../support/pulumi/run-program";
+import { runProgram, type ProgramRun } from "../../testkit/pulumi/run-program";
 import { labelsOf, unsecret } from "./stack-graph";
 
 let run: ProgramRun;

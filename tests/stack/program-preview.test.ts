@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { parse } from "yaml";
 import { LABEL } from "../../inventory/labels";
-import { runProgram, type ProgramRun } from "../support/pulumi/run-program";
+import { runProgram, type ProgramRun } from "../../testkit/pulumi/run-program";
 import { labelsOf } from "./stack-graph";
 
 let run: ProgramRun;

@@ -10,7 +10,7 @@ import { contains, parseRange } from "../../inventory/ip";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import type { Application, Inventory } from "../../inventory/schema";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
-import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../support/pulumi/run-program";
+import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../../testkit/pulumi/run-program";
 
 export const T = {
   container: "docker:index/container:Container",

@@ -1,5 +1,5 @@
 // The Prometheus HTTP API calls Grafana makes for panels and variables (instant and range queries,
-// label values), over a Prometheus started by tests/support/servers/prometheus.ts.
+// label values), over a Prometheus started by testkit/servers/prometheus.ts.
 export interface PromResult {
   resultType: string;
   result: { metric: Record<string, string>; value?: [number, string]; values?: [number, string][] }[];

@@ -6,9 +6,9 @@ import { loadInventoryOrThrow } from "../../../inventory/load";
 import { LABEL } from "../../../inventory/labels";
 import { evaluate } from "../../../policies";
 import { applicationLabels } from "../../../policies/crossguard/policies";
-import { runProgramWithMocks } from "../../support/pulumi/run-program";
+import { runProgramWithMocks } from "../../../testkit/pulumi/run-program";
 import { AS_OF } from "../fixtures";
-import { analyzeAll, startPolicyPack, UNKNOWN, type AnalyzedResource, type Diagnostic, type RunningPack } from "./analyzer";
+import { analyzeAll, startPolicyPack, UNKNOWN, type AnalyzedResource, type Diagnostic, type RunningPack } from "../../../testkit/pulumi/analyzer";
 import { container, dcLabels, externalLabels, record } from "./resources";
 
 export interface Expected {

@@ -2,7 +2,7 @@
 // CrossGuard tests that do not need the whole program.
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../../inventory/labels";
 import { CONTAINER_TYPE } from "../../../policies/crossguard/policies";
-import type { AnalyzedResource } from "./analyzer";
+import type { AnalyzedResource } from "../../../testkit/pulumi/analyzer";
 
 export const BLOCKS = "203.0.113.0/24,2001:db8:1000::/48";
 

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { parse } from "yaml";
-import { deployProgram, prepareProgram } from "../../../stack/program";
+import { deployProgram, prepareProgram } from "../../stack/program";
 
 export interface RegisteredResource {
   type: string;
@@ -45,7 +45,7 @@ export class ProgramRunError extends Error {
 }
 
 export const PROJECT = "spbe-infra";
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 
 /**
  * Test values for every secret the example stacks need. Obviously fake, and never real keys: the

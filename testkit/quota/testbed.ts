@@ -4,9 +4,9 @@
 // process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
 import { execFileSync } from "node:child_process";
-import { addressAt, parseRange } from "../../../inventory/ip";
-import { FatalError, requireBinary, run, spawnLogged, waitFor, type Spawned } from "../../support/servers/common";
-import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "../fixture";
+import { addressAt, parseRange } from "../../inventory/ip";
+import { FatalError, requireBinary, run, spawnLogged, waitFor, type Spawned } from "../servers/common";
+import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "./fixture";
 
 export const IPERF_BASE_PORT = 5201;
 const WAN_NET = "10.78.0.0/30"; // outside every fixture OPD subnet

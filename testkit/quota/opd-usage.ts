@@ -1,11 +1,11 @@
 // The collectors' own pipeline, pointed at the gateway's snmpd: planTargets → Poller → DerivedState,
 // the same code `spbe serve` runs, read back as spbe_opd_traffic_bps per OPD and direction.
-import { planDerived, DerivedState } from "../../../collectors/derived";
-import { DIRECTION_DOWN, LABEL_DIRECTION, LABEL_OPD, SPBE_OPD_TRAFFIC_BPS } from "../../../collectors/metric-names";
-import { Poller, type PollResult } from "../../../collectors/poller";
-import { envSecrets } from "../../../collectors/secrets";
-import { planTargets } from "../../../collectors/targets";
-import type { Inventory } from "../../../inventory/schema";
+import { planDerived, DerivedState } from "../../collectors/derived";
+import { DIRECTION_DOWN, LABEL_DIRECTION, LABEL_OPD, SPBE_OPD_TRAFFIC_BPS } from "../../collectors/metric-names";
+import { Poller, type PollResult } from "../../collectors/poller";
+import { envSecrets } from "../../collectors/secrets";
+import { planTargets } from "../../collectors/targets";
+import type { Inventory } from "../../inventory/schema";
 
 /**
  * snmpd (net-snmp) caches its interface table for 3 s (NET-SNMP-AGENT-MIB nsCacheTimeout), and it

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
-export const REPO_ROOT = resolve(__dirname, "../..");
+export const REPO_ROOT = resolve(__dirname, "..");
 
 export function runSpbe(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [resolve(REPO_ROOT, "bin/spbe.cjs"), ...args], {

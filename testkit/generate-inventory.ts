@@ -1,6 +1,6 @@
-// Synthetic inventories for benchmarks: valid, realistic in shape, and scaled linearly.
+// Synthetic inventories for benchmarks and tests: valid, realistic in shape, and scaled linearly.
 // scale 1 = 10,000 applications, 5,000 devices, 1,000 links, 50,000 IP allocations.
-//   node bin/run-ts.cjs bench/generate-inventory.ts [scale] > big.yaml
+//   node bin/run-ts.cjs testkit/generate-inventory.ts [scale] > big.yaml
 import { resolve } from "node:path";
 import { stringify } from "yaml";
 

@@ -18,7 +18,7 @@ export function freeTcpPort(host = "127.0.0.1"): Promise<number> {
 }
 
 // One implementation of "a free UDP port", the simulator's.
-export { freeUdpPort } from "../../../collectors/simulator";
+export { freeUdpPort } from "../../collectors/simulator";
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `spbe-${prefix}-`));

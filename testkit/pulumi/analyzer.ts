@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import type { RegisteredResource } from "../../support/pulumi/run-program";
+import type { RegisteredResource } from "./run-program";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,7 +15,7 @@ const structPb = require("google-protobuf/google/protobuf/struct_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const emptyPb = require("google-protobuf/google/protobuf/empty_pb");
 
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 export const PACK_DIR = resolve(ROOT, "policies/crossguard");
 const RUN_POLICY_PACK = resolve(ROOT, "node_modules/@pulumi/pulumi/cmd/run-policy-pack");
 
