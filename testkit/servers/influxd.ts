@@ -2,7 +2,7 @@
 // same dirs and port survive stop()/restart(), so a test can take the database away and back.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FatalError, freeTcpPort, httpOk, requireBinary, spawnLogged, tempDir, waitFor, type Spawned } from "./common";
+import { httpOk, requireBinary, spawnLogged, startServer, tempDir, type Spawned } from "./common";
 
 export interface InfluxdHandle {
   url: string;
@@ -19,40 +19,49 @@ export interface InfluxdHandle {
 export async function startInfluxd(): Promise<InfluxdHandle> {
   const bin = requireBinary("influxd", "influxdb");
   const dir = tempDir("influxd");
-  const port = await freeTcpPort();
-  const bindPort = await freeTcpPort();
   const conf = path.join(dir, "influxdb.conf");
-  fs.writeFileSync(
-    conf,
-    [
-      `reporting-disabled = true`,
-      `bind-address = "127.0.0.1:${bindPort}"`,
-      `[meta]`,
-      `  dir = "${dir}/meta"`,
-      `[data]`,
-      `  dir = "${dir}/data"`,
-      `  wal-dir = "${dir}/wal"`,
-      `  query-log-enabled = false`,
-      `[http]`,
-      `  bind-address = "127.0.0.1:${port}"`,
-      `  log-enabled = false`,
-      `[monitor]`,
-      `  store-enabled = false`,
-      `[continuous_queries]`,
-      `  enabled = false`,
-      "",
-    ].join("\n"),
-  );
-  const url = `http://127.0.0.1:${port}`;
+  // HTTP API and RPC (backup/restore) ports.
+  const writeConfig = ([port, bindPort]: number[]) =>
+    fs.writeFileSync(
+      conf,
+      [
+        `reporting-disabled = true`,
+        `bind-address = "127.0.0.1:${bindPort}"`,
+        `[meta]`,
+        `  dir = "${dir}/meta"`,
+        `[data]`,
+        `  dir = "${dir}/data"`,
+        `  wal-dir = "${dir}/wal"`,
+        `  query-log-enabled = false`,
+        `[http]`,
+        `  bind-address = "127.0.0.1:${port}"`,
+        `  log-enabled = false`,
+        `[monitor]`,
+        `  store-enabled = false`,
+        `[continuous_queries]`,
+        `  enabled = false`,
+        "",
+      ].join("\n"),
+    );
   let proc: Spawned | undefined;
   let logs = "";
+  let ports: number[] | undefined;
+  // The first start picks the ports; restarts use the same ones (the test takes the database away and back).
   const start = async () => {
-    proc = spawnLogged(bin, ["-config", conf]);
-    const p = proc;
-    await waitFor(`influxd on ${url}`, async () => {
-      if (p.child.exitCode !== null) throw new FatalError(`influxd exited: ${p.log()}`);
-      return httpOk(`${url}/ping`);
-    }, 30_000, 100);
+    const started = await startServer({
+      what: "influxd",
+      proto: "tcp",
+      count: 2,
+      ports,
+      spawn: (p) => {
+        writeConfig(p);
+        return spawnLogged(bin, ["-config", conf]);
+      },
+      ready: ([port]) => httpOk(`http://127.0.0.1:${port}/ping`),
+      timeoutMs: 30_000,
+    });
+    proc = started.proc;
+    ports = started.ports;
   };
   const pause = async () => {
     if (proc) {
@@ -64,9 +73,11 @@ export async function startInfluxd(): Promise<InfluxdHandle> {
   try {
     await start();
   } catch (err) {
-    await pause();
+    fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  const port = ports![0]!;
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
     port,

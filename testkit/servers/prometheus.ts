@@ -3,7 +3,7 @@
 // Ready when /-/ready answers; use waitForQuery() to wait for data instead of sleeping.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FatalError, freeTcpPort, httpOk, requireBinary, spawnLogged, tempDir, waitFor } from "./common";
+import { httpOk, requireBinary, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
 
 export interface PrometheusOptions {
   scrapeTargets?: string[]; // full URLs
@@ -43,24 +43,28 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
   if (opts.rulesFiles?.length) config += `rule_files:\n${opts.rulesFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`).join("\n")}\n`;
   const cfg = path.join(dir, "prometheus.yml");
   fs.writeFileSync(cfg, config);
-  const port = await freeTcpPort();
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawnLogged(bin, [
-    `--config.file=${cfg}`,
-    `--storage.tsdb.path=${path.join(dir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--web.enable-lifecycle",
-    "--log.level=warn",
-  ]);
+  let started: StartedServer;
   try {
-    await waitFor(`prometheus on ${url}`, async () => {
-      if (proc.child.exitCode !== null) throw new FatalError(`prometheus exited: ${proc.log()}`);
-      return httpOk(`${url}/-/ready`);
-    }, 30_000, 100);
+    started = await startServer({
+      what: "prometheus",
+      proto: "tcp",
+      spawn: ([port]) =>
+        spawnLogged(bin, [
+          `--config.file=${cfg}`,
+          `--storage.tsdb.path=${path.join(dir, "data")}`,
+          `--web.listen-address=127.0.0.1:${port}`,
+          "--web.enable-lifecycle",
+          "--log.level=warn",
+        ]),
+      ready: ([port]) => httpOk(`http://127.0.0.1:${port}/-/ready`),
+      timeoutMs: 30_000,
+    });
   } catch (err) {
-    await proc.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  const { proc } = started;
+  const url = `http://127.0.0.1:${started.ports[0]}`;
   return {
     url,
     dir,

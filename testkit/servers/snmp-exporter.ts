@@ -2,7 +2,7 @@
 // scrape(target, module) fetches /snmp?target=&module= like Prometheus would.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FatalError, freeTcpPort, httpOk, requireBinary, spawnLogged, tempDir, waitFor } from "./common";
+import { httpOk, requireBinary, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
 
 export interface SnmpExporterHandle {
   url: string;
@@ -17,18 +17,21 @@ export async function startSnmpExporter(opts: { configYaml: string }): Promise<S
   const dir = tempDir("snmp-exporter");
   const cfg = path.join(dir, "snmp.yml");
   fs.writeFileSync(cfg, opts.configYaml);
-  const port = await freeTcpPort();
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawnLogged(bin, [`--config.file=${cfg}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"]);
+  let started: StartedServer;
   try {
-    await waitFor(`snmp_exporter on ${url}`, async () => {
-      if (proc.child.exitCode !== null) throw new FatalError(`prometheus-snmp-exporter exited: ${proc.log()}`);
-      return httpOk(`${url}/metrics`);
-    }, 20_000, 100);
+    started = await startServer({
+      what: "prometheus-snmp-exporter",
+      proto: "tcp",
+      spawn: ([port]) => spawnLogged(bin, [`--config.file=${cfg}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"]),
+      ready: ([port]) => httpOk(`http://127.0.0.1:${port}/metrics`),
+      timeoutMs: 20_000,
+    });
   } catch (err) {
-    await proc.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  const { proc } = started;
+  const url = `http://127.0.0.1:${started.ports[0]}`;
   return {
     url,
     pid: proc.child.pid!,

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { FatalError, freeUdpPort, requireBinary, run, spawnLogged, tempDir, waitFor } from "./common";
+import { requireBinary, run, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
 
 export const SNMPSIM_EXAMPLES = "/usr/share/doc/snmpsim/examples/data";
 
@@ -32,7 +32,6 @@ export async function startSnmpsim(opts: SnmpsimOptions = {}): Promise<SnmpsimHa
     const raw = fs.readFileSync(file);
     fs.writeFileSync(path.join(data, `${community}.snmprec`), file.endsWith(".gz") ? zlib.gunzipSync(raw) : raw);
   }
-  const port = await freeUdpPort();
   // snmpsimd refuses to run as root: drop to nobody, who must be able to read the data and write the cache.
   const asRoot = process.getuid?.() === 0;
   const privileges = asRoot ? ["--process-user=nobody", "--process-group=nogroup"] : [];
@@ -45,25 +44,34 @@ export async function startSnmpsim(opts: SnmpsimOptions = {}): Promise<SnmpsimHa
     const nobody = 65534;
     fs.chownSync(cache, nobody, nobody);
   }
-  const proc = spawnLogged(bin, [
-    ...privileges,
-    `--data-dir=${data}`,
-    `--cache-dir=${path.join(dir, "cache")}`,
-    `--agent-udpv4-endpoint=127.0.0.1:${port}`,
-    "--v2c-arch",
-    "--logging-method=stderr",
-  ]);
   const first = Object.keys(recordings)[0]!;
+  let started: StartedServer;
   try {
-    await waitFor(`snmpsimd on 127.0.0.1:${port}`, async () => {
-      if (proc.child.exitCode !== null) throw new FatalError(`snmpsimd exited: ${proc.log()}`);
-      const r = await run("snmpget", ["-v2c", "-c", first, "-t", "1", "-r", "0", "-On", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
-      return r.code === 0 && /Timeticks|\d/.test(r.stdout);
-    }, 60_000, 200);
+    started = await startServer({
+      what: "snmpsimd",
+      proto: "udp",
+      spawn: ([port]) =>
+        spawnLogged(bin, [
+          ...privileges,
+          `--data-dir=${data}`,
+          `--cache-dir=${path.join(dir, "cache")}`,
+          `--agent-udpv4-endpoint=127.0.0.1:${port}`,
+          "--v2c-arch",
+          "--logging-method=stderr",
+        ]),
+      ready: async ([port]) => {
+        const r = await run("snmpget", ["-v2c", "-c", first, "-t", "1", "-r", "0", "-On", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
+        return r.code === 0 && /Timeticks|\d/.test(r.stdout);
+      },
+      timeoutMs: 60_000,
+      everyMs: 200,
+    });
   } catch (err) {
-    await proc.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  const { proc } = started;
+  const port = started.ports[0]!;
   return {
     host: "127.0.0.1",
     port,
