@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { renderDnsZone } from "../../infra/planning/dns";
 import { planPublicIps } from "../../infra/planning/public-ips";
@@ -12,7 +12,7 @@ import { planPublicIps } from "../../infra/planning/public-ips";
 const dir = mkdtempSync(join(tmpdir(), "spbe-infra-zone-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test.each(["barito-timur", "klaten"])("named-checkzone loads the %s zone with every record", (stack) => {
+it.each(["barito-timur", "klaten"])("named-checkzone loads the %s zone with every record", (stack) => {
   const inv = loadInventoryOrThrow(`examples/${stack}/inventory.yaml`);
   const zone = renderDnsZone(inv, planPublicIps(inv), { serial: 2026052301 });
   const file = join(dir, `${stack}.zone`);

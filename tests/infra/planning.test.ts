@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { LABEL } from "../../inventory/labels";
 import { renderDnsZone } from "../../infra/planning/dns";
@@ -15,7 +15,7 @@ const plan = planPlacements(inv, allocations);
 const container = (resourceName: string) => plan.containers.find((c) => c.resourceName === resourceName)!;
 
 describe("planPlacements", () => {
-  test.each([
+  it.each([
     { name: "web", server: "srv-a", site: "dc", role: "primary", start: true, restart: "unless-stopped" },
     { name: "web-dr", server: "dr-a", site: "drc", role: "dr-replica", start: true, restart: "unless-stopped" },
     { name: "sim", server: "srv-b", site: "dc", role: "primary", start: true, restart: "unless-stopped" },
@@ -30,13 +30,13 @@ describe("planPlacements", () => {
     expect(c.labels[LABEL.role]).toBe(role);
   });
 
-  test("every DC application has exactly one primary; DR replicas only where the inventory asks", () => {
+  it("every DC application has exactly one primary; DR replicas only where the inventory asks", () => {
     expect(plan.containers.map((c) => c.resourceName).sort()).toEqual(["geo", "internal", "sim", "sim-dr", "web", "web-dr"]);
     expect(new Set(plan.containers.map((c) => c.containerName)).size).toBe(plan.containers.length);
     expect(new Set(plan.containers.map((c) => c.networkName)).size).toBe(plan.containers.length);
   });
 
-  test("ports are published on the application's allocated address only", () => {
+  it("ports are published on the application's allocated address only", () => {
     expect(container("web").ports).toEqual([{ internal: 8080, external: 443, protocol: "tcp", ip: "203.0.113.10" }]);
     expect(container("sim").ports).toEqual([
       { internal: 80, external: 80, protocol: "tcp", ip: addressOf("ip-sim") },
@@ -50,7 +50,7 @@ describe("planPlacements", () => {
     expect(container("web-dr").ports).toEqual([]);
   });
 
-  test("labels carry the facts a policy needs without the inventory", () => {
+  it("labels carry the facts a policy needs without the inventory", () => {
     expect(container("web").labels).toEqual({
       [LABEL.application]: "web",
       [LABEL.opd]: "diskominfo",
@@ -72,11 +72,11 @@ describe("planPlacements", () => {
     expect(container("sim-dr").labels[LABEL.publicIp]).toBeUndefined();
   });
 
-  test("a healthcheck probes the first TCP port", () => {
+  it("a healthcheck probes the first TCP port", () => {
     expect(container("web").healthcheck!.tests).toEqual(["CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1"]);
   });
 
-  test("applications the Dinas does not run become records with the same kind of labels", () => {
+  it("applications the Dinas does not run become records with the same kind of labels", () => {
     expect(plan.records.map((r) => [r.application, r.placement, r.where])).toEqual([
       ["simrs", "opd-server", "rsud-srv"],
       ["cloud", "external", "Acme (SG)"],
@@ -102,7 +102,7 @@ describe("planPlacements", () => {
     expect(plan.records[1]!.labels[LABEL.site]).toBeUndefined();
   });
 
-  test("a datacenter placement on an OPD office server is refused with the application named", () => {
+  it("a datacenter placement on an OPD office server is refused with the application named", () => {
     const doc = baseInventory();
     doc.applications[0].placement.server = "rsud-srv";
     const bad = load(doc);
@@ -115,7 +115,7 @@ describe("renderDnsZone", () => {
   const zone = renderDnsZone(inv, allocations, { serial: 7 });
   const rr = (name: string) => zone.records.filter((r) => r.name === name).map((r) => `${r.type} ${r.value}`);
 
-  test.each([
+  it.each([
     { name: "@", want: ["NS ns1.ujikab.go.id."] },
     { name: "ns1", want: ["A 203.0.113.2"] },
     { name: "www", want: ["A 203.0.113.10"] },
@@ -129,7 +129,7 @@ describe("renderDnsZone", () => {
     expect(rr(name)).toEqual(want);
   });
 
-  test("names without an address and names outside the zone are listed and commented", () => {
+  it("names without an address and names outside the zone are listed and commented", () => {
     expect(zone.unresolved.map((u) => u.name).sort()).toEqual(["internal", "simrs"]);
     expect(zone.outOfZone).toEqual([{ hostname: "cloud.example.com", application: "cloud" }]);
     expect(zone.text).toContain("; outside the zone: cloud.example.com (cloud)");
@@ -138,7 +138,7 @@ describe("renderDnsZone", () => {
     expect(zone.text).toContain("www IN A 203.0.113.10 ; web");
   });
 
-  test("an application on the apex gets @, an OPD with its own allocation gets its address", () => {
+  it("an application on the apex gets @, an OPD with its own allocation gets its address", () => {
     const doc = baseInventory();
     doc.applications[0].hostname = "ujikab.go.id";
     doc.publicIp.allocations.push({ id: "ip-rsud", block: "v4", address: "203.0.113.50", to: { opd: "rsud" } });
@@ -158,19 +158,19 @@ describe("monitoring", () => {
   ];
   const m = planMonitoring(inv, { collectorImage: "collector:1", inventoryText: "meta: {}\n", buildFiles: files, collectorSecretEnv: { SNMP_KEY: "snmpKey" } });
 
-  test("runs on the data-center server with no application, unless configured", () => {
+  it("runs on the data-center server with no application, unless configured", () => {
     expect(m.host).toBe("mon");
     expect(chooseMonitoringHost(inv, "srv-a").id).toBe("srv-a");
     expect(() => chooseMonitoringHost(inv, "nope")).toThrow(MonitoringPlanError);
   });
 
-  test("has the four services, persistent volumes, and publishes only on the host's internal address", () => {
+  it("has the four services, persistent volumes, and publishes only on the host's internal address", () => {
     expect(m.services.map((s) => s.service).sort()).toEqual(["collector", "grafana", "influxdb", "prometheus"]);
     expect(m.volumes.sort()).toEqual(["spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
     for (const s of m.services) for (const p of s.ports) expect(p.ip).toBe("10.9.0.12");
   });
 
-  test("Prometheus scrapes the collector's /metrics on the monitoring network and loads the rules", () => {
+  it("Prometheus scrapes the collector's /metrics on the monitoring network and loads the rules", () => {
     const cfg = parse(m.prometheusConfig);
     const job = cfg.scrape_configs.find((j: any) => j.job_name === "spbe-collector");
     expect(job.metrics_path).toBe("/metrics");
@@ -183,7 +183,7 @@ describe("monitoring", () => {
     ]);
   });
 
-  test("Grafana gets the dashboards build's files; secrets are by key only", () => {
+  it("Grafana gets the dashboards build's files; secrets are by key only", () => {
     const g = m.services.find((s) => s.service === "grafana")!;
     expect(g.uploads.map((u) => u.path).sort()).toEqual([
       "/etc/grafana/provisioning/dashboards/spbe.yaml",
@@ -197,11 +197,11 @@ describe("monitoring", () => {
 });
 
 describe("dockerHostsFor", () => {
-  test("configured hosts win, others use ssh to the management address", () => {
+  it("configured hosts win, others use ssh to the management address", () => {
     const hosts = dockerHostsFor(inv, ["srv-a", "srv-b", "srv-a"], { "srv-a": "ssh://ops@192.0.2.1" }, "deploy");
     expect([...hosts]).toEqual([["srv-a", "ssh://ops@192.0.2.1"], ["srv-b", "ssh://deploy@10.9.0.11"]]);
   });
-  test("a server with neither fails, naming the config key", () => {
+  it("a server with neither fails, naming the config key", () => {
     const doc = baseInventory();
     delete doc.devices[0].mgmtAddress;
     expect(() => dockerHostsFor(load(doc), ["srv-a"], {}, "deploy")).toThrow(DockerHostError);
@@ -210,7 +210,7 @@ describe("dockerHostsFor", () => {
 });
 
 describe("renderDnsZone without www", () => {
-  test("OPD subdomains point at the apex when the portal is there", () => {
+  it("OPD subdomains point at the apex when the portal is there", () => {
     const doc = baseInventory();
     doc.applications[0].hostname = "ujikab.go.id";
     const other = load(doc);

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contains, parseRange } from "../../inventory/ip";
 import { planPublicIps, PublicIpPlanError } from "../../infra/planning/public-ips";
 import { baseInventory, load } from "./fixtures";
@@ -19,7 +19,7 @@ function withAutos(ids: string[], block = { id: "v4", cidr: "203.0.113.0/24" }, 
 const addresses = (inv: ReturnType<typeof load>) => Object.fromEntries(planPublicIps(inv).map((a) => [a.id, a.address]));
 
 describe("planPublicIps", () => {
-  test("fixed allocations keep their address, auto ones get a unique address inside their block", () => {
+  it("fixed allocations keep their address, auto ones get a unique address inside their block", () => {
     const plan = planPublicIps(load(baseInventory()));
     const byId = Object.fromEntries(plan.map((a) => [a.id, a]));
     expect(byId["ip-web"]).toMatchObject({ address: "203.0.113.10", source: "fixed" });
@@ -34,7 +34,7 @@ describe("planPublicIps", () => {
 
   const ids = Array.from({ length: 40 }, (_, i) => `app-${i}`);
 
-  test.each([
+  it.each([
     { name: "/24", cidr: "203.0.113.0/24", excluded: ["203.0.113.0", "203.0.113.1", "203.0.113.255"] },
     { name: "/26", cidr: "198.51.100.0/26", excluded: ["198.51.100.0", "198.51.100.1", "198.51.100.63"] },
   ])("auto addresses in a $name are unique and never the network, gateway or broadcast address", ({ cidr, excluded }) => {
@@ -44,7 +44,7 @@ describe("planPublicIps", () => {
     for (const a of got) expect(contains(parseRange(cidr), parseRange(a))).toBe(true);
   });
 
-  test("never assigns an address inside a fixed prefix or equal to a fixed address", () => {
+  it("never assigns an address inside a fixed prefix or equal to a fixed address", () => {
     const fixed = [{ id: "nat", address: "203.0.113.0/25" }, { id: "one", address: "203.0.113.200" }];
     const got = addresses(withAutos(ids, undefined, fixed));
     for (const id of ids) {
@@ -54,13 +54,13 @@ describe("planPublicIps", () => {
     }
   });
 
-  test("does not depend on the order of the allocations in the file", () => {
+  it("does not depend on the order of the allocations in the file", () => {
     const a = addresses(withAutos(ids));
     const b = addresses(withAutos([...ids].reverse()));
     expect(b).toEqual(a);
   });
 
-  test("is stable: adding or removing other allocations moves (almost) nobody", () => {
+  it("is stable: adding or removing other allocations moves (almost) nobody", () => {
     const before = addresses(withAutos(ids));
     const added = addresses(withAutos([...ids, ...Array.from({ length: 10 }, (_, i) => `new-${i}`)]));
     const removed = addresses(withAutos(ids.filter((_, i) => i % 4 !== 0)));
@@ -70,12 +70,12 @@ describe("planPublicIps", () => {
     expect(moved(removed).length).toBeLessThanOrEqual(3);
   });
 
-  test("an IPv6 block assigns within its first 65,536 addresses", () => {
+  it("an IPv6 block assigns within its first 65,536 addresses", () => {
     const got = addresses(withAutos(ids, { id: "v6", cidr: "2001:db8:1000::/48" }));
     for (const a of Object.values(got)) expect(contains(parseRange("2001:db8:1000::/112"), parseRange(a))).toBe(true);
   });
 
-  test("a block with no free address fails with the block and allocation named", () => {
+  it("a block with no free address fails with the block and allocation named", () => {
     const inv = withAutos(["a", "b"], { id: "tiny", cidr: "192.0.2.0/30" });
     inv.publicIp.allocations.push({ id: "c", block: "tiny", to: { service: "c" } });
     expect(() => planPublicIps(inv)).toThrow(PublicIpPlanError);

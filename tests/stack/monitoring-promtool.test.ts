@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { planMonitoring } from "../../infra/planning/monitoring";
 import { monitoringFiles } from "../../stack/program";
@@ -12,7 +12,7 @@ import { monitoringFiles } from "../../stack/program";
 const dir = mkdtempSync(join(tmpdir(), "spbe-infra-promtool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test.each(["barito-timur", "klaten"])("promtool accepts the %s stack's prometheus.yml and rules", (stack) => {
+it.each(["barito-timur", "klaten"])("promtool accepts the %s stack's prometheus.yml and rules", (stack) => {
   const inv = loadInventoryOrThrow(`examples/${stack}/inventory.yaml`);
   const plan = planMonitoring(inv, { collectorImage: "c", inventoryText: "", buildFiles: monitoringFiles(inv), collectorSecretEnv: {} });
   const prometheus = plan.services.find((s) => s.service === "prometheus")!;

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runProgram, ProgramRunError, TEST_SECRETS } from "../../testkit/pulumi/run-program";
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-infra-bad-"));
@@ -25,7 +25,7 @@ function expectNoSecretIn(text: string) {
 }
 
 describe("an invalid inventory", () => {
-  test("fails before registering anything, with the loader's whole error list", async () => {
+  it("fails before registering anything, with the loader's whole error list", async () => {
     const text = readFileSync(join(ROOT, "examples/barito-timur/inventory.yaml"), "utf8")
       .replace("server: dc-srv-01\n", "server: dc-srv-99\n") // portal on a server that does not exist
       .replace("{id: ip-satudata, block: v4-dinas, to: {application: satudata}, address: 203.0.113.11}", "{id: ip-satudata, block: v4-dinas, to: {application: satudata}, address: 203.0.113.10}");
@@ -40,7 +40,7 @@ describe("an invalid inventory", () => {
     expect(err.message).toMatch(/broken\.yaml:\d+:\d+ .*publicIp\.allocations\[5\]\.address: .*203\.0\.113\.10/);
   });
 
-  test("an unreadable inventory path names the setting", async () => {
+  it("an unreadable inventory path names the setting", async () => {
     const err = await failure({ inventoryFile: join(dir, "missing.yaml") });
     expect(err.resources).toEqual([]);
     expect(err.message).toMatch(/missing\.yaml: cannot read the inventory \(spbe-infra:inventory\): ENOENT/);
@@ -48,7 +48,7 @@ describe("an invalid inventory", () => {
 });
 
 describe("quotas the gateway cannot shape", () => {
-  test("fail before registering anything, with the quota renderer's problems", async () => {
+  it("fail before registering anything, with the quota renderer's problems", async () => {
     const text = readFileSync(join(ROOT, "examples/barito-timur/inventory.yaml"), "utf8").replace(
       "{opd: satpolpp, downMbps: 10, upMbps: 5}",
       "{opd: satpolpp, downMbps: 50000, upMbps: 5}",
@@ -62,7 +62,7 @@ describe("quotas the gateway cannot shape", () => {
 });
 
 describe("secrets and settings", () => {
-  test("missing secrets are all named with the command that sets them, and no value is printed", async () => {
+  it("missing secrets are all named with the command that sets them, and no value is printed", async () => {
     const err = await failure({ stack: "klaten", omitSecrets: ["grafanaAdminPassword", "SPBE_SNMP_V3_PRIV_KEY"] });
     expect(err.resources).toEqual([]);
     expect(err.message).toContain("missing secret spbe-infra:SPBE_SNMP_V3_PRIV_KEY: set it with `pulumi config set --secret spbe-infra:SPBE_SNMP_V3_PRIV_KEY <value>`");
@@ -71,20 +71,20 @@ describe("secrets and settings", () => {
     expectNoSecretIn(err.message);
   });
 
-  test("a secret given as plain config does not count: it must be a Pulumi secret", async () => {
+  it("a secret given as plain config does not count: it must be a Pulumi secret", async () => {
     const err = await failure({ stack: "barito-timur", omitSecrets: ["sshPrivateKey"], config: { "spbe-infra:sshPrivateKey": "plain-text-key-do-not-print" } });
     expect(err.resources).toEqual([]);
     expect(err.message).toContain("spbe-infra:sshPrivateKey is stored in plain text: remove it and set it again with `pulumi config set --secret");
     expect(err.message).not.toContain("plain-text-key-do-not-print");
   });
 
-  test("a malformed docker host URL is refused before anything is registered", async () => {
+  it("a malformed docker host URL is refused before anything is registered", async () => {
     const err = await failure({ stack: "barito-timur", config: { "spbe-infra:dockerHosts": JSON.stringify({ "dc-srv-01": "10.20.0.6" }) } });
     expect(err.resources).toEqual([]);
     expect(err.message).toContain("spbe-infra:dockerHosts.dc-srv-01 must be a docker host URL");
   });
 
-  test("the example stack files hold no secret values", () => {
+  it("the example stack files hold no secret values", () => {
     for (const stack of ["barito-timur", "klaten"]) {
       const text = readFileSync(join(ROOT, `Pulumi.${stack}.yaml`), "utf8");
       const configured = text.split("\n").filter((l) => /^\s+spbe-infra:/.test(l)).map((l) => l.trim().split(":")[1]);

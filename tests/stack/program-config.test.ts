@@ -1,6 +1,6 @@
 // Stack settings that the example stacks leave at their defaults, or do not use: docker hosts from
 // management addresses, the monitoring host chosen by the planner, a private registry's credentials.
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { LABEL } from "../../inventory/labels";
 import { runProgram, type ProgramRun } from "../../testkit/pulumi/run-program";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   });
 });
 
-test("servers without a dockerHosts entry are reached over SSH at their management address", () => {
+it("servers without a dockerHosts entry are reached over SSH at their management address", () => {
   const providers = run.resources.filter((r) => r.type === "pulumi:providers:docker");
   expect(providers.length).toBeGreaterThan(3);
   for (const p of providers) {
@@ -28,13 +28,13 @@ test("servers without a dockerHosts entry are reached over SSH at their manageme
   }
 });
 
-test("the monitoring stack goes to the data-center server no application uses", () => {
+it("the monitoring stack goes to the data-center server no application uses", () => {
   const grafana = run.resources.find((r) => r.type === "docker:index/container:Container" && labelsOf(r)[LABEL.service] === "grafana")!;
   expect(labelsOf(grafana)[LABEL.server]).toBe("dc-mon-01");
   expect((run.outputs.monitoring as { grafanaUrl: string }).grafanaUrl).toBe("http://10.30.0.12:3000");
 });
 
-test("registry credentials reach every docker provider, the password as a secret", () => {
+it("registry credentials reach every docker provider, the password as a secret", () => {
   for (const p of run.resources.filter((r) => r.type === "pulumi:providers:docker")) {
     // Provider config travels JSON-encoded; holding the password, the whole value is a secret.
     expect(unsecret(p.inputs.registryAuth)).not.toBe(p.inputs.registryAuth);

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
 import { LABEL } from "../../inventory/labels";
 import { runProgram, type ProgramRun } from "../../testkit/pulumi/run-program";
@@ -15,7 +15,7 @@ beforeAll(async () => {
   run = await runProgram({ stack: "barito-timur", preview: true, config: { "spbe-infra:containerWave": "5" } });
 });
 
-test("the Pulumi entry point exports the program as a function (what the nodejs language host calls)", () => {
+it("the Pulumi entry point exports the program as a function (what the nodejs language host calls)", () => {
   // As Pulumi loads Pulumi.yaml's `main`: node's require with tsx's CommonJS hook, in a child process.
   const root = resolve(__dirname, "../..");
   const main = (parse(readFileSync(resolve(root, "Pulumi.yaml"), "utf8")) as { main: string }).main;
@@ -24,7 +24,7 @@ test("the Pulumi entry point exports the program as a function (what the nodejs 
   expect(out).toBe("function");
 });
 
-test("every application container is declared in a preview, with known labels and ports", () => {
+it("every application container is declared in a preview, with known labels and ports", () => {
   const primaries = run.resources.filter((r) => r.type === "docker:index/container:Container" && labelsOf(r)[LABEL.role] === "primary");
   const { applications } = run.outputs as { applications: Record<string, { publicIp: string | null }> };
   expect(primaries).toHaveLength(Object.keys(applications).length);

@@ -1,6 +1,6 @@
 // Large stacks declare containers in waves (bounded registrations in flight). Forced here on the
 // Klaten stack with waves of 4: the resource graph must be exactly the one declared all at once.
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { describeStackGraph, loadStackGraph, type StackGraph } from "./stack-graph";
 
 let g: StackGraph;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 describeStackGraph("klaten", () => g);
 
-test("each wave is registered before the next one is declared", () => {
+it("each wave is registered before the next one is declared", () => {
   const position = new Map(g.run.resources.map((r, i) => [r.urn, i]));
   // The data center's containers in plan order (the inventory's order), cut into waves of 4.
   const primaries = g.inv.applications.filter((a) => a.placement.type === "datacenter").map((a) => g.appContainer(a.id, "primary")[0]!);

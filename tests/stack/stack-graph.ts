@@ -2,7 +2,7 @@
 // values are read from the inventory and the stack file directly (not from the planners), so a
 // planner bug shows up here as a mismatch.
 import { resolve } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildGrafanaFiles } from "../../dashboards/build";
 import { renderGatewayConfig } from "../../infra/quota";
@@ -70,7 +70,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       g = get();
     });
 
-    test("one docker provider per server that runs something, on the host the stack file names", () => {
+    it("one docker provider per server that runs something, on the host the stack file names", () => {
       const dockerHosts = JSON.parse(g.config["spbe-infra:dockerHosts"]!) as Record<string, string>;
       const servers = new Set<string>([g.config["spbe-infra:monitoringHost"]!]);
       for (const a of dcApps(g.inv)) {
@@ -82,7 +82,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       for (const p of providers) expect(p.inputs.host).toBe(dockerHosts[p.name.slice("docker-".length)]);
     });
 
-    test("each DC application runs once, on the server the inventory names, under the DataCenter of its site", () => {
+    it("each DC application runs once, on the server the inventory names, under the DataCenter of its site", () => {
       for (const app of dcApps(g.inv)) {
         const found = g.appContainer(app.id, "primary");
         expect(found, app.id).toHaveLength(1);
@@ -109,7 +109,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(primaries).toHaveLength(dcApps(g.inv).length);
     });
 
-    test("each DR replica runs at the recovery site on its DR server, started only when running", () => {
+    it("each DR replica runs at the recovery site on its DR server, started only when running", () => {
       const withDr = dcApps(g.inv).filter((a) => a.dr);
       expect(withDr.length).toBeGreaterThan(0);
       for (const app of withDr) {
@@ -128,7 +128,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(g.ofType(T.container).filter((c) => labelsOf(c)[LABEL.role] === "dr-replica")).toHaveLength(withDr.length);
     });
 
-    test("ports are published only on the application's own allocation, inside a Dinas block", () => {
+    it("ports are published only on the application's own allocation, inside a Dinas block", () => {
       const blocks = g.inv.publicIp.blocks.map((b) => parseRange(b.cidr));
       const outputs = g.run.outputs.publicIps as Record<string, { address: string; to: string }>;
       for (const app of dcApps(g.inv)) {
@@ -154,7 +154,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(new Set(all).size).toBe(all.length);
     });
 
-    test("containers run their image pulled on the same host and sit on their own network", () => {
+    it("containers run their image pulled on the same host and sit on their own network", () => {
       const images = g.ofType(T.image);
       const networks = g.ofType(T.network);
       for (const c of g.ofType(T.container)) {
@@ -177,7 +177,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(new Set(names).size).toBe(names.length);
     });
 
-    test("applications the Dinas does not run are records with their labels, and listed as not deployed", () => {
+    it("applications the Dinas does not run are records with their labels, and listed as not deployed", () => {
       const others = g.inv.applications.filter((a) => a.placement.type !== "datacenter");
       expect(others.length).toBeGreaterThan(0);
       const records = g.ofType(PLACEMENT_RECORD_TYPE);
@@ -194,7 +194,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(Object.keys(g.run.outputs.notDeployed as object).sort()).toEqual(others.map((a) => a.id).sort());
     });
 
-    test("the complete monitoring stack on the monitoring host", () => {
+    it("the complete monitoring stack on the monitoring host", () => {
       const host = g.config["spbe-infra:monitoringHost"]!;
       const mgmt = g.inv.devices.find((d) => d.id === host)!.mgmtAddress;
       const stackRes = g.run.resources.filter((r) => r.type === "spbe:infra:MonitoringStack");
@@ -228,7 +228,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(cenv.sort()).toEqual(["SPBE_SNMP_COMMUNITY", "SPBE_SNMP_V3_AUTH_KEY", "SPBE_SNMP_V3_PRIV_KEY"]);
     });
 
-    test("one quota command on the gateway over SSH, re-applied when the script changes, covering every OPD", () => {
+    it("one quota command on the gateway over SSH, re-applied when the script changes, covering every OPD", () => {
       const gw = g.inv.bandwidth!.gateway!;
       const quotas = g.ofType("spbe:infra:BandwidthQuota");
       expect(quotas.map((q) => q.name)).toEqual([gw.device]);
@@ -253,7 +253,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(((g.run.outputs.quota as { opds: string[] }).opds).sort()).toEqual(g.inv.bandwidth!.quotas.map((q) => q.opd).sort());
     });
 
-    test("components: one per concept, typed spbe:infra:*, every child parented to a registered resource", () => {
+    it("components: one per concept, typed spbe:infra:*, every child parented to a registered resource", () => {
       const count = (type: string) => g.ofType(type).length;
       expect(count("spbe:infra:BackboneLink")).toBe(g.inv.links.length);
       expect(count("spbe:infra:PublicIpBlock")).toBe(g.inv.publicIp.blocks.length);
@@ -269,7 +269,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       }
     });
 
-    test("the DNS zone: name servers, and every in-zone application hostname with a public address", () => {
+    it("the DNS zone: name servers, and every in-zone application hostname with a public address", () => {
       const zone = g.run.outputs.dnsZone as string;
       const origin = g.inv.meta.domain;
       expect(zone).toContain(`$ORIGIN ${origin}.`);
