@@ -1,5 +1,5 @@
 // The Prometheus names the compliance engine exports (`spbe serve`, policies/serve.ts), kept in one
-// place: the dashboards (dashboards/compliance-metrics.ts) import them from here.
+// place: the dashboards (dashboards/boards/compliance.ts) import them from here.
 //   spbe_compliance_findings{opd,severity,rule}  gauge: failing checks
 //   spbe_compliance_score{opd}                   gauge: 0..100, opd="_all" for the whole kabupaten
 export const COMPLIANCE_FINDINGS = "spbe_compliance_findings";

@@ -2,7 +2,7 @@
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
-import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_RULE, LABEL_SEVERITY } from "../compliance-metrics";
+import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_RULE, LABEL_SEVERITY } from "../../policies/metric-names";
 import { barPanel, finalize, hideColumns, inventoryVariable, newDashboard, prom, statPanel, tablePanel, thresholds, tsPanel } from "../grafana";
 import type { InventoryView } from "../view";
 

@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as D from "../../dashboards/compliance-metrics";
 import { loadInventoryOrThrow } from "../../inventory/load";
+import * as D from "../../policies/metric-names";
 import { createComplianceExtension } from "../../policies/serve";
 import { htmlToPdf, withChromium } from "../../policies/report/pdf";
 import { AS_OF } from "./fixtures";
@@ -43,7 +43,7 @@ describe("compliance extension", () => {
     expect(findings).toBe(12);
   });
 
-  it("writes the series and label names the Compliance dashboard queries (dashboards/compliance-metrics.ts)", () => {
+  it("writes the series and label names the Compliance dashboard queries (policies/metric-names.ts)", () => {
     const series = extension
       .metricsText()
       .split("\n")
