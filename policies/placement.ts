@@ -1,6 +1,6 @@
 // The placement rules as pure functions over plain facts. The SAME functions serve the inventory
 // rules (facts built from the inventory, rules/placement.ts) and the CrossGuard pack (facts read from
-// docker Container labels, crossguard/labels.ts): one rule, one place.
+// docker Container labels, crossguard/policies.ts; label names in inventory/labels.ts): one rule, one place.
 import { contains, tryParseRange } from "../inventory/ip";
 
 export type SiteKind = "datacenter" | "recovery" | "opd-office" | "external";

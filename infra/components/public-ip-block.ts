@@ -1,5 +1,5 @@
 // A public address block with its allocations (fixed and assigned), as planned by
-// planning/public-ips.ts. Addresses are routed by the upstream, not created here: the component
+// infra/planning/public-ips.ts. Addresses are routed by the upstream, not created here: the component
 // makes every allocation reviewable in `pulumi preview` and exports it.
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedAllocation } from "../planning/public-ips";
