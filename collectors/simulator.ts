@@ -27,7 +27,10 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-/** A free UDP port on host, chosen by the OS. */
+/**
+ * A UDP port the OS offers as free on host. The probe socket is closed again, so another process
+ * may take the port before it is used: bind it at once and offer again on EADDRINUSE (startAgent).
+ */
 export function freeUdpPort(host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = dgram.createSocket("udp4");
@@ -37,6 +40,47 @@ export function freeUdpPort(host = "127.0.0.1"): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** How often a port the OS offered is tried when another process takes it before the agent binds it. */
+const BIND_ATTEMPTS = 5;
+
+/**
+ * One agent listening on host:port. net-snmp binds its socket in the background and hands a bind
+ * error (EADDRINUSE) to the agent's callback only: without waiting for it here, an agent on a taken
+ * port would be registered and never answer.
+ */
+function listeningAgent(host: string, port: number): Promise<any> {
+  return new Promise((resolve, reject) => {
+    let listening = false;
+    const agent = snmp.createAgent({ port, address: host, disableAuthorization: false }, (err: Error | null) => {
+      if (!err || listening) return; // later request errors: the agent answers the manager itself
+      try { agent.close(); } catch { /* never bound */ }
+      reject(err);
+    });
+    const socket = Object.values(agent.listener.sockets as Record<string, dgram.Socket>)[0]!;
+    socket.once("listening", () => {
+      listening = true;
+      resolve(agent);
+    });
+  });
+}
+
+/**
+ * An agent on `fixedPort`, or on a free port: net-snmp cannot bind port 0 itself (it reads 0 as its
+ * default 161), so the port is offered by the OS first and, if another process takes it before the
+ * agent binds it, offered again (up to BIND_ATTEMPTS times). `pickPort` is the offer (tests give a taken one).
+ */
+export async function startAgent(host: string, fixedPort?: number, pickPort: (host: string) => Promise<number> = freeUdpPort): Promise<{ agent: any; port: number }> {
+  if (fixedPort !== undefined) return { agent: await listeningAgent(host, fixedPort), port: fixedPort };
+  for (let attempt = 1; ; attempt++) {
+    const port = await pickPort(host);
+    try {
+      return { agent: await listeningAgent(host, port), port };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= BIND_ATTEMPTS) throw err;
+    }
+  }
 }
 
 /**
@@ -66,8 +110,7 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
     for (const dev of simulatedDevices(current)) {
       if (agents.has(dev.id)) continue;
       const d = byId.get(dev.id)!;
-      const port = opts.basePort ? opts.basePort + n++ : await freeUdpPort(host);
-      const agent = snmp.createAgent({ port, address: host, disableAuthorization: false }, () => undefined);
+      const { agent, port } = await startAgent(host, opts.basePort ? opts.basePort + n++ : undefined);
       const authz = agent.getAuthorizer();
       const a = d.snmp!;
       if (a.version === "2c") {
