@@ -13,15 +13,6 @@ export interface InfluxPoint {
   timestamp: Date;
 }
 
-const TABLE_MEASUREMENT: Record<string, string> = {
-  [N.LABEL_IF_INDEX]: "interface",
-  [N.LABEL_HR_DEVICE_INDEX]: "hrProcessorTable",
-  [N.LABEL_HR_STORAGE_INDEX]: "hrStorageTable",
-  [N.LABEL_UPS_INPUT_LINE]: "upsInputTable",
-  [N.LABEL_UPS_OUTPUT_LINE]: "upsOutputTable",
-  [N.LABEL_ENT_PHYSICAL_INDEX]: "entPhySensorTable",
-};
-
 /**
  * An exact integer field. The influx package formats a non-string field with String(value) when no
  * schema is declared, so an object whose toString() is "123i" reaches the line protocol as an
@@ -44,7 +35,7 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
   const base: Record<string, string> = { agent_host: r.target.host, ...extraTags };
   for (const [k, v] of r.target.labels) if (v !== "") base[k] = v;
   const byKey = new Map<string, InfluxPoint>();
-  const scalar: InfluxPoint = { measurement: "snmp", tags: { ...base }, fields: {}, timestamp };
+  const scalar: InfluxPoint = { measurement: N.INFLUX_SCALARS, tags: { ...base }, fields: {}, timestamp };
   for (const s of r.samples) {
     if (s.name === N.SYS_INFO) {
       const sysName = s.labels.find(([k]) => k === N.LABEL_SYS_NAME)?.[1];
@@ -56,7 +47,7 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
       scalar.fields[s.name] = fieldValue(s.value);
       continue;
     }
-    const measurement = TABLE_MEASUREMENT[own[0]![0]] ?? "snmp_table";
+    const measurement = N.INFLUX_TABLE_MEASUREMENT[own[0]![0]] ?? N.INFLUX_OTHER_TABLE;
     const key = `${measurement}\0${own.map(([k, v]) => `${k}=${v}`).join("\0")}`;
     let p = byKey.get(key);
     if (!p) {
@@ -71,7 +62,7 @@ export function pointsFromPoll(r: PollResult, extraTags: Record<string, string> 
   if (Object.keys(scalar.fields).length > 0) out.push(scalar);
   out.push(...byKey.values());
   out.push({
-    measurement: "spbe_snmp",
+    measurement: N.INFLUX_POLL,
     tags: { ...base },
     fields: {
       up: new IntField(r.up ? "1" : "0"),

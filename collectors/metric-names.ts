@@ -159,3 +159,22 @@ export const DIRECTION_UP = "up";
 /** Poll error reasons (values of the `reason` label). */
 export const POLL_ERROR_REASONS = ["timeout", "refused", "auth", "malformed", "non_increasing", "config", "error"] as const;
 export type PollErrorReason = (typeof POLL_ERROR_REASONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// InfluxDB measurements (Telegraf inputs.snmp conventions; collectors/influx-points.ts writes them).
+// ---------------------------------------------------------------------------------------------
+/** Scalars of every module (sysUpTime, UPS scalars...), one point per poll. */
+export const INFLUX_SCALARS = "snmp";
+/** The poll's own meta fields (up, poll_duration_seconds, pdus, varbinds). */
+export const INFLUX_POLL = "spbe_snmp";
+/** One measurement per table, chosen by the table's index label ("interface" as in Telegraf's sample config). */
+export const INFLUX_TABLE_MEASUREMENT: Readonly<Record<string, string>> = {
+  [LABEL_IF_INDEX]: "interface",
+  [LABEL_HR_DEVICE_INDEX]: "hrProcessorTable",
+  [LABEL_HR_STORAGE_INDEX]: "hrStorageTable",
+  [LABEL_UPS_INPUT_LINE]: "upsInputTable",
+  [LABEL_UPS_OUTPUT_LINE]: "upsOutputTable",
+  [LABEL_ENT_PHYSICAL_INDEX]: "entPhySensorTable",
+};
+/** A table whose index label has no measurement of its own above. */
+export const INFLUX_OTHER_TABLE = "snmp_table";

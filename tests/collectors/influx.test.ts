@@ -3,6 +3,7 @@
 // oldest points and counts them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InfluxSink } from "../../collectors/influx-sink";
+import * as N from "../../collectors/metric-names";
 import type { PollResult } from "../../collectors/poller";
 import { startServe, type ServeHandle } from "../../collectors/serve";
 import { freeTcpPort, waitFor } from "../../testkit/servers/common";
@@ -47,19 +48,19 @@ describe("InfluxDB sink", () => {
     // every poll of every device is there: one spbe_snmp point per poll
     for (const device of ["core-sw", "setda-rtr", "dc-ups"]) {
       const n = polls.filter((p) => p.target.device === device).length;
-      const rows = await influxd.query(`SELECT count("up") FROM "spbe_snmp" WHERE "device" = '${device}'`, "spbe_test");
+      const rows = await influxd.query(`SELECT count("up") FROM "${N.INFLUX_POLL}" WHERE "device" = '${device}'`, "spbe_test");
       expect(rows[0]!.values[0]![1], device).toBe(n);
     }
     // interface points: Telegraf tags (agent_host, ifName, ...) plus inventory labels; integer fields exact
     const last = polls.filter((p) => p.target.device === "core-sw").at(-1)!;
     const want = last.samples.find((s) => s.name === "ifHCInOctets" && s.labels.some(([k, v]) => k === "ifName" && v === "Te1/0/1"))!;
-    const rows = await influxd.query(`SELECT "ifHCInOctets", "agent_host", "link", "opd" FROM "interface" WHERE "device" = 'core-sw' AND "ifName" = 'Te1/0/1' ORDER BY time DESC LIMIT 1`, "spbe_test");
+    const rows = await influxd.query(`SELECT "ifHCInOctets", "agent_host", "link", "opd" FROM "${N.INFLUX_TABLE_MEASUREMENT[N.LABEL_IF_INDEX]}" WHERE "device" = 'core-sw' AND "ifName" = 'Te1/0/1' ORDER BY time DESC LIMIT 1`, "spbe_test");
     const [, value, agentHost, link, opd] = rows[0]!.values[0]!;
     expect(String(value)).toBe(want.value); // < 2^53 here, so JSON carries it exactly
     expect(agentHost).toBe("127.0.0.1");
     expect(link).toBe("bb-setda");
     expect(opd).toBe("diskominfo");
-    const types = await influxd.query(`SHOW FIELD KEYS FROM "interface"`, "spbe_test");
+    const types = await influxd.query(`SHOW FIELD KEYS FROM "${N.INFLUX_TABLE_MEASUREMENT[N.LABEL_IF_INDEX]}"`, "spbe_test");
     expect(types[0]!.values).toContainEqual(["ifHCInOctets", "integer"]);
     // derived series too
     const opdRows = await influxd.query(`SELECT count("value") FROM "spbe_opd_traffic_bps" WHERE "opd" = 'setda'`, "spbe_test");
