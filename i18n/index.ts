@@ -1,12 +1,10 @@
 // Language choice and message formatting. `--lang` wins; otherwise LANG/LC_ALL starting with "id"
 // selects Indonesian, anything else English (the design's rule for CLI text).
-import { en, type MessageCode } from "./en";
-import { id } from "./id";
+import { MESSAGES, type MessageCode } from "./catalogue";
+import { render, type Lang, type Params } from "./text";
 
-export type Lang = "id" | "en";
-export type { MessageCode };
-
-const catalogues = { en, id } as const;
+export { MESSAGES, type MessageCode } from "./catalogue";
+export { LANGS, placeholdersOf, render, renderBoth, renderSideBySide, type Lang, type Messages, type ParamValue, type Params, type Text } from "./text";
 
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
@@ -20,14 +18,20 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv = pr
 }
 
 /** Parameters that name an entity kind ("rack", "site") are translated through the term.* entries. */
-const TERM_PARAMS = new Set(["kind", "scope"]);
+const TERM_PARAMS = ["kind", "scope"];
 
-export function t(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
-  const catalogue: Record<string, string> = catalogues[lang];
-  const template = catalogue[code] ?? en[code];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (!(key in params)) return `{${key}}`;
-    const value = String(params[key]);
-    return TERM_PARAMS.has(key) ? (catalogue[`term.${value}`] ?? value) : value;
-  });
+function withTerms(params: Params): Params {
+  const out = { ...params };
+  for (const key of TERM_PARAMS) {
+    const value = params[key];
+    if (typeof value !== "string") continue;
+    const term = (MESSAGES as Record<string, (typeof MESSAGES)[MessageCode]>)[`term.${value}`];
+    if (term) out[key] = term;
+  }
+  return out;
+}
+
+/** The catalogue's message `code` in `lang`: `render` over the catalogue entry. */
+export function t(lang: Lang, code: MessageCode, params: Params = {}): string {
+  return render(MESSAGES[code], lang, withTerms(params));
 }

@@ -1,6 +1,6 @@
 // A finding about the inventory file itself (not about the Perda: that is policies/). It carries a
 // message code and parameters rather than text so the CLI can print it in Indonesian or English.
-import { t, type Lang, type MessageCode } from "../i18n";
+import { t, type Lang, type MessageCode, type Params } from "../i18n";
 
 export type Severity = "error" | "warning";
 export type Path = (string | number)[];
@@ -10,7 +10,8 @@ export interface Diagnostic {
   code: MessageCode;
   /** Where in the document: ["devices", 3, "rack"]. */
   path: Path;
-  params: Record<string, string | number>;
+  /** Values of the message's placeholders; a schema message is a Text (zod's wording in both languages). */
+  params: Params;
   file?: string;
   line?: number;
   column?: number;
@@ -28,10 +29,10 @@ export function formatPath(path: Path): string {
 /** Collects diagnostics for one validation run. */
 export class DiagnosticList {
   readonly items: Diagnostic[] = [];
-  error(path: Path, code: MessageCode, params: Record<string, string | number> = {}): void {
+  error(path: Path, code: MessageCode, params: Params = {}): void {
     this.items.push({ severity: "error", code, path, params });
   }
-  warning(path: Path, code: MessageCode, params: Record<string, string | number> = {}): void {
+  warning(path: Path, code: MessageCode, params: Params = {}): void {
     this.items.push({ severity: "warning", code, path, params });
   }
 }

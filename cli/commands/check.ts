@@ -1,7 +1,7 @@
 // spbe check <inventory>: for the CI of the inventory repository. Exit 1 when a mandatory Perda
 // rule fails, with a short list (one line per finding); advisories are listed but do not fail.
 import type { Command } from "commander";
-import { t } from "../../i18n";
+import { render, t } from "../../i18n";
 import { evaluate } from "../../policies";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 import { asOfOption, factsOption, parseAsOf, readFactsForCommand } from "./report";
@@ -27,12 +27,12 @@ export function registerCheck(program: Command): void {
       const mandatory = report.findings.filter((f) => f.severity === "mandatory");
       const advisory = report.findings.filter((f) => f.severity === "advisory");
       if (opts.format === "json") {
-        const line = (f: (typeof report.findings)[number]) => ({ rule: f.rule, citation: citations.get(f.rule), opd: f.opd, subject: f.subject, evidence: f.evidence[lang] });
+        const line = (f: (typeof report.findings)[number]) => ({ rule: f.rule, citation: citations.get(f.rule), opd: f.opd, subject: f.subject, evidence: render(f.evidence, lang) });
         process.stdout.write(JSON.stringify({ file, asOf: report.asOf, passed: mandatory.length === 0, score: report.overall.score, mandatory: mandatory.map(line), advisory: advisory.map(line) }, null, 2) + "\n");
       } else {
         for (const f of [...mandatory, ...advisory]) {
           const tag = f.severity === "mandatory" ? t(lang, "report.severity.mandatory").toUpperCase() : t(lang, "report.severity.advisory");
-          process.stdout.write(`${tag.padEnd(9)} ${f.rule} ${f.subject.kind} ${f.subject.id} (${f.opd}) [${citations.get(f.rule)}]: ${f.evidence[lang]}\n`);
+          process.stdout.write(`${tag.padEnd(9)} ${f.rule} ${f.subject.kind} ${f.subject.id} (${f.opd}) [${citations.get(f.rule)}]: ${render(f.evidence, lang)}\n`);
         }
         const summary = { file, mandatory: mandatory.length, advisory: advisory.length, score: report.overall.score };
         process.stdout.write(t(lang, mandatory.length ? "check.failed" : "check.ok", summary) + "\n");

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { t, type Lang } from "../../i18n";
-import type { MessageCode } from "../../i18n/en";
+import { t, type Lang, type MessageCode } from "../../i18n";
 import { summarize, type InventorySummary, type RackSummary } from "../../inventory/summary";
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
 

@@ -2,8 +2,7 @@
 // component applies, for review before `pulumi up` (or to apply by hand on a gateway outside Pulumi).
 import type { Command } from "commander";
 import { Option } from "commander";
-import { t, type Lang } from "../../i18n";
-import type { MessageCode } from "../../i18n/en";
+import { t, type Lang, type MessageCode } from "../../i18n";
 import { QUOTA_BACKENDS, QuotaConfigError, renderGatewayConfig, type BackendName, type QuotaProblem } from "../../infra/quota";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 

@@ -1,0 +1,35 @@
+// The collectors: spbe serve and spbe simulate.
+import type { Messages } from "../text";
+
+export const collectorsMessages = {
+  "serve.listening": {
+    id: "memantau {devices} perangkat. Metrik: {metrics}  Target: {targets}",
+    en: "polling {devices} devices. Metrics: {metrics}  Targets: {targets}",
+  },
+  "serve.simulating": {
+    id: "simulator: {devices} agen SNMP di 127.0.0.1 (net-snmp)",
+    en: "simulator: {devices} SNMP agents on 127.0.0.1 (net-snmp)",
+  },
+  "serve.generated-secrets": {
+    id: "catatan: {names} tidak diisi: simulator membuat kredensialnya sendiri untuk sesi ini dan memberikannya ke poller (nilai tidak ditampilkan)",
+    en: "note: {names} not set: the simulator generated its own credentials for this run and gave them to the poller (values not shown)",
+  },
+  "serve.report": { id: "Laporan kepatuhan: {url}", en: "Compliance report: {url}" },
+  "serve.no-compliance": { id: "laporan kepatuhan tidak dipasang: {message}", en: "compliance report not mounted: {message}" },
+  "serve.reloaded": { id: "{file}: inventaris dimuat ulang, {devices} perangkat", en: "{file}: inventory reloaded, {devices} devices" },
+  "serve.reload-failed": {
+    id: "{file}: gagal memuat ulang, inventaris sebelumnya tetap dipakai",
+    en: "{file}: reload failed, keeping the previous inventory",
+  },
+  "serve.port-in-use": {
+    id: "{host}:{port} sudah dipakai (kolektor lain, atau snmp_exporter di port bawaannya?): pilih port lain dengan --port, atau --port 0 untuk port bebas mana pun",
+    en: "{host}:{port} is already in use (another collector, or snmp_exporter on its default port?): choose another with --port, or --port 0 for any free port",
+  },
+  "serve.stopping": { id: "berhenti: mengosongkan buffer", en: "stopping: flushing buffers" },
+  "simulate.device": { id: "{device}: udp {host}:{port} (SNMP v{version})", en: "{device}: udp {host}:{port} (SNMP v{version})" },
+  "simulate.generated-secrets": {
+    id: "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",
+    en: "note: {names} not set: generated credentials for this run (values not shown)",
+  },
+  "simulate.ready": { id: "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti", en: "simulating {devices} devices; Ctrl-C to stop" },
+} satisfies Messages;

@@ -1,0 +1,88 @@
+// Inventory validation (spbe validate and every command that loads an inventory, the Pulumi program too).
+import type { Messages } from "../text";
+
+export const inventoryMessages = {
+  "yaml.syntax": { id: "kesalahan sintaks YAML: {message}", en: "YAML syntax error: {message}" },
+  "yaml.duplicate-key": { id: "kunci ganda: {message}", en: "duplicate key: {message}" },
+  "schema": { id: "{message}", en: "{message}" },
+  "file.unreadable": { id: "inventaris tidak dapat dibaca: {message}", en: "cannot read the inventory: {message}" },
+  "dup.id": {
+    id: "id {kind} \"{id}\" ganda (pertama didefinisikan di {first})",
+    en: "duplicate {kind} id \"{id}\" (first defined at {first})",
+  },
+  "ref.unknown": { id: "{kind} \"{id}\" tidak dikenal", en: "unknown {kind} \"{id}\"" },
+  "ref.unknown-in": {
+    id: "{kind} \"{id}\" tidak dikenal di {scope} \"{scopeId}\"",
+    en: "unknown {kind} \"{id}\" in {scope} \"{scopeId}\"",
+  },
+  "ref.not-server": {
+    id: "\"{id}\" adalah {role}, bukan server: aplikasi berjalan di server",
+    en: "\"{id}\" is a {role}, not a server: applications run on servers",
+  },
+  "rack.position-missing": {
+    id: "perangkat di rak \"{rack}\" memerlukan posisi (U terendah yang ditempati)",
+    en: "device in rack \"{rack}\" needs a position (lowest U it occupies)",
+  },
+  "rack.no-rack": { id: "posisi diisi tetapi rak tidak disebut", en: "position given but no rack" },
+  "rack.outside": {
+    id: "menempati U{from}-U{to}, di luar rak \"{rack}\" (U1-U{height})",
+    en: "occupies U{from}-U{to}, outside rack \"{rack}\" (U1-U{height})",
+  },
+  "rack.overlap": {
+    id: "menempati U{from}-U{to} rak \"{rack}\", bertumpang tindih dengan \"{other}\" (U{otherFrom}-U{otherTo})",
+    en: "occupies U{from}-U{to} of rack \"{rack}\", overlapping \"{other}\" (U{otherFrom}-U{otherTo})",
+  },
+  "link.same-device": { id: "kedua ujung tautan berada di perangkat \"{device}\"", en: "both ends of the link are on device \"{device}\"" },
+  "ip.family": {
+    id: "{address} tidak satu keluarga IP dengan blok \"{block}\" ({cidr})",
+    en: "{address} is not of the same IP family as block \"{block}\" ({cidr})",
+  },
+  "ip.outside-block": { id: "{address} berada di luar blok \"{block}\" ({cidr})", en: "{address} is outside block \"{block}\" ({cidr})" },
+  "ip.alloc-overlap": {
+    id: "{address} bertumpang tindih dengan alokasi \"{other}\" ({otherAddress})",
+    en: "{address} overlaps allocation \"{other}\" ({otherAddress})",
+  },
+  "ip.alloc-duplicate": { id: "{address} sudah dialokasikan ke \"{other}\"", en: "{address} is already allocated to \"{other}\"" },
+  "ip.block-overlap": {
+    id: "blok {cidr} bertumpang tindih dengan blok \"{other}\" ({otherCidr})",
+    en: "block {cidr} overlaps block \"{other}\" ({otherCidr})",
+  },
+  "ip.subnet-overlap": {
+    id: "subnet {cidr} bertumpang tindih dengan {other} milik PD \"{otherOpd}\"",
+    en: "subnet {cidr} overlaps {other} of OPD \"{otherOpd}\"",
+  },
+  "ip.subnet-public": {
+    id: "subnet {cidr} bukan prefiks privat: LAN kantor PD memakai alamat privat",
+    en: "subnet {cidr} is not a private prefix: OPD office LANs use private addresses",
+  },
+  "ip.block-exhausted": {
+    id: "blok \"{block}\" ({cidr}) terpakai {percent}% ({used} dari {total} alamat)",
+    en: "block \"{block}\" ({cidr}) is {percent}% allocated ({used} of {total} addresses)",
+  },
+  "ip.block-full": {
+    id: "blok \"{block}\" ({cidr}) tidak punya alamat bebas untuk alokasi \"{allocation}\"",
+    en: "block \"{block}\" ({cidr}) has no free address for allocation \"{allocation}\"",
+  },
+  "quota.duplicate": { id: "PD \"{opd}\" memiliki lebih dari satu kuota", en: "OPD \"{opd}\" has more than one quota" },
+  "quota.over-upstream": {
+    id: "jumlah kuota {direction} {sum} Mbps, melebihi kapasitas upstream {upstream} Mbps",
+    en: "quotas add up to {sum} Mbps {direction}, above the upstream capacity of {upstream} Mbps",
+  },
+  "placement.dinas-is-opd": { id: "meta.dinas \"{id}\" harus salah satu kode PD", en: "meta.dinas \"{id}\" must be one of the OPD codes" },
+  "placement.public-ip-not-assigned": {
+    id: "alokasi \"{allocation}\" tidak dialokasikan untuk aplikasi \"{application}\"",
+    en: "allocation \"{allocation}\" is not allocated to application \"{application}\"",
+  },
+  "dr.same-server": {
+    id: "replika DR berada di server yang sama dengan aplikasinya",
+    en: "the DR replica is on the same server as the application",
+  },
+  "snmp.no-address": {
+    id: "perangkat memiliki akses SNMP tetapi tidak memiliki mgmtAddress untuk dipantau",
+    en: "device has SNMP access but no mgmtAddress to poll",
+  },
+  "device.owner-unknown": {
+    id: "pemilik \"{owner}\" bukan \"dinas\" dan bukan kode PD",
+    en: "owner \"{owner}\" is neither \"dinas\" nor an OPD code",
+  },
+} satisfies Messages;

@@ -1,0 +1,27 @@
+// Inventory schema messages: the project's own (inventory/schema.ts passes their English text to zod,
+// which stays zod's language for anyone parsing directly; the loader finds the entry back from it)
+// and the loader's rewording of two of zod's. Zod's other messages come from zod's own locales.
+import type { Messages } from "../text";
+
+export const schemaMessages = {
+  "schema.required": { id: "wajib diisi", en: "required" },
+  "schema.unknown-keys": { id: "kolom tidak dikenal: {keys}", en: "unknown field(s): {keys}" },
+  "schema.required-for": { id: "wajib diisi untuk {level}", en: "required for {level}" },
+  "schema.identifier": {
+    id: "harus berupa pengenal (huruf, angka, '.', '_', '-')",
+    en: "must be an identifier (letters, digits, '.', '_', '-')",
+  },
+  "schema.date": { id: "harus berupa tanggal YYYY-MM-DD", en: "must be a date YYYY-MM-DD" },
+  "schema.ip-address": { id: "harus berupa alamat IPv4 atau IPv6", en: "must be an IPv4 or IPv6 address" },
+  "schema.cidr": {
+    id: "harus berupa prefiks CIDR tanpa bit host (mis. 203.0.113.0/24)",
+    en: "must be a CIDR prefix with no host bits set (e.g. 203.0.113.0/24)",
+  },
+  "schema.hostname": { id: "harus berupa nama host DNS", en: "must be a DNS hostname" },
+  "schema.env-name": { id: "harus berupa nama variabel lingkungan", en: "must be an environment variable name" },
+  "schema.secret-ref": {
+    id: "harus berupa rujukan ke rahasia ({ env: NAME } atau { pulumiSecret: NAME }), bukan rahasianya sendiri",
+    en: "must be a secret reference ({ env: NAME } or { pulumiSecret: NAME }), never the secret itself",
+  },
+  "schema.country": { id: "harus berupa kode negara ISO 3166-1 alpha-2", en: "must be an ISO 3166-1 alpha-2 country code" },
+} satisfies Messages;

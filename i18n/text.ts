@@ -1,0 +1,50 @@
+// The one way spbe is bilingual: every user-facing text is a `Text`, both languages side by side,
+// rendered by `render`. CLI messages, inventory diagnostics, the compliance rules' titles and
+// evidence, dashboard titles and alert annotations all use this type and this function, whether
+// the text sits in the message catalogue (./catalogue.ts) or inline next to what it describes.
+
+export type Lang = "id" | "en";
+export const LANGS: readonly Lang[] = ["id", "en"];
+
+/** One text in Indonesian and English. `{name}` placeholders are filled by `render`. */
+export type Text = { id: string; en: string };
+
+/** A named set of texts (a catalogue file, or the evidence variants of a rule). */
+export type Messages = Record<string, Text>;
+
+/**
+ * A placeholder's value. A `Text` value is rendered in the same language as the text around it,
+ * which is how machine values ("datacenter", "rack") read as words in either language.
+ */
+export type ParamValue = string | number | Text;
+export type Params = Record<string, ParamValue>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** `text` in `lang`, placeholders filled from `params`; a placeholder with no parameter stays as written. */
+export function render(text: Text, lang: Lang, params: Params = {}): string {
+  return text[lang].replace(PLACEHOLDER, (whole, key: string) => {
+    // `in`, not Object.hasOwn: the CrossGuard pack is compiled by Pulumi's ts-node with an older lib.
+    if (!(key in params)) return whole;
+    const value = params[key]!;
+    return typeof value === "object" && value !== null ? value[lang] : String(value);
+  });
+}
+
+/** `text` rendered in both languages: for data that is rendered once and read later (report findings). */
+export function renderBoth(text: Text, params: Params = {}): Text {
+  return { id: render(text, "id", params), en: render(text, "en", params) };
+}
+
+/**
+ * "English / Indonesian" in one string, for places that show one text to readers of both languages
+ * (Grafana titles, CrossGuard policy descriptions).
+ */
+export function renderSideBySide(text: Text, params: Params = {}): string {
+  return `${render(text, "en", params)} / ${render(text, "id", params)}`;
+}
+
+/** The placeholder names of one language's template, sorted, each once (tests compare both languages). */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
