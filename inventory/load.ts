@@ -20,6 +20,7 @@ import {
   bandwidthSchema,
   type Inventory,
 } from "./schema";
+import { safeParseBilingual, type SchemaIssue } from "./schema-text";
 import { emptyKnownIds, validateInventory, type KnownIds } from "./validate";
 
 export interface LoadResult {
@@ -181,18 +182,13 @@ const listSchemas = {
   applications: { schema: applicationSchema, key: "id", known: "applications" },
 } as const;
 
-function zodDiagnostics(error: z.ZodError, base: Path): Diagnostic[] {
-  return error.issues.map((issue) => {
-    let message = issue.message;
-    if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
-    else if (issue.code === "invalid_type" && /received undefined/.test(message)) message = "required";
-    return {
-      severity: "error" as const,
-      code: "schema" as const,
-      path: [...base, ...(issue.path as Path)],
-      params: { message },
-    };
-  });
+function zodDiagnostics(issues: SchemaIssue[], base: Path): Diagnostic[] {
+  return issues.map((issue) => ({
+    severity: "error" as const,
+    code: "schema" as const,
+    path: [...base, ...(issue.path as Path)],
+    params: { message: issue.message },
+  }));
 }
 
 /**
@@ -205,17 +201,17 @@ function parseStructure(
 ): { inventory?: Inventory; schemaDiagnostics: Diagnostic[]; skip: KnownIds } {
   const diagnostics: Diagnostic[] = [];
   const skip = emptyKnownIds();
-  const top = topLevel.safeParse(raw ?? {});
+  const top = safeParseBilingual(topLevel, raw ?? {});
   if (!top.success) {
     // Structural damage at the top: report it, then fall back to the whole-document schema for details.
-    diagnostics.push(...zodDiagnostics(top.error, []));
+    diagnostics.push(...zodDiagnostics(top.issues, []));
     return { schemaDiagnostics: diagnostics, skip };
   }
   const t = top.data;
   const out: Record<string, unknown> = {};
 
-  const meta = inventorySchema.shape.meta.safeParse(t.meta);
-  if (!meta.success) diagnostics.push(...zodDiagnostics(meta.error, ["meta"]));
+  const meta = safeParseBilingual(inventorySchema.shape.meta, t.meta);
+  if (!meta.success) diagnostics.push(...zodDiagnostics(meta.issues, ["meta"]));
   else out.meta = meta.data;
 
   for (const [key, spec] of Object.entries(listSchemas)) {
@@ -224,8 +220,8 @@ function parseStructure(
   }
 
   if (t.publicIp !== undefined) {
-    const shell = z.object({ blocks: z.array(z.unknown()).default([]), allocations: z.array(z.unknown()).default([]) }).strict().safeParse(t.publicIp);
-    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.error, ["publicIp"]));
+    const shell = safeParseBilingual(z.object({ blocks: z.array(z.unknown()).default([]), allocations: z.array(z.unknown()).default([]) }).strict(), t.publicIp);
+    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.issues, ["publicIp"]));
     else {
       out.publicIp = {
         blocks: parseList(shell.data.blocks, publicIpSchema.shape.blocks.unwrap().element, ["publicIp", "blocks"], "id", skip.blocks, diagnostics, indexMaps),
@@ -237,8 +233,8 @@ function parseStructure(
   }
 
   if (t.bandwidth !== undefined) {
-    const shell = bandwidthSchema.extend({ quotas: z.array(z.unknown()).default([]) }).safeParse(t.bandwidth);
-    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.error, ["bandwidth"]));
+    const shell = safeParseBilingual(bandwidthSchema.extend({ quotas: z.array(z.unknown()).default([]) }), t.bandwidth);
+    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.issues, ["bandwidth"]));
     else out.bandwidth = { ...shell.data, quotas: parseList(shell.data.quotas, quotaSchema, ["bandwidth", "quotas"], "opd", undefined, diagnostics, indexMaps) };
   }
 
@@ -258,13 +254,13 @@ function parseList(
   const valid: unknown[] = [];
   const originalIndex: number[] = [];
   items.forEach((item, i) => {
-    const r = schema.safeParse(item);
+    const r = safeParseBilingual(schema, item);
     if (r.success) {
       valid.push(r.data);
       originalIndex.push(i);
       return;
     }
-    diagnostics.push(...zodDiagnostics(r.error, [...base, i]));
+    diagnostics.push(...zodDiagnostics(r.issues, [...base, i]));
     const idValue = item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined;
     if (known && typeof idValue === "string") known.add(idValue);
   });

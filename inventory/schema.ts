@@ -3,6 +3,7 @@
 // schema sees one value at a time and the error positions must point at the offending field.
 import { z } from "zod";
 import { tryParseRange } from "./ip";
+import { schemaText } from "./schema-text";
 
 export const PROFILES = ["bt-7-2019", "klaten-18-2018"] as const;
 export const DEVICE_ROLES = ["router", "switch", "firewall", "server", "ups", "access-point", "gateway"] as const;
@@ -13,15 +14,15 @@ export const APP_KINDS = ["umum", "khusus"] as const;
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/i, "must be an identifier (letters, digits, '.', '_', '-')");
+  .regex(/^[a-z0-9][a-z0-9._-]*$/i, schemaText("schema.identifier"));
 
 const isoDate = z.string().refine((s) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "must be a date YYYY-MM-DD");
+}, schemaText("schema.date"));
 
-const ipAddress = z.string().refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, "must be an IPv4 or IPv6 address");
+const ipAddress = z.string().refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, schemaText("schema.ip-address"));
 
 const cidr = z.string().refine((s) => {
   const slash = s.indexOf("/");
@@ -29,19 +30,19 @@ const cidr = z.string().refine((s) => {
   const range = tryParseRange(s);
   // A prefix with host bits set is almost always a typo (10.1.1.5/24): refuse it.
   return range !== undefined && tryParseRange(s.slice(0, slash))?.start === range.start;
-}, "must be a CIDR prefix with no host bits set (e.g. 203.0.113.0/24)");
+}, schemaText("schema.cidr"));
 
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a DNS hostname");
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, schemaText("schema.hostname"));
 
 /** A reference to a secret held outside the inventory: never the secret itself. */
 export const secretRef = z.union(
   [
-    z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name") }).strict(),
+    z.object({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, schemaText("schema.env-name")) }).strict(),
     z.object({ pulumiSecret: z.string().min(1) }).strict(),
   ],
-  { error: "must be a secret reference ({ env: NAME } or { pulumiSecret: NAME }), never the secret itself" },
+  { error: schemaText("schema.secret-ref") },
 );
 
 const snmpV2c = z
@@ -67,10 +68,10 @@ const snmpV3 = z
   .superRefine((v, ctx) => {
     const needAuth = v.securityLevel !== "noAuthNoPriv";
     const needPriv = v.securityLevel === "authPriv";
-    if (needAuth && !v.authProtocol) ctx.addIssue({ code: "custom", path: ["authProtocol"], message: `required for ${v.securityLevel}` });
-    if (needAuth && !v.authKey) ctx.addIssue({ code: "custom", path: ["authKey"], message: `required for ${v.securityLevel}` });
-    if (needPriv && !v.privProtocol) ctx.addIssue({ code: "custom", path: ["privProtocol"], message: "required for authPriv" });
-    if (needPriv && !v.privKey) ctx.addIssue({ code: "custom", path: ["privKey"], message: "required for authPriv" });
+    if (needAuth && !v.authProtocol) ctx.addIssue({ code: "custom", path: ["authProtocol"], message: schemaText("schema.required-for", { level: v.securityLevel }) });
+    if (needAuth && !v.authKey) ctx.addIssue({ code: "custom", path: ["authKey"], message: schemaText("schema.required-for", { level: v.securityLevel }) });
+    if (needPriv && !v.privProtocol) ctx.addIssue({ code: "custom", path: ["privProtocol"], message: schemaText("schema.required-for", { level: "authPriv" }) });
+    if (needPriv && !v.privKey) ctx.addIssue({ code: "custom", path: ["privKey"], message: schemaText("schema.required-for", { level: "authPriv" }) });
   });
 
 export const snmpAccess = z.discriminatedUnion("version", [snmpV2c, snmpV3]);
@@ -240,7 +241,7 @@ const externalPlacement = z
   .object({
     type: z.literal("external"),
     provider: z.string().min(1),
-    country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 country code"),
+    country: z.string().regex(/^[A-Z]{2}$/, schemaText("schema.country")),
     providerLegalEntity: z.object({ name: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/) }).strict(),
     exception: exceptionSchema.optional(),
     network: z.enum(["dinas", "opd", "internet"]).default("internet"),
