@@ -2,12 +2,13 @@
 // and returns a Report (findings, per-OPD scores, exceptions register). Pure and deterministic: the
 // date is an input, the order is the inventory's OPD order, then the catalogue's rule order, then
 // the subject id.
+import { renderBoth, type Params, type Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
 import type { ObservedFacts } from "./facts";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";
 import { effectiveSeverity, formatCitation } from "./rules/helpers";
-import type { Bilingual, Check, ExceptionEntry, Finding, InventoryIndex, OpdScore, Report, Rule, RuleSummary, Severity } from "./types";
+import type { Check, ExceptionEntry, Finding, InventoryIndex, OpdScore, Report, Rule, RuleSummary, Severity } from "./types";
 
 export type { Report, Finding, Rule, Severity } from "./types";
 export { RULES } from "./rules/catalogue";
@@ -37,12 +38,8 @@ export function appliesTo(rule: Rule, profiles: readonly Profile[]): boolean {
   return rule.citations.some((c) => profiles.includes(c.profile));
 }
 
-export function renderTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
-
-/** Machine values in evidence parameters that read better in words. */
-const TERMS: Record<string, Record<string, Bilingual>> = {
+/** Machine values in evidence parameters that read better in words, in the language of the evidence. */
+const TERMS: Record<string, Record<string, Text>> = {
   site: {
     datacenter: { id: "pusat data", en: "the data center" },
     recovery: { id: "pusat pemulihan data", en: "the recovery site" },
@@ -56,20 +53,20 @@ const TERMS: Record<string, Record<string, Bilingual>> = {
   },
 };
 
-function localParams(params: Record<string, string | number>, lang: "id" | "en"): Record<string, string | number> {
-  const out = { ...params };
+function withTerms(params: Record<string, string | number>): Params {
+  const out: Params = { ...params };
   for (const [key, terms] of Object.entries(TERMS)) {
     const term = terms[String(params[key])];
-    if (term) out[key] = term[lang];
+    if (term) out[key] = term;
   }
   return out;
 }
 
 /** A rule's evidence for one violation, in both languages (reports, spbe check and the CrossGuard pack). */
-export function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Bilingual {
-  const t = rule.evidence[variant];
-  if (!t) return { id: variant, en: variant };
-  return { id: renderTemplate(t.id, localParams(params, "id")), en: renderTemplate(t.en, localParams(params, "en")) };
+export function evidenceOf(rule: Rule, variant: string, params: Record<string, string | number>): Text {
+  const template = rule.evidence[variant];
+  if (!template) return { id: variant, en: variant };
+  return renderBoth(template, withTerms(params));
 }
 
 export function scoreOf(checks: number, mandatory: number, advisory: number): number {

@@ -1,11 +1,11 @@
 // The vocabulary of the compliance engine: rules with their Perda citations, the findings they
 // produce, and the report that gathers them. Plain data only, so reports serialise to JSON as is.
+import type { Lang, Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
 import type { ObservedFacts } from "./facts";
 
 export type Severity = "mandatory" | "advisory";
-export type Lang = "id" | "en";
-export type Bilingual = { id: string; en: string };
+export type { Lang, Text };
 
 /** One article of one Perda: `klaten-18-2018 Pasal 9 (2) a`. */
 export interface Citation {
@@ -18,7 +18,7 @@ export interface Citation {
   /** Severity under this regulation when it differs from the rule's own (e.g. good practice elsewhere). */
   severity?: Severity;
   /** Why this article supports the rule, when that is not obvious from the article itself. */
-  note?: Bilingual;
+  note?: Text;
 }
 
 export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten";
@@ -56,14 +56,14 @@ export interface Check {
 
 export interface Rule {
   id: string;
-  title: Bilingual;
+  title: Text;
   /** What the rule checks, one sentence. */
-  checks: Bilingual;
+  checks: Text;
   severity: Severity;
   citations: Citation[];
-  /** Evidence templates by variant, with {param} placeholders. */
-  evidence: Record<string, Bilingual>;
-  remediation: Bilingual;
+  /** Evidence templates by variant, with {param} placeholders (rendered by i18n render). */
+  evidence: Record<string, Text>;
+  remediation: Text;
   /** Whether the rule needs observed facts (skipped, not passed, when none are given). */
   needsFacts?: boolean;
   evaluate(ctx: RuleContext): Check[];
@@ -77,7 +77,7 @@ export interface Finding {
   variant: string;
   params: Record<string, string | number>;
   /** Evidence text in both languages, rendered from the rule's template. */
-  evidence: Bilingual;
+  evidence: Text;
 }
 
 export interface OpdScore {
@@ -103,11 +103,11 @@ export interface ExceptionEntry {
 
 export interface RuleSummary {
   id: string;
-  title: Bilingual;
-  checks: Bilingual;
+  title: Text;
+  checks: Text;
   severity: Severity;
   citations: string[];
-  remediation: Bilingual;
+  remediation: Text;
   failed: number;
   checked: number;
 }

@@ -4,6 +4,7 @@
 // applications the Dinas does not run are `command:local:Command` records with the labels in
 // `environment` ({ key: value }).
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { render, renderSideBySide } from "../../i18n";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
 import type { Profile } from "../../inventory/schema";
 import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
@@ -96,7 +97,7 @@ export function profilesOf(labels: Record<string, string>): Profile[] | undefine
 
 /** A violation message: the rule's English evidence, its application, and the articles (both Perda). */
 function message(rule: Rule, app: string, v: Violation): string {
-  return `${app}: ${evidenceOf(rule, v.variant, v.params).en} [${rule.citations.map(formatCitation).join("; ")}]`;
+  return `${app}: ${render(evidenceOf(rule, v.variant, v.params), "en")} [${rule.citations.map(formatCitation).join("; ")}]`;
 }
 
 function policyFromRule(
@@ -107,7 +108,7 @@ function policyFromRule(
 ): ResourceValidationPolicy {
   return {
     name,
-    description: `${rule.title.en} / ${rule.title.id} (${rule.citations.map(formatCitation).join("; ")})`,
+    description: `${renderSideBySide(rule.title)} (${rule.citations.map(formatCitation).join("; ")})`,
     enforcementLevel,
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const labels = applicationLabels(args);

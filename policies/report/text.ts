@@ -1,10 +1,12 @@
-// Localised labels for reports: the chrome comes from the i18n catalogues, rule texts from the rule
-// catalogue (each rule carries its own id/en title, evidence and remediation).
-import { t, type MessageCode } from "../../i18n";
-import type { Bilingual, Lang, Report, Severity, Subject } from "../types";
+// Localised labels for reports: the chrome comes from the i18n catalogue, rule texts from the rule
+// catalogue (each rule carries its own title, evidence and remediation as Text); both are rendered by
+// i18n's render.
+import { render, t, type MessageCode, type Params } from "../../i18n";
+import type { Lang, Report, Severity, Subject, Text } from "../types";
 
-export const tr = (lang: Lang, code: MessageCode, params: Record<string, string | number> = {}) => t(lang, code, params);
-export const pick = (lang: Lang, text: Bilingual) => text[lang];
+export const tr = (lang: Lang, code: MessageCode, params: Params = {}) => t(lang, code, params);
+/** A rule's text (title, evidence, remediation) in the report's language. */
+export const pick = (lang: Lang, text: Text) => render(text, lang);
 
 export const severityLabel = (lang: Lang, s: Severity) => tr(lang, `report.severity.${s}` as MessageCode);
 export const subjectLabel = (lang: Lang, s: Subject) => `${tr(lang, `report.subject.${s.kind}` as MessageCode)} ${s.id}`;
