@@ -9,6 +9,7 @@ import {
   DashboardBuilder,
   DashboardLinkBuilder,
   DashboardLinkType,
+  RowBuilder,
   MappingType,
   QueryVariableBuilder,
   ThresholdsConfigBuilder,
@@ -29,6 +30,7 @@ import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as M from "../collectors/metric-names";
 import { mibEnumValue, type EnumeratedObject, type EnumName } from "../collectors/modules";
 import { PROMETHEUS_DS, SPBE_TAG } from "./ids";
+import { shownInEnglish, shownTitle, type PanelText, type Text } from "./text";
 
 export type Steps = Threshold[];
 
@@ -80,10 +82,10 @@ export const UP_MAPPING = valueMap({ "1": { text: "UP", color: "green" }, "0": {
 
 const lastValue = () => new ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false);
 
-export function tsPanel(title: string, unit: string, description: string): timeseries.PanelBuilder {
+export function tsPanel(text: PanelText, unit: string): timeseries.PanelBuilder {
   return new timeseries.PanelBuilder()
-    .title(title)
-    .description(description)
+    .title(shownTitle(text.title))
+    .description(shownInEnglish(text.description))
     .datasource(PROMETHEUS_DS)
     .unit(unit)
     .height(8)
@@ -92,10 +94,10 @@ export function tsPanel(title: string, unit: string, description: string): times
     .legend(new VizLegendOptionsBuilder().displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Right).showLegend(true).calcs(["lastNotNull", "max"]));
 }
 
-export function statPanel(title: string, unit: string, description: string): stat.PanelBuilder {
+export function statPanel(text: PanelText, unit: string): stat.PanelBuilder {
   return new stat.PanelBuilder()
-    .title(title)
-    .description(description)
+    .title(shownTitle(text.title))
+    .description(shownInEnglish(text.description))
     .datasource(PROMETHEUS_DS)
     .unit(unit)
     .height(4)
@@ -103,10 +105,10 @@ export function statPanel(title: string, unit: string, description: string): sta
     .reduceOptions(lastValue());
 }
 
-export function gaugePanel(title: string, unit: string, description: string): gauge.PanelBuilder {
+export function gaugePanel(text: PanelText, unit: string): gauge.PanelBuilder {
   return new gauge.PanelBuilder()
-    .title(title)
-    .description(description)
+    .title(shownTitle(text.title))
+    .description(shownInEnglish(text.description))
     .datasource(PROMETHEUS_DS)
     .unit(unit)
     .height(8)
@@ -114,10 +116,10 @@ export function gaugePanel(title: string, unit: string, description: string): ga
     .reduceOptions(lastValue());
 }
 
-export function barPanel(title: string, unit: string, description: string): bargauge.PanelBuilder {
+export function barPanel(text: PanelText, unit: string): bargauge.PanelBuilder {
   return new bargauge.PanelBuilder()
-    .title(title)
-    .description(description)
+    .title(shownTitle(text.title))
+    .description(shownInEnglish(text.description))
     .datasource(PROMETHEUS_DS)
     .unit(unit)
     .height(8)
@@ -127,8 +129,13 @@ export function barPanel(title: string, unit: string, description: string): barg
     .reduceOptions(lastValue());
 }
 
-export function tablePanel(title: string, description: string): table.PanelBuilder {
-  return new table.PanelBuilder().title(title).description(description).datasource(PROMETHEUS_DS).height(8).span(12);
+export function tablePanel(text: PanelText): table.PanelBuilder {
+  return new table.PanelBuilder().title(shownTitle(text.title)).description(shownInEnglish(text.description)).datasource(PROMETHEUS_DS).height(8).span(12);
+}
+
+/** A row of panels. */
+export function row(title: Text): RowBuilder {
+  return new RowBuilder(shownTitle(title));
 }
 
 /** Grafana's "organize fields" transformation, hiding columns a NOC operator does not need. */
@@ -140,10 +147,10 @@ export function hideColumns(...names: string[]) {
 export const SCRAPE_COLUMNS = ["Time", "__name__", "job", "instance"];
 
 /** A multi-select variable whose values come from the inventory (works before any data exists). */
-export function inventoryVariable(name: string, label: string, values: string[]): CustomVariableBuilder {
+export function inventoryVariable(name: string, label: Text, values: string[]): CustomVariableBuilder {
   // Custom variable values are comma-separated: inventory ids cannot contain commas (schema `id`).
   return new CustomVariableBuilder(name)
-    .label(label)
+    .label(shownTitle(label))
     .values(values.join(","))
     .multi(true)
     .includeAll(true)
@@ -152,9 +159,9 @@ export function inventoryVariable(name: string, label: string, values: string[])
 }
 
 /** A variable whose values Prometheus lists (label_values), so it follows the other filters. */
-export function labelVariable(name: string, label: string, query: string, opts: { multi: boolean }): QueryVariableBuilder {
+export function labelVariable(name: string, label: Text, query: string, opts: { multi: boolean }): QueryVariableBuilder {
   const v = new QueryVariableBuilder(name)
-    .label(label)
+    .label(shownTitle(label))
     .datasource(PROMETHEUS_DS)
     .query({ query, refId: "PrometheusVariableQueryEditor-VariableQuery", qryType: 1 })
     .definition(query)
@@ -176,10 +183,10 @@ export function spbeLinks(): DashboardLinkBuilder {
     .keepTime(true);
 }
 
-export function newDashboard(title: string, uid: string, description: string, tags: string[]): DashboardBuilder {
-  return new DashboardBuilder(title)
+export function newDashboard(text: PanelText, uid: string, tags: string[]): DashboardBuilder {
+  return new DashboardBuilder(shownInEnglish(text.title))
     .uid(uid)
-    .description(description)
+    .description(shownInEnglish(text.description))
     .tags([SPBE_TAG, ...tags])
     .timezone("browser")
     .time({ from: "now-6h", to: "now" })
@@ -189,8 +196,8 @@ export function newDashboard(title: string, uid: string, description: string, ta
 }
 
 /** A link from a panel's values to another dashboard, passing a label as that dashboard's variable. */
-export function drilldown(title: string, uid: string, variable: string, label: string) {
-  return { title, url: `/d/${uid}?var-${variable}=\${__field.labels.${label}}&\${__url_time_range}`, targetBlank: false };
+export function drilldown(title: Text, uid: string, variable: string, label: string) {
+  return { title: shownInEnglish(title), url: `/d/${uid}?var-${variable}=\${__field.labels.${label}}&\${__url_time_range}`, targetBlank: false };
 }
 
 /**
@@ -198,7 +205,8 @@ export function drilldown(title: string, uid: string, variable: string, label: s
  * per panel, and rows meant to be open get their panels laid out after them, which is how Grafana's
  * classic JSON models an expanded row (the SDK nests them as if collapsed).
  */
-export function finalize(dashboard: Dashboard, expandedRows: Set<string> = new Set()): Dashboard {
+export function finalize(dashboard: Dashboard, expandedRowTitles: Text[] = []): Dashboard {
+  const expandedRows = new Set(expandedRowTitles.map(shownTitle));
   const out: (Panel | RowPanel)[] = [];
   for (const panel of dashboard.panels ?? []) {
     if (panel.type === "row") {

@@ -38,10 +38,13 @@ export function renderBoth(text: Text, params: Params = {}): Text {
 
 /**
  * "English / Indonesian" in one string, for places that show one text to readers of both languages
- * (Grafana titles, CrossGuard policy descriptions).
+ * (Grafana titles, CrossGuard policy descriptions). A text that reads the same in both ("OPD",
+ * "Link $link") is shown once.
  */
 export function renderSideBySide(text: Text, params: Params = {}): string {
-  return `${render(text, "en", params)} / ${render(text, "id", params)}`;
+  const en = render(text, "en", params);
+  const id = render(text, "id", params);
+  return en === id ? en : `${en} / ${id}`;
 }
 
 /** The placeholder names of one language's template, sorted, each once (tests compare both languages). */

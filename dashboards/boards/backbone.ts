@@ -1,33 +1,49 @@
 // 2. Backbone: per link, traffic against declared capacity, utilisation and interface status,
 // filtered by site and OPD. One repeated row per selected link: a kabupaten with a thousand links
 // gets the same handful of panel definitions, not thousands of panels.
-import { RowBuilder, type Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import { LineStyleBuilder } from "@grafana/grafana-foundation-sdk/common";
 import * as M from "../../collectors/metric-names";
 import { dashboardUid } from "../ids";
 import { RECORDED } from "../rules/recording";
 import { THRESHOLDS } from "../rules/alerts";
-import { barPanel, finalize, gaugePanel, IF_STATUS_MAPPING, inventoryVariable, labelVariable, newDashboard, prom, rising, statPanel, tsPanel } from "../grafana";
+import { barPanel, finalize, gaugePanel, IF_STATUS_MAPPING, inventoryVariable, labelVariable, newDashboard, prom, rising, row, statPanel, tsPanel } from "../grafana";
 import type { InventoryView } from "../view";
 
 export function backboneDashboard(view: InventoryView): Dashboard {
   const uid = dashboardUid(view.kabupaten, "backbone");
   const linkFilter = `${M.LABEL_LINK}=~"$link"`;
   const warn = THRESHOLDS.linkUtilisation;
-  const d = newDashboard(`${view.kabupaten}: backbone links`, uid, "Per link: traffic in/out against the declared capacity, utilisation, interface status.", ["backbone"])
-    .withVariable(inventoryVariable("site", "Site / Lokasi", view.siteIds))
-    .withVariable(inventoryVariable("opd", "OPD", view.opdCodes))
+  const text = {
+    title: { en: `${view.kabupaten}: backbone links`, id: `${view.kabupaten}: link backbone` },
+    description: {
+      en: "Per link: traffic in/out against the declared capacity, utilisation, interface status.",
+      id: "Per link: trafik masuk/keluar terhadap kapasitas yang dideklarasikan, utilisasi, status antarmuka.",
+    },
+  };
+  const d = newDashboard(text, uid, ["backbone"])
+    .withVariable(inventoryVariable("site", { en: "Site", id: "Lokasi" }, view.siteIds))
+    .withVariable(inventoryVariable("opd", { en: "OPD", id: "OPD" }, view.opdCodes))
     .withVariable(
       labelVariable(
         "link",
-        "Link",
+        { en: "Link", id: "Link" },
         `label_values(${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+", ${M.LABEL_SITE}=~"$site", ${M.LABEL_OPD}=~"$opd"}, ${M.LABEL_LINK})`,
         { multi: true },
       ),
     );
 
   d.withPanel(
-    barPanel("Utilisation of the selected links / Utilisasi link", "percentunit", "Highest of in/out utilisation against declared capacity; orange from 80% (the alert threshold).")
+    barPanel(
+      {
+        title: { en: "Utilisation of the selected links", id: "Utilisasi link" },
+        description: {
+          en: "Highest of in/out utilisation against declared capacity; orange from 80% (the alert threshold).",
+          id: "Utilisasi masuk/keluar tertinggi terhadap kapasitas yang dideklarasikan; oranye mulai 80% (ambang alert).",
+        },
+      },
+      "percentunit",
+    )
       .span(24)
       .min(0)
       .max(1)
@@ -37,10 +53,19 @@ export function backboneDashboard(view: InventoryView): Dashboard {
 
   const one = `${M.LABEL_LINK}="$link"`;
   d.withRow(
-    new RowBuilder("Link $link")
+    row({ en: "Link $link", id: "Link $link" })
       .repeat("link")
       .withPanel(
-        tsPanel("Traffic vs capacity / Trafik vs kapasitas", "bps", "In/out traffic measured on endpoint a; the dashed red line is the link's declared capacity from the inventory.")
+        tsPanel(
+          {
+            title: { en: "Traffic vs capacity", id: "Trafik vs kapasitas" },
+            description: {
+              en: "In/out traffic measured on endpoint a; the dashed red line is the link's declared capacity from the inventory.",
+              id: "Trafik masuk/keluar yang diukur di ujung a; garis merah putus-putus adalah kapasitas link yang dideklarasikan di inventaris.",
+            },
+          },
+          "bps",
+        )
           .min(0)
           .withTarget(prom(`${M.SPBE_LINK_TRAFFIC_BPS}{${one}}`, `{{${M.LABEL_DIRECTION}}}`))
           .withTarget(prom(`max(${M.SPBE_LINK_CAPACITY_BPS}{${one}})`, "capacity / kapasitas"))
@@ -51,20 +76,38 @@ export function backboneDashboard(view: InventoryView): Dashboard {
           ]),
       )
       .withPanel(
-        gaugePanel("Utilisation / Utilisasi", "percentunit", "The busier direction's share of declared capacity.")
+        gaugePanel(
+          {
+            title: { en: "Utilisation", id: "Utilisasi" },
+            description: { en: "The busier direction's share of declared capacity.", id: "Porsi kapasitas yang dideklarasikan yang dipakai arah tersibuk." },
+          },
+          "percentunit",
+        )
           .min(0)
           .max(1)
           .thresholds(rising(warn, 0.95))
           .withTarget(prom(`max(${M.SPBE_LINK_UTILISATION_RATIO}{${one}})`)),
       )
       .withPanel(
-        statPanel("Endpoint status / Status ujung", "none", "ifOperStatus of each polled endpoint interface of the link.")
+        statPanel(
+          {
+            title: { en: "Endpoint status", id: "Status ujung" },
+            description: { en: "ifOperStatus of each polled endpoint interface of the link.", id: "ifOperStatus setiap antarmuka ujung link yang di-poll." },
+          },
+          "none",
+        )
           .height(8)
           .mappings(IF_STATUS_MAPPING)
           .withTarget(prom(`${M.IF_OPER_STATUS}{${one}}`, `{{${M.LABEL_DEVICE}}} {{${M.LABEL_IF_NAME}}}`)),
       )
       .withPanel(
-        tsPanel("Errors / Error", "pps", "Input + output errors per second on the link's endpoint interfaces.")
+        tsPanel(
+          {
+            title: { en: "Errors", id: "Error" },
+            description: { en: "Input + output errors per second on the link's endpoint interfaces.", id: "Error masuk + keluar per detik di antarmuka ujung link." },
+          },
+          "pps",
+        )
           .span(24)
           .height(6)
           .withTarget(prom(`${RECORDED.interfaceErrors}{${one}}`, `{{${M.LABEL_DEVICE}}} {{${M.LABEL_IF_NAME}}}`)),

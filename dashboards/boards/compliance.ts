@@ -9,22 +9,40 @@ import type { InventoryView } from "../view";
 export function complianceDashboard(view: InventoryView): Dashboard {
   const uid = dashboardUid(view.kabupaten, "compliance");
   const sel = `${M.LABEL_OPD}=~"$opd"`;
-  const d = newDashboard(`${view.kabupaten}: Perda compliance`, uid, "Open compliance findings per OPD and severity over time, and each OPD's score.", ["compliance"])
-    .withVariable(inventoryVariable("opd", "OPD", view.opdCodes));
+  const text = {
+    title: { en: `${view.kabupaten}: Perda compliance`, id: `${view.kabupaten}: kepatuhan Perda` },
+    description: {
+      en: "Open compliance findings per OPD and severity over time, and each OPD's score.",
+      id: "Temuan kepatuhan terbuka per OPD dan tingkat dari waktu ke waktu, dan skor setiap OPD.",
+    },
+  };
+  const d = newDashboard(text, uid, ["compliance"]).withVariable(inventoryVariable("opd", { en: "OPD", id: "OPD" }, view.opdCodes));
 
   d.withPanel(
-    tsPanel("Findings by severity / Temuan per tingkat", "none", "Open findings of the selected OPDs, per severity, over time.")
+    tsPanel(
+      {
+        title: { en: "Findings by severity", id: "Temuan per tingkat" },
+        description: { en: "Open findings of the selected OPDs, per severity, over time.", id: "Temuan terbuka OPD yang dipilih, per tingkat, dari waktu ke waktu." },
+      },
+      "none",
+    )
       .min(0)
       .withTarget(prom(`sum by (${LABEL_SEVERITY}) (${COMPLIANCE_FINDINGS}{${sel}})`, `{{${LABEL_SEVERITY}}}`)),
   );
   d.withPanel(
-    tsPanel("Findings by OPD / Temuan per OPD", "none", "Open findings per OPD over time.")
+    tsPanel({ title: { en: "Findings by OPD", id: "Temuan per OPD" }, description: { en: "Open findings per OPD over time.", id: "Temuan terbuka per OPD dari waktu ke waktu." } }, "none")
       .min(0)
       .withTarget(prom(`sum by (${M.LABEL_OPD}) (${COMPLIANCE_FINDINGS}{${sel}})`, `{{${M.LABEL_OPD}}}`)),
   );
   const scoreSteps = thresholds([{ value: null, color: "red" }, { value: 70, color: "orange" }, { value: 90, color: "green" }]);
   d.withPanel(
-    statPanel("Kabupaten score / Skor kabupaten", "none", "The whole kabupaten's compliance score, 0..100.")
+    statPanel(
+      {
+        title: { en: "Kabupaten score", id: "Skor kabupaten" },
+        description: { en: "The whole kabupaten's compliance score, 0..100.", id: "Skor kepatuhan seluruh kabupaten, 0..100." },
+      },
+      "none",
+    )
       .span(6)
       .height(8)
       .min(0)
@@ -33,7 +51,16 @@ export function complianceDashboard(view: InventoryView): Dashboard {
       .withTarget(prom(`${COMPLIANCE_SCORE}{${M.LABEL_OPD}="${KABUPATEN_SCORE_OPD}"}`)),
   );
   d.withPanel(
-    barPanel("Compliance score per OPD / Skor kepatuhan per OPD", "none", "Each OPD's compliance score, 0..100 (100 = every applicable rule passes), lowest first.")
+    barPanel(
+      {
+        title: { en: "Compliance score per OPD", id: "Skor kepatuhan per OPD" },
+        description: {
+          en: "Each OPD's compliance score, 0..100 (100 = every applicable rule passes), lowest first.",
+          id: "Skor kepatuhan setiap OPD, 0..100 (100 = semua aturan yang berlaku terpenuhi), terendah lebih dulu.",
+        },
+      },
+      "none",
+    )
       .span(18)
       .min(0)
       .max(100)
@@ -41,7 +68,10 @@ export function complianceDashboard(view: InventoryView): Dashboard {
       .withTarget(prom(`sort(${COMPLIANCE_SCORE}{${sel}, ${M.LABEL_OPD}!="${KABUPATEN_SCORE_OPD}"})`, `{{${M.LABEL_OPD}}}`, { instant: true })),
   );
   d.withPanel(
-    tablePanel("Open findings by rule / Temuan per aturan", "Which rule each open finding comes from, per OPD and severity.")
+    tablePanel({
+      title: { en: "Open findings by rule", id: "Temuan per aturan" },
+      description: { en: "Which rule each open finding comes from, per OPD and severity.", id: "Aturan asal setiap temuan terbuka, per OPD dan tingkat." },
+    })
       .span(24)
       .withTransformation(hideColumns("Time"))
       .withTarget(prom(`sort_desc(sum by (${M.LABEL_OPD}, ${LABEL_SEVERITY}, ${LABEL_RULE}) (${COMPLIANCE_FINDINGS}{${sel}}) > 0)`, undefined, { instant: true, table: true })),

@@ -1,17 +1,18 @@
 // 1. Overview: is anything down right now, where, and what is firing. The first screen of a shift.
-import { RowBuilder, type Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { mibEnumValue } from "../../collectors/modules";
 import { dashboardUid } from "../ids";
-import { barPanel, drilldown, hideColumns, SCRAPE_COLUMNS, finalize, newDashboard, prom, rising, statPanel, tablePanel, zeroIsGood } from "../grafana";
+import { barPanel, drilldown, hideColumns, SCRAPE_COLUMNS, finalize, newDashboard, prom, rising, row, statPanel, tablePanel, zeroIsGood } from "../grafana";
+import type { Text } from "../text";
 import { RECORDED } from "../rules/recording";
 import { WATCHDOG_ALERT } from "../rules/names";
 import { anyOf, type InventoryView } from "../view";
 
-const ROW_NOW = "Now / Saat ini";
-const ROW_SITES = "Devices down per site / Perangkat mati per lokasi";
-const ROW_NETWORK = "Backbone and interfaces / Backbone dan antarmuka";
-const ROW_ALERTS = "Firing alerts / Alert aktif";
+const ROW_NOW: Text = { en: "Now", id: "Saat ini" };
+const ROW_SITES: Text = { en: "Devices down per site", id: "Perangkat mati per lokasi" };
+const ROW_NETWORK: Text = { en: "Backbone and interfaces", id: "Backbone dan antarmuka" };
+const ROW_ALERTS: Text = { en: "Firing alerts", id: "Alert aktif" };
 
 export function overviewDashboard(view: InventoryView): Dashboard {
   const uid = dashboardUid(view.kabupaten, "overview");
@@ -20,33 +21,49 @@ export function overviewDashboard(view: InventoryView): Dashboard {
   const downPerSite = (sites: string[]) => `sum by (${M.LABEL_SITE}) (1 - ${M.SPBE_SNMP_UP}{${M.LABEL_SITE}=~"${anyOf(sites)}"})`;
   const firing = `ALERTS{alertstate="firing", alertname!="${WATCHDOG_ALERT}"}`;
 
-  const d = newDashboard(`${view.kabupaten}: NOC overview`, uid, "Devices up/down per site, busiest backbone links, interface errors, UPS on battery, firing alerts.", ["overview"]);
+  const d = newDashboard(
+    {
+      title: { en: `${view.kabupaten}: NOC overview`, id: `${view.kabupaten}: ikhtisar NOC` },
+      description: {
+        en: "Devices up/down per site, busiest backbone links, interface errors, UPS on battery, firing alerts.",
+        id: "Perangkat hidup/mati per lokasi, link backbone tersibuk, error antarmuka, UPS pakai baterai, alert aktif.",
+      },
+    },
+    uid,
+    ["overview"],
+  );
 
   d.withRow(
-    new RowBuilder(ROW_NOW)
-      .withPanel(statPanel("Devices up / Perangkat hidup", "none", "Devices whose last SNMP poll was answered.").withTarget(prom(`sum(${M.SPBE_SNMP_UP})`)))
+    row(ROW_NOW)
+      .withPanel(statPanel({ title: { en: "Devices up", id: "Perangkat hidup" }, description: { en: "Devices whose last SNMP poll was answered.", id: "Perangkat yang menjawab poll SNMP terakhir." } }, "none").withTarget(prom(`sum(${M.SPBE_SNMP_UP})`)))
       .withPanel(
-        statPanel("Devices down / Perangkat mati", "none", "Devices whose last SNMP poll got no answer.")
+        statPanel({ title: { en: "Devices down", id: "Perangkat mati" }, description: { en: "Devices whose last SNMP poll got no answer.", id: "Perangkat yang tidak menjawab poll SNMP terakhir." } }, "none")
           .thresholds(zeroIsGood())
           .withTarget(prom(`count(${M.SPBE_SNMP_UP} == 0) or vector(0)`)),
       )
       .withPanel(
-        statPanel("UPS on battery / UPS pakai baterai", "none", "UPS units running on battery: mains power is out at that site.")
+        statPanel(
+          {
+            title: { en: "UPS on battery", id: "UPS pakai baterai" },
+            description: { en: "UPS units running on battery: mains power is out at that site.", id: "UPS yang berjalan dengan baterai: listrik PLN padam di lokasi itu." },
+          },
+          "none",
+        )
           .thresholds(zeroIsGood())
           .withTarget(prom(`count(${M.UPS_OUTPUT_SOURCE} == ${mibEnumValue(M.UPS_OUTPUT_SOURCE, "battery")}) or vector(0)`)),
       )
       .withPanel(
-        statPanel("Firing alerts / Alert aktif", "none", "Prometheus alerts firing now (the watchdog excluded).")
+        statPanel({ title: ROW_ALERTS, description: { en: "Prometheus alerts firing now (the watchdog excluded).", id: "Alert Prometheus yang aktif sekarang (tanpa watchdog)." } }, "none")
           .thresholds(zeroIsGood())
           .withTarget(prom(`count(${firing}) or vector(0)`)),
       ),
   );
 
-  const siteRow = new RowBuilder(ROW_SITES);
+  const siteRow = row(ROW_SITES);
   const centralSites = [...view.datacenterSites, ...view.recoverySites];
   if (view.datacenterSites.length > 0) {
     siteRow.withPanel(
-      statPanel("Data center / Pusat Data", "none", "Devices not answering SNMP at each data-center site.")
+      statPanel({ title: { en: "Data center", id: "Pusat Data" }, description: { en: "Devices not answering SNMP at each data-center site.", id: "Perangkat yang tidak menjawab SNMP di setiap lokasi pusat data." } }, "none")
         .span(6)
         .thresholds(zeroIsGood())
         .withTarget(prom(downPerSite(view.datacenterSites), `{{${M.LABEL_SITE}}}`)),
@@ -54,7 +71,7 @@ export function overviewDashboard(view: InventoryView): Dashboard {
   }
   if (view.recoverySites.length > 0) {
     siteRow.withPanel(
-      statPanel("Recovery site / Pusat Pemulihan", "none", "Devices not answering SNMP at each recovery site.")
+      statPanel({ title: { en: "Recovery site", id: "Pusat Pemulihan" }, description: { en: "Devices not answering SNMP at each recovery site.", id: "Perangkat yang tidak menjawab SNMP di setiap pusat pemulihan." } }, "none")
         .span(6)
         .thresholds(zeroIsGood())
         .withTarget(prom(downPerSite(view.recoverySites), `{{${M.LABEL_SITE}}}`)),
@@ -64,7 +81,13 @@ export function overviewDashboard(view: InventoryView): Dashboard {
     // OPD offices can number in the hundreds: show the ten worst, not one tile per office.
     const officeFilter = centralSites.length > 0 ? `{${M.LABEL_SITE}!~"${anyOf(centralSites)}"}` : "";
     siteRow.withPanel(
-      barPanel("OPD offices, most devices down (top 10) / Kantor OPD", "none", "The ten OPD office sites with the most devices not answering SNMP.")
+      barPanel(
+        {
+          title: { en: "OPD offices, most devices down (top 10)", id: "Kantor OPD" },
+          description: { en: "The ten OPD office sites with the most devices not answering SNMP.", id: "Sepuluh kantor OPD dengan perangkat terbanyak yang tidak menjawab SNMP." },
+        },
+        "none",
+      )
         .thresholds(zeroIsGood())
         .withTarget(prom(`topk(10, sum by (${M.LABEL_SITE}) (1 - ${M.SPBE_SNMP_UP}${officeFilter}))`, `{{${M.LABEL_SITE}}}`, { instant: true })),
     );
@@ -72,41 +95,74 @@ export function overviewDashboard(view: InventoryView): Dashboard {
   d.withRow(siteRow);
 
   d.withRow(
-    new RowBuilder(ROW_NETWORK)
+    row(ROW_NETWORK)
       .withPanel(
-        barPanel("Busiest backbone links (top 10) / Link tersibuk", "percentunit", "Highest utilisation of each backbone link against its declared capacity (either direction).")
+        barPanel(
+          {
+            title: { en: "Busiest backbone links (top 10)", id: "Link tersibuk" },
+            description: {
+              en: "Highest utilisation of each backbone link against its declared capacity (either direction).",
+              id: "Utilisasi tertinggi setiap link backbone terhadap kapasitas yang dideklarasikan (arah mana pun).",
+            },
+          },
+          "percentunit",
+        )
           .min(0)
           .max(1)
           .thresholds(rising(0.8, 0.95))
           .withTarget(prom(`topk(10, max by (${M.LABEL_LINK}) (${M.SPBE_LINK_UTILISATION_RATIO}))`, `{{${M.LABEL_LINK}}}`, { instant: true }))
-          .overrideByRegexp(".*", [{ id: "links", value: [drilldown("Backbone: this link", backboneUid, "link", M.LABEL_LINK)] }]),
+          .overrideByRegexp(".*", [{ id: "links", value: [drilldown({ en: "Backbone: this link", id: "Backbone: link ini" }, backboneUid, "link", M.LABEL_LINK)] }]),
       )
       .withPanel(
-        barPanel("Interfaces with errors (top 10) / Antarmuka dengan error", "pps", "Input + output errors per second, the ten worst interfaces.")
+        barPanel(
+          {
+            title: { en: "Interfaces with errors (top 10)", id: "Antarmuka dengan error" },
+            description: { en: "Input + output errors per second, the ten worst interfaces.", id: "Error masuk + keluar per detik, sepuluh antarmuka terburuk." },
+          },
+          "pps",
+        )
           .thresholds(rising(0.1, 1))
           .withTarget(prom(`topk(10, ${RECORDED.interfaceErrors})`, `{{${M.LABEL_DEVICE}}} {{${M.LABEL_IF_NAME}}}`, { instant: true }))
-          .overrideByRegexp(".*", [{ id: "links", value: [drilldown("Device detail", deviceUid, "device", M.LABEL_DEVICE)] }]),
+          .overrideByRegexp(".*", [{ id: "links", value: [drilldown({ en: "Device detail", id: "Detail perangkat" }, deviceUid, "device", M.LABEL_DEVICE)] }]),
       )
       .withPanel(
-        statPanel("Backbone interfaces down / Antarmuka backbone mati", "none", "Link endpoint interfaces whose ifOperStatus is not up.")
+        statPanel(
+          {
+            title: { en: "Backbone interfaces down", id: "Antarmuka backbone mati" },
+            description: { en: "Link endpoint interfaces whose ifOperStatus is not up.", id: "Antarmuka ujung link yang ifOperStatus-nya tidak up." },
+          },
+          "none",
+        )
           .thresholds(zeroIsGood())
           .withTarget(prom(`count(${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != ${mibEnumValue(M.IF_OPER_STATUS, "up")}) or vector(0)`)),
       )
       .withPanel(
-        statPanel("Collector poll lag / Keterlambatan poller", "s", "Seconds since the oldest device was last polled.")
+        statPanel(
+          {
+            title: { en: "Collector poll lag", id: "Keterlambatan poller" },
+            description: { en: "Seconds since the oldest device was last polled.", id: "Detik sejak poll terakhir perangkat yang paling lama tidak di-poll." },
+          },
+          "s",
+        )
           .thresholds(rising(180, 600))
           .withTarget(prom(`time() - min(${M.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS})`)),
       ),
   );
 
   d.withRow(
-    new RowBuilder(ROW_ALERTS).withPanel(
-      tablePanel("Firing alerts / Alert aktif", "Every alert firing now, with its severity. The watchdog always fires: it shows the alerting pipeline works.")
+    row(ROW_ALERTS).withPanel(
+      tablePanel({
+        title: ROW_ALERTS,
+        description: {
+          en: "Every alert firing now, with its severity. The watchdog always fires: it shows the alerting pipeline works.",
+          id: "Setiap alert yang aktif sekarang, dengan tingkatnya. Watchdog selalu aktif: tanda jalur alert bekerja.",
+        },
+      })
         .span(24)
         .withTransformation(hideColumns(...SCRAPE_COLUMNS, "Value", "alertstate"))
         .withTarget(prom(`sort_desc(ALERTS{alertstate="firing"})`, undefined, { instant: true, table: true })),
     ),
   );
 
-  return finalize(d.build(), new Set([ROW_NOW, ROW_SITES, ROW_NETWORK, ROW_ALERTS]));
+  return finalize(d.build(), [ROW_NOW, ROW_SITES, ROW_NETWORK, ROW_ALERTS]);
 }

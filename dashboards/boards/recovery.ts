@@ -10,12 +10,28 @@ import { anyOf, type InventoryView } from "../view";
 export function recoveryDashboard(view: InventoryView): Dashboard {
   const uid = dashboardUid(view.kabupaten, "recovery");
   const deviceUid = dashboardUid(view.kabupaten, "device");
-  const d = newDashboard(`${view.kabupaten}: recovery site`, uid, "Recovery-site reachability, the replication links, and each application's DR replica server.", ["recovery"]);
+  const text = {
+    title: { en: `${view.kabupaten}: recovery site`, id: `${view.kabupaten}: pusat pemulihan` },
+    description: {
+      en: "Recovery-site reachability, the replication links, and each application's DR replica server.",
+      id: "Keterjangkauan pusat pemulihan, link replikasi, dan server replika DR setiap aplikasi.",
+    },
+  };
+  const d = newDashboard(text, uid, ["recovery"]);
   const sites = `${M.LABEL_SITE}=~"${anyOf(view.recoverySites)}"`;
   const links = `${M.LABEL_LINK}=~"${anyOf(view.recoveryLinks)}"`;
 
   d.withPanel(
-    statPanel("Recovery site reachable / Pusat pemulihan terjangkau", "percentunit", `Share of devices answering SNMP at ${view.recoverySites.join(", ") || "(no recovery site in the inventory)"}.`)
+    statPanel(
+      {
+        title: { en: "Recovery site reachable", id: "Pusat pemulihan terjangkau" },
+        description: {
+          en: `Share of devices answering SNMP at ${view.recoverySites.join(", ") || "(no recovery site in the inventory)"}.`,
+          id: `Porsi perangkat yang menjawab SNMP di ${view.recoverySites.join(", ") || "(tidak ada pusat pemulihan di inventaris)"}.`,
+        },
+      },
+      "percentunit",
+    )
       .span(8)
       .min(0)
       .max(1)
@@ -23,19 +39,43 @@ export function recoveryDashboard(view: InventoryView): Dashboard {
       .withTarget(prom(`avg by (${M.LABEL_SITE}) (${M.SPBE_SNMP_UP}{${sites}})`, `{{${M.LABEL_SITE}}}`)),
   );
   d.withPanel(
-    statPanel("Replication link status / Status link replikasi", "none", `ifOperStatus of the data center to recovery site links (${view.recoveryLinks.join(", ") || "none in the inventory"}).`)
+    statPanel(
+      {
+        title: { en: "Replication link status", id: "Status link replikasi" },
+        description: {
+          en: `ifOperStatus of the data center to recovery site links (${view.recoveryLinks.join(", ") || "none in the inventory"}).`,
+          id: `ifOperStatus link pusat data ke pusat pemulihan (${view.recoveryLinks.join(", ") || "tidak ada di inventaris"}).`,
+        },
+      },
+      "none",
+    )
       .span(8)
       .mappings(IF_STATUS_MAPPING)
       .withTarget(prom(`${M.IF_OPER_STATUS}{${links}}`, `{{${M.LABEL_LINK}}} {{${M.LABEL_DEVICE}}}`)),
   );
   d.withPanel(
-    statPanel("Replication link utilisation / Utilisasi link replikasi", "percentunit", "Busier direction's share of the declared capacity.")
+    statPanel(
+      {
+        title: { en: "Replication link utilisation", id: "Utilisasi link replikasi" },
+        description: { en: "Busier direction's share of the declared capacity.", id: "Porsi kapasitas yang dideklarasikan yang dipakai arah tersibuk." },
+      },
+      "percentunit",
+    )
       .span(8)
       .thresholds(rising(THRESHOLDS.linkUtilisation, 0.95))
       .withTarget(prom(`max by (${M.LABEL_LINK}) (${M.SPBE_LINK_UTILISATION_RATIO}{${links}})`, `{{${M.LABEL_LINK}}}`)),
   );
   d.withPanel(
-    tsPanel("Replication traffic / Trafik replikasi", "bps", "Traffic on the data center to recovery site links against their declared capacity.")
+    tsPanel(
+      {
+        title: { en: "Replication traffic", id: "Trafik replikasi" },
+        description: {
+          en: "Traffic on the data center to recovery site links against their declared capacity.",
+          id: "Trafik di link pusat data ke pusat pemulihan terhadap kapasitas yang dideklarasikan.",
+        },
+      },
+      "bps",
+    )
       .span(24)
       .min(0)
       .withTarget(prom(`${M.SPBE_LINK_TRAFFIC_BPS}{${links}}`, `{{${M.LABEL_LINK}}} {{${M.LABEL_DIRECTION}}}`))
@@ -58,11 +98,17 @@ export function recoveryDashboard(view: InventoryView): Dashboard {
     )
     .join(" or ");
   d.withPanel(
-    tablePanel("DR replicas / Replika DR", "Each application with a DR replica (from the inventory: replica server, RPO, standby or running) and whether its replica server answers (Value: UP/DOWN).")
+    tablePanel({
+      title: { en: "DR replicas", id: "Replika DR" },
+      description: {
+        en: "Each application with a DR replica (from the inventory: replica server, RPO, standby or running) and whether its replica server answers (Value: UP/DOWN).",
+        id: "Setiap aplikasi dengan replika DR (dari inventaris: server replika, RPO, standby atau running) dan apakah server replikanya menjawab (Value: UP/DOWN).",
+      },
+    })
       .span(24)
       .mappings(UP_MAPPING)
       .withTransformation(hideColumns("Time"))
-      .overrideByName("replica_server", [{ id: "links", value: [drilldown("Device detail", deviceUid, "device", "replica_server")] }])
+      .overrideByName("replica_server", [{ id: "links", value: [drilldown({ en: "Device detail", id: "Detail perangkat" }, deviceUid, "device", "replica_server")] }])
       .withTarget(prom(replicaExpr || "vector(0)", undefined, { instant: true, table: true })),
   );
   return finalize(d.build());

@@ -7,7 +7,8 @@ export interface RecordingRule {
 
 export type Severity = "critical" | "warning" | "info" | "none";
 
-/** Bilingual annotations: Indonesian for the NOC on duty, English for vendors and the wider team. */
+/** Bilingual annotations: Indonesian for the NOC on duty, English for vendors and the wider team
+ * (rendered from one Text per field by dashboards/text.ts alertAnnotations). */
 export interface AlertAnnotations {
   summary: string;
   summary_id: string;

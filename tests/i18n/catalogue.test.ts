@@ -1,22 +1,9 @@
-// One way to be bilingual: every text (catalogue entries, rule texts, dashboard and alert texts)
-// is a Text with both languages, non-empty, and the same placeholders in both.
+// One way to be bilingual: every catalogue entry and every rule text is a Text with both languages,
+// non-empty, and the same placeholders in both (dashboards and alerts: dashboard-texts.test.ts).
 import { describe, expect, it } from "vitest";
-import { LANGS, MESSAGES, placeholdersOf, render, t, type Text } from "../../i18n";
+import { MESSAGES, render, renderSideBySide, t, type Text } from "../../i18n";
 import { SUBJECT_CATALOGUES } from "../../i18n/catalogue";
-import { catalogueTexts, ruleTexts, type NamedText } from "./texts";
-
-/** Prometheus/Grafana template expressions ({{ $labels.device }}) must also match between languages. */
-const templateExpressions = (s: string) => [...s.matchAll(/\{\{.*?\}\}/g)].map((m) => m[0].replace(/\s+/g, "")).sort();
-
-function expectComplete(texts: NamedText[]) {
-  expect(texts.length).toBeGreaterThan(0);
-  for (const [name, text] of texts) {
-    expect(Object.keys(text).sort(), name).toEqual([...LANGS].sort());
-    for (const lang of LANGS) expect(text[lang].trim(), `${name} (${lang})`).not.toBe("");
-    expect(placeholdersOf(text.id), `${name}: placeholders`).toEqual(placeholdersOf(text.en));
-    expect(templateExpressions(text.id), `${name}: template expressions`).toEqual(templateExpressions(text.en));
-  }
-}
+import { catalogueTexts, expectComplete, ruleTexts } from "./texts";
 
 describe("the message catalogue", () => {
   it("has every message in both languages, non-empty, with the same placeholders", () => expectComplete(catalogueTexts()));
@@ -39,6 +26,11 @@ describe("the message catalogue", () => {
     const site: Text = { id: "pusat data", en: "the data center" };
     expect(render(text, "id", { site })).toBe("di pusat data");
     expect(render(text, "en", { site })).toBe("at the data center");
+  });
+
+  it("shows a text side by side, once when it reads the same in both languages", () => {
+    expect(renderSideBySide({ en: "Devices up", id: "Perangkat hidup" })).toBe("Devices up / Perangkat hidup");
+    expect(renderSideBySide({ en: "OPD $opd", id: "OPD $opd" })).toBe("OPD $opd");
   });
 });
 

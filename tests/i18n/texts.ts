@@ -1,5 +1,6 @@
-// Every bilingual text of the project, gathered by where it lives, for the catalogue test.
-import { MESSAGES, type Text } from "../../i18n";
+// Every bilingual text of the project, gathered by where it lives, and what each must satisfy.
+import { expect } from "vitest";
+import { LANGS, MESSAGES, placeholdersOf, type Text } from "../../i18n";
 import { RULES } from "../../policies";
 
 export type NamedText = [name: string, text: Text];
@@ -16,4 +17,18 @@ export function ruleTexts(): NamedText[] {
     ...Object.entries(rule.evidence).map(([variant, text]): NamedText => [`rule ${rule.id} evidence ${variant}`, text]),
     ...rule.citations.flatMap((c, i): NamedText[] => (c.note ? [[`rule ${rule.id} citation ${i} note`, c.note]] : [])),
   ]);
+}
+
+/** Prometheus/Grafana template expressions ({{ $labels.device }}) must also match between languages. */
+const templateExpressions = (s: string) => [...s.matchAll(/\{\{.*?\}\}/g)].map((m) => m[0].replace(/\s+/g, "")).sort();
+
+/** Both languages, non-empty, with the same placeholders and template expressions. */
+export function expectComplete(texts: NamedText[]) {
+  expect(texts.length).toBeGreaterThan(0);
+  for (const [name, text] of texts) {
+    expect(Object.keys(text).sort(), name).toEqual([...LANGS].sort());
+    for (const lang of LANGS) expect(text[lang].trim(), `${name} (${lang})`).not.toBe("");
+    expect(placeholdersOf(text.id), `${name}: placeholders`).toEqual(placeholdersOf(text.en));
+    expect(templateExpressions(text.id), `${name}: template expressions`).toEqual(templateExpressions(text.en));
+  }
 }

@@ -7,20 +7,32 @@ import { hideColumns, IF_STATUS_MAPPING, prom, SCRAPE_COLUMNS, tablePanel, tsPan
 import { ONE_DEVICE as one } from "./selector";
 
 export function interfaceTrafficPanel(): timeseries.PanelBuilder {
-  return tsPanel("Interface traffic / Trafik antarmuka", "bps", "Received (positive) and sent (negative) bits per second per interface.")
+  return tsPanel(
+    {
+      title: { en: "Interface traffic", id: "Trafik antarmuka" },
+      description: { en: "Received (positive) and sent (negative) bits per second per interface.", id: "Bit per detik yang diterima (positif) dan dikirim (negatif) per antarmuka." },
+    },
+    "bps",
+  )
     .span(24)
     .withTarget(prom(`rate(${M.IF_HC_IN_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} in`))
     .withTarget(prom(`-rate(${M.IF_HC_OUT_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} out`));
 }
 
 export function interfaceStatusTable(): table.PanelBuilder {
-  return tablePanel("Interface status / Status antarmuka", "ifOperStatus of every interface; the link column names the inventory link it belongs to.")
+  return tablePanel({
+    title: { en: "Interface status", id: "Status antarmuka" },
+    description: {
+      en: "ifOperStatus of every interface; the link column names the inventory link it belongs to.",
+      id: "ifOperStatus setiap antarmuka; kolom link menyebut link inventaris tempat antarmuka itu berada.",
+    },
+  })
     .mappings(IF_STATUS_MAPPING)
     .withTransformation(hideColumns(...SCRAPE_COLUMNS, M.LABEL_DEVICE, M.LABEL_SITE, M.LABEL_OPD, M.LABEL_ROLE))
     .withTarget(prom(`${M.IF_OPER_STATUS}{${one}}`, undefined, { instant: true, table: true }));
 }
 
 export function interfaceErrorsPanel(): timeseries.PanelBuilder {
-  return tsPanel("Interface errors / Error antarmuka", "pps", "Input + output errors per second.")
+  return tsPanel({ title: { en: "Interface errors", id: "Error antarmuka" }, description: { en: "Input + output errors per second.", id: "Error masuk + keluar per detik." } }, "pps")
     .withTarget(prom(`${RECORDED.interfaceErrors}{${one}}`, `{{${M.LABEL_IF_NAME}}}`));
 }

@@ -5,21 +5,27 @@ import { prom, rising, statPanel, UP_MAPPING } from "../../grafana";
 import { ONE_DEVICE as one } from "./selector";
 
 export function snmpReachablePanel(): stat.PanelBuilder {
-  return statPanel("SNMP reachable / Terjangkau", "none", "Whether the last poll was answered.").mappings(UP_MAPPING).withTarget(prom(`${M.SPBE_SNMP_UP}{${one}}`));
+  return statPanel({ title: { en: "SNMP reachable", id: "Terjangkau" }, description: { en: "Whether the last poll was answered.", id: "Apakah poll terakhir dijawab." } }, "none").mappings(UP_MAPPING).withTarget(prom(`${M.SPBE_SNMP_UP}{${one}}`));
 }
 
 export function agentUptimePanel(): stat.PanelBuilder {
-  return statPanel("Agent uptime / Uptime agen", "s", "Time since the SNMP agent (re)started.").withTarget(prom(`${M.SYS_UPTIME}{${one}} / 100`));
+  return statPanel({ title: { en: "Agent uptime", id: "Uptime agen" }, description: { en: "Time since the SNMP agent (re)started.", id: "Waktu sejak agen SNMP (kembali) berjalan." } }, "s").withTarget(prom(`${M.SYS_UPTIME}{${one}} / 100`));
 }
 
 export function pollDurationPanel(): stat.PanelBuilder {
-  return statPanel("Poll duration / Durasi poll", "s", "Wall time of the last poll of this device.")
+  return statPanel({ title: { en: "Poll duration", id: "Durasi poll" }, description: { en: "Wall time of the last poll of this device.", id: "Lama poll terakhir perangkat ini." } }, "s")
     .thresholds(rising(10, 30))
     .withTarget(prom(`${M.SPBE_SNMP_POLL_DURATION_SECONDS}{${one}}`));
 }
 
 export function sinceLastPollPanel(): stat.PanelBuilder {
-  return statPanel("Since last poll / Sejak poll terakhir", "s", "Seconds since the last poll of this device ended.")
+  return statPanel(
+    {
+      title: { en: "Since last poll", id: "Sejak poll terakhir" },
+      description: { en: "Seconds since the last poll of this device ended.", id: "Detik sejak poll terakhir perangkat ini selesai." },
+    },
+    "s",
+  )
     .thresholds(rising(180, 600))
     .withTarget(prom(`time() - ${M.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS}{${one}}`));
 }

@@ -8,7 +8,7 @@ import { gaugePanel, prom, rising, tsPanel } from "../../grafana";
 import { ONE_DEVICE as one } from "./selector";
 
 export function cpuLoadPanel(): timeseries.PanelBuilder {
-  return tsPanel("CPU load / Beban CPU", "percent", "Average load over all processors (hrProcessorLoad).")
+  return tsPanel({ title: { en: "CPU load", id: "Beban CPU" }, description: { en: "Average load over all processors (hrProcessorLoad).", id: "Beban rata-rata semua prosesor (hrProcessorLoad)." } }, "percent")
     .min(0)
     .max(100)
     .thresholds(rising(THRESHOLDS.serverCpuPercent - 10, THRESHOLDS.serverCpuPercent))
@@ -16,7 +16,13 @@ export function cpuLoadPanel(): timeseries.PanelBuilder {
 }
 
 export function memoryUsedGauge(): gauge.PanelBuilder {
-  return gaugePanel("Memory used / Memori terpakai", "percentunit", "Physical memory in use (hrStorage 'Physical memory'), page cache included.")
+  return gaugePanel(
+    {
+      title: { en: "Memory used", id: "Memori terpakai" },
+      description: { en: "Physical memory in use (hrStorage 'Physical memory'), page cache included.", id: "Memori fisik yang terpakai (hrStorage 'Physical memory'), termasuk page cache." },
+    },
+    "percentunit",
+  )
     .min(0)
     .max(1)
     .thresholds(rising(0.9, 0.97))
@@ -24,7 +30,13 @@ export function memoryUsedGauge(): gauge.PanelBuilder {
 }
 
 export function storageUsedGauge(): gauge.PanelBuilder {
-  return gaugePanel("Storage used / Penyimpanan terpakai", "percentunit", `Each disk or filesystem (memory rows excluded: ${MEMORY_STORAGE_DESCR}).`)
+  return gaugePanel(
+    {
+      title: { en: "Storage used", id: "Penyimpanan terpakai" },
+      description: { en: `Each disk or filesystem (memory rows excluded: ${MEMORY_STORAGE_DESCR}).`, id: `Setiap disk atau filesystem (baris memori tidak dihitung: ${MEMORY_STORAGE_DESCR}).` },
+    },
+    "percentunit",
+  )
     .min(0)
     .max(1)
     .thresholds(rising(0.8, THRESHOLDS.serverStorageRatio))

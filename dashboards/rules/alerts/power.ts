@@ -2,6 +2,7 @@
 import * as M from "../../../collectors/metric-names";
 import { mibEnumValue } from "../../../collectors/modules";
 import type { AlertingRule } from "../model";
+import { alertAnnotations } from "../../text";
 import { ALERT } from "../names";
 import { THRESHOLDS } from "./policy";
 import { dev, site } from "./templates";
@@ -14,14 +15,17 @@ export function upsOnBatteryAlert(): AlertingRule {
     expr: `${M.UPS_OUTPUT_SOURCE} == ${mibEnumValue(M.UPS_OUTPUT_SOURCE, "battery")}`,
     for: "1m",
     labels: { severity: "critical" },
-    annotations: {
-      summary: `UPS ${dev} at ${site} is on battery`,
-      summary_id: `UPS ${dev} di ${site} berjalan dengan baterai`,
-      description: `${dev} has run on battery for more than a minute: mains power at ${site} is out.`,
-      description_id: `${dev} berjalan dengan baterai lebih dari satu menit: listrik PLN di ${site} padam.`,
-      runbook: "Check mains and the generator; watch the runtime left; if it falls under 15 minutes, start an orderly shutdown of non-critical servers.",
-      runbook_id: "Periksa listrik PLN dan genset; pantau sisa waktu baterai; jika di bawah 15 menit, matikan server non-kritis secara teratur.",
-    },
+    annotations: alertAnnotations({
+      summary: { en: `UPS ${dev} at ${site} is on battery`, id: `UPS ${dev} di ${site} berjalan dengan baterai` },
+      description: {
+        en: `${dev} has run on battery for more than a minute: mains power at ${site} is out.`,
+        id: `${dev} berjalan dengan baterai lebih dari satu menit: listrik PLN di ${site} padam.`,
+      },
+      runbook: {
+        en: "Check mains and the generator; watch the runtime left; if it falls under 15 minutes, start an orderly shutdown of non-critical servers.",
+        id: "Periksa listrik PLN dan genset; pantau sisa waktu baterai; jika di bawah 15 menit, matikan server non-kritis secara teratur.",
+      },
+    }),
   };
 }
 
@@ -31,13 +35,16 @@ export function upsLowRuntimeAlert(): AlertingRule {
     expr: `${M.UPS_ESTIMATED_MINUTES_REMAINING} < ${THRESHOLDS.upsMinutesRemaining}`,
     for: "1m",
     labels: { severity: "critical" },
-    annotations: {
-      summary: `UPS ${dev} has {{ $value }} minutes of battery left`,
-      summary_id: `Baterai UPS ${dev} tersisa {{ $value }} menit`,
-      description: `${dev} at ${site} estimates {{ $value }} minutes of runtime, under ${THRESHOLDS.upsMinutesRemaining}.`,
-      description_id: `${dev} di ${site} memperkirakan sisa waktu {{ $value }} menit, di bawah ${THRESHOLDS.upsMinutesRemaining}.`,
-      runbook: "On battery: shut down non-critical servers now. On mains: the battery is worn, schedule its replacement.",
-      runbook_id: "Saat baterai: matikan server non-kritis sekarang. Saat listrik normal: baterai sudah aus, jadwalkan penggantian.",
-    },
+    annotations: alertAnnotations({
+      summary: { en: `UPS ${dev} has {{ $value }} minutes of battery left`, id: `Baterai UPS ${dev} tersisa {{ $value }} menit` },
+      description: {
+        en: `${dev} at ${site} estimates {{ $value }} minutes of runtime, under ${THRESHOLDS.upsMinutesRemaining}.`,
+        id: `${dev} di ${site} memperkirakan sisa waktu {{ $value }} menit, di bawah ${THRESHOLDS.upsMinutesRemaining}.`,
+      },
+      runbook: {
+        en: "On battery: shut down non-critical servers now. On mains: the battery is worn, schedule its replacement.",
+        id: "Saat baterai: matikan server non-kritis sekarang. Saat listrik normal: baterai sudah aus, jadwalkan penggantian.",
+      },
+    }),
   };
 }

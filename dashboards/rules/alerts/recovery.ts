@@ -2,6 +2,7 @@
 // per replica with the RPO the inventory gives its application.
 import * as M from "../../../collectors/metric-names";
 import type { AlertingRule } from "../model";
+import { alertAnnotations } from "../../text";
 import { ALERT } from "../names";
 import { anyOf, type DrReplica } from "../../view";
 import { site } from "./templates";
@@ -12,14 +13,17 @@ export function recoverySiteUnreachableAlert(recoverySites: string[]): AlertingR
     expr: `max by (${M.LABEL_SITE}) (${M.SPBE_SNMP_UP}{${M.LABEL_SITE}=~"${anyOf(recoverySites)}"}) == 0`,
     for: "5m",
     labels: { severity: "critical" },
-    annotations: {
-      summary: `Recovery site ${site} is unreachable`,
-      summary_id: `Pusat pemulihan ${site} tidak terjangkau`,
-      description: `No device at recovery site ${site} has answered SNMP for 5 minutes: replication to it has stopped.`,
-      description_id: `Tidak ada perangkat di pusat pemulihan ${site} yang menjawab SNMP selama 5 menit: replikasi ke sana terhenti.`,
-      runbook: "Check the data center to recovery site link on the Recovery dashboard; then power at the recovery site.",
-      runbook_id: "Periksa link Pusat Data ke pusat pemulihan di dashboard Recovery; lalu listrik di pusat pemulihan.",
-    },
+    annotations: alertAnnotations({
+      summary: { en: `Recovery site ${site} is unreachable`, id: `Pusat pemulihan ${site} tidak terjangkau` },
+      description: {
+        en: `No device at recovery site ${site} has answered SNMP for 5 minutes: replication to it has stopped.`,
+        id: `Tidak ada perangkat di pusat pemulihan ${site} yang menjawab SNMP selama 5 menit: replikasi ke sana terhenti.`,
+      },
+      runbook: {
+        en: "Check the data center to recovery site link on the Recovery dashboard; then power at the recovery site.",
+        id: "Periksa link Pusat Data ke pusat pemulihan di dashboard Recovery; lalu listrik di pusat pemulihan.",
+      },
+    }),
   };
 }
 
@@ -31,13 +35,19 @@ export function recoveryReplicaStaleAlert(r: DrReplica): AlertingRule {
     expr: `max(${M.SPBE_SNMP_UP}{${M.LABEL_DEVICE}="${r.replicaServer}"}) < 1`,
     for: `${r.rpoMinutes}m`,
     labels: { severity: "critical", application: r.application, opd: r.opd, replica_server: r.replicaServer },
-    annotations: {
-      summary: `DR replica of ${r.application} is older than its RPO (${r.rpoMinutes} min)`,
-      summary_id: `Replika DR ${r.application} lebih lama dari RPO-nya (${r.rpoMinutes} menit)`,
-      description: `The replica server ${r.replicaServer} of "${r.name}" has been unreachable for ${r.rpoMinutes} minutes, the application's RPO: the replica cannot be current.`,
-      description_id: `Server replika ${r.replicaServer} untuk "${r.name}" tidak terjangkau selama ${r.rpoMinutes} menit, sama dengan RPO aplikasi: replika tidak mungkin mutakhir.`,
-      runbook: `Restore ${r.replicaServer} or its link first; then resynchronise ${r.application} and confirm the replica's last change time.`,
-      runbook_id: `Pulihkan ${r.replicaServer} atau link-nya lebih dulu; lalu sinkronkan ulang ${r.application} dan pastikan waktu perubahan terakhir replika.`,
-    },
+    annotations: alertAnnotations({
+      summary: {
+        en: `DR replica of ${r.application} is older than its RPO (${r.rpoMinutes} min)`,
+        id: `Replika DR ${r.application} lebih lama dari RPO-nya (${r.rpoMinutes} menit)`,
+      },
+      description: {
+        en: `The replica server ${r.replicaServer} of "${r.name}" has been unreachable for ${r.rpoMinutes} minutes, the application's RPO: the replica cannot be current.`,
+        id: `Server replika ${r.replicaServer} untuk "${r.name}" tidak terjangkau selama ${r.rpoMinutes} menit, sama dengan RPO aplikasi: replika tidak mungkin mutakhir.`,
+      },
+      runbook: {
+        en: `Restore ${r.replicaServer} or its link first; then resynchronise ${r.application} and confirm the replica's last change time.`,
+        id: `Pulihkan ${r.replicaServer} atau link-nya lebih dulu; lalu sinkronkan ulang ${r.application} dan pastikan waktu perubahan terakhir replika.`,
+      },
+    }),
   };
 }
