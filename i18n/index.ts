@@ -1,7 +1,7 @@
 // Language choice and message formatting. `--lang` wins; otherwise LANG/LC_ALL starting with "id"
 // selects Indonesian, anything else English (the design's rule for CLI text).
 import { MESSAGES, type MessageCode } from "./catalogue";
-import { render, type Lang, type Params } from "./text";
+import { render, type Lang, type Messages, type Params } from "./text";
 
 export { MESSAGES, type MessageCode } from "./catalogue";
 export { LANGS, placeholdersOf, render, renderBoth, renderSideBySide, type Lang, type Messages, type ParamValue, type Params, type Text } from "./text";
@@ -25,7 +25,7 @@ function withTerms(params: Params): Params {
   for (const key of TERM_PARAMS) {
     const value = params[key];
     if (typeof value !== "string") continue;
-    const term = (MESSAGES as Record<string, (typeof MESSAGES)[MessageCode]>)[`term.${value}`];
+    const term = (MESSAGES as Messages)[`term.${value}`];
     if (term) out[key] = term;
   }
   return out;
