@@ -36,7 +36,7 @@ export function textOfSchemaMessage(message: string): Text | undefined {
   return undefined;
 }
 
-const LOCALE_ERRORS = { en: z.locales.en().localeError, id: z.locales.id().localeError };
+const LOCALE_ERRORS = { id: z.locales.id().localeError };
 
 export interface SchemaIssue {
   path: PropertyKey[];
@@ -46,7 +46,10 @@ export interface SchemaIssue {
 export type BilingualParse<T> = { success: true; data: T } | { success: false; issues: SchemaIssue[] };
 
 export function safeParseBilingual<T>(schema: z.ZodType<T>, value: unknown): BilingualParse<T> {
-  const en = schema.safeParse(value, { error: LOCALE_ERRORS.en });
+  // zod's own locale is English and nothing here changes its global config: the first parse, which
+  // is the only one for a valid value, takes no error map (passing one per parse costs a third more
+  // on the 10k-application inventory).
+  const en = schema.safeParse(value);
   if (en.success) return { success: true, data: en.data };
   // The same schema on the same value: the same issues in the same order, only the wording differs.
   const id = schema.safeParse(value, { error: LOCALE_ERRORS.id });
