@@ -198,6 +198,8 @@ export interface StartServerOptions {
   everyMs?: number;
   /** Picks before giving up when the ports keep being taken; default 5. */
   attempts?: number;
+  /** The server's own directory (config, data): removed when the server cannot be started. */
+  workDir?: string;
 }
 
 export interface StartedServer {
@@ -213,6 +215,15 @@ export interface StartedServer {
  * stops the process and throws with its log.
  */
 export async function startServer(opts: StartServerOptions): Promise<StartedServer> {
+  try {
+    return await startOnPickedPorts(opts);
+  } catch (err) {
+    if (opts.workDir) fs.rmSync(opts.workDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function startOnPickedPorts(opts: StartServerOptions): Promise<StartedServer> {
   const attempts = opts.ports ? 1 : (opts.attempts ?? 5);
   for (let attempt = 1; ; attempt++) {
     const ports = opts.ports ?? (await pickPorts(opts.proto, opts.count ?? 1));

@@ -3,7 +3,7 @@
 // Ready when /-/ready answers; use waitForQuery() to wait for data instead of sleeping.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { httpOk, requireBinary, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
+import { httpOk, requireBinary, spawnLogged, startServer, tempDir } from "./common";
 
 export interface PrometheusOptions {
   scrapeTargets?: string[]; // full URLs
@@ -43,26 +43,21 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
   if (opts.rulesFiles?.length) config += `rule_files:\n${opts.rulesFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`).join("\n")}\n`;
   const cfg = path.join(dir, "prometheus.yml");
   fs.writeFileSync(cfg, config);
-  let started: StartedServer;
-  try {
-    started = await startServer({
-      what: "prometheus",
-      proto: "tcp",
-      spawn: ([port]) =>
-        spawnLogged(bin, [
-          `--config.file=${cfg}`,
-          `--storage.tsdb.path=${path.join(dir, "data")}`,
-          `--web.listen-address=127.0.0.1:${port}`,
-          "--web.enable-lifecycle",
-          "--log.level=warn",
-        ]),
-      ready: ([port]) => httpOk(`http://127.0.0.1:${port}/-/ready`),
-      timeoutMs: 30_000,
-    });
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
+  const started = await startServer({
+    workDir: dir,
+    what: "prometheus",
+    proto: "tcp",
+    spawn: ([port]) =>
+      spawnLogged(bin, [
+        `--config.file=${cfg}`,
+        `--storage.tsdb.path=${path.join(dir, "data")}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        "--web.enable-lifecycle",
+        "--log.level=warn",
+      ]),
+    ready: ([port]) => httpOk(`http://127.0.0.1:${port}/-/ready`),
+    timeoutMs: 30_000,
+  });
   const { proc } = started;
   const url = `http://127.0.0.1:${started.ports[0]}`;
   return {

@@ -2,7 +2,7 @@
 // scrape(target, module) fetches /snmp?target=&module= like Prometheus would.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { httpOk, requireBinary, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
+import { httpOk, requireBinary, spawnLogged, startServer, tempDir } from "./common";
 
 export interface SnmpExporterHandle {
   url: string;
@@ -17,19 +17,14 @@ export async function startSnmpExporter(opts: { configYaml: string }): Promise<S
   const dir = tempDir("snmp-exporter");
   const cfg = path.join(dir, "snmp.yml");
   fs.writeFileSync(cfg, opts.configYaml);
-  let started: StartedServer;
-  try {
-    started = await startServer({
-      what: "prometheus-snmp-exporter",
-      proto: "tcp",
-      spawn: ([port]) => spawnLogged(bin, [`--config.file=${cfg}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"]),
-      ready: ([port]) => httpOk(`http://127.0.0.1:${port}/metrics`),
-      timeoutMs: 20_000,
-    });
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
+  const started = await startServer({
+    workDir: dir,
+    what: "prometheus-snmp-exporter",
+    proto: "tcp",
+    spawn: ([port]) => spawnLogged(bin, [`--config.file=${cfg}`, `--web.listen-address=127.0.0.1:${port}`, "--log.level=warn"]),
+    ready: ([port]) => httpOk(`http://127.0.0.1:${port}/metrics`),
+    timeoutMs: 20_000,
+  });
   const { proc } = started;
   const url = `http://127.0.0.1:${started.ports[0]}`;
   return {

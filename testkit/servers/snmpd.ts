@@ -2,7 +2,7 @@
 // temp config: a v2c community and optionally a v3 user. Ready when snmpget answers.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { requireBinary, run, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
+import { requireBinary, run, spawnLogged, startServer, tempDir } from "./common";
 
 export interface SnmpdV3User {
   name: string;
@@ -53,27 +53,22 @@ export async function startSnmpd(opts: SnmpdOptions = {}): Promise<SnmpdHandle> 
   fs.writeFileSync(conf, lines.join("\n") + "\n", { mode: 0o600 });
   const env = { ...process.env, SNMP_PERSISTENT_DIR: dir, MIBS: "", MIBDIRS: "" };
   const probe = opts.netns ? ["ip", ["netns", "exec", opts.netns, "snmpget"]] as const : ["snmpget", []] as const;
-  let started: StartedServer;
-  try {
-    // A port the caller gave is used as is; otherwise one picked free on the host's 127.0.0.1.
-    started = await startServer({
-      what: `snmpd on ${host}`,
-      proto: "udp",
-      ports: opts.port === undefined ? undefined : [opts.port],
-      spawn: ([port]) => {
-        const args = ["-f", "-Lo", "-C", "-c", conf, "-p", path.join(dir, "snmpd.pid"), `udp:${host}:${port}`];
-        return opts.netns ? spawnLogged("ip", ["netns", "exec", opts.netns, snmpd, ...args], { env }) : spawnLogged(snmpd, args, { env });
-      },
-      ready: async ([port]) => {
-        const r = await run(probe[0], [...probe[1], "-v2c", "-c", community, "-t", "0.3", "-r", "0", "-On", `${host}:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
-        return r.code === 0;
-      },
-      everyMs: 50,
-    });
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
+  // A port the caller gave is used as is; otherwise one picked free on the host's 127.0.0.1.
+  const started = await startServer({
+    workDir: dir,
+    what: `snmpd on ${host}`,
+    proto: "udp",
+    ports: opts.port === undefined ? undefined : [opts.port],
+    spawn: ([port]) => {
+      const args = ["-f", "-Lo", "-C", "-c", conf, "-p", path.join(dir, "snmpd.pid"), `udp:${host}:${port}`];
+      return opts.netns ? spawnLogged("ip", ["netns", "exec", opts.netns, snmpd, ...args], { env }) : spawnLogged(snmpd, args, { env });
+    },
+    ready: async ([port]) => {
+      const r = await run(probe[0], [...probe[1], "-v2c", "-c", community, "-t", "0.3", "-r", "0", "-On", `${host}:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
+      return r.code === 0;
+    },
+    everyMs: 50,
+  });
   const { proc } = started;
   const port = started.ports[0]!;
   return {

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { requireBinary, run, spawnLogged, startServer, tempDir, type StartedServer } from "./common";
+import { requireBinary, run, spawnLogged, startServer, tempDir } from "./common";
 
 export const SNMPSIM_EXAMPLES = "/usr/share/doc/snmpsim/examples/data";
 
@@ -45,31 +45,26 @@ export async function startSnmpsim(opts: SnmpsimOptions = {}): Promise<SnmpsimHa
     fs.chownSync(cache, nobody, nobody);
   }
   const first = Object.keys(recordings)[0]!;
-  let started: StartedServer;
-  try {
-    started = await startServer({
-      what: "snmpsimd",
-      proto: "udp",
-      spawn: ([port]) =>
-        spawnLogged(bin, [
-          ...privileges,
-          `--data-dir=${data}`,
-          `--cache-dir=${path.join(dir, "cache")}`,
-          `--agent-udpv4-endpoint=127.0.0.1:${port}`,
-          "--v2c-arch",
-          "--logging-method=stderr",
-        ]),
-      ready: async ([port]) => {
-        const r = await run("snmpget", ["-v2c", "-c", first, "-t", "1", "-r", "0", "-On", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
-        return r.code === 0 && /Timeticks|\d/.test(r.stdout);
-      },
-      timeoutMs: 60_000,
-      everyMs: 200,
-    });
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
+  const started = await startServer({
+    workDir: dir,
+    what: "snmpsimd",
+    proto: "udp",
+    spawn: ([port]) =>
+      spawnLogged(bin, [
+        ...privileges,
+        `--data-dir=${data}`,
+        `--cache-dir=${path.join(dir, "cache")}`,
+        `--agent-udpv4-endpoint=127.0.0.1:${port}`,
+        "--v2c-arch",
+        "--logging-method=stderr",
+      ]),
+    ready: async ([port]) => {
+      const r = await run("snmpget", ["-v2c", "-c", first, "-t", "1", "-r", "0", "-On", `127.0.0.1:${port}`, "1.3.6.1.2.1.1.3.0"], 5000);
+      return r.code === 0 && /Timeticks|\d/.test(r.stdout);
+    },
+    timeoutMs: 60_000,
+    everyMs: 200,
+  });
   const { proc } = started;
   const port = started.ports[0]!;
   return {
