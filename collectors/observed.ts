@@ -1,13 +1,15 @@
-// What polling showed about each device (policies/facts.ts "spbe-observed-facts/1"): when it last
-// answered, and since when it has not. Fed by every poll result; read by the compliance extension.
+// What polling showed about each device (facts/schema.ts "spbe-observed-facts/2", section devices):
+// when it last answered, and since when it has not. Fed by every poll result; read by the compliance
+// extension. Only the process's own memory: the history that survives a restart is Prometheus'
+// (observe/history.ts).
+import { emptyFacts, type ObservedFacts } from "../facts/schema";
 import type { PollResult } from "./poller";
 import type { Target } from "./targets";
 
-export interface ObservedDeviceFacts {
-  schema: "spbe-observed-facts/1";
-  observedAt: string;
-  devices: { id: string; lastSeen?: string; unreachableSince?: string | null }[];
-}
+/** The source every poller device fact names. */
+export const POLLER_SOURCE = "poller";
+
+export type ObservedDeviceFacts = ObservedFacts;
 
 export class ObservedDevices {
   private readonly seen = new Map<string, { lastSeen?: number; unreachableSince?: number }>();
@@ -23,9 +25,9 @@ export class ObservedDevices {
 
   /** Facts of the devices polled now that have had at least one result. */
   facts(targets: Target[]): ObservedDeviceFacts {
+    const now = new Date();
     return {
-      schema: "spbe-observed-facts/1",
-      observedAt: new Date().toISOString(),
+      ...emptyFacts(now),
       devices: targets.flatMap((t) => {
         const f = this.seen.get(t.device);
         if (!f) return [];
@@ -33,6 +35,8 @@ export class ObservedDevices {
           id: t.device,
           ...(f.lastSeen !== undefined ? { lastSeen: new Date(f.lastSeen).toISOString() } : {}),
           unreachableSince: f.unreachableSince !== undefined ? new Date(f.unreachableSince).toISOString() : null,
+          source: POLLER_SOURCE,
+          observedAt: now.toISOString(),
         }];
       }),
     };

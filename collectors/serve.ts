@@ -64,7 +64,7 @@ export interface ServeHandle {
   generatedSecrets: string[];
   /** Polls one device now, through the sinks. */
   pollNow(device: string): Promise<PollResult>;
-  /** What polling showed (policies/facts.ts "spbe-observed-facts/1"): last seen, unreachable since. */
+  /** What polling showed (facts/schema.ts "spbe-observed-facts/2", devices): last seen, unreachable since. */
   observedFacts(): ObservedDeviceFacts;
 }
 

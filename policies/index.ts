@@ -4,7 +4,8 @@
 // the subject id.
 import { renderBoth, type Params, type Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
-import type { ObservedFacts } from "./facts";
+import { splitStale } from "../facts/freshness";
+import type { ObservedFacts } from "../facts/schema";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";
 import { effectiveSeverity, formatCitation } from "./rules/helpers";
@@ -16,6 +17,8 @@ export { RULES } from "./rules/catalogue";
 export interface EvaluateOptions {
   asOf: Date;
   facts?: ObservedFacts;
+  /** Facts observed longer ago than this (hours, as of `asOf`) are reported as stale and not judged by (facts/freshness.ts). */
+  maxFactAgeHours?: number;
   /** Defaults to the inventory's meta.profiles. */
   profiles?: readonly Profile[];
   /** Defaults to the whole catalogue (tests pass a single rule). */
@@ -78,7 +81,8 @@ export function scoreOf(checks: number, mandatory: number, advisory: number): nu
 export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const profiles = [...(opts.profiles ?? inventory.meta.profiles)];
   const index = buildIndex(inventory);
-  const ctx = { inventory, asOf: opts.asOf, index, ...(opts.facts ? { facts: opts.facts } : {}) };
+  const split = opts.facts ? splitStale(opts.facts, opts.asOf, opts.maxFactAgeHours) : undefined;
+  const ctx = { inventory, asOf: opts.asOf, index, ...(split ? { facts: split.fresh } : {}) };
   const rules = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles) && (!r.needsFacts || opts.facts));
 
   const opdOrder = new Map(inventory.opds.map((o, i) => [o.code, i]));
@@ -150,6 +154,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     profiles,
     asOf: opts.asOf.toISOString().slice(0, 10),
     factsUsed: opts.facts !== undefined,
+    ...(split ? { staleFacts: split.stale } : {}),
     rules: summaries,
     findings: findings.map(({ order: _order, ...f }) => f),
     opds,

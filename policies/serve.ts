@@ -4,7 +4,8 @@
 // The report is evaluated once per evaluation date (today unless opts.asOf fixes it) and cached.
 import express from "express";
 import type { Inventory } from "../inventory/schema";
-import { observedFactsSchema, type ObservedFacts } from "./facts";
+import { tryParseFacts } from "../facts/load";
+import type { ObservedFacts } from "../facts/schema";
 import { evaluate } from "./index";
 import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_OPD, LABEL_RULE, LABEL_SEVERITY } from "./metric-names";
 import { renderHtml } from "./report/html";
@@ -18,7 +19,7 @@ export interface ComplianceExtension {
 export interface ComplianceExtensionOptions {
   /** Fixed evaluation date (tests); default: the current date at each request. */
   asOf?: Date;
-  /** Observed facts (policies/facts.ts shape), read at each evaluation: the collectors refresh them. */
+  /** Observed facts (facts/schema.ts shape), read at each evaluation: the collectors refresh them. */
   facts?: () => unknown;
 }
 
@@ -53,9 +54,7 @@ export function complianceMetricsText(report: Report): string {
 
 /** Facts that do not fit the schema are left out (the report then says it used none), never fatal. */
 function parsedFacts(raw: unknown): ObservedFacts | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const parsed = observedFactsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+  return tryParseFacts(raw);
 }
 
 export function createComplianceExtension(inventory: Inventory, opts: ComplianceExtensionOptions = {}): ComplianceExtension {

@@ -2,7 +2,8 @@
 // produce, and the report that gathers them. Plain data only, so reports serialise to JSON as is.
 import type { Lang, Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
-import type { ObservedFacts } from "./facts";
+import type { StaleFact } from "../facts/freshness";
+import type { ObservedFacts } from "../facts/schema";
 
 export type Severity = "mandatory" | "advisory";
 export type { Lang, Text };
@@ -131,6 +132,8 @@ export interface Report {
   profiles: Profile[];
   asOf: string;
   factsUsed: boolean;
+  /** Facts given but too old to judge by (facts/freshness.ts): listed, never silently used. */
+  staleFacts?: StaleFact[];
   rules: RuleSummary[];
   findings: Finding[];
   opds: OpdScore[];

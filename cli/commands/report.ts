@@ -5,9 +5,10 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { t, type Lang } from "../../i18n";
-import { loadFactsFile, type ObservedFacts } from "../../policies/facts";
+import { loadFactsFile } from "../../facts/load";
+import type { ObservedFacts } from "../../facts/schema";
 import { evaluate } from "../../policies";
-import { InputFileError } from "../../policies/input-file";
+import { InputFileError } from "../../facts/json-file";
 import { loadPreviousReport, withChanges } from "../../policies/report/previous";
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
 import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";

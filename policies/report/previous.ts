@@ -1,7 +1,7 @@
 // Changes since the previous report: a finding is identified by rule + subject (its OPD may change
 // when an asset moves), so "resolved" and "new" survive re-ordering and re-wording of evidence.
 import { z } from "zod";
-import { InputFileError, readJsonFile, zodProblems } from "../input-file";
+import { InputFileError, readJsonFile, zodProblems } from "../../facts/json-file";
 import type { Changes, FindingKey, Report } from "../types";
 
 const previousSchema = z.object({

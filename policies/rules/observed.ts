@@ -1,4 +1,4 @@
-// Rules over observed facts (policies/facts.ts): what the collectors see running, compared with
+// Rules over observed facts (facts/schema.ts): what the collectors see running, compared with
 // what the inventory declares. Skipped (not passed) when no facts file is given.
 import { isPrivate, tryParseRange } from "../../inventory/ip";
 import { checkAddressInBlocks, checkPlacement, daysUntil } from "../placement";

@@ -2,29 +2,33 @@
 // Data flows one way, from the model up to the edges; a room not listed on the right of another
 // is never imported by it. Change this table only together with docs/architecture.md.
 
-export type Room = "i18n" | "inventory" | "infra" | "collectors" | "policies" | "dashboards" | "stack" | "cli" | "bin" | "testkit" | "bench" | "tests";
+export type Room = "i18n" | "facts" | "inventory" | "observe" | "infra" | "collectors" | "policies" | "dashboards" | "stack" | "cli" | "bin" | "testkit" | "bench" | "tests";
 
 export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
   // the ground: message catalogues
   i18n: [],
+  // the observed-facts format: what was seen running, read by the rules and written by the observers
+  facts: [],
   // the model every consumer reads
   inventory: ["i18n"],
   // the consumers of the model, side by side: none of them imports another
   infra: ["inventory", "i18n"],
-  collectors: ["inventory", "i18n"],
-  policies: ["inventory", "i18n"],
+  collectors: ["inventory", "i18n", "facts"],
+  policies: ["inventory", "i18n", "facts"],
+  // the observers: DNS, HTTP(S) probes, LLDP walks, Prometheus history, turned into facts
+  observe: ["inventory", "i18n", "facts", "collectors"],
   // dashboards and alert rules query what the collectors and the compliance metrics name
   dashboards: ["inventory", "i18n", "collectors", "policies"],
   // the Pulumi program wires the model, the planners and the dashboards' files into resources
   stack: ["inventory", "i18n", "infra", "dashboards"],
   // the command line: thin, calls every consumer, never the Pulumi program
-  cli: ["inventory", "i18n", "infra", "collectors", "policies", "dashboards"],
+  cli: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards"],
   bin: ["cli"],
   // the real-server starters, the Pulumi harness and the test beds that tests AND benchmarks use
-  testkit: ["inventory", "i18n", "infra", "collectors", "policies", "dashboards", "stack", "cli"],
+  testkit: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli"],
   // benchmarks and tests may read everything; benchmarks never import tests
-  bench: ["inventory", "i18n", "infra", "collectors", "policies", "dashboards", "stack", "cli", "testkit"],
-  tests: ["inventory", "i18n", "infra", "collectors", "policies", "dashboards", "stack", "cli", "bin", "testkit", "bench"],
+  bench: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "testkit"],
+  tests: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "bin", "testkit", "bench"],
 };
 
 /**

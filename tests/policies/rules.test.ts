@@ -2,8 +2,8 @@
 // exactly that obligation fails it with the expected subject and evidence variant.
 import { describe, expect, it } from "vitest";
 import { evaluate, RULES } from "../../policies";
-import { parseFacts } from "../../policies/facts";
-import type { ObservedFacts } from "../../policies/facts";
+import { parseFacts } from "../../facts/load";
+import type { ObservedFacts } from "../../facts/schema";
 import { formatCitation } from "../../policies/rules/helpers";
 import { AS_OF, appOf, compliantData, load } from "./fixtures";
 
