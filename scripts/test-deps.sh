@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the real servers the tests start
-# (snmpd, snmpsim, prometheus, influxdb, prometheus-snmp-exporter, chromium, iperf3, nftables)
+# (snmpd, snmpsim, prometheus, influxdb, prometheus-snmp-exporter, chromium, iperf3, nftables, bind9,
+# prometheus-blackbox-exporter, prometheus-alertmanager, lldpd)
 # and the project's npm packages. Installs only what is missing; needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,12 @@ declare -A NEED=(
   [ip]=iproute2
   [tc]=iproute2
   [named-checkzone]=bind9-utils
+  [named]=bind9
+  [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
+  [prometheus-alertmanager]=prometheus-alertmanager
+  [amtool]=prometheus-alertmanager
+  [lldpd]=lldpd
+  [openssl]=openssl
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -36,7 +43,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
 fi
 # Debian starts packaged daemons where it can; the tests start their own on high ports.
-for svc in snmpd prometheus influxdb prometheus-snmp-exporter; do
+for svc in snmpd prometheus influxdb prometheus-snmp-exporter named bind9 prometheus-blackbox-exporter prometheus-alertmanager lldpd; do
   if command -v service >/dev/null 2>&1; then service "$svc" stop >/dev/null 2>&1 || true; fi
 done
 
