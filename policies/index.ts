@@ -4,7 +4,7 @@
 // the subject id.
 import { renderBoth, type Params, type Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
-import { splitStale } from "../facts/freshness";
+import { DEFAULT_MAX_FACT_AGE_HOURS, splitStale } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";
@@ -154,7 +154,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     profiles,
     asOf: opts.asOf.toISOString().slice(0, 10),
     factsUsed: opts.facts !== undefined,
-    ...(split ? { staleFacts: split.stale } : {}),
+    ...(split ? { staleFacts: split.stale, maxFactAgeHours: opts.maxFactAgeHours ?? DEFAULT_MAX_FACT_AGE_HOURS } : {}),
     rules: summaries,
     findings: findings.map(({ order: _order, ...f }) => f),
     opds,

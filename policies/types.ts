@@ -134,6 +134,8 @@ export interface Report {
   factsUsed: boolean;
   /** Facts given but too old to judge by (facts/freshness.ts): listed, never silently used. */
   staleFacts?: StaleFact[];
+  /** The age limit the stale facts were judged against, in hours. */
+  maxFactAgeHours?: number;
   rules: RuleSummary[];
   findings: Finding[];
   opds: OpdScore[];

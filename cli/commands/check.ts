@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { render, t } from "../../i18n";
 import { evaluate } from "../../policies";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
-import { asOfOption, factsOption, parseAsOf, readFactsForCommand } from "./report";
+import { asOfOption, factsOption, maxFactAgeOption, parseAsOf, readFactsForCommand } from "./report";
 
 export function registerCheck(program: Command): void {
   program
@@ -12,28 +12,30 @@ export function registerCheck(program: Command): void {
     .description("fail (exit 1) when a mandatory Perda rule fails; short list of findings / periksa kepatuhan Perda")
     .argument("<inventory>", "inventory YAML file")
     .addOption(factsOption())
+    .addOption(maxFactAgeOption())
     .addOption(asOfOption())
     .addOption(formatOption())
     .addOption(langOption())
-    .action((file: string, opts: { facts?: string; asOf?: string; format: string; lang?: string }) => {
+    .action((file: string, opts: { facts?: string[]; maxFactAge?: number; asOf?: string; format: string; lang?: string }) => {
       const lang = langOf(opts);
       const asOf = parseAsOf(opts.asOf, lang);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       const { ok, facts } = readFactsForCommand(opts.facts, lang);
       if (!ok) return;
-      const report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}) });
+      const report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}) });
       const citations = new Map(report.rules.map((r) => [r.id, r.citations.join("; ")]));
       const mandatory = report.findings.filter((f) => f.severity === "mandatory");
       const advisory = report.findings.filter((f) => f.severity === "advisory");
       if (opts.format === "json") {
         const line = (f: (typeof report.findings)[number]) => ({ rule: f.rule, citation: citations.get(f.rule), opd: f.opd, subject: f.subject, evidence: render(f.evidence, lang) });
-        process.stdout.write(JSON.stringify({ file, asOf: report.asOf, passed: mandatory.length === 0, score: report.overall.score, mandatory: mandatory.map(line), advisory: advisory.map(line) }, null, 2) + "\n");
+        process.stdout.write(JSON.stringify({ file, asOf: report.asOf, passed: mandatory.length === 0, score: report.overall.score, mandatory: mandatory.map(line), advisory: advisory.map(line), ...(report.staleFacts ? { staleFacts: report.staleFacts } : {}) }, null, 2) + "\n");
       } else {
         for (const f of [...mandatory, ...advisory]) {
           const tag = f.severity === "mandatory" ? t(lang, "report.severity.mandatory").toUpperCase() : t(lang, "report.severity.advisory");
           process.stdout.write(`${tag.padEnd(9)} ${f.rule} ${f.subject.kind} ${f.subject.id} (${f.opd}) [${citations.get(f.rule)}]: ${render(f.evidence, lang)}\n`);
         }
+        if (report.staleFacts?.length) process.stdout.write(t(lang, "check.stale-facts", { count: report.staleFacts.length, hours: report.maxFactAgeHours ?? "-" }) + "\n");
         const summary = { file, mandatory: mandatory.length, advisory: advisory.length, score: report.overall.score };
         process.stdout.write(t(lang, mandatory.length ? "check.failed" : "check.ok", summary) + "\n");
       }

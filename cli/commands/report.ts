@@ -1,11 +1,13 @@
-// spbe report <inventory> [--facts f] [--previous report.json] --format html|md|json|csv|pdf
+// spbe report <inventory> [--facts f]... [--max-fact-age h] [--previous report.json] --format html|md|json|csv|pdf
 //   --lang id|en (default id: the Dewan TIK reads Indonesian) [--as-of YYYY-MM-DD] [--out file]
 // Everything is read and rendered before anything is written, and --out is written to a temporary
 // file then renamed: a bad input or a failed PDF never leaves a partial report behind.
 import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { t, type Lang } from "../../i18n";
+import { DEFAULT_MAX_FACT_AGE_HOURS } from "../../facts/freshness";
 import { loadFactsFile } from "../../facts/load";
+import { mergeFacts } from "../../facts/merge";
 import type { ObservedFacts } from "../../facts/schema";
 import { evaluate } from "../../policies";
 import { InputFileError } from "../../facts/json-file";
@@ -25,13 +27,23 @@ export function parseAsOf(value: string | undefined, lang: Lang, now: Date = new
 }
 
 export const asOfOption = () => new Option("--as-of <date>", "evaluation date YYYY-MM-DD (default today) / tanggal evaluasi");
-export const factsOption = () => new Option("--facts <file>", "observed facts JSON from the collectors / fakta teramati");
+export const factsOption = () =>
+  new Option("--facts <file>", "observed facts (spbe-observed-facts/2 JSON from spbe observe / the collectors); repeat to merge several / fakta teramati").argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
+export const maxFactAgeOption = () =>
+  new Option("--max-fact-age <hours>", `facts observed longer ago are listed as stale, not judged by / batas umur fakta (default ${DEFAULT_MAX_FACT_AGE_HOURS})`).argParser((value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`must be a positive number of hours, not "${value}"`);
+    return n;
+  });
 
-/** Reads the facts file, or prints the error naming the file and sets exit code 2. */
-export function readFactsForCommand(file: string | undefined, lang: Lang): { ok: boolean; facts?: ObservedFacts } {
-  if (!file) return { ok: true };
+/** Reads and merges the facts files, or prints the error naming the file and sets exit code 2. */
+export function readFactsForCommand(files: string[] | undefined, lang: Lang): { ok: boolean; facts?: ObservedFacts } {
+  if (!files?.length) return { ok: true };
   try {
-    return { ok: true, facts: loadFactsFile(file) };
+    const documents = files.map((f) => loadFactsFile(f));
+    return { ok: true, facts: documents.length === 1 ? documents[0]! : mergeFacts(documents) };
   } catch (err) {
     if (!(err instanceof InputFileError)) throw err;
     process.stderr.write(`spbe: ${t(lang, "report.input-error", { message: err.message })}\n`);
@@ -41,7 +53,8 @@ export function readFactsForCommand(file: string | undefined, lang: Lang): { ok:
 }
 
 interface ReportOpts {
-  facts?: string;
+  facts?: string[];
+  maxFactAge?: number;
   previous?: string;
   format: ReportFormat;
   lang?: string;
@@ -55,6 +68,7 @@ export function registerReport(program: Command): void {
     .description("Perda compliance report for the Dewan TIK: scores per OPD, findings by OPD and article, exceptions, changes / laporan kepatuhan Perda")
     .argument("<inventory>", "inventory YAML file")
     .addOption(factsOption())
+    .addOption(maxFactAgeOption())
     .addOption(new Option("--previous <file>", "previous report (JSON) to list resolved and new findings / laporan sebelumnya"))
     .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
     .addOption(langOption())
@@ -68,7 +82,7 @@ export function registerReport(program: Command): void {
       if (!inventory) return;
       const { ok, facts } = readFactsForCommand(opts.facts, messageLang);
       if (!ok) return;
-      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}) });
+      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}) });
       if (opts.previous) {
         try {
           report = withChanges(report, loadPreviousReport(opts.previous));

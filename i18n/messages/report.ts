@@ -39,6 +39,15 @@ export const reportMessages = {
     id: "Tidak ada fakta teramati: aturan atas fakta teramati tidak diterapkan.",
     en: "No observed facts were given: the rules over observed facts were not applied.",
   },
+  "report.stale-facts": { id: "Fakta teramati yang kedaluwarsa (tidak dipakai menilai)", en: "Stale observed facts (not used to judge)" },
+  "report.stale-facts-note": {
+    id: "Fakta ini diamati lebih dari {hours} jam sebelum tanggal evaluasi; amati ulang (spbe observe) agar dinilai.",
+    en: "These facts were observed more than {hours} hours before the evaluation date; observe again (spbe observe) to have them judged.",
+  },
+  "report.col.section": { id: "Jenis fakta", en: "Kind of fact" },
+  "report.col.source": { id: "Sumber", en: "Source" },
+  "report.col.observed-at": { id: "Diamati", en: "Observed" },
+  "report.col.age-hours": { id: "Umur (jam)", en: "Age (hours)" },
   "report.chart": { id: "Skor kepatuhan per OPD", en: "Compliance score per OPD" },
   "report.by-opd": { id: "Temuan per OPD", en: "Findings by OPD" },
   "report.by-article": { id: "Temuan per pasal", en: "Findings by article" },
@@ -92,6 +101,10 @@ export const reportMessages = {
   "report.bad-date": {
     id: "--as-of harus berupa tanggal YYYY-MM-DD, bukan \"{value}\"",
     en: "--as-of must be a date YYYY-MM-DD, not \"{value}\"",
+  },
+  "check.stale-facts": {
+    id: "{count} fakta teramati lebih tua dari {hours} jam: tidak dipakai menilai (amati ulang dengan spbe observe).",
+    en: "{count} observed facts are older than {hours} hours: not used to judge (observe again with spbe observe).",
   },
   "check.ok": {
     id: "{file}: tidak ada temuan wajib ({advisory} saran), skor {score}/100",

@@ -93,6 +93,18 @@ export function renderHtml(report: Report, lang: Lang): string {
         ),
   );
 
+  if (report.staleFacts?.length) {
+    parts.push(`<h2 id="stale-facts">${escapeHtml(tr(lang, "report.stale-facts"))}</h2>`);
+    parts.push(`<p>${escapeHtml(tr(lang, "report.stale-facts-note", { hours: report.maxFactAgeHours ?? "-" }))}</p>`);
+    parts.push(
+      table(
+        [tr(lang, "report.col.section"), tr(lang, "report.col.subject"), tr(lang, "report.col.source"), tr(lang, "report.col.observed-at"), tr(lang, "report.col.age-hours")],
+        report.staleFacts.map((f) => [escapeHtml(f.section), escapeHtml(f.subject), escapeHtml(f.source), escapeHtml(f.observedAt), String(f.ageHours)]),
+        [4],
+      ),
+    );
+  }
+
   if (report.changes) {
     const c = report.changes;
     parts.push(`<h2 id="changes">${escapeHtml(tr(lang, "report.changes", { date: c.previousAsOf }))}</h2>`);

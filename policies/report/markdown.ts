@@ -65,6 +65,17 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     "",
   );
 
+  if (report.staleFacts?.length) {
+    out.push(`## ${tr(lang, "report.stale-facts")}`, "", tr(lang, "report.stale-facts-note", { hours: report.maxFactAgeHours ?? "-" }), "");
+    out.push(
+      table(
+        [tr(lang, "report.col.section"), tr(lang, "report.col.subject"), tr(lang, "report.col.source"), tr(lang, "report.col.observed-at"), tr(lang, "report.col.age-hours")],
+        report.staleFacts.map((f) => [f.section, f.subject, f.source, f.observedAt, f.ageHours]),
+      ),
+      "",
+    );
+  }
+
   if (report.changes) {
     const line = (k: FindingKey) => `- \`${k.rule}\` ${subjectLabel(lang, k.subject)} (${k.opd})`;
     out.push(`## ${tr(lang, "report.changes", { date: report.changes.previousAsOf })}`, "");
