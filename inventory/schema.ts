@@ -2,6 +2,7 @@
 // formats); cross-references and arithmetic (overlaps, containment) live in validate.ts, because a
 // schema sees one value at a time and the error positions must point at the offending field.
 import { z } from "zod";
+import { parseDnsServer } from "./dns-server";
 import { tryParseRange } from "./ip";
 import { schemaText } from "./schema-text";
 
@@ -308,6 +309,11 @@ export const inventorySchema = z
         dinas: id,
         /** The Dinas repository where application source code must be kept (bt-7-2019 Pasal 13 (9)). */
         sourceRepositoryBase: z.string().url().optional(),
+        /** The Dinas DNS server that serves meta.domain, asked by `spbe observe` (its --resolver overrides it). */
+        dns: z
+          .object({ resolver: z.string().refine((s) => parseDnsServer(s) !== undefined, schemaText("schema.dns-server")) })
+          .strict()
+          .optional(),
       })
       .strict(),
     opds: z.array(opdSchema).min(1),

@@ -22,7 +22,8 @@ export interface Citation {
   note?: Text;
 }
 
-export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten";
+/** `name`: a DNS name under the kabupaten domain (observed, not in the inventory). */
+export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten" | "name";
 
 /** The part of the inventory a finding is about. */
 export interface Subject {

@@ -89,6 +89,7 @@ export const reportMessages = {
   "report.subject.link": { id: "link backbone", en: "backbone link" },
   "report.subject.cable": { id: "kabel", en: "cable" },
   "report.subject.kabupaten": { id: "kabupaten", en: "kabupaten" },
+  "report.subject.name": { id: "nama DNS", en: "DNS name" },
   "report.written": {
     id: "{file}: laporan ditulis ({format}, {findings} temuan)",
     en: "{file}: report written ({format}, {findings} findings)",

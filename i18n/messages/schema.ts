@@ -18,6 +18,10 @@ export const schemaMessages = {
     en: "must be a CIDR prefix with no host bits set (e.g. 203.0.113.0/24)",
   },
   "schema.hostname": { id: "harus berupa nama host DNS", en: "must be a DNS hostname" },
+  "schema.dns-server": {
+    id: "harus berupa alamat server DNS host:port (mis. 203.0.113.2:53 atau [2001:db8::53]:53), bukan nama host",
+    en: "must be a DNS server address host:port (e.g. 203.0.113.2:53 or [2001:db8::53]:53), not a host name",
+  },
   "schema.env-name": { id: "harus berupa nama variabel lingkungan", en: "must be an environment variable name" },
   "schema.secret-ref": {
     id: "harus berupa rujukan ke rahasia ({ env: NAME } atau { pulumiSecret: NAME }), bukan rahasianya sendiri",

@@ -2,6 +2,7 @@
 // servers and mail from service allocations, application hostnames and OPD subdomains pointing at
 // their public addresses. Names outside the domain, and names with no public address, are listed
 // (and commented in the zone) so a reviewer sees why they are absent.
+import { serviceHostLabel } from "../../inventory/dns-names";
 import type { Inventory } from "../../inventory/schema";
 import type { PlannedAllocation } from "./public-ips";
 
@@ -60,7 +61,7 @@ export function renderDnsZone(inv: Inventory, allocations: readonly PlannedAlloc
   // Name servers: services dns-ns1, dns-ns2, ... (the examples' convention), in order.
   const nsServices = [...byService.keys()].filter((s) => /^dns-ns\d+$/.test(s)).sort();
   for (const svc of nsServices) {
-    const label = svc.slice("dns-".length);
+    const label = serviceHostLabel(svc);
     records.push({ name: "@", type: "NS", value: `${label}.${origin}.`, source: svc });
     records.push(addressRecord(label, byService.get(svc)!, svc));
   }

@@ -3,7 +3,7 @@
 import type { Rule } from "../types";
 import { appDocumentation, appDrReplica, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
 import { dcAndRecoverySite, networkLabelCode, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
-import { appAnswersFromDinasBlocks, deviceReachable } from "./observed";
+import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
 import { opdPengelolaDecree, opdPengelolaTik, opdQuota, websiteSubdomain } from "./opds";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "./placement";
 
@@ -27,6 +27,7 @@ export const RULES: readonly Rule[] = [
   opdGeneralPurposeHardware,
   networkLabelCode,
   appAnswersFromDinasBlocks,
+  unregisteredName,
   deviceReachable,
 ];
 

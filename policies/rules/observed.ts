@@ -1,5 +1,7 @@
 // Rules over observed facts (facts/schema.ts): what the collectors see running, compared with
 // what the inventory declares. Skipped (not passed) when no facts file is given.
+import type { NameFact } from "../../facts/schema";
+import { claimedNames, normalizeName, underDomain } from "../../inventory/dns-names";
 import { isPrivate, tryParseRange } from "../../inventory/ip";
 import { checkAddressInBlocks, checkPlacement, daysUntil } from "../placement";
 import type { Rule } from "../types";
@@ -81,6 +83,59 @@ export const appAnswersFromDinasBlocks: Rule = {
         }
       }
       checks.push(check(app(a.id), a.opd, failure));
+    }
+    return checks;
+  },
+};
+
+/**
+ * The latest fact per name (a name asked of two resolvers, or in two runs, is judged once), and the
+ * addresses the zone's wildcard answers with, if it has one (`*.domain` asked literally).
+ */
+function answeringNames(names: readonly NameFact[], domain: string): { facts: NameFact[]; wildcard?: string } {
+  const latest = new Map<string, NameFact>();
+  for (const n of names) {
+    const key = normalizeName(n.name);
+    const prior = latest.get(key);
+    if (!prior || Date.parse(n.observedAt) >= Date.parse(prior.observedAt)) latest.set(key, n);
+  }
+  const wildcard = latest.get(`*.${normalizeName(domain)}`);
+  const addressSet = (n: NameFact) => [...n.addresses].sort().join(",");
+  return { facts: [...latest.values()].filter((n) => n.addresses.length > 0), ...(wildcard?.addresses.length ? { wildcard: addressSet(wildcard) } : {}) };
+}
+
+export const unregisteredName: Rule = {
+  id: "unregistered-name",
+  title: { id: "Setiap nama di domain kabupaten tercatat", en: "Every name under the kabupaten domain is recorded" },
+  checks: {
+    id: "Nama di bawah domain kabupaten yang menjawab (memiliki alamat) diklaim oleh aplikasi, subdomain OPD atau layanan IP publik dalam inventaris Dinas.",
+    en: "A name under the kabupaten domain that answers (has an address) is claimed by an application, an OPD subdomain or a public-IP service in the Dinas inventory.",
+  },
+  severity: "mandatory",
+  needsFacts: true,
+  citations: [cite("bt-7-2019", 19, "1, 3"), cite("klaten-18-2018", 23, "1")],
+  evidence: {
+    unclaimed: {
+      id: "{name} menjawab dari {address} (ditanyakan ke {resolver} pada {observedAt}); tidak ada aplikasi, subdomain OPD atau layanan IP publik di inventaris yang memilikinya",
+      en: "{name} answers from {address} (asked of {resolver} at {observedAt}); no application, OPD subdomain or public-IP service in the inventory claims it",
+    },
+  },
+  remediation: {
+    id: "Cari pemilik nama tersebut: catat aplikasinya di inventaris (dengan penempatan dan OPD-nya) atau hapus catatan DNS-nya dari zona yang dikelola Dinas.",
+    en: "Find who runs the name: record its application in the inventory (with its placement and OPD), or remove its DNS record from the zone the Dinas manages.",
+  },
+  evaluate: ({ inventory, facts }) => {
+    const domain = inventory.meta.domain;
+    const claimed = claimedNames(inventory);
+    const { facts: answering, wildcard } = answeringNames(facts?.names ?? [], domain);
+    const checks = [];
+    for (const n of answering) {
+      const name = normalizeName(n.name);
+      if (!underDomain(name, domain)) continue;
+      // A guessed name that only answers through the zone's wildcard is the wildcard's finding, not its own.
+      if (wildcard && n.discoveredBy === "wordlist" && !name.startsWith("*.") && [...n.addresses].sort().join(",") === wildcard) continue;
+      const failure = claimed.has(name) ? undefined : { variant: "unclaimed", params: { name, address: n.addresses.join(", "), resolver: n.resolver, observedAt: n.observedAt } };
+      checks.push(check({ kind: "name", id: name }, inventory.meta.dinas, failure));
     }
     return checks;
   },

@@ -2,6 +2,7 @@
 // bt-7-2019 Pasal 16 (6)), a bandwidth quota set by the Dinas (klaten-18-2018 Pasal 10 (2);
 // bt-7-2019 Pasal 12 (3) d, (4)), and websites under the kabupaten domain (bt-7-2019 Pasal 19
 // (1)-(3); klaten-18-2018 Pasal 23).
+import { underDomain } from "../../inventory/dns-names";
 import type { Rule, Subject } from "../types";
 import { app, check, cite } from "./helpers";
 
@@ -67,12 +68,6 @@ export const opdQuota: Rule = {
     return inventory.opds.map((o) => check(opd(o.code), o.code, withQuota.has(o.code) ? undefined : { variant: "none", params: {} }));
   },
 };
-
-function underDomain(hostname: string, domain: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, "");
-  const d = domain.toLowerCase();
-  return h === d || h.endsWith(`.${d}`);
-}
 
 export const websiteSubdomain: Rule = {
   id: "website-subdomain",

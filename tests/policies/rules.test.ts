@@ -23,6 +23,24 @@ const healthyFacts = parseFacts({
   devices: [{ id: "core", lastSeen: "2026-11-23T05:00:00Z" }, { id: "dinkes-rtr", lastSeen: "2026-11-20T00:00:00Z", unreachableSince: "2026-11-20T00:05:00Z" }],
   applications: [{ id: "web", hostname: "dinkes.contohkab.go.id", answeringFrom: ["203.0.113.5"] }],
 });
+// Names as the DNS observer writes them: every answering name is claimed (an application, an OPD
+// subdomain, the mail service); one guessed name does not exist; one answers only through the wildcard.
+const nameFact = (name: string, addresses: string[], discoveredBy = "wordlist", extra: object = {}) => ({ name, resolver: "127.0.0.1:53", discoveredBy, addresses, source: "dns 127.0.0.1:53", observedAt: "2026-11-23T06:00:00Z", ...extra });
+const dnsFacts = (...names: object[]) =>
+  parseFacts({
+    schema: "spbe-observed-facts/2",
+    observedAt: "2026-11-23T06:00:00Z",
+    names: [
+      nameFact("dinkes.contohkab.go.id", ["203.0.113.5"], "inventory"),
+      nameFact("simpeg.contohkab.go.id", ["203.0.113.6"], "zone-transfer"),
+      nameFact("contohkab.go.id", ["203.0.113.5"], "inventory"),
+      nameFact("dns.contohkab.go.id", ["203.0.113.2"], "wordlist"),
+      nameFact("nope.contohkab.go.id", [], "wordlist", { error: { code: "nxdomain", message: "queryA ENOTFOUND" } }),
+      nameFact("elsewhere.example.org", ["192.0.2.1"], "inventory"),
+      ...names,
+    ],
+  });
+healthyFacts.names = dnsFacts().names;
 
 const CASES: Case[] = [
   { rule: "app-placement-dc", name: "external without exception", breakIt: (d) => delete appOf(d, "oss").placement.exception, subject: "oss", variant: "no-exception" },
@@ -109,6 +127,42 @@ const CASES: Case[] = [
     facts: parseFacts({ applications: [{ id: "web", hostname: "dinkes.contohkab.go.id", answeringFrom: ["203.0.113.5", "198.51.100.77"] }] }),
     subject: "web",
     variant: "outside",
+  },
+  {
+    rule: "unregistered-name",
+    name: "a shadow website answering under the domain",
+    breakIt: () => undefined,
+    facts: dnsFacts(nameFact("toko-dinkes.contohkab.go.id", ["192.0.2.77"], "zone-transfer")),
+    subject: "toko-dinkes.contohkab.go.id",
+    variant: "unclaimed",
+  },
+  {
+    rule: "unregistered-name",
+    name: "a wildcard: one finding for the wildcard, none for the names guessed through it",
+    breakIt: () => undefined,
+    facts: dnsFacts(nameFact("*.contohkab.go.id", ["192.0.2.9"]), nameFact("www.contohkab.go.id", ["192.0.2.9"]), nameFact("lpse.contohkab.go.id", ["192.0.2.9"])),
+    subject: "*.contohkab.go.id",
+    variant: "unclaimed",
+  },
+  {
+    rule: "unregistered-name",
+    name: "a name listed in the zone, even when it shares the wildcard's address",
+    breakIt: () => undefined,
+    facts: dnsFacts(nameFact("*.contohkab.go.id", ["192.0.2.9"]), nameFact("sewa.contohkab.go.id", ["192.0.2.9"], "zone-transfer")),
+    subject: "*.contohkab.go.id",
+    variant: "unclaimed",
+    all: [["*.contohkab.go.id", "unclaimed"], ["sewa.contohkab.go.id", "unclaimed"]],
+  },
+  {
+    rule: "unregistered-name",
+    name: "an application removed from the inventory while its name still answers",
+    breakIt: (d) => {
+      d.applications = d.applications.filter((a: any) => a.id !== "simpeg");
+      d.publicIp.allocations = d.publicIp.allocations.filter((a: any) => a.id !== "ip-simpeg");
+    },
+    facts: dnsFacts(),
+    subject: "simpeg.contohkab.go.id",
+    variant: "unclaimed",
   },
   {
     rule: "device-reachable",
