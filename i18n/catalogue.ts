@@ -11,6 +11,7 @@ import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
 import { inventoryMessages } from "./messages/inventory";
 import { planMessages } from "./messages/plan";
+import { observeMessages } from "./messages/observe";
 import { quotasMessages } from "./messages/quotas";
 import { reportMessages } from "./messages/report";
 import { schemaMessages } from "./messages/schema";
@@ -27,6 +28,7 @@ export const SUBJECT_CATALOGUES = {
   dashboards: dashboardsMessages,
   collectors: collectorsMessages,
   quotas: quotasMessages,
+  observe: observeMessages,
 } as const;
 
 export const MESSAGES = {
@@ -39,6 +41,7 @@ export const MESSAGES = {
   ...dashboardsMessages,
   ...collectorsMessages,
   ...quotasMessages,
+  ...observeMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@ import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
 import { registerQuotas } from "./quotas";
 import { registerCheck } from "./check";
+import { registerObserve } from "./observe";
 import { registerReport } from "./report";
 import { registerServe } from "./serve";
 import { registerSimulate } from "./simulate";
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerCheck(program);
   registerQuotas(program);
+  registerObserve(program);
 }

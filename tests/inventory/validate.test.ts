@@ -17,6 +17,8 @@ const cases: Case[] = [
   ["malformed CIDR", (i) => (i.opds[0].subnets[0] = "10.1.10.0/33"), "schema", "opds[0].subnets[0]"],
   ["CIDR with host bits", (i) => (i.publicIp.blocks[0].cidr = "203.0.113.5/28"), "schema", "publicIp.blocks[0].cidr"],
   ["malformed IP", (i) => (i.devices[0].mgmtAddress = "10.0.0.300"), "schema", "devices[0].mgmtAddress"],
+  ["DNS server given by name", (i) => (i.meta.dns = { resolver: "ns1.contohkab.go.id:53" }), "schema", "meta.dns.resolver"],
+  ["DNS server with a bad port", (i) => (i.meta.dns = { resolver: "203.0.113.2:70000" }), "schema", "meta.dns.resolver"],
   ["malformed date", (i) => (i.applications[0].securityAssessment = { date: "2026-02-30" }), "schema", "applications[0].securityAssessment.date"],
   ["duplicate device id", (i) => (i.devices[2].id = "srv1"), "dup.id", "devices[2].id"],
   ["duplicate OPD code", (i) => (i.opds[1].code = "diskominfo"), "dup.id", "opds[1].code"],

@@ -1,0 +1,31 @@
+// One `spbe observe` run as a facts document (spbe-observed-facts/2): the DNS observation of the
+// kabupaten domain, HTTP(S) probes of the addresses applications resolved to (when a prober is given),
+// and the facts per application that combine both.
+import { emptyFacts, type ObservedFacts, type ProbeFact } from "../facts/schema";
+import type { Inventory } from "../inventory/schema";
+import { applicationFacts } from "./applications";
+import { observeDns, type DnsObservationOptions } from "./dns/observe";
+import { probeTargetsOf, type ProbeTarget } from "./probe-targets";
+
+/** The HTTP(S) prober's shape (observe/http-probe.ts `probeTargets`). */
+export type Prober = (targets: ProbeTarget[], opts: { timeoutMs: number; concurrency: number; blackboxUrl?: string }) => Promise<ProbeFact[]>;
+
+export interface ObserveOptions extends DnsObservationOptions {
+  probe?: Prober;
+  blackboxUrl?: string;
+}
+
+export async function observeApplications(inv: Inventory, opts: ObserveOptions): Promise<ObservedFacts> {
+  const now = opts.now ?? (() => new Date());
+  const dns = await observeDns(inv, opts);
+  const probes = opts.probe
+    ? await opts.probe(probeTargetsOf(inv, dns.names), { timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}) })
+    : [];
+  return {
+    ...emptyFacts(now()),
+    names: dns.names,
+    zoneTransfers: dns.zoneTransfers,
+    probes,
+    applications: applicationFacts(inv, dns.names, probes),
+  };
+}
