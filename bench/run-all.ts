@@ -75,6 +75,13 @@ const BENCHES: Bench[] = [
     netns: "spbe-c-bench",
   },
   {
+    name: "observe-dns",
+    file: "bench/observe/dns.ts",
+    about: "spbe observe's DNS work (AXFR + 1,000 names) against a local BIND 9, next to dig serial and xargs -P dig",
+    quick: ["100", "2"],
+    full: ["1000", "4"],
+  },
+  {
     name: "quota",
     file: "bench/quota/accuracy.ts",
     about: "bandwidth quota accuracy with iperf3 on a namespace gateway, and the cost of applying many quotas",
