@@ -32,7 +32,9 @@ export function applicationFacts(inv: Inventory, names: readonly NameFact[], pro
     if (!name) continue;
     const base = { id: a.id, hostname };
     if (name.addresses.length === 0) {
-      out.push({ ...base, answeringFrom: [], reachable: false, ...(name.error ? { error: name.error } : {}), source: name.source, observedAt: name.observedAt });
+      // A name that does not exist cannot be reached; a resolver that timed out or refused says nothing about the application.
+      const nameHasNoAddress = !name.error || NO_ADDRESS.has(name.error.code);
+      out.push({ ...base, answeringFrom: [], ...(nameHasNoAddress ? { reachable: false } : {}), ...(name.error ? { error: name.error } : {}), source: name.source, observedAt: name.observedAt });
       continue;
     }
     // Only probes of the addresses DNS gave now: a probe of an address the name no longer has is not about this application.
@@ -58,6 +60,9 @@ export function applicationFacts(inv: Inventory, names: readonly NameFact[], pro
   }
   return out;
 }
+
+/** Answers about the name itself (it has no address), as opposed to the resolver failing to answer. */
+const NO_ADDRESS = new Set(["nxdomain", "nodata"]);
 
 function worstTls(seen: readonly TlsFact[]): TlsFact | undefined {
   return seen.find((t) => !t.valid) ?? seen[0];

@@ -52,6 +52,12 @@ describe("facts per application", () => {
     ]);
   });
 
+  it("a resolver that did not answer leaves reachability unknown: the failure is the observation's, not the application's", () => {
+    const [fact] = applicationFacts(inv, [name("dinkes.contohkab.go.id", [], { error: { code: "timeout", message: "queryA ETIMEOUT" } })], []);
+    expect(fact).toMatchObject({ id: "web", answeringFrom: [], error: { code: "timeout" } });
+    expect(fact!.reachable).toBeUndefined();
+  });
+
   it("with probes: only the addresses that answered, the invalid certificate first, the probe's source and time", () => {
     const names = [name("dinkes.contohkab.go.id", ["203.0.113.5", "198.51.100.9"])];
     const expired = { valid: false, error: { code: "tls-expired", message: "certificate has expired" } };
