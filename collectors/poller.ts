@@ -45,7 +45,7 @@ export interface PollerOptions {
 }
 
 /** A counting semaphore: the bound on polls in flight. */
-class Limiter {
+export class Limiter {
   private running = 0;
   private readonly queue: (() => void)[] = [];
   constructor(private readonly max: number) {}

@@ -4,6 +4,8 @@
 // sim-model.ts (pure) and the counters move with the clock.
 import * as N from "./metric-names";
 import { HOST_RESOURCES, IF_MIB, mibEnumValue, SYSTEM, UPS_MIB } from "./modules";
+import { CHASSIS_ID_SUBTYPES, LLDP_LOC, LLDP_LOC_PORT, LLDP_REM, PORT_ID_SUBTYPES } from "./neighbour-mib";
+import { enumNumber } from "./mib-enum";
 import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
 import { counter64, SimMib, type CellAnswers } from "./sim-providers";
 
@@ -22,6 +24,60 @@ export function buildMib(agent: any, dev: SimDevice, t0: number): void {
   if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock);
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
+  if (dev.lldp) serveLldp(mib, dev);
+}
+
+const lastArc = (oid: string) => Number(oid.slice(oid.lastIndexOf(".") + 1));
+const mac = (text: string) => Buffer.from(text.replace(/:/g, ""), "hex");
+
+/**
+ * LLDP-MIB: the device's chassis (a MAC) and sysName (its inventory id), its ports named by
+ * interfaceName (lldpLocPortNum = ifIndex, as lldpd and most switches number them), and per port the
+ * neighbour sim-wiring.ts says is patched there, announcing its sysName and its port by interfaceName.
+ */
+function serveLldp(mib: SimMib, dev: SimDevice): void {
+  const lldp = dev.lldp!;
+  const macSubtype = enumNumber(CHASSIS_ID_SUBTYPES, "macAddress");
+  const nameSubtype = enumNumber(PORT_ID_SUBTYPES, "interfaceName");
+  mib.scalar(LLDP_LOC.chassisIdSubtype, "Integer32", macSubtype);
+  mib.scalar(LLDP_LOC.chassisId, "DisplayString", mac(lldp.chassisMac));
+  mib.scalar(LLDP_LOC.sysName, "DisplayString", dev.id);
+  const portNum = new Map(dev.interfaces.map((i) => [i.name, i.ifIndex]));
+  mib.indexedTable(
+    LLDP_LOC_PORT.entry,
+    [
+      { number: 1, name: "lldpLocPortNum", syntax: "Integer32", index: true },
+      { number: lastArc(LLDP_LOC_PORT.portIdSubtype), name: "lldpLocPortIdSubtype", syntax: "Integer32" },
+      { number: lastArc(LLDP_LOC_PORT.portId), name: "lldpLocPortId", syntax: "DisplayString" },
+      { number: lastArc(LLDP_LOC_PORT.portDesc), name: "lldpLocPortDesc", syntax: "DisplayString" },
+    ],
+    dev.interfaces.map((i) => [i.ifIndex, nameSubtype, i.name, i.alias]),
+  );
+  // lldpRemTimeMark: sysUpTime when the neighbour was learnt, a minute after the agent booted.
+  const timeMark = 6000;
+  const remIndex = new Map<number, number>();
+  const rows = lldp.remotes.flatMap((r) => {
+    const port = portNum.get(r.localPort);
+    if (port === undefined) return [];
+    const index = (remIndex.get(port) ?? 0) + 1;
+    remIndex.set(port, index);
+    return [[timeMark, port, index, macSubtype, mac(r.chassisMac), nameSubtype, r.portName, r.portName, r.sysName]];
+  });
+  mib.indexedTable(
+    LLDP_REM.entry,
+    [
+      { number: 1, name: "lldpRemTimeMark", syntax: "TimeTicks", index: true },
+      { number: 2, name: "lldpRemLocalPortNum", syntax: "Integer32", index: true },
+      { number: 3, name: "lldpRemIndex", syntax: "Integer32", index: true },
+      { number: lastArc(LLDP_REM.chassisIdSubtype), name: "lldpRemChassisIdSubtype", syntax: "Integer32" },
+      { number: lastArc(LLDP_REM.chassisId), name: "lldpRemChassisId", syntax: "DisplayString" },
+      { number: lastArc(LLDP_REM.portIdSubtype), name: "lldpRemPortIdSubtype", syntax: "Integer32" },
+      { number: lastArc(LLDP_REM.portId), name: "lldpRemPortId", syntax: "DisplayString" },
+      { number: lastArc(LLDP_REM.portDesc), name: "lldpRemPortDesc", syntax: "DisplayString" },
+      { number: lastArc(LLDP_REM.sysName), name: "lldpRemSysName", syntax: "DisplayString" },
+    ],
+    rows,
+  );
 }
 
 /** SNMPv2-MIB system group: the inventory id as sysName, vendor and model as sysDescr. */

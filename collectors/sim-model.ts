@@ -4,6 +4,7 @@
 import type { Device, Inventory } from "../inventory/schema";
 import { planDerived } from "./derived";
 import { ROLE_MODULES } from "./modules";
+import { simulatedLldp, type SimLldp, type SimWiringOptions } from "./sim-wiring";
 
 export interface SimInterface {
   ifIndex: number;
@@ -25,7 +26,12 @@ export interface SimDevice {
   /** Serves HOST-RESOURCES-MIB (UPS-MIB): when its role is polled with host_resources (ups_mib). */
   hostResources: boolean;
   ups: boolean;
+  /** LLDP-MIB: the network roles speak LLDP (sim-wiring.ts says what their ports hear). */
+  lldp?: SimLldp;
 }
+
+/** The roles whose simulated agent serves LLDP-MIB. */
+const LLDP_ROLES: readonly string[] = ["router", "switch", "firewall", "gateway", "access-point"];
 
 /** FNV-1a: a cheap stable hash for deterministic "random" numbers. */
 export function hash01(s: string): number {
@@ -37,7 +43,8 @@ export function hash01(s: string): number {
   return h / 0xffffffff;
 }
 
-export function simulatedDevices(inv: Inventory): SimDevice[] {
+export function simulatedDevices(inv: Inventory, wiring: SimWiringOptions = {}): SimDevice[] {
+  const lldp = simulatedLldp(inv, wiring);
   const plan = planDerived(inv);
   // The Dinas side of an OPD's link carries traffic around its quota (30-110%), so quota panels move.
   const quotaOf = new Map<string, { down: number; up: number }>();
@@ -51,7 +58,7 @@ export function simulatedDevices(inv: Inventory): SimDevice[] {
     linkOf.set(`${l.a.device}\0${l.a.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
     linkOf.set(`${l.b.device}\0${l.b.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
   }
-  return inv.devices.filter((d) => d.snmp).map((d) => simulatedDevice(d, linkOf, quotaOf));
+  return inv.devices.filter((d) => d.snmp).map((d) => ({ ...simulatedDevice(d, linkOf, quotaOf), ...(LLDP_ROLES.includes(d.role) ? { lldp: lldp.get(d.id) } : {}) }));
 }
 
 function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBps: number }>, quotaOf: Map<string, { down: number; up: number }>): SimDevice {

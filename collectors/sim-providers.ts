@@ -65,7 +65,8 @@ export class SimMib {
     for (const o of objects) this.scalar(o.oid, o.syntax, answerOf(answers, o.key, m.name));
   }
 
-  private scalar(oid: string, syntax: SnmpSyntax, answer: ScalarAnswers[string]): void {
+  /** One scalar object (the module-less MIBs: LLDP-MIB's local system data). */
+  scalar(oid: string, syntax: SnmpSyntax, answer: ScalarAnswers[string]): void {
     const live = typeof answer === "function" ? answer : undefined;
     const handler = live
       ? (req: any) => {
@@ -102,6 +103,23 @@ export class SimMib {
         this.entry(entry, columns, { augments: first }, rows);
       }
     }
+  }
+
+  /**
+   * A MIB table outside the module tables, indexed by one or more of its own columns (LLDP-MIB's
+   * lldpRemTable: TimeMark.LocalPortNum.RemIndex). Index columns are not-accessible, as the MIB says;
+   * each row gives a value for every column, in column order.
+   */
+  indexedTable(entry: string, columns: { number: number; name: string; syntax: SnmpSyntax; index?: boolean }[], rows: SnmpValue[][]): void {
+    this.mib.registerProvider({
+      name: entry,
+      type: snmp.MibProviderType.Table,
+      oid: entry,
+      maxAccess: snmp.MaxAccess["not-accessible"],
+      tableColumns: columns.map((c) => ({ number: c.number, name: c.name, type: OBJECT_TYPE[c.syntax], maxAccess: snmp.MaxAccess[c.index ? "not-accessible" : "read-only"] })),
+      tableIndex: columns.filter((c) => c.index).map((c) => ({ columnName: c.name })),
+    });
+    for (const r of rows) this.mib.addTableRow(entry, r);
   }
 
   /** One MIB table (provider named by its entry OID) and its rows. */

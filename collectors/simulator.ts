@@ -9,6 +9,7 @@ import { secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 import { buildMib } from "./sim-mib";
 import { simulatedDevices } from "./sim-model";
 import type { SecretResolver } from "./secrets";
+import type { SimWiringOptions } from "./sim-wiring";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snmp: any = require("net-snmp");
@@ -18,6 +19,8 @@ export interface SimulatorOptions {
   host?: string;
   /** Fixed first port (devices get consecutive ports); default: free ports chosen by the OS. */
   basePort?: number;
+  /** Cabling faults to pretend (a miswired link, an unknown neighbour): sim-wiring.ts. */
+  wiring?: SimWiringOptions;
 }
 
 export interface Simulator {
@@ -107,7 +110,7 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   let n = 0;
   const startAgents = async (current: Inventory) => {
     const byId = new Map(current.devices.map((d) => [d.id, d]));
-    for (const dev of simulatedDevices(current)) {
+    for (const dev of simulatedDevices(current, opts.wiring)) {
       if (agents.has(dev.id)) continue;
       const d = byId.get(dev.id)!;
       const { agent, port } = await startAgent(host, opts.basePort ? opts.basePort + n++ : undefined);

@@ -116,6 +116,7 @@ export const topologyFactSchema = z
   .object({
     device: z.string().min(1).describe("inventory device id whose neighbour table was walked"),
     protocol: z.enum(["lldp", "cdp"]),
+    chassisId: z.string().optional().describe("the walked device's own chassis id (lldpLocChassisId, decoded): how its neighbours' remoteChassisId is matched to it"),
     neighbours: z.array(neighbourSchema).default([]),
     error: failureSchema.optional().describe("why no neighbour table was read (no-lldp-mib, unreachable, …)"),
     ...observation,
