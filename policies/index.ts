@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FACT_AGE_HOURS, splitStale } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";
+import { compareTopology } from "./topology";
 import { effectiveSeverity, formatCitation } from "./rules/helpers";
 import type { Check, ExceptionEntry, Finding, InventoryIndex, OpdScore, Report, Rule, RuleSummary, Severity } from "./types";
 
@@ -160,6 +161,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     opds,
     overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory) },
     exceptions: exceptionsRegister(inventory, opts.asOf),
+    ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),
   };
 }
 

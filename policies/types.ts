@@ -4,6 +4,7 @@ import type { Lang, Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
 import type { StaleFact } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
+import type { TopologyComparison } from "./topology";
 
 export type Severity = "mandatory" | "advisory";
 export type { Lang, Text };
@@ -142,5 +143,7 @@ export interface Report {
   opds: OpdScore[];
   overall: { checks: number; mandatory: number; advisory: number; score: number };
   exceptions: ExceptionEntry[];
+  /** Declared vs observed: each link's state from the LLDP/CDP facts, when the facts have any (policies/topology.ts). */
+  topology?: TopologyComparison;
   changes?: Changes;
 }

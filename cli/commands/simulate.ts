@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { t } from "../../i18n";
 import { envSecrets } from "../../collectors/secrets";
 import { generateMissingSecrets, startSimulator } from "../../collectors/simulator";
+import { UnknownLinkError } from "../../collectors/sim-wiring";
 import { formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
 
 export function registerSimulate(program: Command): void {
@@ -14,9 +15,11 @@ export function registerSimulate(program: Command): void {
     .argument("<inventory>", "inventory YAML file")
     .option("--host <address>", "address to bind the agents to", "127.0.0.1")
     .option("--base-port <port>", "first UDP port (devices get consecutive ports); default: free ports")
+    .option("--miswire <link...>", "LLDP demo: swap this backbone link's far end with the next link's, as crossed patch cords would")
+    .option("--unknown-neighbour <device:interface...>", "LLDP demo: an unrecorded device (sysName opd-own-switch) answers on this port")
     .addOption(formatOption())
     .addOption(langOption())
-    .action(async (file: string, opts: { host: string; basePort?: string; format: string; lang?: string }) => {
+    .action(async (file: string, opts: { host: string; basePort?: string; miswire?: string[]; unknownNeighbour?: string[]; format: string; lang?: string }) => {
       const lang = langOf(opts);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
@@ -24,10 +27,18 @@ export function registerSimulate(program: Command): void {
       if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1 || basePort > 65535)) {
         throw new UsageError(`--base-port must be a port number, not "${opts.basePort}"`);
       }
+      const unknownNeighbours = (opts.unknownNeighbour ?? []).map((p) => {
+        const at = p.lastIndexOf(":");
+        if (at <= 0 || at === p.length - 1) throw new UsageError(`--unknown-neighbour wants device:interface, not "${p}"`);
+        return { device: p.slice(0, at), interface: p.slice(at + 1) };
+      });
       let secrets = envSecrets();
       const generated = generateMissingSecrets(inventory, secrets);
       if (Object.keys(generated).length > 0) secrets = envSecrets(process.env, generated);
-      const sim = await startSimulator(inventory, { secrets, host: opts.host, basePort });
+      const wiring = { miswire: opts.miswire ?? [], unknownNeighbours };
+      const sim = await startSimulator(inventory, { secrets, host: opts.host, basePort, wiring }).catch((err: unknown) => {
+        throw err instanceof UnknownLinkError ? new UsageError(`${file}: ${err.message}`) : err;
+      });
       const byId = new Map(inventory.devices.map((d) => [d.id, d]));
       if (opts.format === "json") {
         process.stdout.write(JSON.stringify({ devices: [...sim.endpoints].map(([id, e]) => ({ id, ...e, version: byId.get(id)?.snmp?.version })), generatedSecrets: Object.keys(generated) }) + "\n");

@@ -2,6 +2,7 @@
 // that headless Chromium also turns into the PDF.
 import type { Finding, FindingKey, Lang, Report } from "../types";
 import { complianceChartSvg } from "./chart";
+import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 export const escapeHtml = (s: string | number) =>
@@ -15,6 +16,7 @@ h3 { font-size: 11pt; margin: 14px 0 4px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; } th, td { border: 1px solid #bbb; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #e8eef6; } tr { page-break-inside: avoid; } td.num, th.num { text-align: right; }
 .mandatory { color: #b71c1c; font-weight: bold; } .advisory { color: #8d6e00; }
+.link-miswired, .link-missing { color: #b71c1c; font-weight: bold; }
 .status-expired, .status-unsigned { color: #b71c1c; font-weight: bold; } .status-expiring { color: #8d6e00; font-weight: bold; }
 .meta { color: #555; margin: 2px 0; } .overall { font-size: 12pt; font-weight: bold; }
 .chart { margin: 8px 0; page-break-inside: avoid; } code { font-size: 9.5pt; }
@@ -103,6 +105,14 @@ export function renderHtml(report: Report, lang: Lang): string {
         [4],
       ),
     );
+  }
+
+  if (report.topology) {
+    const t = report.topology;
+    parts.push(`<h2 id="topology">${escapeHtml(tr(lang, "report.topology"))}</h2>`, `<p class="meta">${escapeHtml(tr(lang, "report.topology-note"))}</p>`);
+    parts.push(table(topologyLinkHeaders(lang), topologyLinkRows(lang, t).map((r) => r.cells.map((c, i) => (i === 3 ? `<span class="link-${r.state}">${escapeHtml(c)}</span>` : escapeHtml(c))))));
+    parts.push(`<h3>${escapeHtml(tr(lang, "report.topology-unknown"))} (${t.unknownNeighbours.length})</h3>`);
+    parts.push(t.unknownNeighbours.length ? table(topologyUnknownHeaders(lang), topologyUnknownRows(t).map((r) => r.map(escapeHtml))) : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
   }
 
   if (report.changes) {

@@ -1,5 +1,6 @@
 // The Markdown report: the same sections as the HTML one, for wikis and merge requests.
 import type { FindingKey, Lang, Report } from "../types";
+import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -74,6 +75,13 @@ export function renderMarkdown(report: Report, lang: Lang): string {
       ),
       "",
     );
+  }
+
+  if (report.topology) {
+    out.push(`## ${tr(lang, "report.topology")}`, "", tr(lang, "report.topology-note"), "");
+    out.push(table(topologyLinkHeaders(lang), topologyLinkRows(lang, report.topology).map((r) => r.cells)), "");
+    out.push(`### ${tr(lang, "report.topology-unknown")} (${report.topology.unknownNeighbours.length})`, "");
+    out.push(report.topology.unknownNeighbours.length ? table(topologyUnknownHeaders(lang), topologyUnknownRows(report.topology)) : tr(lang, "report.none"), "");
   }
 
   if (report.changes) {

@@ -4,6 +4,7 @@ import type { Rule } from "../types";
 import { appDocumentation, appDrReplica, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
 import { dcAndRecoverySite, networkLabelCode, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
 import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
+import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "./topology";
 import { opdPengelolaDecree, opdPengelolaTik, opdQuota, websiteSubdomain } from "./opds";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "./placement";
 
@@ -29,6 +30,8 @@ export const RULES: readonly Rule[] = [
   appAnswersFromDinasBlocks,
   unregisteredName,
   deviceReachable,
+  networkWiredAsDeclared,
+  noUnknownNetworkNeighbour,
 ];
 
 export function ruleById(id: string): Rule | undefined {
