@@ -42,6 +42,21 @@ const dnsFacts = (...names: object[]) =>
   });
 healthyFacts.names = dnsFacts().names;
 
+/** LLDP walks of the fixture's core switch and OPD router, observed the evening before AS_OF. */
+const SEEN = { source: "snmp lldp test", observedAt: "2026-11-22T22:00:00Z" };
+const CORE_CHASSIS = "00:11:22:33:44:01";
+const topologyFacts = (core: object[], dinkesRtr: object[] = [{ localPort: "ether1", remoteChassisId: CORE_CHASSIS, remotePortId: "aa:bb:cc:dd:ee:ff", remotePortDescription: "te1" }]) =>
+  parseFacts({
+    schema: "spbe-observed-facts/2",
+    observedAt: SEEN.observedAt,
+    topology: [
+      { device: "core", protocol: "lldp", chassisId: CORE_CHASSIS, neighbours: core, ...SEEN },
+      // The router names its neighbour by chassis id only (no sysName): matched through the core's own chassis id.
+      { device: "dinkes-rtr", protocol: "lldp", neighbours: dinkesRtr, ...SEEN },
+    ],
+  });
+const healthyTopology = topologyFacts([{ localPort: "te1", remoteSysName: "DINKES-RTR.contohkab.go.id", remotePortId: "ether1" }]).topology;
+
 const CASES: Case[] = [
   { rule: "app-placement-dc", name: "external without exception", breakIt: (d) => delete appOf(d, "oss").placement.exception, subject: "oss", variant: "no-exception" },
   { rule: "app-placement-dc", name: "expired exception", breakIt: (d) => (appOf(d, "oss").placement.exception.expires = "2026-11-22"), subject: "oss", variant: "exception-expired" },
@@ -172,6 +187,33 @@ const CASES: Case[] = [
     subject: "dinkes-rtr",
     variant: "unreachable",
   },
+  {
+    rule: "network-wired-as-declared",
+    name: "core port sees the right router on another port",
+    breakIt: () => undefined,
+    facts: topologyFacts([{ localPort: "te1", remoteSysName: "dinkes-rtr", remotePortId: "ether2" }]),
+    subject: "bb-dinkes",
+    variant: "miswired",
+  },
+  {
+    rule: "network-wired-as-declared",
+    name: "no neighbour on the router's uplink",
+    breakIt: () => undefined,
+    facts: topologyFacts([{ localPort: "te1", remoteSysName: "dinkes-rtr", remotePortId: "ether1" }], []),
+    subject: "bb-dinkes",
+    variant: "missing",
+  },
+  {
+    rule: "no-unknown-network-neighbour",
+    name: "an OPD's own access point on a core port",
+    breakIt: () => undefined,
+    facts: topologyFacts([
+      { localPort: "te1", remoteSysName: "dinkes-rtr", remotePortId: "ether1" },
+      { localPort: "te2", remoteSysName: "ap-lantai-2", remoteChassisId: "66:77:88:99:aa:bb", remoteManagementAddress: "10.9.9.9" },
+    ]),
+    subject: "core",
+    variant: "unknown",
+  },
 ];
 
 const ruleById = (id: string) => RULES.find((r) => r.id === id)!;
@@ -202,7 +244,7 @@ describe("each rule passes the compliant fixture", () => {
   const inventory = load(compliantData());
   for (const rule of RULES) {
     it(rule.id, () => {
-      const r = evaluate(inventory, { asOf: AS_OF, rules: [rule], ...(rule.needsFacts ? { facts: healthyFacts } : {}) });
+      const r = evaluate(inventory, { asOf: AS_OF, rules: [rule], ...(rule.needsFacts ? { facts: { ...healthyFacts, topology: healthyTopology } } : {}) });
       expect(r.rules[0]!.checked, "the fixture exercises the rule").toBeGreaterThan(0);
       expect(r.findings).toEqual([]);
     });
