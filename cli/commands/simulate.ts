@@ -29,7 +29,7 @@ export function registerSimulate(program: Command): void {
       }
       const unknownNeighbours = (opts.unknownNeighbour ?? []).map((p) => {
         const at = p.lastIndexOf(":");
-        if (at <= 0 || at === p.length - 1) throw new UsageError(`--unknown-neighbour wants device:interface, not "${p}"`);
+        if (at <= 0 || at === p.length - 1) throw new UsageError(t(lang, "simulate.bad-port-ref", { value: p }));
         return { device: p.slice(0, at), interface: p.slice(at + 1) };
       });
       let secrets = envSecrets();
@@ -37,7 +37,7 @@ export function registerSimulate(program: Command): void {
       if (Object.keys(generated).length > 0) secrets = envSecrets(process.env, generated);
       const wiring = { miswire: opts.miswire ?? [], unknownNeighbours };
       const sim = await startSimulator(inventory, { secrets, host: opts.host, basePort, wiring }).catch((err: unknown) => {
-        throw err instanceof UnknownLinkError ? new UsageError(`${file}: ${err.message}`) : err;
+        throw err instanceof UnknownLinkError ? new UsageError(t(lang, "simulate.bad-wiring", { file, message: err.message })) : err;
       });
       const byId = new Map(inventory.devices.map((d) => [d.id, d]));
       if (opts.format === "json") {

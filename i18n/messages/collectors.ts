@@ -31,5 +31,10 @@ export const collectorsMessages = {
     id: "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",
     en: "note: {names} not set: generated credentials for this run (values not shown)",
   },
+  "simulate.bad-port-ref": {
+    id: "--unknown-neighbour memerlukan perangkat:antarmuka, bukan \"{value}\"",
+    en: "--unknown-neighbour wants device:interface, not \"{value}\"",
+  },
+  "simulate.bad-wiring": { id: "{file}: {message}", en: "{file}: {message}" },
   "simulate.ready": { id: "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti", en: "simulating {devices} devices; Ctrl-C to stop" },
 } satisfies Messages;

@@ -17,6 +17,7 @@ import { renderText } from "../../policies/report/render";
 import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "../../policies/rules/topology";
 import { compareTopology } from "../../policies/topology";
 import { startSnmpd, type SnmpdHandle } from "../../testkit/servers/snmpd";
+import { runSpbe } from "../../testkit/spbe-cli";
 import { smallInventory } from "../collectors/support/small-inventory";
 
 const EXAMPLES = ["barito-timur", "klaten"] as const;
@@ -119,5 +120,18 @@ describe("agents that cannot be walked become facts with a reason", () => {
     const cmp = compareTopology(inv, facts);
     expect(cmp.links.filter((l) => l.kind === "link").map((l) => l.state)).toEqual(["not-observed", "not-observed"]);
     expect(report(inv, facts).findings).toEqual([]);
+  });
+});
+
+describe("spbe simulate's wiring options", () => {
+  it("a link that does not exist, or a port not written device:interface, is bad input (exit 2, named), not a crash", () => {
+    const file = path.join(__dirname, "../../examples/klaten/inventory.yaml");
+    const link = runSpbe(["simulate", file, "--miswire", "bb-nowhere"]);
+    expect(link.status).toBe(2);
+    expect(link.stderr).toContain('no backbone link "bb-nowhere"');
+    expect(link.stderr).not.toMatch(/\n\s+at /);
+    const port = runSpbe(["simulate", file, "--unknown-neighbour", "setda-rtr-01", "--lang", "id"]);
+    expect(port.status).toBe(2);
+    expect(port.stderr).toContain("perangkat:antarmuka");
   });
 });
