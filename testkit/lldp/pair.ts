@@ -3,10 +3,9 @@
 // veth from the host to each namespace so the test process can walk their LLDP-MIB as the observer
 // walks a real switch. Everything created carries the `spbe-l-` prefix and this process's id;
 // destroy() stops the daemons and removes the namespaces (also after a half-finished create).
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { run, tempDir } from "../servers/common";
+import { run, sh, tempDir } from "../servers/common";
 import { startLldpd, type LldpdHandle } from "../servers/lldpd";
 import { startSnmpd, type SnmpdHandle } from "../servers/snmpd";
 
@@ -27,15 +26,6 @@ export interface LldpNode {
 export interface LldpPair {
   nodes: [LldpNode, LldpNode];
   destroy(): Promise<void>;
-}
-
-function sh(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(" ")}: ${err.stderr?.trim() || err.message}`);
-  }
 }
 
 /** Fails loudly when the test cannot run here. */

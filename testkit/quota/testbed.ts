@@ -3,9 +3,8 @@
 // to a server namespace, and optionally a management veth from the host so a collector in the test
 // process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
-import { execFileSync } from "node:child_process";
 import { addressAt, parseRange } from "../../inventory/ip";
-import { FatalError, requireBinary, run, spawnLogged, waitFor, type Spawned } from "../servers/common";
+import { FatalError, requireBinary, run, sh, spawnLogged, waitFor, type Spawned } from "../servers/common";
 import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "./fixture";
 
 export const IPERF_BASE_PORT = 5201;
@@ -36,15 +35,6 @@ export function requireNetnsTools(): void {
   requireBinary("ss", "iproute2");
   requireBinary("nft", "nftables");
   requireBinary("iperf3", "iperf3");
-}
-
-function sh(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(" ")}: ${err.stderr?.trim() || err.message}`);
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Shared helpers for the real-server starters: free ports, temp dirs, spawning with captured logs,
 // polling for readiness (never fixed sleeps), stopping by pid, and startServer(), which every
 // starter uses to bring its server up on free ports.
-import { spawn, type ChildProcess, execFile } from "node:child_process";
+import { spawn, type ChildProcess, execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -92,6 +92,16 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? `: ${(lastErr as Error).message}` : ""}`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Runs a command to completion (ip, tc, …), its stdout; throws with its stderr when it fails. */
+export function sh(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(" ")}: ${err.stderr?.trim() || err.message}`);
   }
 }
 
