@@ -62,6 +62,10 @@ export interface ServeHandle {
   simulator?: Simulator;
   /** Names of env secrets the simulator generated because they were unset (values never exposed). */
   generatedSecrets: string[];
+  /** The SNMP secrets the poller uses (generated ones included when simulating): other walks reuse them. */
+  secrets: SecretResolver;
+  /** Where a device is reached: the simulator's endpoint when simulating, else undefined (mgmtAddress:161). */
+  endpointOf(device: string): { host: string; port: number } | undefined;
   /** Polls one device now, through the sinks. */
   pollNow(device: string): Promise<PollResult>;
   /** What polling showed (facts/schema.ts "spbe-observed-facts/2", devices): last seen, unreachable since. */
@@ -90,6 +94,8 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     influx: sinks.influx,
     simulator,
     generatedSecrets,
+    secrets,
+    endpointOf: (device) => (simulator ? simulator.endpoints.get(device) : opts.endpoint?.({ id: device })),
     targets: () => poller.targets(),
     pollNow: (device) => poller.pollNow(device),
     observedFacts: () => observed.facts(poller.targets()),

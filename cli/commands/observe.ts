@@ -10,7 +10,8 @@ import type { ObservedFacts } from "../../facts/schema";
 import { parseDnsServer, type DnsServer } from "../../inventory/dns-server";
 import type { Inventory } from "../../inventory/schema";
 import { parseWordlist } from "../../observe/dns/names";
-import { observeApplications, type Prober } from "../../observe/observe";
+import { envSecrets } from "../../collectors/secrets";
+import { observeNetwork, type Prober } from "../../observe/observe";
 import { evaluate } from "../../policies";
 import { appAnswersFromDinasBlocks, unregisteredName } from "../../policies/rules/observed";
 import { formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
@@ -23,6 +24,7 @@ interface ObserveOpts {
   timeoutMs: string;
   tries: string;
   probe: boolean;
+  topology?: boolean;
   out?: string;
   format: string;
   lang?: string;
@@ -32,7 +34,7 @@ interface ObserveOpts {
  * The HTTP(S) prober (observe/http-probe.ts `probeTargets`), built in parallel: until it lands on main this
  * is undefined and every run behaves as --no-probe. Wiring it is this one line.
  */
-const PROBER: Prober | undefined = undefined;
+export const PROBER: Prober | undefined = undefined;
 
 /** Below this many names a run is quick enough to need no progress lines. */
 const PROGRESS_FROM = 200;
@@ -95,6 +97,7 @@ export function registerObserve(program: Command): void {
     .addOption(new Option("--timeout-ms <n>", "per DNS query / per kueri DNS").default("2000"))
     .addOption(new Option("--tries <n>", "attempts per DNS query / percobaan per kueri").default("2"))
     .addOption(new Option("--no-probe", "do not probe applications over HTTP(S) (the default until probes are wired) / tanpa probe HTTP(S)"))
+    .addOption(new Option("--topology", "also walk the LLDP/CDP neighbour tables of every switch and router (SNMP secrets from the environment) / juga amati tetangga LLDP"))
     .addOption(new Option("--out <file>", "write the facts here (default: stdout) / tulis fakta ke berkas"))
     .addOption(formatOption())
     .addOption(langOption())
@@ -111,16 +114,19 @@ export function registerObserve(program: Command): void {
       const started = Date.now();
       const progressStep = PROGRESS_FROM / 2;
       const probe = opts.probe ? PROBER : undefined;
-      const facts = await observeApplications(inventory, {
-        server,
-        ...(probe ? { probe } : {}),
-        zoneTransfer: opts.zoneTransfer,
-        ...(wordlist ? { wordlist } : {}),
-        timeoutMs,
-        tries,
-        concurrency,
-        onProgress: (done, total) => {
-          if (total >= PROGRESS_FROM && (done % progressStep === 0 || done === total)) process.stderr.write(t(lang, "observe.progress", { done, total, resolver }) + "\n");
+      const facts = await observeNetwork(inventory, {
+        ...(opts.topology ? { topology: { secrets: envSecrets(), timeoutMs, concurrency: Math.min(concurrency, 16) } } : {}),
+        applications: {
+          server,
+          ...(probe ? { probe } : {}),
+          zoneTransfer: opts.zoneTransfer,
+          ...(wordlist ? { wordlist } : {}),
+          timeoutMs,
+          tries,
+          concurrency,
+          onProgress: (done, total) => {
+            if (total >= PROGRESS_FROM && (done % progressStep === 0 || done === total)) process.stderr.write(t(lang, "observe.progress", { done, total, resolver }) + "\n");
+          },
         },
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -150,6 +156,10 @@ export function registerObserve(program: Command): void {
       for (const name of summary.unregisteredNames) say(`  ? ${name}`);
       for (const id of summary.outsideDinasBlocks) say(`  ! ${id}`);
       if (!probe) say(t(lang, "observe.probes-off"));
+      if (opts.topology) {
+        const failed = facts.topology.filter((f) => f.error).length;
+        say(t(lang, "observe.topology", { walked: facts.topology.length, failed, neighbours: facts.topology.reduce((n, f) => n + f.neighbours.length, 0) }));
+      }
       if (opts.out) say(t(lang, "observe.written", { file: opts.out, seconds }));
     });
 }

@@ -7,6 +7,8 @@ import { loadInventoryFile } from "../../inventory/load";
 import type { Inventory } from "../../inventory/schema";
 import { startServe, type ServeExtension, type ServeHandle } from "../../collectors/serve";
 import { renderDiagnostic } from "../../inventory/diagnostics";
+import { PROBER } from "./observe";
+import { serveObservation } from "./serve-observe";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
 
 interface ServeCliOptions {
@@ -20,6 +22,10 @@ interface ServeCliOptions {
   retries: string;
   maxRepetitions: string;
   interval?: string;
+  observe: boolean;
+  observeEvery: string;
+  resolver?: string;
+  factsOut?: string;
   format: string;
   lang?: string;
 }
@@ -58,6 +64,10 @@ export function registerServe(program: Command): void {
     .option("--retries <n>", "SNMP retries after a timeout", "1")
     .option("--max-repetitions <n>", "GETBULK max-repetitions", "25")
     .option("--interval <seconds>", "one poll interval for every role (default: per role, 15-60 s)")
+    .option("--observe-every <seconds>", "observe neighbour tables (and, with a resolver, where applications answer) this often / amati setiap", "3600")
+    .option("--no-observe", "no scheduled observation / tanpa pengamatan terjadwal")
+    .option("--resolver <host:port>", "DNS server for the scheduled observation (default meta.dns.resolver) / server DNS")
+    .option("--facts-out <file>", "write the observed facts here after each observation, for spbe report --facts / tulis fakta teramati")
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (file: string, opts: ServeCliOptions) => {
@@ -71,11 +81,17 @@ export function registerServe(program: Command): void {
         maxRepetitions: int("max-repetitions", opts.maxRepetitions, 1),
         intervalSeconds: int("interval", opts.interval, 1),
       };
+      const observeEvery = int("observe-every", opts.observeEvery, 10)!;
       if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       let handle: ServeHandle | undefined;
-      const extension = complianceExtension(inventory, () => handle?.observedFacts(), lang);
+      let current = inventory;
+      const log = (line: string) => process.stderr.write(line + "\n");
+      const observation = opts.observe
+        ? serveObservation(inventory, { everySeconds: observeEvery, resolver: opts.resolver, factsOut: opts.factsOut, timeoutMs: numbers.timeoutMs ?? 2000, concurrency: numbers.concurrency ?? 50, probe: PROBER, log })
+        : undefined;
+      const extension = complianceExtension(inventory, () => (observation ? observation.facts(handle) : handle?.observedFacts()), lang);
       try {
         handle = await startServe({
           inventory,
@@ -84,7 +100,7 @@ export function registerServe(program: Command): void {
           simulate: opts.simulate,
           influxUrl: opts.influxUrl,
           influxDatabase: opts.influxDb,
-          extensions: extension ? [extension] : [],
+          extensions: [...(extension ? [extension] : []), ...(observation ? [observation.extension] : [])],
         });
       } catch (err) {
         // Another collector (or snmp_exporter, which shares port 9116) already listens: say what to do.
@@ -96,6 +112,7 @@ export function registerServe(program: Command): void {
         throw err;
       }
       const h = handle;
+      observation?.start(h, () => current);
       const info = {
         metrics: `${h.url}/metrics`,
         targets: `${h.url}/targets`,
@@ -121,14 +138,17 @@ export function registerServe(program: Command): void {
             return;
           }
           h.reload(r.inventory).then(
-            () => process.stderr.write(t(lang, "serve.reloaded", { file, devices: h.targets().length }) + "\n"),
+            () => {
+              current = r.inventory!;
+              process.stderr.write(t(lang, "serve.reloaded", { file, devices: h.targets().length }) + "\n");
+            },
             (err: Error) => process.stderr.write(`${err.message}\n${t(lang, "serve.reload-failed", { file })}\n`),
           );
         };
         const onStop = () => {
           process.off("SIGHUP", onHup);
           process.stderr.write(t(lang, "serve.stopping") + "\n");
-          void h.close().then(() => resolve());
+          void (observation?.stop() ?? Promise.resolve()).then(() => h.close()).then(() => resolve());
         };
         process.on("SIGHUP", onHup);
         process.once("SIGTERM", onStop);

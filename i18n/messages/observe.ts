@@ -38,6 +38,10 @@ export const observeMessages = {
     id: "probe HTTP(S) tidak dijalankan: aplikasi dinilai dari jawaban DNS saja",
     en: "HTTP(S) probes not run: applications are judged by their DNS answers only",
   },
+  "observe.topology": {
+    id: "tabel tetangga: {walked} switch/router dijalani, {failed} gagal, {neighbours} tetangga terlihat",
+    en: "neighbour tables: {walked} switches/routers walked, {failed} failed, {neighbours} neighbours seen",
+  },
   "observe.written": {
     id: "{file}: fakta teramati ditulis ({seconds} dtk); gunakan spbe report --facts {file}",
     en: "{file}: observed facts written ({seconds} s); use spbe report --facts {file}",
