@@ -19,7 +19,8 @@ import { planStack, type StackPlan } from "../infra/planning/stack";
 import { describeProblem, QuotaConfigError } from "../infra/quota";
 import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
-import { GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
+import { BLACKBOX_ADDRESS, GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
+import { inventoryProbeTargets, probeScrapeJobs, renderBlackboxConfig } from "../observe/blackbox-config";
 import type { Inventory } from "../inventory/schema";
 
 /** An inventory with errors: every diagnostic in the message, no stack trace (RunError). */
@@ -61,6 +62,11 @@ export function monitoringFiles(inv: Inventory) {
   ];
 }
 
+/** The NOC's HTTP(S) probes of every web name the inventory publishes, through the stack's blackbox exporter. */
+export function monitoringProbes(inv: Inventory) {
+  return { blackboxConfig: renderBlackboxConfig(), scrapeJobs: probeScrapeJobs(inventoryProbeTargets(inv), { exporter: BLACKBOX_ADDRESS }) };
+}
+
 export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
   try {
     return planStack(inv, {
@@ -72,6 +78,7 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       buildFiles: monitoringFiles(inv),
       collectorSecretEnv: collectorSecretEnv(inv),
       dnsSerial: settings.dnsSerial,
+      probes: monitoringProbes(inv),
     });
   } catch (err) {
     if (err instanceof QuotaConfigError) {

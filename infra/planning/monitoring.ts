@@ -1,6 +1,7 @@
 // The NOC's monitoring stack on the data center's monitoring host: the collector (this project's
 // SNMP poller, targets from the inventory), Prometheus scraping it, InfluxDB for long-term samples,
-// Grafana provisioned with the dashboards. Pure: which host, which containers, which config text.
+// Grafana provisioned with the dashboards, and (when given probes) a blackbox exporter probing the
+// kabupaten's web names. Pure: which host, which containers, which config text.
 import { stringify } from "yaml";
 import { LABEL } from "../../inventory/labels";
 import type { Device, Inventory } from "../../inventory/schema";
@@ -11,6 +12,10 @@ export const PROMETHEUS_PORT = 9090;
 export const GRAFANA_PORT = 3000;
 export const INFLUXDB_PORT = 8086;
 export const INFLUXDB_DATABASE = "spbe";
+export const BLACKBOX_PORT = 9115;
+/** The blackbox exporter as Prometheus reaches it on the monitoring network (the container's alias). */
+export const BLACKBOX_ADDRESS = `blackbox:${BLACKBOX_PORT}`;
+const BLACKBOX_CONFIG_PATH = "/etc/blackbox_exporter/config.yml";
 
 export interface MonitoringFile {
   path: string;
@@ -75,7 +80,10 @@ export const PROMETHEUS_RULES_DIR = "/etc/prometheus/rules";
 /** Where the dashboards' JSON lands in the Grafana container (passed to the dashboards build). */
 export const GRAFANA_DASHBOARDS_DIR = "/var/lib/grafana/dashboards/spbe";
 
-export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = []): string {
+/** A Prometheus scrape job as its YAML object (the probe jobs come from observe/blackbox-config.ts via the program). */
+export type ScrapeConfig = Record<string, unknown>;
+
+export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [], extraJobs: ScrapeConfig[] = []): string {
   const config = {
     global: { scrape_interval: "30s", evaluation_interval: "30s", external_labels: { kabupaten: inv.meta.kabupaten } },
     ...(ruleFiles.length > 0 ? { rule_files: ruleFiles } : {}),
@@ -89,6 +97,7 @@ export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [])
         static_configs: [{ targets: [`collector:${COLLECTOR_PORT}`], labels: { domain: inv.meta.domain } }],
       },
       { job_name: "prometheus", static_configs: [{ targets: [`localhost:${PROMETHEUS_PORT}`] }] },
+      ...extraJobs,
     ],
   };
   return stringify(config);
@@ -118,6 +127,8 @@ export interface MonitoringOptions {
   buildFiles: MonitoringFile[];
   /** The collector's secret environment: variable name → stack secret key. */
   collectorSecretEnv: Record<string, string>;
+  /** HTTP(S) probes: the blackbox exporter's configuration and the scrape jobs that ask it (at BLACKBOX_ADDRESS). */
+  probes?: { blackboxConfig: string; scrapeJobs: ScrapeConfig[] };
 }
 
 export function planMonitoring(inv: Inventory, opts: MonitoringOptions): MonitoringPlan {
@@ -131,7 +142,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
     uploads[at.service].push({ path: at.file, content: f.content });
   }
   const ruleFiles = uploads.prometheus.map((f) => f.path);
-  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles);
+  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, opts.probes?.scrapeJobs ?? []);
   const services: PlannedService[] = [
     {
       service: "influxdb",
@@ -186,6 +197,21 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       healthcheck: httpCheck(GRAFANA_PORT, "/api/health"),
     },
   ];
+  if (opts.probes) {
+    services.push({
+      service: "blackbox",
+      containerName: "spbe-blackbox",
+      image: "prom/blackbox-exporter:v0.25.0",
+      ports: [],
+      volumes: [],
+      env: {},
+      secretEnv: {},
+      uploads: [{ path: BLACKBOX_CONFIG_PATH, content: opts.probes.blackboxConfig }],
+      command: [`--config.file=${BLACKBOX_CONFIG_PATH}`],
+      labels: labels("blackbox"),
+      healthcheck: httpCheck(BLACKBOX_PORT, "/-/healthy"),
+    });
+  }
   return {
     host: host.id,
     site: host.site,

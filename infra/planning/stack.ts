@@ -5,7 +5,7 @@ import type { Inventory, Link, Site } from "../../inventory/schema";
 import { renderGatewayConfig, type GatewayConfig } from "../quota";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { dockerHostsFor } from "./docker-hosts";
-import { planMonitoring, type MonitoringFile, type MonitoringPlan } from "./monitoring";
+import { planMonitoring, type MonitoringFile, type MonitoringOptions, type MonitoringPlan } from "./monitoring";
 import { planPlacements, type PlacementPlan, type PlannedContainer } from "./placements";
 import { planPublicIps, type PlannedAllocation } from "./public-ips";
 
@@ -48,6 +48,7 @@ export interface StackPlanOptions {
   buildFiles: MonitoringFile[];
   collectorSecretEnv: Record<string, string>;
   dnsSerial: number;
+  probes?: MonitoringOptions["probes"];
 }
 
 export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
@@ -60,6 +61,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     inventoryText: opts.inventoryText,
     buildFiles: opts.buildFiles,
     collectorSecretEnv: opts.collectorSecretEnv,
+    probes: opts.probes,
   });
   const quota = planQuota(inv);
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host];

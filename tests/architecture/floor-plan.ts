@@ -19,8 +19,8 @@ export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
   observe: ["inventory", "i18n", "facts", "collectors"],
   // dashboards and alert rules query what the collectors and the compliance metrics name
   dashboards: ["inventory", "i18n", "collectors", "policies"],
-  // the Pulumi program wires the model, the planners and the dashboards' files into resources
-  stack: ["inventory", "i18n", "infra", "dashboards"],
+  // the Pulumi program wires the model, the planners, the dashboards' files and the probes' configuration into resources
+  stack: ["inventory", "i18n", "infra", "dashboards", "observe"],
   // the command line: thin, calls every consumer, never the Pulumi program
   cli: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards"],
   bin: ["cli"],

@@ -201,7 +201,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(stackRes).toHaveLength(1);
       const children = g.run.resources.filter((r) => r.parent === stackRes[0]!.urn);
       const byService = new Map(children.filter((c) => c.type === T.container).map((c) => [labelsOf(c)[LABEL.service], c]));
-      expect([...byService.keys()].sort()).toEqual(["collector", "grafana", "influxdb", "prometheus"]);
+      expect([...byService.keys()].sort()).toEqual(["blackbox", "collector", "grafana", "influxdb", "prometheus"]);
       for (const c of children) expect(g.providerOf(c)?.name).toBe(`docker-${host}`);
       expect(children.filter((c) => c.type === T.volume).map((v) => v.inputs.name).sort()).toEqual(["spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
       expect(children.filter((c) => c.type === T.network)).toHaveLength(1);
@@ -212,6 +212,11 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       const promConfig = parse(uploads(prom).find((u) => u.file === "/etc/prometheus/prometheus.yml")!.content);
       expect(promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "spbe-collector").static_configs[0].targets).toEqual(["collector:9116"]);
       for (const rule of promConfig.rule_files as string[]) expect(uploads(prom).some((u) => u.file === rule)).toBe(true);
+      // The HTTP(S) probes go through the stack's blackbox exporter, which carries its modules.
+      const probeJobs = (promConfig.scrape_configs as { job_name: string; relabel_configs: { target_label: string; replacement?: string }[] }[]).filter((j) => j.job_name.startsWith("spbe-probe-"));
+      expect(probeJobs.length).toBeGreaterThan(0);
+      for (const j of probeJobs) expect(j.relabel_configs.find((r) => r.target_label === "__address__")?.replacement).toBe("blackbox:9115");
+      expect(parse(uploads(byService.get("blackbox")!).find((u) => u.file === "/etc/blackbox_exporter/config.yml")!.content).modules).toHaveProperty("https_2xx");
 
       const grafana = byService.get("grafana")!;
       const dashboards = buildGrafanaFiles(g.inv).filter((f) => f.path.endsWith(".json"));
