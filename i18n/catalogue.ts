@@ -12,6 +12,7 @@ import { dashboardsMessages } from "./messages/dashboards";
 import { inventoryMessages } from "./messages/inventory";
 import { planMessages } from "./messages/plan";
 import { observeMessages } from "./messages/observe";
+import { probesMessages } from "./messages/probes";
 import { quotasMessages } from "./messages/quotas";
 import { reportMessages } from "./messages/report";
 import { schemaMessages } from "./messages/schema";
@@ -29,6 +30,7 @@ export const SUBJECT_CATALOGUES = {
   collectors: collectorsMessages,
   quotas: quotasMessages,
   observe: observeMessages,
+  probes: probesMessages,
 } as const;
 
 export const MESSAGES = {
@@ -42,6 +44,7 @@ export const MESSAGES = {
   ...collectorsMessages,
   ...quotasMessages,
   ...observeMessages,
+  ...probesMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerDashboards } from "./dashboards";
 import { registerPlan } from "./plan";
+import { registerProbes } from "./probes";
 import { registerQuotas } from "./quotas";
 import { registerCheck } from "./check";
 import { registerObserve } from "./observe";
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerCheck(program);
   registerQuotas(program);
   registerObserve(program);
+  registerProbes(program);
 }
