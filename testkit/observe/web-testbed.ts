@@ -1,16 +1,18 @@
 // Web sites in a network namespace the test creates, reachable from the host (and so from a probe,
 // a blackbox exporter or a Prometheus in the test process's namespace) at the addresses the caller
 // chooses (documentation ranges: inside the example's Dinas block 203.0.113.0/24, or outside it, e.g.
-// 192.0.2.0/24). One veth pair joins the namespace to the host; each site address is a /32 on the
+// 198.51.100.128/25). A host route to a site address would hide a real machine there, so an address
+// inside a network the host is attached to (192.0.2.0/24 on some test machines) is refused.
+// One veth pair joins the namespace to the host; each site address is a /32 on the
 // namespace's end and a host route through it, so parallel test beds only collide if they pick the
 // same site address. Sites are tiny Node servers (http on 80, https on 443 with a certificate the
 // test CA made: valid, expired, self-signed or for another name). `silent` addresses are routed into
 // the namespace but held by nobody: packets to them vanish (a probe times out). Everything carries
 // the `spbe-web` prefix and this process's id; destroy() removes it, also after a failed create.
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FatalError, requireBinary, run, spawnLogged, tempDir, waitFor, type Spawned } from "../servers/common";
+import { FatalError, pidAlive, requireBinary, run, sh, spawnLogged, tempDir, waitFor, type Spawned } from "../servers/common";
+import { contains, parseRange, tryParseRange } from "../../inventory/ip";
 import { TestCa, type CertificateKind } from "./test-certificates";
 
 export interface WebSiteSpec {
@@ -44,29 +46,13 @@ export function requireWebTestbedTools(): void {
   requireBinary("openssl", "openssl");
 }
 
-function sh(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new Error(`${cmd} ${args.join(" ")}: ${err.stderr?.trim() || err.message}`);
-  }
-}
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Namespaces of an earlier run killed before its teardown (their pid is gone). Only our prefix. */
 export async function removeWebLeftovers(): Promise<void> {
   for (const line of sh("ip", ["netns", "list"]).split("\n")) {
     const m = /^(spbe-web-(\d+)-\d+)\b/.exec(line);
-    if (m && !alive(Number(m[2]))) await run("ip", ["netns", "del", m[1]!]);
+    if (m && !pidAlive(Number(m[2]))) await run("ip", ["netns", "del", m[1]!]);
   }
 }
 
@@ -83,9 +69,20 @@ for (const s of JSON.parse(fs.readFileSync(process.argv[2], "utf8"))) {
 
 let counter = 0;
 
+/** Site addresses inside a network the host is attached to: routing them here would hide real machines. */
+function onHostNetworks(addresses: readonly string[]): string[] {
+  const attached = sh("ip", ["-o", "-4", "route", "show", "proto", "kernel"])
+    .split("\n")
+    .map((l) => tryParseRange(l.split(" ")[0] ?? ""))
+    .filter((r) => r !== undefined);
+  return addresses.filter((a) => attached.some((r) => contains(r, parseRange(`${a}/32`))));
+}
+
 export async function createWebTestbed(opts: { sites: WebSiteSpec[]; silent?: string[] }): Promise<WebTestbed> {
   requireWebTestbedTools();
   await removeWebLeftovers();
+  const clash = onHostNetworks([...opts.sites.map((s) => s.address), ...(opts.silent ?? [])]);
+  if (clash.length) throw new Error(`web test bed: ${clash.join(", ")} lie in a network this host is attached to; choose other documentation addresses`);
   const n = ++counter;
   const ns = `spbe-web-${process.pid}-${n}`;
   const hostIf = `spbw${process.pid}${n}`.slice(0, 15);

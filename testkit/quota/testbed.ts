@@ -4,7 +4,7 @@
 // process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
 import { addressAt, parseRange } from "../../inventory/ip";
-import { FatalError, requireBinary, run, sh, spawnLogged, waitFor, type Spawned } from "../servers/common";
+import { FatalError, pidAlive, requireBinary, run, sh, spawnLogged, waitFor, type Spawned } from "../servers/common";
 import { LAN_IF, opdIf, WAN_IF, type TestOpd } from "./fixture";
 
 export const IPERF_BASE_PORT = 5201;
@@ -42,22 +42,14 @@ export function requireNetnsTools(): void {
  * (their names end in the pid of a process that no longer exists). Only our own prefix is touched.
  */
 export async function removeLeftovers(): Promise<void> {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   const namespaces = sh("ip", ["netns", "list"]).split("\n").map((l) => l.split(" ")[0]!);
   for (const ns of namespaces) {
     const m = /^spbe-q-[a-z0-9]+-(\d+)$/.exec(ns);
-    if (m && !alive(Number(m[1]))) await run("ip", ["netns", "del", ns]);
+    if (m && !pidAlive(Number(m[1]))) await run("ip", ["netns", "del", ns]);
   }
   const links = sh("ip", ["-o", "link", "show"]);
   for (const m of links.matchAll(/^\d+: (spbe-q-m(\d+))[@:]/gm)) {
-    if (!alive(Number(m[2]))) await run("ip", ["link", "del", m[1]!]);
+    if (!pidAlive(Number(m[2]))) await run("ip", ["link", "del", m[1]!]);
   }
 }
 

@@ -1,5 +1,7 @@
 // HTTP(S) probes against real web servers in a network namespace this test creates: sites inside the
-// barito-timur Dinas block (203.0.113.0/24) and outside it (192.0.2.0/24), certificates made by
+// barito-timur Dinas block (203.0.113.0/24) and outside every Dinas block (198.51.100.128/25: the
+// example's recovery block is 198.51.100.0/26; 192.0.2.0/24 is avoided because this machine's own
+// network may use it), certificates made by
 // openssl (valid from a test CA, expired, self-signed, for another name), an address that refuses
 // and one that swallows packets. The native probe's facts are asserted per case; then the real
 // prometheus-blackbox-exporter, configured by observe/blackbox-config.ts, must give the same facts
@@ -23,11 +25,11 @@ const SITES = [
   { name: "www.baritotimurkab.go.id", address: "203.0.113.180", https: "valid", app: "portal" },
   { name: "satudata.baritotimurkab.go.id", address: "203.0.113.181", https: "expired", app: "satudata" },
   { name: "ppid.baritotimurkab.go.id", address: "203.0.113.182", https: "self-signed", app: "ppid" },
-  { name: "srikandi.baritotimurkab.go.id", address: "192.0.2.180", https: "wrong-name", status: 404, app: "srikandi" },
-  { name: "jdih.baritotimurkab.go.id", address: "192.0.2.181", https: "valid", app: "jdih" },
+  { name: "srikandi.baritotimurkab.go.id", address: "198.51.100.180", https: "wrong-name", status: 404, app: "srikandi" },
+  { name: "jdih.baritotimurkab.go.id", address: "198.51.100.181", https: "valid", app: "jdih" },
 ] as const;
 const REFUSING = { name: "sipd.baritotimurkab.go.id", address: "203.0.113.183" };
-const SILENT = { name: "simpeg.baritotimurkab.go.id", address: "192.0.2.182" };
+const SILENT = { name: "simpeg.baritotimurkab.go.id", address: "198.51.100.182" };
 const TIMEOUT_MS = 1500;
 
 let bed: WebTestbed;
@@ -49,7 +51,7 @@ afterAll(async () => {
   // The teardown leaves nothing behind: no namespace, no host veth, no route to the site addresses.
   if (bed) {
     expect(execFileSync("ip", ["netns", "list"], { encoding: "utf8" })).not.toContain(bed.ns);
-    expect(execFileSync("ip", ["route", "show"], { encoding: "utf8" })).not.toMatch(/203\.0\.113\.18\d|192\.0\.2\.18\d/);
+    expect(execFileSync("ip", ["route", "show"], { encoding: "utf8" })).not.toMatch(/203\.0\.113\.18\d|198\.51\.100\.18\d/);
   }
 });
 
@@ -92,7 +94,7 @@ describe("the native probe", () => {
     expect(misnamed).toMatchObject({ reachable: true, status: 404, tls: { valid: false, error: { code: "tls-name-mismatch" } } });
 
     const outside = find(nativeFacts, "jdih.baritotimurkab.go.id", "https");
-    expect(outside).toMatchObject({ reachable: true, status: 200, address: "192.0.2.181", tls: { valid: true } });
+    expect(outside).toMatchObject({ reachable: true, status: 200, address: "198.51.100.181", tls: { valid: true } });
 
     for (const s of SITES) expect(find(nativeFacts, s.name, "http")).toMatchObject({ reachable: true, status: "status" in s ? s.status : 200 });
     expect(find(nativeFacts, SITES[0].name, "http").tls).toBeUndefined();
