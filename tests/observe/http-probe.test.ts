@@ -9,7 +9,7 @@
 // must show probe_success per application.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProbeFact } from "../../facts/schema";
+import { probeFactSchema, type ProbeFact } from "../../facts/schema";
 import { inventoryProbeTargets, probeScrapeJobs, renderBlackboxConfig } from "../../observe/blackbox-config";
 import { probeTargets, type ProbeTarget } from "../../observe/http-probe";
 import { stringify } from "yaml";
@@ -75,6 +75,7 @@ describe("the native probe", () => {
   it("tells valid, expired, self-signed and misnamed certificates apart and still reads the status", async () => {
     nativeFacts = await probeTargets(targets, { timeoutMs: TIMEOUT_MS, concurrency: 4, caFile: bed.caFile });
     expect(nativeFacts).toHaveLength(targets.length);
+    for (const f of nativeFacts) expect(probeFactSchema.safeParse(f).error).toBeUndefined();
 
     const portal = find(nativeFacts, "www.baritotimurkab.go.id", "https");
     expect(portal).toMatchObject({ reachable: true, status: 200, address: "203.0.113.180", source: "spbe http probe" });
@@ -123,6 +124,7 @@ describe("the blackbox exporter", () => {
   it("gives the same facts as the native probe through blackboxUrl", async () => {
     const viaBlackbox = await probeTargets(targets, { timeoutMs: TIMEOUT_MS + 1000, concurrency: 4, blackboxUrl: blackbox.url });
     expect(viaBlackbox).toHaveLength(targets.length);
+    for (const f of viaBlackbox) expect(probeFactSchema.safeParse(f).error).toBeUndefined();
     for (const t of targets) {
       const b = find(viaBlackbox, t.name, t.scheme);
       const n = find(nativeFacts, t.name, t.scheme);
