@@ -6,10 +6,10 @@
 import * as fs from "node:fs";
 import * as tls from "node:tls";
 import type { ProbeFact } from "../facts/schema";
-import { mapBounded } from "./bounded";
+import { mapLimit } from "./concurrency";
 import { probeBlackbox } from "./probe-blackbox";
 import { probeNative } from "./probe-native";
-import type { ProbeTarget } from "./probe-target";
+import type { ProbeTarget } from "./probe-targets";
 
 export type { ProbeTarget };
 
@@ -30,7 +30,7 @@ export async function probeTargets(targets: ProbeTarget[], opts: ProbeOptions): 
   const now = opts.now ?? (() => new Date());
   const ca = opts.caFile ? [...tls.rootCertificates, fs.readFileSync(opts.caFile, "utf8")] : undefined;
   const blackboxUrl = opts.blackboxUrl;
-  return mapBounded(targets, opts.concurrency, (t) =>
+  return mapLimit(targets, opts.concurrency, (t) =>
     blackboxUrl ? probeBlackbox(blackboxUrl, t, { timeoutMs: opts.timeoutMs, now }) : probeNative(t, { timeoutMs: opts.timeoutMs, ca, now }),
   );
 }

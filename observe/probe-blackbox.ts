@@ -5,7 +5,7 @@
 import type { ProbeFact, TlsFact } from "../facts/schema";
 import { BLACKBOX_MODULE, blackboxModuleFor, probeUrl } from "./blackbox-config";
 import { parseExposition, sampleOf, type Sample } from "./exposition";
-import type { ProbeTarget } from "./probe-target";
+import type { ProbeTarget } from "./probe-targets";
 import { connectReasonFromGo, tlsReasonFromGo } from "./probe-reasons";
 import { blackboxSource } from "./sources";
 

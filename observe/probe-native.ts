@@ -9,7 +9,7 @@ import type * as tls from "node:tls";
 import type { ProbeFact, TlsFact } from "../facts/schema";
 import { connectReasonFromNode, tlsReasonFromNode } from "./probe-reasons";
 import { httpProbeSource } from "./sources";
-import type { ProbeTarget } from "./probe-target";
+import type { ProbeTarget } from "./probe-targets";
 
 export interface NativeProbeOptions {
   timeoutMs: number;

@@ -1,9 +1,8 @@
 // The blackbox exporter's configuration and the probe jobs, from the example inventories (pure), and
-// the small pieces the probes stand on: the exposition reader, the failure reasons, bounded work.
+// the small pieces the probes stand on: the exposition reader and the failure reasons.
 import { describe, expect, it } from "vitest";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { blackboxConfig, inventoryProbeTargets, probeScrapeJobs, probeUrl } from "../../observe/blackbox-config";
-import { mapBounded } from "../../observe/bounded";
 import { parseExposition } from "../../observe/exposition";
 import { probeError } from "../../observe/probe-blackbox";
 import { connectReasonFromGo, tlsReasonFromGo } from "../../observe/probe-reasons";
@@ -69,17 +68,4 @@ describe("reading the exporter", () => {
     expect(connectReasonFromGo('dial tcp 192.0.2.1:443: connect: connection refused')).toBe("connection-refused");
     expect(connectReasonFromGo("context deadline exceeded")).toBe("timeout");
   });
-});
-
-it("mapBounded keeps at most `limit` calls in flight and the results in order", async () => {
-  let inFlight = 0;
-  let most = 0;
-  const out = await mapBounded([...Array(20).keys()], 3, async (n) => {
-    most = Math.max(most, ++inFlight);
-    await new Promise((r) => setTimeout(r, 5 + (n % 4)));
-    inFlight--;
-    return n * 2;
-  });
-  expect(most).toBe(3);
-  expect(out).toEqual([...Array(20).keys()].map((n) => n * 2));
 });
