@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { parseDnsServer } from "./dns-server";
 import { tryParseRange } from "./ip";
+import { doc, form } from "./field-doc";
 import { schemaText } from "./schema-text";
 
 export const PROFILES = ["bt-7-2019", "klaten-18-2018"] as const;
@@ -15,15 +16,20 @@ export const APP_KINDS = ["umum", "khusus"] as const;
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/i, schemaText("schema.identifier"));
+  // Case spelled out rather than the /i flag: JSON Schema patterns carry no flags (editors use them).
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, schemaText("schema.identifier"))
+  .meta(form("identifier: letters, digits, '.', '_', '-'", "pengenal: huruf, angka, '.', '_', '-'"));
 
 const isoDate = z.string().refine((s) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, schemaText("schema.date"));
+}, schemaText("schema.date")).meta(form("date YYYY-MM-DD", "tanggal YYYY-MM-DD", { format: "date" }));
 
-const ipAddress = z.string().refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, schemaText("schema.ip-address"));
+const ipAddress = z
+  .string()
+  .refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, schemaText("schema.ip-address"))
+  .meta(form("IPv4 or IPv6 address", "alamat IPv4 atau IPv6"));
 
 const cidr = z.string().refine((s) => {
   const slash = s.indexOf("/");
@@ -31,11 +37,12 @@ const cidr = z.string().refine((s) => {
   const range = tryParseRange(s);
   // A prefix with host bits set is almost always a typo (10.1.1.5/24): refuse it.
   return range !== undefined && tryParseRange(s.slice(0, slash))?.start === range.start;
-}, schemaText("schema.cidr"));
+}, schemaText("schema.cidr")).meta(form("CIDR prefix with no host bits set", "prefiks CIDR tanpa bit host"));
 
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, schemaText("schema.hostname"));
+  .regex(/^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/, schemaText("schema.hostname"))
+  .meta(form("DNS hostname", "nama host DNS"));
 
 /** A reference to a secret held outside the inventory: never the secret itself. */
 export const secretRef = z.union(
@@ -44,26 +51,26 @@ export const secretRef = z.union(
     z.object({ pulumiSecret: z.string().min(1) }).strict(),
   ],
   { error: schemaText("schema.secret-ref") },
-);
+).meta(form("secret reference { env: NAME } or { pulumiSecret: NAME }", "rujukan rahasia { env: NAMA } atau { pulumiSecret: NAMA }"));
 
 const snmpV2c = z
   .object({
-    version: z.literal("2c"),
-    community: secretRef,
-    port: z.number().int().min(1).max(65535).optional(),
+    version: z.literal("2c").meta(doc('SNMP version: the string "2c" (quoted)', 'Versi SNMP: string "2c" (pakai tanda kutip)', "collectors (SNMP poller)", "2c")),
+    community: secretRef.meta(doc("Reference to the community string (never the string itself)", "Rujukan ke community string (bukan isinya)", "collectors", { env: "SNMP_COMMUNITY" })),
+    port: z.number().int().min(1).max(65535).optional().meta(doc("UDP port of the agent (161 when omitted)", "Port UDP agen (161 bila kosong)", "collectors", 161)),
   })
   .strict();
 
 const snmpV3 = z
   .object({
-    version: z.literal("3"),
-    user: z.string().min(1),
-    securityLevel: z.enum(["noAuthNoPriv", "authNoPriv", "authPriv"]),
-    authProtocol: z.enum(["md5", "sha", "sha224", "sha256", "sha384", "sha512"]).optional(),
-    authKey: secretRef.optional(),
-    privProtocol: z.enum(["des", "aes", "aes256b", "aes256r"]).optional(),
-    privKey: secretRef.optional(),
-    port: z.number().int().min(1).max(65535).optional(),
+    version: z.literal("3").meta(doc('SNMP version: the string "3" (quoted: an unquoted 3 is a number)', 'Versi SNMP: string "3" (pakai tanda kutip: 3 tanpa kutip adalah angka)', "collectors (SNMP poller)", "3")),
+    user: z.string().min(1).meta(doc("SNMPv3 user name", "Nama pengguna SNMPv3", "collectors", "monitor")),
+    securityLevel: z.enum(["noAuthNoPriv", "authNoPriv", "authPriv"]).meta(doc("SNMPv3 security level; authNoPriv needs authProtocol and authKey, authPriv also privProtocol and privKey", "Tingkat keamanan SNMPv3; authNoPriv perlu authProtocol dan authKey, authPriv juga privProtocol dan privKey", "collectors", "authPriv")),
+    authProtocol: z.enum(["md5", "sha", "sha224", "sha256", "sha384", "sha512"]).optional().meta(doc("Authentication protocol", "Protokol autentikasi", "collectors", "sha")),
+    authKey: secretRef.optional().meta(doc("Reference to the authentication key", "Rujukan ke kunci autentikasi", "collectors", { env: "SNMP_AUTH_KEY" })),
+    privProtocol: z.enum(["des", "aes", "aes256b", "aes256r"]).optional().meta(doc("Privacy (encryption) protocol", "Protokol privasi (enkripsi)", "collectors", "aes")),
+    privKey: secretRef.optional().meta(doc("Reference to the privacy key", "Rujukan ke kunci privasi", "collectors", { env: "SNMP_PRIV_KEY" })),
+    port: z.number().int().min(1).max(65535).optional().meta(doc("UDP port of the agent (161 when omitted)", "Port UDP agen (161 bila kosong)", "collectors", 161)),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -77,184 +84,231 @@ const snmpV3 = z
 
 export const snmpAccess = z.discriminatedUnion("version", [snmpV2c, snmpV3]);
 
-const documentRef = z.union([z.boolean(), z.string().min(1)]);
+const documentRef = z.union([z.boolean(), z.string().min(1)]).meta(form("true/false, or where the document is", "true/false, atau lokasi dokumennya"));
 
 export const opdSchema = z
   .object({
-    code: id,
-    name: z.string().min(1),
-    kind: z.enum(["dinas", "badan", "rsud", "kecamatan", "sekretariat", "inspektorat", "satpol", "kantor"]).optional(),
+    code: id.meta(doc("Short code of the OPD, used everywhere an OPD is referred to", "Kode singkat OPD, dipakai di mana pun OPD dirujuk", "every reference to an OPD; labels of deployed resources", "dinkes")),
+    name: z.string().min(1).meta(doc("Official name of the OPD", "Nama resmi OPD", "reports", "Dinas Kesehatan")),
+    kind: z.enum(["dinas", "badan", "rsud", "kecamatan", "sekretariat", "inspektorat", "satpol", "kantor"]).optional().meta(doc("Kind of agency", "Jenis perangkat daerah", "reports", "dinas")),
     pengelolaTik: z
-      .array(z.object({ name: z.string().min(1), decree: z.string().min(1).optional(), appointed: isoDate.optional() }).strict())
-      .default([]),
-    subdomain: hostname.optional(),
-    subnets: z.array(cidr).default([]),
+      .array(
+        z
+          .object({
+            name: z.string().min(1).meta(doc("Name of the appointed ICT manager", "Nama pengelola TIK yang ditunjuk", undefined, "Siti Aminah, S.T.")),
+            decree: z.string().min(1).optional().meta(doc("The decree (SK) that appoints them", "SK penunjukannya", "rule opd-pengelola-decree (bt-7-2019 Pasal 16 (6), klaten-18-2018 Pasal 18 (3))", "SK Kepala Dinas No. 800/12/2025")),
+            appointed: isoDate.optional().meta(doc("Date of appointment, YYYY-MM-DD", "Tanggal penunjukan, YYYY-MM-DD", undefined, "2025-01-06")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("The OPD's appointed ICT managers (pengelola TIK)", "Pengelola TIK yang ditunjuk OPD", "rule opd-pengelola-tik (klaten-18-2018 Pasal 19 (2), bt-7-2019 Pasal 16 (6))")),
+    subdomain: hostname.optional().meta(doc("The OPD's subdomain under the kabupaten domain", "Subdomain OPD di bawah domain kabupaten", "rule website-subdomain (bt-7-2019 Pasal 19 (1)-(3), klaten-18-2018 Pasal 23 (1)-(2)); DNS planner", "dinkes.baritotimurkab.go.id")),
+    subnets: z.array(cidr).default([]).meta(doc("The OPD's private LAN prefixes (no host bits set)", "Prefiks LAN privat OPD (tanpa bit host)", "quota planner (traffic classified by subnet); rule opd-quota (klaten-18-2018 Pasal 10 (2))", ["10.1.20.0/24"])),
   })
   .strict();
 
-export const rackSchema = z.object({ id, heightU: z.number().int().min(1).max(60), name: z.string().optional() }).strict();
+export const rackSchema = z
+  .object({
+    id: id.meta(doc("Rack id, unique within its site", "Id rak, unik dalam lokasinya", "devices[].rack", "R1")),
+    heightU: z.number().int().min(1).max(60).meta(doc("Usable height in rack units", "Tinggi yang dapat dipakai dalam satuan U", "rack validation (position and overlap)", 42)),
+    name: z.string().optional().meta(doc("Display name", "Nama tampilan", undefined, "Rak jaringan")),
+  })
+  .strict();
 
 export const siteSchema = z
   .object({
-    id,
-    name: z.string().min(1),
-    kind: z.enum(SITE_KINDS),
-    opd: id.optional(),
-    address: z.string().optional(),
-    racks: z.array(rackSchema).default([]),
+    id: id.meta(doc("Site id", "Id lokasi", "devices[].site, cables[].site", "dc-utama")),
+    name: z.string().min(1).meta(doc("Name of the site", "Nama lokasi", "reports, dashboards", "Pusat Data Diskominfo")),
+    kind: z.enum(SITE_KINDS).meta(doc("datacenter: the Dinas data center; recovery: the recovery site; opd-office: an OPD's office", "datacenter: pusat data Dinas; recovery: pusat pemulihan data; opd-office: kantor OPD", "rule dc-and-recovery-site (klaten-18-2018 Pasal 9 (2) a); placement planner", "datacenter")),
+    opd: id.optional().meta(doc("The OPD whose office this is (for opd-office sites)", "OPD pemilik kantor ini (untuk lokasi opd-office)", undefined, "dinkes")),
+    address: z.string().optional().meta(doc("Street address", "Alamat", undefined, "Jl. Tjilik Riwut No. 1")),
+    racks: z.array(rackSchema).default([]).meta(doc("Racks at the site", "Rak di lokasi ini", "rack validation, dashboards")),
   })
   .strict();
 
 export const interfaceSchema = z
   .object({
-    name: z.string().min(1),
-    ifIndex: z.number().int().min(1).optional(),
-    speedMbps: z.number().positive().optional(),
-    description: z.string().optional(),
+    name: z.string().min(1).meta(doc("Interface name as the device calls it (ifName)", "Nama antarmuka seperti pada perangkat (ifName)", "links, cables, bandwidth.gateway; collectors", "ge-0/0/1")),
+    ifIndex: z.number().int().min(1).optional().meta(doc("SNMP ifIndex, when known", "ifIndex SNMP, bila diketahui", "collectors", 3)),
+    speedMbps: z.number().positive().optional().meta(doc("Nominal speed in Mbit/s", "Kecepatan nominal dalam Mbit/s", "dashboards (utilisation)", 1000)),
+    description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "uplink ke core")),
   })
   .strict();
 
-export const recommendationSchema = z.object({ ref: z.string().min(1), date: isoDate }).strict();
+export const recommendationSchema = z
+  .object({
+    ref: z.string().min(1).meta(doc("Number of the Dinas recommendation letter", "Nomor surat rekomendasi Dinas", undefined, "555/45/Diskominfo/2025")),
+    date: isoDate.meta(doc("Date of the letter, YYYY-MM-DD", "Tanggal surat, YYYY-MM-DD", undefined, "2025-03-01")),
+  })
+  .strict();
 
 export const deviceSchema = z
   .object({
-    id,
-    role: z.enum(DEVICE_ROLES),
-    site: id,
-    rack: id.optional(),
-    position: z.number().int().min(1).optional(),
-    heightU: z.number().int().min(1).max(60).default(1),
-    vendor: z.string().optional(),
-    model: z.string().optional(),
+    id: id.meta(doc("Device id (its hostname is a good choice)", "Id perangkat (nama host-nya pilihan yang baik)", "links, cables, applications' placement; collectors (target label)", "core-sw1")),
+    role: z.enum(DEVICE_ROLES).meta(doc("What the device is; decides the SNMP modules polled", "Fungsi perangkat; menentukan modul SNMP yang di-poll", "collectors (ROLE_MODULES); rule opd-general-purpose-hardware (bt-7-2019 Pasal 12 (4)-(5))", "switch")),
+    site: id.meta(doc("The site (sites[].id) where it stands", "Lokasi (sites[].id) tempat perangkat berada", "dashboards, rules", "dc-utama")),
+    rack: id.optional().meta(doc("Rack id at that site; needs position", "Id rak di lokasi itu; perlu position", "rack validation", "R1")),
+    position: z.number().int().min(1).optional().meta(doc("Lowest rack unit it occupies (1 = bottom)", "Unit rak terbawah yang ditempati (1 = paling bawah)", "rack validation", 20)),
+    heightU: z.number().int().min(1).max(60).default(1).meta(doc("Height in rack units", "Tinggi dalam satuan U", "rack validation", 1)),
+    vendor: z.string().optional().meta(doc("Manufacturer", "Pabrikan", "rule opd-general-purpose-hardware", "MikroTik")),
+    model: z.string().optional().meta(doc("Model", "Model", "rule opd-general-purpose-hardware", "CRS326")),
     /** General-purpose hardware (PC, laptop, printer) is the only kind an OPD may procure itself. */
-    generalPurpose: z.boolean().default(false),
-    mgmtAddress: ipAddress.optional(),
-    snmp: snmpAccess.optional(),
-    owner: id.default("dinas"),
-    recommendation: recommendationSchema.optional(),
-    interfaces: z.array(interfaceSchema).default([]),
+    generalPurpose: z.boolean().default(false).meta(doc("General-purpose hardware (PC, laptop, printer): the only kind an OPD may procure itself", "Perangkat keras umum (PC, laptop, printer): satu-satunya yang boleh diadakan OPD sendiri", "rule opd-general-purpose-hardware (bt-7-2019 Pasal 12 (4)-(5))", false)),
+    mgmtAddress: ipAddress.optional().meta(doc("Management address the collectors poll", "Alamat manajemen yang di-poll kolektor", "collectors; needed when snmp is set", "10.0.0.2")),
+    snmp: snmpAccess.optional().meta(doc('SNMP access: version "2c" (community) or "3" (user, security level, keys); secrets as references', 'Akses SNMP: versi "2c" (community) atau "3" (pengguna, tingkat keamanan, kunci); rahasia sebagai rujukan', "collectors", { version: "2c", community: { env: "SNMP_COMMUNITY" } })),
+    owner: id.default("dinas").meta(doc('OPD code of the owner; "dinas" or meta.dinas means the Dinas', 'Kode OPD pemilik; "dinas" atau meta.dinas berarti Dinas', "rules opd-device-recommendation (klaten-18-2018 Pasal 11 (2)), opd-general-purpose-hardware (bt-7-2019 Pasal 12 (4)-(5))", "dinas")),
+    recommendation: recommendationSchema.optional().meta(doc("The Dinas recommendation for a device an OPD runs itself", "Rekomendasi Dinas untuk perangkat yang dikelola OPD sendiri", "rule opd-device-recommendation (klaten-18-2018 Pasal 11 (2))")),
+    interfaces: z.array(interfaceSchema).default([]).meta(doc("Interfaces; when listed, links and cables must name one of them", "Antarmuka; bila diisi, links dan cables harus menyebut salah satunya", "validation of links, cables, bandwidth.gateway; dashboards")),
     /** For servers: CPU cores and memory, used by the placement planner. */
-    cpus: z.number().int().positive().optional(),
-    memoryGiB: z.number().positive().optional(),
+    cpus: z.number().int().positive().optional().meta(doc("For servers: CPU cores", "Untuk server: jumlah inti CPU", "placement planner", 16)),
+    memoryGiB: z.number().positive().optional().meta(doc("For servers: memory in GiB", "Untuk server: memori dalam GiB", "placement planner", 64)),
   })
   .strict();
 
-export const linkEndpoint = z.object({ device: id, interface: z.string().min(1) }).strict();
+export const linkEndpoint = z
+  .object({
+    device: id.meta(doc("Device id (devices[].id)", "Id perangkat (devices[].id)", undefined, "core-sw1")),
+    interface: z.string().min(1).meta(doc("Interface name on that device", "Nama antarmuka pada perangkat itu", undefined, "sfp1")),
+  })
+  .strict();
 
 export const linkSchema = z
   .object({
-    id,
-    a: linkEndpoint,
-    b: linkEndpoint,
-    medium: z.enum(LINK_MEDIA),
-    capacityMbps: z.number().positive(),
-    labelCode: z.string().min(1).optional(),
-    description: z.string().optional(),
+    id: id.meta(doc("Link id", "Id tautan", undefined, "bb-dinkes")),
+    a: linkEndpoint.meta(doc("One end (device and interface)", "Ujung pertama (perangkat dan antarmuka)", undefined, { device: "core-sw1", interface: "sfp1" })),
+    b: linkEndpoint.meta(doc("The other end", "Ujung lainnya", undefined, { device: "dinkes-gw", interface: "ether1" })),
+    medium: z.enum(LINK_MEDIA).meta(doc("Medium of the backbone link", "Media tautan backbone", "dashboards", "fiber")),
+    capacityMbps: z.number().positive().meta(doc("Capacity in Mbit/s", "Kapasitas dalam Mbit/s", "dashboards (utilisation), alerts", 1000)),
+    labelCode: z.string().min(1).optional().meta(doc("Node address code on the cable label", "Kode alamat simpul pada label kabel", "rule network-label-code (klaten-18-2018 Pasal 11 (3))", "BT-DC-01/DINKES-01")),
+    description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "serat ke Dinas Kesehatan")),
   })
   .strict();
 
 export const cableSchema = z
   .object({
-    id,
-    site: id,
-    from: linkEndpoint,
-    to: z.string().min(1),
-    labelCode: z.string().min(1).optional(),
+    id: id.meta(doc("Cable id", "Id kabel", undefined, "c-dinkes-01")),
+    site: id.meta(doc("Site where the cable runs", "Lokasi kabel", undefined, "kantor-dinkes")),
+    from: linkEndpoint.meta(doc("The device port it leaves from", "Port perangkat asal kabel", undefined, { device: "dinkes-sw", interface: "ether5" })),
+    to: z.string().min(1).meta(doc("What it reaches (room, outlet, desk)", "Tujuan kabel (ruang, stopkontak data, meja)", undefined, "Ruang Yankes outlet 3")),
+    labelCode: z.string().min(1).optional().meta(doc("Node address code on the cable label", "Kode alamat simpul pada label kabel", "rule network-label-code (klaten-18-2018 Pasal 11 (3))", "DINKES-SW-05")),
   })
   .strict();
 
 export const allocationTarget = z.union([
-  z.object({ application: id }).strict(),
-  z.object({ opd: id }).strict(),
-  z.object({ service: z.string().min(1) }).strict(),
+  z.object({ application: id.meta(doc("Application id", "Id aplikasi", undefined, "simpeg")) }).strict(),
+  z.object({ opd: id.meta(doc("OPD code", "Kode OPD", undefined, "dinkes")) }).strict(),
+  z.object({ service: z.string().min(1).meta(doc("A Dinas service (DNS, mail, VPN...)", "Layanan Dinas (DNS, surel, VPN...)", undefined, "dns")) }).strict(),
 ]);
 
 export const allocationSchema = z
   .object({
-    id,
-    block: id,
+    id: id.meta(doc("Allocation id (applications' placement.publicIp refers to it)", "Id alokasi (dirujuk placement.publicIp aplikasi)", undefined, "web-simpeg")),
+    block: id.meta(doc("The block (publicIp.blocks[].id) it comes from", "Blok (publicIp.blocks[].id) asalnya", "public IP planner", "v4")),
     /** A fixed address or prefix; omitted means "assign one from the block" (deterministic). */
-    address: z.union([ipAddress, cidr]).optional(),
-    to: allocationTarget,
-    description: z.string().optional(),
+    address: z.union([ipAddress, cidr]).optional().meta(doc("A fixed address or prefix; omit it to let the planner assign one from the block (deterministic)", "Alamat atau prefiks tetap; kosongkan agar perencana memilih satu dari blok (deterministik)", "public IP planner", "203.0.113.10")),
+    to: allocationTarget.meta(doc("Who uses it: { application: ID }, { opd: CODE } or { service: NAME }", "Pemakainya: { application: ID }, { opd: KODE } atau { service: NAMA }", "public IP planner; klaten-18-2018 Pasal 9 (2) c", { application: "simpeg" })),
+    description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "portal kepegawaian")),
   })
   .strict();
 
 export const publicIpSchema = z
   .object({
-    blocks: z.array(z.object({ id, cidr, description: z.string().optional() }).strict()).default([]),
-    allocations: z.array(allocationSchema).default([]),
+    blocks: z
+      .array(
+        z
+          .object({
+            id: id.meta(doc("Block id", "Id blok", "publicIp.allocations[].block", "v4")),
+            cidr: cidr.meta(doc("The block as a CIDR prefix", "Blok sebagai prefiks CIDR", "public IP planner", "203.0.113.0/28")),
+            description: z.string().optional().meta(doc("Free description (ISP, contract)", "Keterangan bebas (ISP, kontrak)", undefined, "dari ISP Telkom")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Public address blocks the kabupaten holds", "Blok alamat publik milik kabupaten", "public IP planner; klaten-18-2018 Pasal 9 (2) c")),
+    allocations: z.array(allocationSchema).default([]).meta(doc("Addresses given out from the blocks", "Alamat yang dibagikan dari blok", "public IP planner, DNS planner")),
   })
   .strict();
 
 export const quotaSchema = z
   .object({
-    opd: id,
-    downMbps: z.number().positive(),
-    upMbps: z.number().positive(),
-    monthlyVolumeGB: z.number().positive().optional(),
+    opd: id.meta(doc("OPD code", "Kode OPD", undefined, "dinkes")),
+    downMbps: z.number().positive().meta(doc("Download limit in Mbit/s", "Batas unduh dalam Mbit/s", "quota planner (gateway shaping)", 50)),
+    upMbps: z.number().positive().meta(doc("Upload limit in Mbit/s", "Batas unggah dalam Mbit/s", "quota planner", 20)),
+    monthlyVolumeGB: z.number().positive().optional().meta(doc("Monthly volume in GB", "Volume bulanan dalam GB", "quota planner, alerts", 500)),
   })
   .strict();
 
 export const bandwidthSchema = z
   .object({
-    upstreamMbps: z.number().positive(),
+    upstreamMbps: z.number().positive().meta(doc("Internet upstream capacity in Mbit/s", "Kapasitas upstream internet dalam Mbit/s", "quota planner; klaten-18-2018 Pasal 9 (2) f", 1000)),
     /** The device that shapes OPD traffic, with its LAN- and WAN-facing interfaces. */
     gateway: z
-      .object({ device: id, lanInterface: z.string().min(1), wanInterface: z.string().min(1) })
+      .object({
+        device: id.meta(doc("The device that shapes OPD traffic", "Perangkat yang membentuk lalu lintas OPD", "quota planner", "gw1")),
+        lanInterface: z.string().min(1).meta(doc("Its LAN-facing interface (one of the device's interfaces)", "Antarmuka sisi LAN (salah satu antarmuka perangkat)", "quota planner", "ether2")),
+        wanInterface: z.string().min(1).meta(doc("Its WAN-facing interface", "Antarmuka sisi WAN", "quota planner", "ether1")),
+      })
       .strict()
-      .optional(),
-    quotas: z.array(quotaSchema).default([]),
+      .optional()
+      .meta(doc("The gateway that enforces quotas", "Gateway yang menegakkan kuota", "quota planner")),
+    quotas: z.array(quotaSchema).default([]).meta(doc("Internet quotas per OPD, set by the Dinas", "Kuota internet per OPD, ditetapkan Dinas", "rule opd-quota (klaten-18-2018 Pasal 10 (2), bt-7-2019 Pasal 12 (3) d)")),
   })
   .strict();
 
 export const exceptionSchema = z
   .object({
-    ref: z.string().min(1),
-    signedByOpd: isoDate.optional(),
-    signedByProvider: isoDate.optional(),
-    expires: isoDate,
+    ref: z.string().min(1).meta(doc("Number of the written security guarantee", "Nomor surat pernyataan jaminan keamanan", undefined, "800/77/2025")),
+    signedByOpd: isoDate.optional().meta(doc("Date the OPD signed it", "Tanggal ditandatangani OPD", "rule app-placement-dc (bt-7-2019 Pasal 15 (2))", "2025-02-01")),
+    signedByProvider: isoDate.optional().meta(doc("Date the provider or PSE signed it", "Tanggal ditandatangani penyedia atau PSE", "rule app-placement-dc (bt-7-2019 Pasal 15 (2))", "2025-02-03")),
+    expires: isoDate.meta(doc("Expiry date", "Tanggal berakhir", "rule app-exception-expiring (bt-7-2019 Pasal 15 (2))", "2026-02-01")),
   })
   .strict();
 
 const portSchema = z
   .object({
-    container: z.number().int().min(1).max(65535),
-    public: z.number().int().min(1).max(65535).optional(),
-    protocol: z.enum(["tcp", "udp"]).default("tcp"),
+    container: z.number().int().min(1).max(65535).meta(doc("Port inside the container", "Port di dalam kontainer", "placement planner", 8080)),
+    public: z.number().int().min(1).max(65535).optional().meta(doc("Port published on the public address", "Port yang dibuka di alamat publik", "placement planner", 443)),
+    protocol: z.enum(["tcp", "udp"]).default("tcp").meta(doc("Transport protocol", "Protokol transport", undefined, "tcp")),
   })
   .strict();
 
 const dcPlacement = z
   .object({
-    type: z.literal("datacenter"),
-    server: id,
-    image: z.string().min(1).default("nginx:1.27-alpine"),
-    ports: z.array(portSchema).default([]),
+    type: z.literal("datacenter").meta(doc("In the Dinas data center", "Di pusat data Dinas", "rule app-placement-dc (bt-7-2019 Pasal 15 (1), klaten-18-2018 Pasal 14 (1))", "datacenter")),
+    server: id.meta(doc("The server (devices[].id, role server) it runs on", "Server (devices[].id, role server) tempatnya berjalan", "placement planner", "srv1")),
+    image: z.string().min(1).default("nginx:1.27-alpine").meta(doc("Container image", "Image kontainer", "placement planner", "nginx:1.27-alpine")),
+    ports: z.array(portSchema).default([]).meta(doc("Ports it serves", "Port yang dilayani", "placement planner")),
     /** The public IP allocation (by id) its ports are published on. */
-    publicIp: id.optional(),
+    publicIp: id.optional().meta(doc("The public IP allocation (publicIp.allocations[].id) its ports are published on", "Alokasi IP publik (publicIp.allocations[].id) tempat port dibuka", "placement planner", "web-simpeg")),
     /** The network the application is reached through: Dinas-managed unless stated otherwise. */
-    network: z.enum(["dinas", "opd"]).default("dinas"),
+    network: z.enum(["dinas", "opd"]).default("dinas").meta(doc("The network it is reached through", "Jaringan yang dipakai untuk menjangkaunya", "rule app-confidential-dinas (bt-7-2019 Pasal 18)", "dinas")),
   })
   .strict();
 
 const externalPlacement = z
   .object({
-    type: z.literal("external"),
-    provider: z.string().min(1),
-    country: z.string().regex(/^[A-Z]{2}$/, schemaText("schema.country")),
-    providerLegalEntity: z.object({ name: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/) }).strict(),
-    exception: exceptionSchema.optional(),
-    network: z.enum(["dinas", "opd", "internet"]).default("internet"),
+    type: z.literal("external").meta(doc("Outside the data center (cloud, vendor)", "Di luar pusat data (cloud, vendor)", "rule app-placement-dc (bt-7-2019 Pasal 15 (2))", "external")),
+    provider: z.string().min(1).meta(doc("Hosting provider", "Penyedia hosting", undefined, "Cloud Nusantara")),
+    country: z.string().regex(/^[A-Z]{2}$/, schemaText("schema.country")).meta(doc("Country where the data is hosted (ISO 3166-1 alpha-2)", "Negara tempat data disimpan (ISO 3166-1 alpha-2)", "rule website-hosting-indonesia (bt-7-2019 Pasal 19 (4))", "ID")),
+    providerLegalEntity: z
+      .object({
+        name: z.string().min(1).meta(doc("Legal name of the provider", "Nama badan hukum penyedia", undefined, "PT Cloud Nusantara")),
+        country: z.string().regex(/^[A-Z]{2}$/).meta(doc("Country of the legal entity", "Negara badan hukum", "rule website-hosting-indonesia", "ID")),
+      })
+      .strict()
+      .meta(doc("The provider's legal entity", "Badan hukum penyedia", "rule website-hosting-indonesia (bt-7-2019 Pasal 19 (4))")),
+    exception: exceptionSchema.optional().meta(doc("The written security guarantee that allows placement outside the data center", "Surat pernyataan jaminan keamanan yang membolehkan penempatan di luar pusat data", "rule app-placement-dc (bt-7-2019 Pasal 15 (2); Klaten has no exception route)")),
+    network: z.enum(["dinas", "opd", "internet"]).default("internet").meta(doc("The network it is reached through", "Jaringan yang dipakai untuk menjangkaunya", "rule app-confidential-dinas (bt-7-2019 Pasal 18)", "internet")),
   })
   .strict();
 
 const opdServerPlacement = z
   .object({
-    type: z.literal("opd-server"),
-    server: id,
-    exception: exceptionSchema.optional(),
-    network: z.enum(["dinas", "opd"]).default("opd"),
+    type: z.literal("opd-server").meta(doc("On a server in an OPD's office", "Di server di kantor OPD", "rule app-placement-dc (bt-7-2019 Pasal 15, klaten-18-2018 Pasal 14 (1))", "opd-server")),
+    server: id.meta(doc("The server (devices[].id)", "Server (devices[].id)", undefined, "dinkes-srv")),
+    exception: exceptionSchema.optional().meta(doc("The written security guarantee", "Surat pernyataan jaminan keamanan", "rule app-placement-dc (bt-7-2019 Pasal 15 (2))")),
+    network: z.enum(["dinas", "opd"]).default("opd").meta(doc("The network it is reached through", "Jaringan yang dipakai untuk menjangkaunya", "rule app-confidential-dinas (bt-7-2019 Pasal 18)", "opd")),
   })
   .strict();
 
@@ -262,39 +316,52 @@ export const placementSchema = z.discriminatedUnion("type", [dcPlacement, extern
 
 export const applicationSchema = z
   .object({
-    id,
-    name: z.string().min(1),
-    opd: id,
-    kind: z.enum(APP_KINDS),
-    classification: z.enum(CLASSIFICATIONS),
+    id: id.meta(doc("Application id", "Id aplikasi", "labels of deployed resources; reports", "simpeg")),
+    name: z.string().min(1).meta(doc("Name of the application", "Nama aplikasi", "reports", "Sistem Informasi Kepegawaian")),
+    opd: id.meta(doc("The OPD that owns it (opds[].code)", "OPD pemiliknya (opds[].code)", "every application rule", "bkpsdm")),
+    kind: z.enum(APP_KINDS).meta(doc("umum: shared, provided by the Dinas; khusus: agency-specific", "umum: dipakai bersama, disediakan Dinas; khusus: khusus satu OPD", "reports", "khusus")),
+    classification: z.enum(CLASSIFICATIONS).meta(doc("Information classification set by the data custodian", "Klasifikasi informasi yang ditetapkan walidata", "rules app-confidential-dinas (bt-7-2019 Pasal 18), app-dr-replica (klaten-18-2018 Pasal 9 (2) a)", "internal")),
     /** An OPD website (subject to bt-7-2019 Pasal 19 on hosting and subdomains). */
-    website: z.boolean().default(false),
-    hostname: hostname.optional(),
-    placement: placementSchema,
+    website: z.boolean().default(false).meta(doc("An OPD website", "Situs web OPD", "rules website-subdomain (bt-7-2019 Pasal 19 (1)-(3)), website-hosting-indonesia (bt-7-2019 Pasal 19 (4))", false)),
+    hostname: hostname.optional().meta(doc("The name it is reached at", "Nama host untuk menjangkaunya", "DNS planner; rule website-subdomain", "simpeg.baritotimurkab.go.id")),
+    placement: placementSchema.meta(doc('Where it runs: type "datacenter", "external" or "opd-server", each with its own fields', 'Tempat berjalannya: type "datacenter", "external" atau "opd-server", masing-masing dengan kolomnya', "placement planner; rule app-placement-dc (bt-7-2019 Pasal 15, klaten-18-2018 Pasal 14)", { type: "datacenter", server: "srv1" })),
     dr: z
       .object({
-        server: id,
-        rpoMinutes: z.number().int().positive(),
-        mode: z.enum(["standby", "running"]).default("standby"),
+        server: id.meta(doc("The recovery server (devices[].id)", "Server pemulihan (devices[].id)", "placement planner", "srv-drc1")),
+        rpoMinutes: z.number().int().positive().meta(doc("Recovery point objective in minutes", "Sasaran titik pemulihan (RPO) dalam menit", "alerts (replication lag)", 60)),
+        mode: z.enum(["standby", "running"]).default("standby").meta(doc("Replica kept stopped or running", "Replika dalam keadaan berhenti atau berjalan", "placement planner", "standby")),
       })
       .strict()
-      .optional(),
+      .optional()
+      .meta(doc("Replica at the recovery site", "Replika di pusat pemulihan data", "rule app-dr-replica (klaten-18-2018 Pasal 9 (2) a)")),
     documentation: z
       .object({
-        requirements: documentRef.default(false),
-        architecture: documentRef.default(false),
-        technical: documentRef.default(false),
-        manual: documentRef.default(false),
-        sourceRepository: z.string().url().optional(),
+        requirements: documentRef.default(false).meta(doc("Requirements document: true, or where it is", "Dokumen kebutuhan: true, atau lokasinya", "rule app-documentation (bt-7-2019 Pasal 13 (6) a)", "https://docs.example/simpeg/kebutuhan.pdf")),
+        architecture: documentRef.default(false).meta(doc("Architecture document", "Dokumen arsitektur", "rule app-documentation (bt-7-2019 Pasal 13 (6) b)", true)),
+        technical: documentRef.default(false).meta(doc("Technical document", "Dokumen teknis", "rule app-documentation (bt-7-2019 Pasal 13 (6) c)", true)),
+        manual: documentRef.default(false).meta(doc("User manual", "Manual pengguna", "rule app-documentation (bt-7-2019 Pasal 13 (6) d)", true)),
+        sourceRepository: z.string().url().optional().meta(doc("URL of the source code in the Dinas repository", "URL kode sumber di repositori Dinas", "rule app-source-repository (bt-7-2019 Pasal 13 (6) e, (9))", "https://git.baritotimurkab.go.id/bkpsdm/simpeg")),
       })
       .strict()
-      .default({ requirements: false, architecture: false, technical: false, manual: false }),
-    license: z.enum(["proprietary-licensed", "open-source", "pemda-owned", "unknown"]).default("unknown"),
-    securityAssessment: z.object({ date: isoDate, ref: z.string().optional() }).strict().optional(),
-    procurement: z
-      .object({ year: z.number().int().min(2000).max(2100), verificationRef: z.string().min(1).optional() })
+      .default({ requirements: false, architecture: false, technical: false, manual: false })
+      .meta(doc("The application's documents", "Dokumen aplikasi", "rules app-documentation, app-source-repository (bt-7-2019 Pasal 13 (6), (9))")),
+    license: z.enum(["proprietary-licensed", "open-source", "pemda-owned", "unknown"]).default("unknown").meta(doc("Licence of the software", "Lisensi perangkat lunak", "rule app-license (bt-7-2019 Pasal 13 (5))", "pemda-owned")),
+    securityAssessment: z
+      .object({
+        date: isoDate.meta(doc("Date of the last security assessment", "Tanggal penilaian keamanan terakhir", undefined, "2025-06-30")),
+        ref: z.string().optional().meta(doc("Report number", "Nomor laporan", undefined, "ITSA-2025-04")),
+      })
       .strict()
-      .optional(),
+      .optional()
+      .meta(doc("The last security assessment", "Penilaian keamanan terakhir", "rule app-security-assessment (bt-7-2019 Pasal 17 (3), klaten-18-2018 Pasal 21 (3))")),
+    procurement: z
+      .object({
+        year: z.number().int().min(2000).max(2100).meta(doc("Year procured", "Tahun pengadaan", undefined, 2024)),
+        verificationRef: z.string().min(1).optional().meta(doc("The Dinas verification of the procurement", "Verifikasi pengadaan oleh Dinas", "rule app-procurement-verified (klaten-18-2018 Pasal 8 (4))", "027/88/Diskominfo/2024")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("How it was procured", "Cara pengadaannya", "rule app-procurement-verified (klaten-18-2018 Pasal 8 (4))")),
   })
   .strict();
 
@@ -302,28 +369,35 @@ export const inventorySchema = z
   .object({
     meta: z
       .object({
-        kabupaten: z.string().min(1),
-        domain: hostname,
-        profiles: z.array(z.enum(PROFILES)).min(1),
+        kabupaten: z.string().min(1).meta(doc("Name of the kabupaten", "Nama kabupaten", "reports, dashboards", "Barito Timur")),
+        domain: hostname.meta(doc("The kabupaten's domain; OPD subdomains sit under it", "Domain kabupaten; subdomain OPD berada di bawahnya", "DNS planner; rule website-subdomain (bt-7-2019 Pasal 19)", "baritotimurkab.go.id")),
+        profiles: z.array(z.enum(PROFILES)).min(1).meta(doc("The Perda whose rules apply", "Perda yang aturannya berlaku", "the policy engine (which rules run)", ["bt-7-2019"])),
         /** The OPD code of the Dinas Kominfo, the operator. */
-        dinas: id,
+        dinas: id.meta(doc("The OPD code (opds[].code) of the Dinas Kominfo, the operator", "Kode OPD (opds[].code) Dinas Kominfo, pengelola", "rules (what the Dinas owns and runs)", "diskominfo")),
         /** The Dinas repository where application source code must be kept (bt-7-2019 Pasal 13 (9)). */
-        sourceRepositoryBase: z.string().url().optional(),
+        sourceRepositoryBase: z.string().url().optional().meta(doc("The Dinas repository where application source code must be kept", "Repositori Dinas tempat kode sumber aplikasi wajib disimpan", "rule app-source-repository (bt-7-2019 Pasal 13 (9))", "https://git.baritotimurkab.go.id")),
         /** The Dinas DNS server that serves meta.domain, asked by `spbe observe` (its --resolver overrides it). */
         dns: z
-          .object({ resolver: z.string().refine((s) => parseDnsServer(s) !== undefined, schemaText("schema.dns-server")) })
+          .object({
+            resolver: z
+              .string()
+              .refine((s) => parseDnsServer(s) !== undefined, schemaText("schema.dns-server"))
+              .meta(doc("The Dinas DNS server (address, optionally with :port)", "Server DNS Dinas (alamat, boleh dengan :port)", "spbe observe (DNS facts)", "10.0.0.53")),
+          })
           .strict()
-          .optional(),
+          .optional()
+          .meta(doc("The Dinas DNS server that serves meta.domain, asked by spbe observe (--resolver overrides it)", "Server DNS Dinas yang melayani meta.domain, ditanya oleh spbe observe (--resolver menggantikannya)", "spbe observe")),
       })
-      .strict(),
-    opds: z.array(opdSchema).min(1),
-    sites: z.array(siteSchema).min(1),
-    devices: z.array(deviceSchema).default([]),
-    links: z.array(linkSchema).default([]),
-    cables: z.array(cableSchema).default([]),
-    publicIp: publicIpSchema.default({ blocks: [], allocations: [] }),
-    bandwidth: bandwidthSchema.optional(),
-    applications: z.array(applicationSchema).default([]),
+      .strict()
+      .meta(doc("Who and where: the kabupaten, its domain, the Perda profiles, the Dinas", "Siapa dan di mana: kabupaten, domainnya, profil Perda, Dinas")),
+    opds: z.array(opdSchema).min(1).meta(doc("The OPDs (perangkat daerah), the Dinas among them", "Perangkat daerah (OPD), termasuk Dinas", "every rule about OPDs")),
+    sites: z.array(siteSchema).min(1).meta(doc("Data center, recovery site and OPD offices", "Pusat data, pusat pemulihan data dan kantor OPD", "rule dc-and-recovery-site (klaten-18-2018 Pasal 9 (2) a)")),
+    devices: z.array(deviceSchema).default([]).meta(doc("Routers, switches, servers, UPSes...", "Router, switch, server, UPS...", "collectors, dashboards, placement planner")),
+    links: z.array(linkSchema).default([]).meta(doc("Backbone links between devices", "Tautan backbone antarperangkat", "dashboards; klaten-18-2018 Pasal 9 (2) b")),
+    cables: z.array(cableSchema).default([]).meta(doc("Data cables in OPD offices", "Kabel data di kantor OPD", "rule network-label-code (klaten-18-2018 Pasal 11 (3))")),
+    publicIp: publicIpSchema.default({ blocks: [], allocations: [] }).meta(doc("Public IP blocks and allocations", "Blok dan alokasi IP publik", "public IP planner; klaten-18-2018 Pasal 9 (2) c")),
+    bandwidth: bandwidthSchema.optional().meta(doc("Upstream, the shaping gateway and OPD quotas", "Upstream, gateway pembentuk dan kuota OPD", "quota planner")),
+    applications: z.array(applicationSchema).default([]).meta(doc("The applications and where they run", "Aplikasi dan tempat berjalannya", "placement planner, DNS planner, application rules")),
   })
   .strict();
 

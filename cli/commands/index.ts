@@ -7,6 +7,7 @@ import { registerQuotas } from "./quotas";
 import { registerCheck } from "./check";
 import { registerObserve } from "./observe";
 import { registerReport } from "./report";
+import { registerSchema } from "./schema";
 import { registerServe } from "./serve";
 import { registerSimulate } from "./simulate";
 import { registerValidate } from "./validate";
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerQuotas(program);
   registerObserve(program);
   registerProbes(program);
+  registerSchema(program);
 }
