@@ -3,7 +3,8 @@
 // but their ids stay "known", so one typo gives one error rather than a cascade of unknown refs.
 import { readFileSync } from "node:fs";
 import * as jsyaml from "js-yaml";
-import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Scalar } from "yaml";
+import { MESSAGES, renderBoth, type MessageCode } from "../i18n";
 import { z } from "zod";
 import type { Diagnostic, Path } from "./diagnostics";
 import {
@@ -102,7 +103,7 @@ function loadWithPositions(text: string, file: string): LoadResult {
     const pos = lineCounter.linePos(err.pos[0]);
     diagnostics.push({
       severity: "error",
-      code: err.code === "DUPLICATE_KEY" ? "yaml.duplicate-key" : "yaml.syntax",
+      code: YAML_ERROR_CODES[err.code] ?? "yaml.syntax",
       path: [],
       params: { message: err.message.split("\n")[0]! },
       file,
@@ -125,6 +126,7 @@ function loadWithPositions(text: string, file: string): LoadResult {
   for (const diag of diagnostics) {
     if (diag.line !== undefined) continue;
     diag.file = file;
+    hintFlowComma(doc, diag);
     const pos = positionOf(doc, diag.path, lineCounter);
     if (pos) {
       diag.line = pos.line;
@@ -134,6 +136,37 @@ function loadWithPositions(text: string, file: string): LoadResult {
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const hasError = diagnostics.some((x) => x.severity === "error");
   return { file, diagnostics, inventory: hasError ? undefined : analysed.inventory };
+}
+
+/** yaml's error codes whose message gets a hint of what to type (a colon in a value, a tab). */
+const YAML_ERROR_CODES: Partial<Record<string, MessageCode>> = {
+  DUPLICATE_KEY: "yaml.duplicate-key",
+  BLOCK_AS_IMPLICIT_KEY: "yaml.colon-in-value",
+  TAB_AS_INDENT: "yaml.tab-indent",
+};
+
+/**
+ * `{ name: x, description: port 1, belum berlabel }` is valid YAML: the comma ends the description
+ * and `belum berlabel` becomes a field with no value. When an unknown field of a `{ }` mapping has
+ * no value, the message says so and shows the entry quoted.
+ */
+function hintFlowComma(doc: Document, diag: Diagnostic): void {
+  if (diag.code !== "schema") return;
+  const node = doc.getIn(diag.path, true);
+  if (!isMap(node) || !node.flow) return;
+  const message = diag.params.message;
+  if (typeof message !== "object" || !message.en.startsWith("unknown field(s)")) return;
+  const items = node.items;
+  const valueless = (p: (typeof items)[number]) => p.value === null || (isScalar(p.value) && p.value.value === null);
+  const stray = items.findIndex((p, i) => i > 0 && isScalar(p.key) && valueless(p) && message.en.includes(String(p.key.value)));
+  if (stray < 0) return;
+  const before = items[stray - 1]!;
+  const strayKey = String((items[stray]!.key as Scalar).value);
+  const beforeKey = isScalar(before.key) ? String(before.key.value) : "";
+  const beforeValue = isScalar(before.value) ? String(before.value.value) : "";
+  diag.params = {
+    message: renderBoth(MESSAGES["schema.unknown-keys-flow"], { keys: strayKey, suggestion: `${beforeKey}: "${beforeValue}, ${strayKey}"` }),
+  };
 }
 
 /** The position of the deepest node of the document that the path reaches. */
@@ -202,12 +235,12 @@ function parseStructure(
   const diagnostics: Diagnostic[] = [];
   const skip = emptyKnownIds();
   const top = safeParseBilingual(topLevel, raw ?? {});
-  if (!top.success) {
-    // Structural damage at the top: report it, then fall back to the whole-document schema for details.
-    diagnostics.push(...zodDiagnostics(top.issues, []));
-    return { schemaDiagnostics: diagnostics, skip };
-  }
-  const t = top.data;
+  // Damage at the top (a missing or empty list, an unknown section) is reported, and every section
+  // that is there is still checked in the same round: a missing `opds` must not hide a missing
+  // `meta.dinas` until the next run. Cross-references wait until the top is whole, or each reference
+  // to the missing section would be one more error.
+  if (!top.success) diagnostics.push(...zodDiagnostics(top.issues, []));
+  const t = top.success ? top.data : sectionsPresent(raw);
   const out: Record<string, unknown> = {};
 
   const meta = safeParseBilingual(inventorySchema.shape.meta, t.meta);
@@ -238,8 +271,25 @@ function parseStructure(
     else out.bandwidth = { ...shell.data, quotas: parseList(shell.data.quotas, quotaSchema, ["bandwidth", "quotas"], "opd", undefined, diagnostics, indexMaps) };
   }
 
-  if (!out.meta) return { schemaDiagnostics: diagnostics, skip };
+  if (!out.meta || !top.success) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
+}
+
+/** The sections a document with a damaged top level does have, in the shapes parseStructure reads. */
+function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
+  const doc = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const list = (key: string) => (Array.isArray(doc[key]) ? (doc[key] as unknown[]) : []);
+  return {
+    meta: doc.meta,
+    opds: list("opds"),
+    sites: list("sites"),
+    devices: list("devices"),
+    links: list("links"),
+    cables: list("cables"),
+    publicIp: doc.publicIp,
+    bandwidth: doc.bandwidth,
+    applications: list("applications"),
+  };
 }
 
 function parseList(

@@ -52,14 +52,35 @@ export function safeParseBilingual<T>(schema: z.ZodType<T>, value: unknown): Bil
   const en = schema.safeParse(value);
   if (en.success) return { success: true, data: en.data };
   // The same schema on the same value: the same issues in the same order, only the wording differs.
-  const id = schema.safeParse(value, { error: LOCALE_ERRORS.id });
+  // reportInput: the value the user wrote, for messages that say what to type instead (quote it).
+  const id = schema.safeParse(value, { error: LOCALE_ERRORS.id, reportInput: true });
   const idIssues = id.success ? [] : id.error.issues;
   return { success: false, issues: en.error.issues.map((issue, i) => ({ path: issue.path, message: messageOf(issue, idIssues[i]) })) };
 }
 
 function messageOf(en: z.core.$ZodIssue, id: z.core.$ZodIssue | undefined): Text {
-  // Two of zod's messages read better reworded for an inventory's author.
+  // Some of zod's messages read better reworded for an inventory's author: they say what to type.
   if (en.code === "unrecognized_keys") return renderBoth(MESSAGES["schema.unknown-keys"], { keys: en.keys.join(", ") });
   if (en.code === "invalid_type" && /received undefined/.test(en.message)) return MESSAGES["schema.required"];
+  const input = id?.input;
+  if (en.code === "invalid_type" && en.expected === "string") return quoteIt(input) ?? fallback(en, id);
+  if (en.code === "invalid_union" && "discriminator" in en && Array.isArray((en as { options?: unknown }).options)) {
+    // A discriminator (`version`, `type`) the user wrote unquoted: `version: 3` is the number 3.
+    const options = (en as { options: unknown[] }).options.map(String);
+    const written = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[String(en.discriminator)] : undefined;
+    if (written !== undefined && options.includes(String(written))) return quoteIt(written) ?? fallback(en, id);
+    return renderBoth(MESSAGES["schema.one-of"], { options: options.map((o) => `"${o}"`).join(", ") });
+  }
+  return fallback(en, id);
+}
+
+/** The message for a number or boolean where a string belongs: the string, quoted. */
+function quoteIt(input: unknown): Text | undefined {
+  if (typeof input === "number") return renderBoth(MESSAGES["schema.quote-number"], { value: String(input) });
+  if (typeof input === "boolean") return renderBoth(MESSAGES["schema.quote-boolean"], { value: String(input) });
+  return undefined;
+}
+
+function fallback(en: z.core.$ZodIssue, id: z.core.$ZodIssue | undefined): Text {
   return textOfSchemaMessage(en.message) ?? { id: id?.message ?? en.message, en: en.message };
 }

@@ -161,13 +161,14 @@ function checkRacks(ctx: Context): void {
   }
 }
 
-function checkEndpoint(ctx: Context, endpoint: { device: string; interface: string }, path: Path): void {
+/** `interfaceKey` names the field the user wrote the interface in (`interface`, or the gateway's `lanInterface`). */
+function checkEndpoint(ctx: Context, endpoint: { device: string; interface: string }, path: Path, interfaceKey = "interface"): void {
   const at = ctx.ref(ctx.devices, ctx.skip.devices, endpoint.device, [...path, "device"], "device");
   if (at === undefined) return;
   const dev = ctx.inv.devices[at]!;
   // Interfaces are optional in the inventory; when a device lists them, a link must name one of them.
   if (dev.interfaces.length > 0 && !dev.interfaces.some((f) => f.name === endpoint.interface)) {
-    ctx.d.error([...path, "interface"], "ref.unknown-in", { kind: "interface", id: endpoint.interface, scope: "device", scopeId: dev.id });
+    ctx.d.error([...path, interfaceKey], "ref.unknown-in", { kind: "interface", id: endpoint.interface, scope: "device", scopeId: dev.id });
   }
 }
 
@@ -295,8 +296,8 @@ function checkBandwidth(ctx: Context): void {
   if (!bw) return;
   if (bw.gateway) {
     const gw = bw.gateway;
-    checkEndpoint(ctx, { device: gw.device, interface: gw.lanInterface }, ["bandwidth", "gateway"]);
-    if (ctx.devices.has(gw.device)) checkEndpoint(ctx, { device: gw.device, interface: gw.wanInterface }, ["bandwidth", "gateway"]);
+    checkEndpoint(ctx, { device: gw.device, interface: gw.lanInterface }, ["bandwidth", "gateway"], "lanInterface");
+    if (ctx.devices.has(gw.device)) checkEndpoint(ctx, { device: gw.device, interface: gw.wanInterface }, ["bandwidth", "gateway"], "wanInterface");
   }
   const seen = new Set<string>();
   let down = 0;

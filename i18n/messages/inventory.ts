@@ -3,6 +3,14 @@ import type { Messages } from "../text";
 
 export const inventoryMessages = {
   "yaml.syntax": { id: "kesalahan sintaks YAML: {message}", en: "YAML syntax error: {message}" },
+  "yaml.colon-in-value": {
+    id: 'kesalahan sintaks YAML: {message}. Nilai yang memuat ": " harus diberi tanda kutip, mis. name: "Dinas: Kesehatan"',
+    en: 'YAML syntax error: {message}. A value containing ": " must be quoted, e.g. name: "Dinas: Kesehatan"',
+  },
+  "yaml.tab-indent": {
+    id: "kesalahan sintaks YAML: {message}. Gunakan spasi untuk indentasi, bukan tab",
+    en: "YAML syntax error: {message}. Indent with spaces, not tabs",
+  },
   "yaml.duplicate-key": { id: "kunci ganda: {message}", en: "duplicate key: {message}" },
   "schema": { id: "{message}", en: "{message}" },
   "file.unreadable": { id: "inventaris tidak dapat dibaca: {message}", en: "cannot read the inventory: {message}" },

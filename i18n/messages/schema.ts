@@ -27,5 +27,18 @@ export const schemaMessages = {
     id: "harus berupa rujukan ke rahasia ({ env: NAME } atau { pulumiSecret: NAME }), bukan rahasianya sendiri",
     en: "must be a secret reference ({ env: NAME } or { pulumiSecret: NAME }), never the secret itself",
   },
+  "schema.quote-number": {
+    id: 'harus berupa teks "{value}" (beri tanda kutip: tanpa kutip YAML membaca {value} sebagai angka)',
+    en: 'must be the string "{value}" (quote it: unquoted, YAML reads {value} as a number)',
+  },
+  "schema.quote-boolean": {
+    id: 'harus berupa teks "{value}" (beri tanda kutip: tanpa kutip YAML membaca {value} sebagai boolean)',
+    en: 'must be the string "{value}" (quote it: unquoted, YAML reads {value} as a boolean)',
+  },
+  "schema.one-of": { id: "harus salah satu dari {options}", en: "must be one of {options}" },
+  "schema.unknown-keys-flow": {
+    id: "kolom tidak dikenal: {keys}. Di dalam { } koma memisahkan kolom: beri tanda kutip pada nilai yang memuat koma, mis. {suggestion}",
+    en: "unknown field(s): {keys}. Inside { } a comma separates fields: quote a value that contains a comma, e.g. {suggestion}",
+  },
   "schema.country": { id: "harus berupa kode negara ISO 3166-1 alpha-2", en: "must be an ISO 3166-1 alpha-2 country code" },
 } satisfies Messages;

@@ -2,7 +2,7 @@
 // rule's message code at that path, on the line where the offending value stands.
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { formatPath } from "../../inventory/diagnostics";
+import { formatPath, renderDiagnostic } from "../../inventory/diagnostics";
 import { loadInventoryText } from "../../inventory/load";
 import { minimalInventory } from "../fixtures/minimal-inventory";
 
@@ -53,7 +53,8 @@ const cases: Case[] = [
   ["public OPD subnet", (i) => (i.opds[1].subnets = ["198.51.100.0/24"]), "ip.subnet-public", "opds[1].subnets[0]"],
   ["quota for unknown OPD", (i) => (i.bandwidth.quotas[0].opd = "dishub"), "ref.unknown", "bandwidth.quotas[0].opd"],
   ["two quotas for one OPD", (i) => i.bandwidth.quotas.push({ opd: "dinkes", downMbps: 1, upMbps: 1 }), "quota.duplicate", "bandwidth.quotas[1].opd"],
-  ["gateway interface unknown", (i) => (i.bandwidth.gateway.lanInterface = "eth7"), "ref.unknown-in", "bandwidth.gateway.interface"],
+  ["gateway LAN interface unknown", (i) => (i.bandwidth.gateway.lanInterface = "eth7"), "ref.unknown-in", "bandwidth.gateway.lanInterface"],
+  ["gateway WAN interface unknown", (i) => (i.bandwidth.gateway.wanInterface = "eth8"), "ref.unknown-in", "bandwidth.gateway.wanInterface"],
   ["SNMP without address", (i) => delete i.devices[0].mgmtAddress, "snmp.no-address", "devices[0].snmp"],
   ["quotas above upstream (warning)", (i) => (i.bandwidth.quotas[0].downMbps = 500), "quota.over-upstream", "bandwidth.quotas", "warning"],
   ["quota on an OPD without subnet (warning)", (i) => (i.opds[1].subnets = []), "quota.no-subnet", "bandwidth.quotas[0].opd", "warning"],
@@ -140,5 +141,93 @@ describe("hostile input", () => {
     expect(r.inventory).toBeUndefined();
     expect(r.diagnostics[0]).toMatchObject({ code: "yaml.syntax", file: "bomb.yaml" });
     expect(String(r.diagnostics[0]!.params.message)).toMatch(/alias/i);
+  });
+});
+
+describe("errors that say what to type (file:line:column)", () => {
+  // Written by hand, as a new user writes it, so each position below is a line of this text.
+  const BASE = [
+    "meta:", //                                                                  1
+    "  kabupaten: Contoh", //                                                    2
+    "  domain: contohkab.go.id", //                                              3
+    "  profiles: [bt-7-2019]", //                                                4
+    "  dinas: diskominfo", //                                                    5
+    "opds:", //                                                                  6
+    "  - {code: diskominfo, name: Dinas Kominfo}", //                            7
+    "sites:", //                                                                 8
+    "  - {id: dc, name: Pusat Data, kind: datacenter}", //                       9
+    "devices:", //                                                              10
+    "  - id: gw", //                                                            11
+    "    role: gateway", //                                                     12
+    "    site: dc", //                                                          13
+    "    mgmtAddress: 10.0.0.1", //                                             14
+    "    snmp:", //                                                             15
+    '      version: "3"', //                                                    16
+    "      user: mon", //                                                       17
+    "      securityLevel: noAuthNoPriv", //                                     18
+    "    interfaces:", //                                                       19
+    "      - {name: ether1}", //                                                20
+    "      - {name: ether2, description: uplink}", //                           21
+    "bandwidth:", //                                                            22
+    "  upstreamMbps: 100", //                                                   23
+    "  gateway: {device: gw, lanInterface: ether2, wanInterface: ether1}", //   24
+    "",
+  ].join("\n");
+  const render = (text: string, lang: "id" | "en" = "en") => loadInventoryText(text, "x.yaml").diagnostics.map((d) => renderDiagnostic(d, lang));
+
+  it("the hand-written base is valid", () => {
+    expect(render(BASE)).toEqual([]);
+  });
+
+  const cases: [name: string, from: string, to: string, expected: string][] = [
+    [
+      "unquoted SNMP version",
+      'version: "3"',
+      "version: 3",
+      'x.yaml:16:16 error: devices[0].snmp.version: must be the string "3" (quote it: unquoted, YAML reads 3 as a number)',
+    ],
+    ["SNMP version that does not exist", 'version: "3"', "version: 1", 'x.yaml:16:16 error: devices[0].snmp.version: must be one of "2c", "3"'],
+    ["a number where a name belongs", "{name: ether1}", "{name: 1}", 'x.yaml:20:16 error: devices[0].interfaces[0].name: must be the string "1" (quote it: unquoted, YAML reads 1 as a number)'],
+    [
+      "wrong lanInterface, at lanInterface",
+      "lanInterface: ether2",
+      "lanInterface: ether9",
+      'x.yaml:24:39 error: bandwidth.gateway.lanInterface: unknown interface "ether9" in device "gw"',
+    ],
+    [
+      "unquoted comma in a { } entry",
+      "description: uplink}",
+      "description: port 1, belum berlabel}",
+      'x.yaml:21:9 error: devices[0].interfaces[1]: unknown field(s): belum berlabel. Inside { } a comma separates fields: quote a value that contains a comma, e.g. description: "port 1, belum berlabel"',
+    ],
+    [
+      "unquoted colon in a value",
+      "kabupaten: Contoh",
+      "kabupaten: Kabupaten: Contoh",
+      'x.yaml:2:14 error: (document): YAML syntax error: Nested mappings are not allowed in compact mappings. A value containing ": " must be quoted, e.g. name: "Dinas: Kesehatan"',
+    ],
+    ["tab as indentation", "  dinas: diskominfo", "\tdinas: diskominfo", "x.yaml:5:1 error: (document): YAML syntax error: Tabs are not allowed as indentation. Indent with spaces, not tabs"],
+  ];
+
+  it.each(cases)("%s", (_name, from, to, expected) => {
+    expect(BASE).toContain(from);
+    const lines = render(BASE.replace(from, to));
+    expect(lines, lines.join("\n")).toContain(expected);
+  });
+
+  it("says it in Indonesian too", () => {
+    expect(render(BASE.replace('version: "3"', "version: 3"), "id")).toContain(
+      'x.yaml:16:16 kesalahan: devices[0].snmp.version: harus berupa teks "3" (beri tanda kutip: tanpa kutip YAML membaca 3 sebagai angka)',
+    );
+  });
+
+  it("reports meta.dinas in the same round as the missing opds and sites", () => {
+    const text = BASE.split("\n").filter((_, i) => ![4, 5, 6, 7, 8].includes(i)).join("\n"); // drops dinas, opds, sites
+    const r = loadInventoryText(text, "x.yaml");
+    expect(r.inventory).toBeUndefined();
+    const found = r.diagnostics.map((d) => `${formatPath(d.path)}: ${renderDiagnostic(d, "en").split(": ").slice(2).join(": ")}`);
+    expect(found).toEqual(expect.arrayContaining(["opds: required", "sites: required", "meta.dinas: required"]));
+    // Cross-references wait for a whole top level: the device's unknown site is not a fourth error.
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("ref.unknown");
   });
 });
