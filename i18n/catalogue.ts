@@ -9,6 +9,7 @@
 import { cliMessages } from "./messages/cli";
 import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
+import { initMessages } from "./messages/init";
 import { inventoryMessages } from "./messages/inventory";
 import { planMessages } from "./messages/plan";
 import { observeMessages } from "./messages/observe";
@@ -31,6 +32,7 @@ export const SUBJECT_CATALOGUES = {
   quotas: quotasMessages,
   observe: observeMessages,
   probes: probesMessages,
+  init: initMessages,
 } as const;
 
 export const MESSAGES = {
@@ -42,6 +44,7 @@ export const MESSAGES = {
   ...reportMessages,
   ...dashboardsMessages,
   ...collectorsMessages,
+  ...initMessages,
   ...quotasMessages,
   ...observeMessages,
   ...probesMessages,

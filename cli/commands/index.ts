@@ -1,6 +1,7 @@
 // Every subcommand, one module each. Add a command by adding its register function here.
 import type { Command } from "commander";
 import { registerDashboards } from "./dashboards";
+import { registerInit } from "./init";
 import { registerPlan } from "./plan";
 import { registerProbes } from "./probes";
 import { registerQuotas } from "./quotas";
@@ -13,6 +14,7 @@ import { registerSimulate } from "./simulate";
 import { registerValidate } from "./validate";
 
 export function registerCommands(program: Command): void {
+  registerInit(program);
   registerValidate(program);
   registerPlan(program);
   registerServe(program);
