@@ -212,6 +212,17 @@ export const allocationSchema = z
   })
   .strict();
 
+export const RESERVATION_REASONS = ["isp-router", "gateway", "broadcast-adjacent", "other"] as const;
+
+/** An address of a public block kept out of allocation: the planner skips it, validation guards it. */
+export const reservedAddressSchema = z
+  .object({
+    address: z.union([ipAddress, cidr]).meta(doc("The reserved address or prefix, inside the block", "Alamat atau prefiks yang dicadangkan, di dalam blok", "public IP planner", "203.0.113.1")),
+    reason: z.enum(RESERVATION_REASONS).meta(doc("Why: the ISP's router, the gateway, next to the broadcast address, other", "Alasannya: router ISP, gateway, bersebelahan dengan alamat broadcast, lainnya", "plan (listed with the reason)", "isp-router")),
+    description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "router Telkom di sisi kita")),
+  })
+  .strict();
+
 export const publicIpSchema = z
   .object({
     blocks: z
@@ -221,6 +232,7 @@ export const publicIpSchema = z
             id: id.meta(doc("Block id", "Id blok", "publicIp.allocations[].block", "v4")),
             cidr: cidr.meta(doc("The block as a CIDR prefix", "Blok sebagai prefiks CIDR", "public IP planner", "203.0.113.0/28")),
             description: z.string().optional().meta(doc("Free description (ISP, contract)", "Keterangan bebas (ISP, kontrak)", undefined, "dari ISP Telkom")),
+            reserved: z.array(reservedAddressSchema).default([]).meta(doc("Addresses of the block no allocation may take (the ISP's router, the gateway)", "Alamat blok yang tidak boleh dialokasikan (router ISP, gateway)", "public IP planner (never assigns them); validation (no fixed allocation on them)")),
           })
           .strict(),
       )
@@ -410,6 +422,7 @@ export type DeviceRole = (typeof DEVICE_ROLES)[number];
 export type Link = z.infer<typeof linkSchema>;
 export type Cable = z.infer<typeof cableSchema>;
 export type Allocation = z.infer<typeof allocationSchema>;
+export type ReservedAddress = z.infer<typeof reservedAddressSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type Placement = z.infer<typeof placementSchema>;

@@ -97,6 +97,10 @@ export function summarize(inv: Inventory): InventorySummary {
     blocks[i]!.allocations++;
     usedPerBlock[i]! += a.address ? (tryParseRange(a.address) ? size(parseRange(a.address)) : 0n) : 1n;
   }
+  // Reserved addresses (the ISP's router, the gateway) are as used as allocated ones.
+  inv.publicIp.blocks.forEach((b, i) => {
+    for (const r of b.reserved) usedPerBlock[i]! += tryParseRange(r.address) ? size(parseRange(r.address)) : 0n;
+  });
   blocks.forEach((b, i) => {
     const total = size(parseRange(b.cidr));
     const used = usedPerBlock[i]!;

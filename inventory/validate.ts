@@ -217,6 +217,7 @@ function checkPublicIp(ctx: Context): void {
   }
   const fixed: { i: number; range: IpRange; address: string }[] = [];
   const usedPerBlock = new Map<number, bigint>();
+  const reservedPerBlock = checkReserved(ctx, blocks, usedPerBlock);
   const autoPerBlock = new Map<number, number[]>();
   inv.publicIp.allocations.forEach((alloc, i) => {
     const path: Path = ["publicIp", "allocations", i];
@@ -241,6 +242,11 @@ function checkPublicIp(ctx: Context): void {
     }
     if (!contains(block.range, range)) {
       d.error([...path, "address"], "ip.outside-block", { address: alloc.address, block: block.block.id, cidr: block.block.cidr });
+      return;
+    }
+    const reserved = (reservedPerBlock.get(bi) ?? []).find((r) => r.range.start <= range.end && range.start <= r.range.end);
+    if (reserved) {
+      d.error([...path, "address"], "ip.alloc-reserved", { address: alloc.address, block: block.block.id, reserved: reserved.address, reason: reserved.reason });
       return;
     }
     fixed.push({ i, range, address: alloc.address });
@@ -283,6 +289,34 @@ function checkPublicIp(ctx: Context): void {
       });
     }
   });
+}
+
+/**
+ * Each block's reserved addresses: inside the block and of its family (else an error at the
+ * reservation), counted as used. Returns the valid ones by block index.
+ */
+function checkReserved(
+  ctx: Context,
+  blocks: { block: Inventory["publicIp"]["blocks"][number]; range: IpRange | undefined }[],
+  usedPerBlock: Map<number, bigint>,
+): Map<number, { range: IpRange; address: string; reason: string }[]> {
+  const out = new Map<number, { range: IpRange; address: string; reason: string }[]>();
+  blocks.forEach(({ block, range: blockRange }, bi) => {
+    if (!blockRange) return;
+    const valid: { range: IpRange; address: string; reason: string }[] = [];
+    block.reserved.forEach((r, ri) => {
+      const path: Path = ["publicIp", "blocks", bi, "reserved", ri, "address"];
+      const range = tryParseRange(r.address);
+      if (!range) return;
+      const params = { address: r.address, block: block.id, cidr: block.cidr };
+      if (range.family !== blockRange.family) return ctx.d.error(path, "ip.family", params);
+      if (!contains(blockRange, range)) return ctx.d.error(path, "ip.outside-block", params);
+      valid.push({ range, address: r.address, reason: r.reason });
+      usedPerBlock.set(bi, (usedPerBlock.get(bi) ?? 0n) + size(range));
+    });
+    out.set(bi, valid);
+  });
+  return out;
 }
 
 /** Orders each overlapping pair so the error lands on the entry written later in the file. */

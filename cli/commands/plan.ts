@@ -1,6 +1,13 @@
 import type { Command } from "commander";
 import { t, type Lang, type MessageCode } from "../../i18n";
+import { planPublicIps, plannedReservations, type PlannedAllocation, type PlannedReservation } from "../../infra/planning/public-ips";
 import { summarize, type InventorySummary, type RackSummary } from "../../inventory/summary";
+
+/** Every public address of the plan: allocations (fixed in the file or assigned by the planner) and reservations. */
+export interface PlannedAddresses {
+  allocations: PlannedAllocation[];
+  reserved: PlannedReservation[];
+}
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
 
 export function registerPlan(program: Command): void {
@@ -14,8 +21,9 @@ export function registerPlan(program: Command): void {
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       const summary = summarize(inventory);
-      if (opts.format === "json") process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
-      else process.stdout.write(renderPlan(summary, langOf(opts)));
+      const addresses: PlannedAddresses = { allocations: planPublicIps(inventory), reserved: plannedReservations(inventory) };
+      if (opts.format === "json") process.stdout.write(JSON.stringify({ ...summary, publicIpAddresses: addresses }, null, 2) + "\n");
+      else process.stdout.write(renderPlan(summary, langOf(opts), addresses));
     });
 }
 
@@ -38,7 +46,7 @@ export function elevation(r: RackSummary, lang: Lang): string[] {
   return lines;
 }
 
-export function renderPlan(s: InventorySummary, lang: Lang): string {
+export function renderPlan(s: InventorySummary, lang: Lang, addresses?: PlannedAddresses): string {
   const out: string[] = [];
   const h = (code: MessageCode, params: Record<string, string | number> = {}) => {
     out.push("", `== ${t(lang, code, params)}`);
@@ -70,6 +78,7 @@ export function renderPlan(s: InventorySummary, lang: Lang): string {
 
   h("plan.ip");
   for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, percent: pct(b.utilisation) }));
+  if (addresses) out.push(...addressLines(addresses, lang));
 
   h("plan.quotas");
   const q = s.quotas;
@@ -94,4 +103,21 @@ export function renderPlan(s: InventorySummary, lang: Lang): string {
     out.push(`  ${x.application.padEnd(aw)}  ${x.opd.padEnd(16)} ${x.classification.padEnd(9)} ${kind}: ${x.where}${x.dr ? `  ${t(lang, "plan.dr", { server: x.dr })}` : ""}`);
   }
   return out.join("\n") + "\n";
+}
+
+/** Each address by block: reserved (with its reason), fixed in the file, or assigned by the planner. */
+function addressLines(a: PlannedAddresses, lang: Lang): string[] {
+  const rows: { block: string; address: string; source: string; what: string }[] = [
+    ...a.reserved.map((r) => ({ block: r.block, address: r.address, source: t(lang, "plan.address-reserved"), what: r.reason + (r.description ? `: ${r.description}` : "") })),
+    ...a.allocations.map((x) => ({
+      block: x.block,
+      address: x.address,
+      source: t(lang, x.source === "fixed" ? "plan.address-fixed" : "plan.address-assigned"),
+      what: `${x.id} -> ${Object.entries(x.to).map(([k, v]) => `${k} ${v}`).join("")}`,
+    })),
+  ];
+  const aw = Math.max(0, ...rows.map((r) => r.address.length));
+  const sw = Math.max(0, ...rows.map((r) => r.source.length));
+  const bw = Math.max(0, ...rows.map((r) => r.block.length));
+  return rows.map((r) => `    ${r.block.padEnd(bw)}  ${r.address.padEnd(aw)}  ${r.source.padEnd(sw)}  ${r.what}`);
 }

@@ -50,6 +50,10 @@ export const inventoryMessages = {
     id: "{address} bertumpang tindih dengan alokasi \"{other}\" ({otherAddress})",
     en: "{address} overlaps allocation \"{other}\" ({otherAddress})",
   },
+  "ip.alloc-reserved": {
+    id: "{address} dicadangkan di blok \"{block}\" ({reserved}, {reason}): pilih alamat lain atau kosongkan address",
+    en: "{address} is reserved in block \"{block}\" ({reserved}, {reason}): choose another address or leave address out",
+  },
   "ip.alloc-duplicate": { id: "{address} sudah dialokasikan ke \"{other}\"", en: "{address} is already allocated to \"{other}\"" },
   "ip.block-overlap": {
     id: "blok {cidr} bertumpang tindih dengan blok \"{other}\" ({otherCidr})",

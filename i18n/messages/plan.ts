@@ -30,6 +30,9 @@ export const planMessages = {
     id: "{id} {cidr}: {used} terpakai, {free} bebas dari {total} ({percent}%), {allocations} alokasi",
     en: "{id} {cidr}: {used} used, {free} free of {total} ({percent}%), {allocations} allocations",
   },
+  "plan.address-reserved": { id: "dicadangkan", en: "reserved" },
+  "plan.address-fixed": { id: "tetap (di file)", en: "fixed (in the file)" },
+  "plan.address-assigned": { id: "dipilih perencana", en: "assigned by the plan" },
   "plan.quotas": { id: "Kuota bandwidth", en: "Bandwidth quotas" },
   "plan.quota-total": {
     id: "jumlah kuota: {down} Mbps turun / {up} Mbps naik; upstream {upstream} Mbps (oversubscription {ratio}x)",

@@ -19,6 +19,18 @@ export interface PlannedAllocation {
   to: Allocation["to"];
 }
 
+/** A block's reserved addresses, for the plan to show beside the allocations. */
+export interface PlannedReservation {
+  block: string;
+  address: string;
+  reason: string;
+  description?: string;
+}
+
+export function plannedReservations(inv: Inventory): PlannedReservation[] {
+  return inv.publicIp.blocks.flatMap((b) => b.reserved.map((r) => ({ block: b.id, address: r.address, reason: r.reason, ...(r.description ? { description: r.description } : {}) })));
+}
+
 /** Auto-assigned IPv6 addresses stay in the first 2^16 of the block: short, readable addresses. */
 const IPV6_WINDOW = 1n << 16n;
 
@@ -77,6 +89,11 @@ export function planPublicIps(inv: Inventory): PlannedAllocation[] {
   const blocks = new Map(inv.publicIp.blocks.map((b) => [b.id, { block: b, range: parseRange(b.cidr) }]));
   const fixedByBlock = new Map<string, { start: bigint; end: bigint }[]>();
   const planned = new Map<string, PlannedAllocation>();
+  // Reserved addresses (the ISP's router, the gateway) are occupied like fixed allocations: never assigned.
+  for (const { block, range } of blocks.values()) {
+    const intervals = block.reserved.map((r) => parseRange(r.address)).map((r) => ({ start: r.start - range.start, end: r.end - range.start }));
+    if (intervals.length) fixedByBlock.set(block.id, intervals);
+  }
   for (const alloc of inv.publicIp.allocations) {
     if (alloc.address === undefined) continue;
     const b = blocks.get(alloc.block);

@@ -4,6 +4,10 @@ import { planPublicIps, PublicIpPlanError } from "../../infra/planning/public-ip
 import { baseInventory, load } from "./fixtures";
 
 function withAutos(ids: string[], block = { id: "v4", cidr: "203.0.113.0/24" }, fixed: { id: string; address: string }[] = []) {
+  return load(withAutosDoc(ids, block, fixed));
+}
+
+function withAutosDoc(ids: string[], block: { id: string; cidr: string; reserved?: unknown[] } = { id: "v4", cidr: "203.0.113.0/24" }, fixed: { id: string; address: string }[] = []) {
   const doc = baseInventory();
   doc.applications = [];
   doc.publicIp = {
@@ -13,7 +17,7 @@ function withAutos(ids: string[], block = { id: "v4", cidr: "203.0.113.0/24" }, 
       ...ids.map((id) => ({ id, block: block.id, to: { service: id } })),
     ],
   };
-  return load(doc);
+  return doc;
 }
 
 const addresses = (inv: ReturnType<typeof load>) => Object.fromEntries(planPublicIps(inv).map((a) => [a.id, a.address]));
@@ -80,5 +84,28 @@ describe("planPublicIps", () => {
     inv.publicIp.allocations.push({ id: "c", block: "tiny", to: { service: "c" } });
     expect(() => planPublicIps(inv)).toThrow(PublicIpPlanError);
     expect(() => planPublicIps(inv)).toThrow(/tiny.*no free address for allocation c/);
+  });
+
+  it("never assigns a reserved address: the only address left free is the one assigned", () => {
+    // A /29's assignable offsets are .2-.6; with .2-.5 reserved (and .3 as a prefix), .6 is all that is left.
+    const doc = baseInventory();
+    doc.applications = [];
+    doc.publicIp = {
+      blocks: [{ id: "small", cidr: "192.0.2.0/29", reserved: [{ address: "192.0.2.2", reason: "isp-router" }, { address: "192.0.2.4/31", reason: "gateway" }, { address: "192.0.2.3", reason: "other" }] }],
+      allocations: [{ id: "only", block: "small", to: { service: "x" } }],
+    };
+    expect(addresses(load(doc))).toEqual({ only: "192.0.2.6" });
+    // Without the reservations the hashed preference decides, anywhere in the window .2-.6.
+    doc.publicIp.blocks[0].reserved = [];
+    expect(["192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5", "192.0.2.6"]).toContain(addresses(load(doc)).only);
+  });
+
+  it("a reservation moves no allocation when it is on an address nobody had", () => {
+    const before = addresses(withAutos(ids));
+    const taken = new Set(Object.values(before));
+    const free = Array.from({ length: 200 }, (_, n) => `203.0.113.${n + 2}`).find((a) => !taken.has(a))!;
+    const doc = withAutosDoc(ids);
+    doc.publicIp.blocks[0].reserved = [{ address: free, reason: "gateway" }];
+    expect(addresses(load(doc))).toEqual(before);
   });
 });

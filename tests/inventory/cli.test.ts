@@ -91,6 +91,18 @@ describe("spbe plan", () => {
     expect(sumAllocs).toBe(plan.counts.allocations);
   });
 
+  it("shows each public address as reserved, fixed in the file or assigned by the plan", () => {
+    const text = spbe(["plan", "examples/barito-timur/inventory.yaml"]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/v4-dinas\s+203\.0\.113\.1\s+reserved\s+isp-router/);
+    expect(text.stdout).toMatch(/v4-dinas\s+203\.0\.113\.2\s+fixed \(in the file\)\s+ns1 -> service dns-ns1/);
+    const json = JSON.parse(spbe(["plan", "examples/barito-timur/inventory.yaml", "--format", "json"]).stdout);
+    const assigned = json.publicIpAddresses.allocations.filter((a: any) => a.source === "assigned");
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const a of assigned) expect(text.stdout).toMatch(new RegExp(`${a.address.replace(/\./g, "\\.")}\\s+assigned by the plan\\s+${a.id} `));
+    expect(json.publicIpAddresses.reserved).toEqual([{ block: "v4-dinas", address: "203.0.113.1", reason: "isp-router", description: "router ISP di sisi Pusat Data" }]);
+  });
+
   it("refuses an invalid inventory with exit 2", () => {
     expect(spbe(["plan", "tests/fixtures/broken-inventory.yaml"]).status).toBe(2);
   });
