@@ -9,19 +9,21 @@ import { observeDns, type DnsObservationOptions } from "./dns/observe";
 import { probeTargetsOf, type ProbeTarget } from "./probe-targets";
 import { observeTopology, type TopologyObserveOptions } from "./topology";
 
-/** The HTTP(S) prober's shape (observe/http-probe.ts `probeTargets`). */
-export type Prober = (targets: ProbeTarget[], opts: { timeoutMs: number; concurrency: number; blackboxUrl?: string }) => Promise<ProbeFact[]>;
+/** The HTTP(S) prober's shape (observe/http-probe.ts `probeTargets`; tests may give their own). */
+export type Prober = (targets: ProbeTarget[], opts: { timeoutMs: number; concurrency: number; blackboxUrl?: string; caFile?: string }) => Promise<ProbeFact[]>;
 
 export interface ObserveOptions extends DnsObservationOptions {
   probe?: Prober;
   blackboxUrl?: string;
+  /** A CA bundle the probes trust besides the system's (a Dinas' own CA). */
+  caFile?: string;
 }
 
 export async function observeApplications(inv: Inventory, opts: ObserveOptions): Promise<ObservedFacts> {
   const now = opts.now ?? (() => new Date());
   const dns = await observeDns(inv, opts);
   const probes = opts.probe
-    ? await opts.probe(probeTargetsOf(inv, dns.names), { timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}) })
+    ? await opts.probe(probeTargetsOf(inv, dns.names), { timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}), ...(opts.caFile ? { caFile: opts.caFile } : {}) })
     : [];
   return {
     ...emptyFacts(now()),

@@ -11,6 +11,7 @@ import { parseDnsServer, type DnsServer } from "../../inventory/dns-server";
 import type { Inventory } from "../../inventory/schema";
 import { parseWordlist } from "../../observe/dns/names";
 import { envSecrets } from "../../collectors/secrets";
+import { probeTargets } from "../../observe/http-probe";
 import { observeNetwork, type Prober } from "../../observe/observe";
 import { evaluate } from "../../policies";
 import { appAnswersFromDinasBlocks, unregisteredName } from "../../policies/rules/observed";
@@ -24,17 +25,16 @@ interface ObserveOpts {
   timeoutMs: string;
   tries: string;
   probe: boolean;
+  blackboxUrl?: string;
+  caFile?: string;
   topology?: boolean;
   out?: string;
   format: string;
   lang?: string;
 }
 
-/**
- * The HTTP(S) prober (observe/http-probe.ts `probeTargets`), built in parallel: until it lands on main this
- * is undefined and every run behaves as --no-probe. Wiring it is this one line.
- */
-export const PROBER: Prober | undefined = undefined;
+/** The HTTP(S) prober: from this process, or through the blackbox exporter given by --blackbox-url. */
+export const PROBER: Prober = probeTargets;
 
 /** Below this many names a run is quick enough to need no progress lines. */
 const PROGRESS_FROM = 200;
@@ -96,7 +96,9 @@ export function registerObserve(program: Command): void {
     .addOption(new Option("--concurrency <n>", "names in flight at once / nama sekaligus").default("64"))
     .addOption(new Option("--timeout-ms <n>", "per DNS query / per kueri DNS").default("2000"))
     .addOption(new Option("--tries <n>", "attempts per DNS query / percobaan per kueri").default("2"))
-    .addOption(new Option("--no-probe", "do not probe applications over HTTP(S) (the default until probes are wired) / tanpa probe HTTP(S)"))
+    .addOption(new Option("--no-probe", "do not probe the addresses over HTTP(S) (DNS only) / tanpa probe HTTP(S)"))
+    .addOption(new Option("--blackbox-url <url>", "probe through this prometheus-blackbox-exporter (e.g. http://127.0.0.1:9115) instead of from this process / probe lewat blackbox exporter"))
+    .addOption(new Option("--ca-file <file>", "PEM CA bundle the probes trust besides the system's (the Dinas' own CA) / CA tambahan"))
     .addOption(new Option("--topology", "also walk the LLDP/CDP neighbour tables of every switch and router (SNMP secrets from the environment) / juga amati tetangga LLDP"))
     .addOption(new Option("--out <file>", "write the facts here (default: stdout) / tulis fakta ke berkas"))
     .addOption(formatOption())
@@ -119,6 +121,8 @@ export function registerObserve(program: Command): void {
         applications: {
           server,
           ...(probe ? { probe } : {}),
+          ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}),
+          ...(opts.caFile ? { caFile: opts.caFile } : {}),
           zoneTransfer: opts.zoneTransfer,
           ...(wordlist ? { wordlist } : {}),
           timeoutMs,
@@ -156,6 +160,11 @@ export function registerObserve(program: Command): void {
       for (const name of summary.unregisteredNames) say(`  ? ${name}`);
       for (const id of summary.outsideDinasBlocks) say(`  ! ${id}`);
       if (!probe) say(t(lang, "observe.probes-off"));
+      else {
+        const reachable = facts.probes.filter((p) => p.reachable).length;
+        const tlsInvalid = facts.probes.filter((p) => p.tls && !p.tls.valid).length;
+        say(t(lang, "observe.probes", { probes: facts.probes.length, reachable, tlsInvalid, via: opts.blackboxUrl ?? "spbe" }));
+      }
       if (opts.topology) {
         const failed = facts.topology.filter((f) => f.error).length;
         say(t(lang, "observe.topology", { walked: facts.topology.length, failed, neighbours: facts.topology.reduce((n, f) => n + f.neighbours.length, 0) }));

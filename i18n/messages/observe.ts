@@ -34,6 +34,10 @@ export const observeMessages = {
     id: "{applications} aplikasi teramati; {outside} menjawab dari luar blok Dinas; {unregistered} nama tidak tercatat di inventaris",
     en: "{applications} applications observed; {outside} answer from outside the Dinas blocks; {unregistered} names not recorded in the inventory",
   },
+  "observe.probes": {
+    id: "probe HTTP(S) lewat {via}: {probes} dicoba, {reachable} menjawab, {tlsInvalid} dengan sertifikat tidak sah",
+    en: "HTTP(S) probes via {via}: {probes} tried, {reachable} answered, {tlsInvalid} with an invalid certificate",
+  },
   "observe.probes-off": {
     id: "probe HTTP(S) tidak dijalankan: aplikasi dinilai dari jawaban DNS saja",
     en: "HTTP(S) probes not run: applications are judged by their DNS answers only",

@@ -132,7 +132,7 @@ describe("spbe observe → spbe report --facts", () => {
     const out = join(dir, `${e.stack}-facts.json`);
     const wordlist = join(dir, "words.txt");
     writeFileSync(wordlist, `# test wordlist\n${SHADOW}\nwww\n`);
-    const observed = runSpbe(["observe", e.file, "--resolver", named.server, "--wordlist", wordlist, "--timeout-ms", "1000", "--out", out, "--format", "json"]);
+    const observed = runSpbe(["observe", e.file, "--resolver", named.server, "--wordlist", wordlist, "--timeout-ms", "1000", "--no-probe", "--out", out, "--format", "json"]);
     expect(observed.status, observed.stderr).toBe(0);
     const summary = JSON.parse(observed.stdout);
     expect(summary.unregisteredNames).toEqual([`${SHADOW}.${e.zone.origin}`]);
