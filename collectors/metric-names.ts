@@ -178,3 +178,22 @@ export const INFLUX_TABLE_MEASUREMENT: Readonly<Record<string, string>> = {
 };
 /** A table whose index label has no measurement of its own above. */
 export const INFLUX_OTHER_TABLE = "snmp_table";
+
+// ---------------------------------------------------------------------------------------------
+// Availability history (observe/history.ts reads it, dashboards/rules/recording.ts records it).
+// Named here, not in dashboards/, because observe/ may import the collectors' names but not the
+// dashboards room.
+// ---------------------------------------------------------------------------------------------
+/** prometheus-blackbox-exporter's probe result: 1 when the probe succeeded (labels application, instance). */
+export const PROBE_SUCCESS = "probe_success";
+/** On probe series: the inventory application id the probe job was generated for. */
+export const LABEL_APPLICATION = "application";
+/** Prometheus' own target label: for a blackbox probe, the probed URL or address. */
+export const LABEL_INSTANCE = "instance";
+/**
+ * Recorded once an hour: avg_over_time(spbe_snmp_up[1h]), the share of that hour's polls that got an
+ * answer, per device. A year is then 8,760 samples per device instead of 525,600 raw ones at 60 s.
+ */
+export const SPBE_DEVICE_UP_AVG1H = "spbe:device_up:avg1h";
+/** Recorded once an hour: avg_over_time(probe_success[1h]), per probe series. */
+export const SPBE_PROBE_SUCCESS_AVG1H = "spbe:probe_success:avg1h";

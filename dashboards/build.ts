@@ -15,7 +15,7 @@ import { recoveryDashboard } from "./boards/recovery";
 import { dashboardProviderYaml, datasourcesYaml, type ProvisioningOptions } from "./provisioning";
 import { alertGroups, type AlertOptions } from "./rules/alerts";
 import { RULES_FILE_PATH } from "./rules/names";
-import { recordingRules } from "./rules/recording";
+import { availabilityRecordingRules, recordingRules } from "./rules/recording";
 import { ruleFileYaml } from "./rules/render";
 import { inventoryView } from "./view";
 
@@ -49,6 +49,6 @@ export function buildGrafanaFiles(inventory: Inventory, opts: GrafanaOptions = {
 
 export function buildAlertRules(inventory: Inventory, opts: AlertOptions = {}): OutputFile[] {
   const view = inventoryView(inventory);
-  const groups = [recordingRules(), ...alertGroups(view, opts)];
+  const groups = [recordingRules(), availabilityRecordingRules(), ...alertGroups(view, opts)];
   return [{ path: RULES_FILE_PATH, content: ruleFileYaml(groups, view.kabupaten) }];
 }

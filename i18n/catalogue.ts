@@ -10,6 +10,7 @@ import { cliMessages } from "./messages/cli";
 import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
 import { initMessages } from "./messages/init";
+import { historyMessages } from "./messages/history";
 import { inventoryMessages } from "./messages/inventory";
 import { planMessages } from "./messages/plan";
 import { observeMessages } from "./messages/observe";
@@ -33,6 +34,7 @@ export const SUBJECT_CATALOGUES = {
   observe: observeMessages,
   probes: probesMessages,
   init: initMessages,
+  history: historyMessages,
 } as const;
 
 export const MESSAGES = {
@@ -48,6 +50,7 @@ export const MESSAGES = {
   ...quotasMessages,
   ...observeMessages,
   ...probesMessages,
+  ...historyMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

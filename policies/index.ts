@@ -6,6 +6,7 @@ import { renderBoth, type Params, type Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
 import { DEFAULT_MAX_FACT_AGE_HOURS, splitStale } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
+import { availabilitySection, latestAvailability } from "./availability";
 import { exceptionStatus } from "./placement";
 import { RULES } from "./rules/catalogue";
 import { compareTopology } from "./topology";
@@ -162,7 +163,14 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory) },
     exceptions: exceptionsRegister(inventory, opts.asOf),
     ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),
+    ...availabilityOf(inventory, index, split?.fresh),
   };
+}
+
+/** The availability section from the newest fresh availability fact, when there is one. */
+function availabilityOf(inventory: Inventory, index: InventoryIndex, facts: ObservedFacts | undefined): Pick<Report, "availability"> {
+  const fact = latestAvailability(facts?.availability);
+  return fact ? { availability: availabilitySection(inventory, index, fact) } : {};
 }
 
 /** Every security-guarantee exception with its status on the evaluation date, soonest expiry first. */

@@ -146,4 +146,42 @@ export interface Report {
   /** Declared vs observed: each link's state from the LLDP/CDP facts, when the facts have any (policies/topology.ts). */
   topology?: TopologyComparison;
   changes?: Changes;
+  /** Availability over the period from Prometheus' history (policies/availability.ts): information, not a finding. */
+  availability?: AvailabilitySection;
+}
+
+/** The longest outage of a group: which subject, when, how long. */
+export interface GroupOutage {
+  subject: { kind: "device" | "probe"; id: string };
+  start: string;
+  end: string;
+  seconds: number;
+}
+
+/** Availability of a group of devices: the mean of its devices' ratios and its longest outage. */
+export interface AvailabilityFigure {
+  /** 0..1, the mean over the group's devices that have history. */
+  ratio: number;
+  /** Devices of the group with history. */
+  devices: number;
+  longestOutage?: GroupOutage;
+}
+
+export interface AvailabilitySection {
+  from: string;
+  to: string;
+  source: string;
+  observedAt: string;
+  /** Set when the history could not be read: the report then says so and shows no figures. */
+  error?: { code: string; message: string };
+  opds: ({ opd: string; name: string } & AvailabilityFigure)[];
+  /** Per backbone link, the device reached through it (`device`; the worse endpoint when neither is in the data center). */
+  links: ({ link: string; device: string } & AvailabilityFigure)[];
+  datacenter?: AvailabilityFigure;
+  recovery?: AvailabilityFigure;
+  probes: { name: string; ratio: number; longestOutage?: GroupOutage }[];
+  /** The longest outage of any device or probe in the period. */
+  longestOutage?: GroupOutage;
+  /** Inventory devices polled over SNMP that have no history in the period. */
+  notObserved: string[];
 }

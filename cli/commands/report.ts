@@ -15,6 +15,7 @@ import { loadPreviousReport, withChanges } from "../../policies/report/previous"
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
 import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";
 import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
+import { historyOptions, historyRequest, withHistory, type HistoryCliOptions } from "../history-options";
 
 /** --as-of YYYY-MM-DD as a UTC date; default today. */
 export function parseAsOf(value: string | undefined, lang: Lang, now: Date = new Date()): Date {
@@ -52,7 +53,7 @@ export function readFactsForCommand(files: string[] | undefined, lang: Lang): { 
   }
 }
 
-interface ReportOpts {
+interface ReportOpts extends HistoryCliOptions {
   facts?: string[];
   maxFactAge?: number;
   previous?: string;
@@ -63,7 +64,7 @@ interface ReportOpts {
 }
 
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command("report")
     .description("Perda compliance report for the Dewan TIK: scores per OPD, findings by OPD and article, exceptions, changes / laporan kepatuhan Perda")
     .argument("<inventory>", "inventory YAML file")
@@ -73,15 +74,18 @@ export function registerReport(program: Command): void {
     .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
     .addOption(langOption())
     .addOption(asOfOption())
-    .addOption(new Option("--out <file>", "write the report to this file (default stdout) / tulis ke berkas"))
-    .action(async (file: string, opts: ReportOpts) => {
+    .addOption(new Option("--out <file>", "write the report to this file (default stdout) / tulis ke berkas"));
+  for (const o of historyOptions()) command.addOption(o);
+  command.action(async (file: string, opts: ReportOpts) => {
       const messageLang = langOf(opts);
       const reportLang: Lang = opts.lang === "en" ? "en" : "id";
       const asOf = parseAsOf(opts.asOf, messageLang);
+      historyRequest(opts, messageLang);
       const { inventory } = loadForCommand(file, { lang: messageLang });
       if (!inventory) return;
-      const { ok, facts } = readFactsForCommand(opts.facts, messageLang);
-      if (!ok) return;
+      const read = readFactsForCommand(opts.facts, messageLang);
+      if (!read.ok) return;
+      const facts = await withHistory(read.facts, opts, messageLang);
       let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}) });
       if (opts.previous) {
         try {

@@ -9,9 +9,12 @@ import { startServe, type ServeExtension, type ServeHandle } from "../../collect
 import { renderDiagnostic } from "../../inventory/diagnostics";
 import { PROBER } from "./observe";
 import { serveObservation } from "./serve-observe";
+import { tryParseFacts } from "../../facts/load";
+import { startHistoryCache, type HistoryCache } from "../../observe/history-cache";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
+import { factsWith, historyOptions, historyPeriod, historyRequest, type HistoryCliOptions } from "../history-options";
 
-interface ServeCliOptions {
+interface ServeCliOptions extends HistoryCliOptions {
   host: string;
   port: string;
   simulate?: boolean;
@@ -50,7 +53,7 @@ function complianceExtension(inventory: Inventory, facts: () => unknown, lang: L
 }
 
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command("serve")
     .description("poll every inventory device over SNMP; serve /metrics, /targets, /snmp?target= / kumpulkan data SNMP semua perangkat")
     .argument("<inventory>", "inventory YAML file")
@@ -69,8 +72,9 @@ export function registerServe(program: Command): void {
     .option("--resolver <host:port>", "DNS server for the scheduled observation (default meta.dns.resolver) / server DNS")
     .option("--facts-out <file>", "write the observed facts here after each observation, for spbe report --facts / tulis fakta teramati")
     .addOption(formatOption())
-    .addOption(langOption())
-    .action(async (file: string, opts: ServeCliOptions) => {
+    .addOption(langOption());
+  for (const o of historyOptions()) command.addOption(o);
+  command.action(async (file: string, opts: ServeCliOptions) => {
       const lang = langOf(opts);
       // Options first: a typo costs nothing and loads nothing.
       const numbers = {
@@ -83,6 +87,7 @@ export function registerServe(program: Command): void {
       };
       const observeEvery = int("observe-every", opts.observeEvery, 10)!;
       if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
+      const history = historyRequest(opts, lang);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       let handle: ServeHandle | undefined;
@@ -91,7 +96,14 @@ export function registerServe(program: Command): void {
       const observation = opts.observe
         ? serveObservation(inventory, { everySeconds: observeEvery, resolver: opts.resolver, factsOut: opts.factsOut, timeoutMs: numbers.timeoutMs ?? 2000, concurrency: numbers.concurrency ?? 50, probe: PROBER, log })
         : undefined;
-      const extension = complianceExtension(inventory, () => (observation ? observation.facts(handle) : handle?.observedFacts()), lang);
+      // /report's history: read in the background, every few minutes, from the Prometheus that keeps it.
+      const historyCache: HistoryCache | undefined = history && startHistoryCache({ prometheusUrl: history.url, period: (now) => historyPeriod(history, now) });
+      const facts = () => {
+        const polled = observation ? observation.facts(handle) : handle?.observedFacts();
+        const fact = historyCache?.latest();
+        return fact ? factsWith(tryParseFacts(polled), fact, new Date()) : polled;
+      };
+      const extension = complianceExtension(inventory, facts, lang);
       try {
         handle = await startServe({
           inventory,
@@ -148,6 +160,7 @@ export function registerServe(program: Command): void {
         const onStop = () => {
           process.off("SIGHUP", onHup);
           process.stderr.write(t(lang, "serve.stopping") + "\n");
+          historyCache?.stop();
           void (observation?.stop() ?? Promise.resolve()).then(() => h.close()).then(() => resolve());
         };
         process.on("SIGHUP", onHup);

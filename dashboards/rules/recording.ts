@@ -31,3 +31,23 @@ export function recordingRules(): RuleGroup {
     ],
   };
 }
+
+/** How often the availability series are recorded: each sample summarises the hour before it. */
+export const AVAILABILITY_RECORDING_INTERVAL = "1h";
+
+/**
+ * Hourly availability per device and per probe, for the report's history (observe/history.ts): a
+ * ratio over a year then reads 8,760 recorded samples per device, far below Prometheus' default
+ * --query.max-samples (50 million), where the raw series at a 60 s scrape would need 525,600 each.
+ * Its own group because it runs once an hour, not at the global evaluation interval.
+ */
+export function availabilityRecordingRules(): RuleGroup {
+  return {
+    name: "spbe-availability",
+    interval: AVAILABILITY_RECORDING_INTERVAL,
+    rules: [
+      { record: M.SPBE_DEVICE_UP_AVG1H, expr: `avg_over_time(${M.SPBE_SNMP_UP}[${AVAILABILITY_RECORDING_INTERVAL}])` },
+      { record: M.SPBE_PROBE_SUCCESS_AVG1H, expr: `avg_over_time(${M.PROBE_SUCCESS}[${AVAILABILITY_RECORDING_INTERVAL}])` },
+    ],
+  };
+}

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained, print-ready page (inline CSS and SVG, no scripts, no network)
 // that headless Chromium also turns into the PDF.
 import type { Finding, FindingKey, Lang, Report } from "../types";
+import { availabilityContent } from "./availability";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
@@ -94,6 +95,13 @@ export function renderHtml(report: Report, lang: Lang): string {
           [6],
         ),
   );
+
+  if (report.availability) {
+    const a = availabilityContent(report.availability, lang);
+    parts.push(`<h2 id="availability">${escapeHtml(a.title)}</h2>`);
+    for (const l of a.lines) parts.push(`<p class="meta">${escapeHtml(l)}</p>`);
+    for (const t of a.tables) parts.push(`<h3>${escapeHtml(t.title)}</h3>`, table(t.headers, t.rows.map((r) => r.map(escapeHtml)), t.numeric));
+  }
 
   if (report.staleFacts?.length) {
     parts.push(`<h2 id="stale-facts">${escapeHtml(tr(lang, "report.stale-facts"))}</h2>`);

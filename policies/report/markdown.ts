@@ -1,6 +1,7 @@
 // The Markdown report: the same sections as the HTML one, for wikis and merge requests.
 import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
+import { availabilityContent } from "./availability";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -65,6 +66,12 @@ export function renderMarkdown(report: Report, lang: Lang): string {
         ),
     "",
   );
+
+  if (report.availability) {
+    const a = availabilityContent(report.availability, lang);
+    out.push(`## ${a.title}`, "", ...a.lines.flatMap((l) => [l, ""]));
+    for (const t of a.tables) out.push(`### ${t.title}`, "", table(t.headers, t.rows), "");
+  }
 
   if (report.staleFacts?.length) {
     out.push(`## ${tr(lang, "report.stale-facts")}`, "", tr(lang, "report.stale-facts-note", { hours: report.maxFactAgeHours ?? "-" }), "");

@@ -1,0 +1,120 @@
+// The pure half of the availability history: which queries to send (the plan) and what the answers
+// mean (down spans, the longest outage). No network here, so every decision is testable alone.
+//
+// Why this plan (365 days × 1,000 devices in under 5 s):
+// - The ratio is ONE instant query per family, avg_over_time(series[period]). Over the raw series it
+//   would read every sample of the period at once: 1,000 devices × 525,600 polls (60 s) = 525 M,
+//   ten times Prometheus' default --query.max-samples (50 M), and it refuses. So the planner measures
+//   the samples one hour holds (one cheap query) and reads the raw series only when the period stays
+//   under a budget; otherwise the hourly recorded series (dashboards/rules/recording.ts: 8,760 samples
+//   per device and year), and when that rule is not deployed, the raw series in chunks that each fit.
+// - Outages are found in two steps: a range query at a one-hour step returns only the (device, hour)
+//   pairs whose hour was not fully up, a sparse answer; then the raw samples of just those spans are
+//   read, longest span first, to place the outage to the poll. Spans shorter than the longest outage
+//   already found cannot hold a longer one and are never read.
+
+export const HOUR = 3600;
+
+/** Prometheus refuses a range query with more points than this per series (API limit). */
+export const MAX_POINTS_PER_SERIES = 11_000;
+
+/** Raw samples one ratio query may read: well under the default --query.max-samples (50 M). */
+export const DEFAULT_RAW_SAMPLE_BUDGET = 10_000_000;
+
+/** `30d`, `12h`, `90m`, `45s`, `1w`, `1y` (365 d) → seconds, or undefined when it does not parse. */
+export function parsePeriod(text: string): number | undefined {
+  const m = /^(\d+)(s|m|h|d|w|y)$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { s: 1, m: 60, h: HOUR, d: 24 * HOUR, w: 7 * 24 * HOUR, y: 365 * 24 * HOUR }[m[2] as "s"];
+  const seconds = Number(m[1]) * unit;
+  return seconds > 0 ? seconds : undefined;
+}
+
+export type RatioSource = "raw" | "recorded" | "raw-chunked";
+
+/**
+ * How the ratios are read. `samplesPerHour` is what one hour of the raw series holds (all series of
+ * the family); `recordedPresent` whether the hourly recorded series exists.
+ */
+export function chooseRatioSource(periodSeconds: number, samplesPerHour: number, recordedPresent: boolean, budget = DEFAULT_RAW_SAMPLE_BUDGET): RatioSource {
+  const rawSamples = (samplesPerHour * periodSeconds) / HOUR;
+  if (rawSamples <= budget) return "raw";
+  return recordedPresent ? "recorded" : "raw-chunked";
+}
+
+/** Chunks of the period (end-aligned [start, end] pairs) that each hold at most `budget` raw samples. */
+export function ratioChunks(from: number, to: number, samplesPerHour: number, budget = DEFAULT_RAW_SAMPLE_BUDGET): [number, number][] {
+  const perChunkSeconds = Math.max(HOUR, Math.floor((budget / Math.max(1, samplesPerHour)) * HOUR));
+  const chunks: [number, number][] = [];
+  for (let start = from; start < to; start += perChunkSeconds) chunks.push([start, Math.min(to, start + perChunkSeconds)]);
+  return chunks;
+}
+
+/** Range-query windows at `step` that each stay under Prometheus' points-per-series limit. */
+export function rangeWindows(from: number, to: number, step: number): [number, number][] {
+  const width = step * (MAX_POINTS_PER_SERIES - 1);
+  const out: [number, number][] = [];
+  for (let start = from; start <= to; start += width + step) out.push([start, Math.min(to, start + width)]);
+  return out;
+}
+
+/** A stretch of consecutive not-fully-up hours: the raw samples in [start, end] hold its outages. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Down hours (timestamps of the hourly steps that were not fully up, ascending) → spans, widened so
+ * they surely contain every down poll and the first poll back up: each step may summarise up to two
+ * hours before it (a recorded sample lags the step by up to an hour), and the first poll back up can
+ * be up to an hour after the last down step.
+ */
+export function downSpans(stepTimes: number[], step = HOUR): Span[] {
+  const sorted = [...stepTimes].sort((a, b) => a - b);
+  const spans: Span[] = [];
+  for (const t of sorted) {
+    const last = spans.at(-1);
+    if (last && t - (last.end - step) <= step * 1.5) last.end = t + step;
+    else spans.push({ start: t - 2 * step, end: t + step });
+  }
+  return spans;
+}
+
+export interface FoundOutage {
+  start: number;
+  end: number;
+  seconds: number;
+}
+
+/**
+ * The longest run of down polls (value < 0.5) in samples sorted by time: it starts at its first down
+ * poll and ends at the first poll back up; still down at the last sample, it ends at `periodEnd`.
+ * Clipped to [periodStart, periodEnd].
+ */
+export function longestOutage(samples: readonly [number, number][], periodStart: number, periodEnd: number): FoundOutage | undefined {
+  let best: FoundOutage | undefined;
+  let runStart: number | undefined;
+  const close = (end: number) => {
+    if (runStart === undefined) return;
+    const start = Math.max(runStart, periodStart);
+    const stop = Math.min(end, periodEnd);
+    if (stop > start && (!best || stop - start > best.seconds)) best = { start, end: stop, seconds: stop - start };
+    runStart = undefined;
+  };
+  for (const [t, v] of samples) {
+    if (t > periodEnd) break;
+    if (v < 0.5) runStart ??= t;
+    else close(t);
+  }
+  close(periodEnd);
+  return best;
+}
+
+/** Several series of one subject (two collectors, two jobs) as one: up at a time when any says up. */
+export function mergeSamples(series: readonly (readonly [number, number][])[]): [number, number][] {
+  if (series.length === 1) return [...series[0]!];
+  const byTime = new Map<number, number>();
+  for (const s of series) for (const [t, v] of s) byTime.set(t, Math.max(v, byTime.get(t) ?? 0));
+  return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
+}
