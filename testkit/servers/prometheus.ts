@@ -10,6 +10,12 @@ export interface PrometheusOptions {
   scrapeInterval?: string; // default 1s
   configYaml?: string;
   rulesFiles?: string[];
+  /**
+   * A TSDB directory to serve, e.g. blocks backfilled with promtool (testkit/history/backfill.ts):
+   * kept on stop (the caller owns it, so a benchmark can reuse it), and kept for ten years so
+   * retention does not delete the backfilled past.
+   */
+  dataDir?: string;
 }
 
 export interface PrometheusHandle {
@@ -50,7 +56,8 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
     spawn: ([port]) =>
       spawnLogged(bin, [
         `--config.file=${cfg}`,
-        `--storage.tsdb.path=${path.join(dir, "data")}`,
+        `--storage.tsdb.path=${opts.dataDir ?? path.join(dir, "data")}`,
+        ...(opts.dataDir ? ["--storage.tsdb.retention.time=10y"] : []),
         `--web.listen-address=127.0.0.1:${port}`,
         "--web.enable-lifecycle",
         "--log.level=warn",
