@@ -50,6 +50,13 @@ const BENCHES: Bench[] = [
     full: ["1", "2000"],
   },
   {
+    name: "history",
+    file: "bench/observe/history-query.ts",
+    about: "the report's availability history queries on 365 days × 1,000 devices in a real Prometheus, next to the same without the recording rule and one naive raw query",
+    quick: ["50", "14", "300", "1"],
+    full: ["1000", "365", "300", "3"],
+  },
+  {
     name: "infra",
     file: "bench/infra/program-under-mocks.ts",
     about: "the Pulumi program under mocks, time and peak RSS, next to plain @pulumi/docker classes",
