@@ -67,7 +67,8 @@ function spec(): HistorySpec {
     { metric: M.PROBE_SUCCESS, labels: { [M.LABEL_APPLICATION]: "simpeg", [M.LABEL_INSTANCE]: "https://simpeg.example" }, down: [probeOutage] },
     { metric: M.PROBE_SUCCESS, labels: { [M.LABEL_APPLICATION]: "sipd", [M.LABEL_INSTANCE]: "https://sipd.example" }, down: [] },
   );
-  return { from, to, step, series };
+  // The hourly series the recording rule (dashboards/rules/recording.ts) would have recorded.
+  return { from, to, step, series, recorded: { [M.SPBE_SNMP_UP]: M.SPBE_DEVICE_UP_AVG1H, [M.PROBE_SUCCESS]: M.SPBE_PROBE_SUCCESS_AVG1H } };
 }
 
 /** Expected ratio and longest outage of one series, by a plain scan of its samples. */
@@ -129,6 +130,19 @@ describe("availability history from a real Prometheus (promtool backfill, 41 dev
     expect(simpeg.ratio).toBeCloseTo(e.ratio, 5);
     expect(simpeg.longestOutage?.seconds).toBe(e.outage!.end - e.outage!.start);
     expect(fact.probes.find((p) => p.name.startsWith("sipd"))).toMatchObject({ ratio: 1 });
+  }, 60_000);
+
+  it("through the hourly recorded series (the plan for long periods): ratios to the hour, outages still to the poll", async () => {
+    const { fact, plan } = await readAvailabilityHistory({ prometheusUrl: prom.url, from: new Date(from * 1000), to: new Date(to * 1000), rawSampleBudget: 1000 });
+    expect(fact.error).toBeUndefined();
+    expect(plan?.devices).toBe("recorded");
+    // The recorded hours start one hour into the period: the ratio may miss that first hour's polls.
+    const tolerance = HOUR / (to - from);
+    for (const d of fact.devices) {
+      const e = exp.get(d.id)!;
+      expect(Math.abs(d.ratio - e.ratio), d.id).toBeLessThanOrEqual(tolerance);
+      expect(d.longestOutage && { start: d.longestOutage.start, end: d.longestOutage.end }, d.id).toEqual(e.outage && { start: iso(e.outage.start), end: iso(e.outage.end) });
+    }
   }, 60_000);
 
   it("spbe report --prometheus-url: availability per OPD, backbone link, data center and recovery site, and the longest outage", () => {

@@ -1,0 +1,48 @@
+// The pure half of the history: periods, the ratio source under the sample budget, down spans and
+// the longest outage from raw polls.
+import { describe, expect, it } from "vitest";
+import { chooseRatioSource, downSpans, longestOutage, mergeSamples, parsePeriod, rangeWindows, ratioChunks, MAX_POINTS_PER_SERIES } from "../../observe/history-plan";
+
+describe("history plan", () => {
+  it("parses periods and refuses what is not one", () => {
+    expect(parsePeriod("30d")).toBe(30 * 86400);
+    expect(parsePeriod("1y")).toBe(365 * 86400);
+    expect(parsePeriod("12h")).toBe(43200);
+    for (const bad of ["", "30", "d", "0d", "-1d", "1.5d", "30 days"]) expect(parsePeriod(bad), bad).toBeUndefined();
+  });
+
+  it("reads the raw series only while a year of them fits the budget", () => {
+    const year = 365 * 86400;
+    // 1,000 devices polled every 60 s: 60,000 samples an hour, 525 M a year.
+    expect(chooseRatioSource(year, 60_000, true)).toBe("recorded");
+    expect(chooseRatioSource(year, 60_000, false)).toBe("raw-chunked");
+    expect(chooseRatioSource(30 * 86400, 20 * 60, false)).toBe("raw");
+    const chunks = ratioChunks(0, year, 60_000, 10_000_000);
+    expect(chunks[0]![0]).toBe(0);
+    expect(chunks.at(-1)![1]).toBe(year);
+    for (const [a, b] of chunks) expect(((b - a) / 3600) * 60_000).toBeLessThanOrEqual(10_000_000);
+  });
+
+  it("splits range queries under Prometheus' points-per-series limit", () => {
+    const windows = rangeWindows(0, 2 * 365 * 86400, 3600);
+    expect(windows.length).toBe(2);
+    for (const [a, b] of windows) expect((b - a) / 3600 + 1).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
+  });
+
+  it("joins consecutive down hours into one widened span", () => {
+    const h = 3600;
+    expect(downSpans([10 * h, 11 * h, 12 * h, 20 * h])).toEqual([
+      { start: 8 * h, end: 13 * h },
+      { start: 18 * h, end: 21 * h },
+    ]);
+  });
+
+  it("places the longest outage from its first down poll to the first poll back up, clipped to the period", () => {
+    const polls = (vals: number[]): [number, number][] => vals.map((v, i) => [i * 60, v]);
+    expect(longestOutage(polls([1, 0, 0, 1, 0, 0, 0, 1]), 0, 1000)).toEqual({ start: 240, end: 420, seconds: 180 });
+    expect(longestOutage(polls([1, 1, 0, 0]), 0, 1000)).toEqual({ start: 120, end: 1000, seconds: 880 });
+    expect(longestOutage(polls([0, 0, 1]), 60, 1000)).toEqual({ start: 60, end: 120, seconds: 60 });
+    expect(longestOutage(polls([1, 1, 1]), 0, 1000)).toBeUndefined();
+    expect(mergeSamples([polls([1, 0, 0]), polls([0, 0, 1])])).toEqual(polls([1, 0, 1]));
+  });
+});
