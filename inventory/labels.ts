@@ -46,6 +46,8 @@ export const LABEL = {
   /** DR replicas: standby | running, and the recovery point objective in minutes. */
   drMode: "id.go.spbe.dr-mode",
   rpoMinutes: "id.go.spbe.rpo-minutes",
+  /** National applications: the central ministry/agency that provides it (absent for the Pemda's own). */
+  national: "id.go.spbe.national",
   /** Containers of the Dinas's own services (prometheus, influxdb, grafana, collector): not OPD applications. */
   service: "id.go.spbe.service",
 } as const;

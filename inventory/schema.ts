@@ -13,6 +13,8 @@ export const SITE_KINDS = ["datacenter", "recovery", "opd-office"] as const;
 export const LINK_MEDIA = ["fiber", "radio", "vpn", "leased-line"] as const;
 export const CLASSIFICATIONS = ["publik", "internal", "rahasia", "strategis"] as const;
 export const APP_KINDS = ["umum", "khusus"] as const;
+/** What a Dinas assessment of an application examined. */
+export const ASSESSMENT_SCOPES = ["function", "security"] as const;
 
 const id = z
   .string()
@@ -362,10 +364,30 @@ export const applicationSchema = z
       .object({
         date: isoDate.meta(doc("Date of the last security assessment", "Tanggal penilaian keamanan terakhir", undefined, "2025-06-30")),
         ref: z.string().optional().meta(doc("Report number", "Nomor laporan", undefined, "ITSA-2025-04")),
+        /** What the Dinas assessment examined; omitted means the record does not say, and it counts for both. */
+        covers: z
+          .array(z.enum(ASSESSMENT_SCOPES))
+          .min(1)
+          .optional()
+          .meta(doc("What the assessment examined: function (bt-7-2019 Pasal 17 (3)) and/or security (klaten-18-2018 Pasal 21 (3))", "Yang diperiksa assessment: fungsi dan/atau keamanan", "rules app-function-assessment, app-security-assessment", ["function", "security"])),
       })
       .strict()
       .optional()
-      .meta(doc("The last security assessment", "Penilaian keamanan terakhir", "rule app-security-assessment (bt-7-2019 Pasal 17 (3), klaten-18-2018 Pasal 21 (3))")),
+      .meta(doc("The last Dinas assessment", "Assessment Dinas terakhir", "rules app-function-assessment (bt-7-2019 Pasal 17 (3)), app-security-assessment (klaten-18-2018 Pasal 21 (3))")),
+    /**
+     * A national application: provided and run by a central ministry or agency (SIPD, SRIKANDI,
+     * SP4N-LAPOR!, SIASN, e-Kinerja...) under its own legal basis. Not an application of the OPD or of
+     * the Pemda, so the Perda articles on the OPD's own applications (placement, source code,
+     * documents, licence, replica) do not reach it; see docs/compliance-matrix.md.
+     */
+    national: z
+      .object({
+        agency: z.string().min(1).meta(doc("The central ministry or agency that provides it", "Kementerian/lembaga pusat penyedianya", undefined, "Badan Kepegawaian Negara")),
+        legalBasis: z.string().min(1).meta(doc("Its legal basis", "Dasar hukumnya", undefined, "Undang-Undang Nomor 20 Tahun 2023")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("A national application (central government), outside the articles on the OPD's own applications", "Aplikasi nasional (pemerintah pusat)", "placement, documentation, source, licence and replica rules skip it")),
     procurement: z
       .object({
         year: z.number().int().min(2000).max(2100).meta(doc("Year procured", "Tahun pengadaan", undefined, 2024)),

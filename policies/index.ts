@@ -84,7 +84,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const profiles = [...(opts.profiles ?? inventory.meta.profiles)];
   const index = buildIndex(inventory);
   const split = opts.facts ? splitStale(opts.facts, opts.asOf, opts.maxFactAgeHours) : undefined;
-  const ctx = { inventory, asOf: opts.asOf, index, ...(split ? { facts: split.fresh } : {}) };
+  const ctx = { inventory, asOf: opts.asOf, profiles, index, ...(split ? { facts: split.fresh } : {}) };
   const rules = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles) && (!r.needsFacts || opts.facts));
 
   const opdOrder = new Map(inventory.opds.map((o, i) => [o.code, i]));

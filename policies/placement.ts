@@ -2,6 +2,7 @@
 // rules (facts built from the inventory, rules/placement.ts) and the CrossGuard pack (facts read from
 // docker Container labels, crossguard/policies.ts; label names in inventory/labels.ts): one rule, one place.
 import { contains, tryParseRange } from "../inventory/ip";
+import type { Profile } from "../inventory/schema";
 
 export type SiteKind = "datacenter" | "recovery" | "opd-office" | "external";
 export type Network = "dinas" | "opd" | "internet";
@@ -28,6 +29,8 @@ export interface PlacementFacts {
   website?: boolean;
   /** Rented hosting (siteKind "external"): who hosts it, where, and its legal entity. */
   hosting?: HostingFacts;
+  /** A national application (provided by a central ministry/agency): not the OPD's to place. */
+  national?: boolean;
 }
 
 export interface HostingFacts {
@@ -71,12 +74,34 @@ export function exceptionStatus(e: ExceptionFacts, asOf: Date): { status: Except
 export type Violation = { variant: string; params: Record<string, string | number> };
 
 /**
- * bt-7-2019 Pasal 15 (1)-(2), klaten-18-2018 Pasal 14 (1): an OPD application runs in the Dinas
- * data center, or elsewhere only under a signed, unexpired security-guarantee exception.
+ * Without profiles, checkPlacement reads bt-7-2019 (the only Perda with an exception route): what the
+ * observed-address rule needs to tell a declared external application from a misplaced one.
  */
-export function checkPlacement(f: PlacementFacts, asOf: Date): Violation | undefined {
-  if (inDinasFacility(f)) return undefined;
+const DEFAULT_PLACEMENT_PROFILES: readonly Profile[] = ["bt-7-2019"];
+
+/**
+ * Where an OPD application may run, per the selected Perda (docs/compliance-matrix.md, "Interpretations"):
+ * - bt-7-2019 Pasal 15 (1): the Dinas data center; (2) elsewhere only under a data-security statement
+ *   signed by the OPD and the provider (and, our reading, not expired); Pasal 19 (4) is a specific
+ *   permission for websites: a website rented in Indonesia from an Indonesian legal entity needs no
+ *   15 (2) statement (otherwise 19 (4) would add nothing to 15 (2)).
+ * - klaten-18-2018 Pasal 14 (1): the Dinas data center, with no exception route at all.
+ * A national application (provided by a central ministry/agency) is neither "Aplikasi PD" nor a
+ * "Sistem informasi Pemerintah Daerah": not judged. Under both profiles an application must satisfy both.
+ */
+export function checkPlacement(f: PlacementFacts, asOf: Date, profiles: readonly Profile[] = DEFAULT_PLACEMENT_PROFILES): Violation | undefined {
+  if (f.national || inDinasFacility(f)) return undefined;
   const where = { site: f.siteKind, manager: f.siteManager };
+  if (profiles.includes("bt-7-2019")) {
+    const v = btPlacementViolation(f, asOf, where);
+    if (v) return v;
+  }
+  if (profiles.includes("klaten-18-2018")) return { variant: "outside-dc-no-route", params: where };
+  return undefined;
+}
+
+function btPlacementViolation(f: PlacementFacts, asOf: Date, where: { site: string; manager: string }): Violation | undefined {
+  if (f.website && f.siteKind === "external" && !checkWebsiteHosting(f)) return undefined; // Pasal 19 (4)
   if (!f.exception) return { variant: "no-exception", params: where };
   const { status, daysLeft } = exceptionStatus(f.exception, asOf);
   if (status === "unsigned") {
@@ -89,7 +114,7 @@ export function checkPlacement(f: PlacementFacts, asOf: Date): Violation | undef
 
 /** Advisory: an exception that still holds but ends within EXCEPTION_WARNING_DAYS. */
 export function checkExceptionExpiring(f: PlacementFacts, asOf: Date): Violation | undefined {
-  if (inDinasFacility(f) || !f.exception) return undefined;
+  if (f.national || inDinasFacility(f) || !f.exception) return undefined;
   const { status, daysLeft } = exceptionStatus(f.exception, asOf);
   if (status !== "expiring") return undefined;
   return { variant: "expiring", params: { ref: f.exception.ref, expires: f.exception.expires, days: daysLeft } };
@@ -100,8 +125,8 @@ export function checkExceptionExpiring(f: PlacementFacts, asOf: Date): Violation
  * Indonesian legal entity. Only rented (external) hosting of a website is judged; an external website
  * whose hosting facts are missing fails (unknown is not Indonesian).
  */
-export function checkWebsiteHosting(f: Pick<PlacementFacts, "website" | "siteKind" | "siteManager" | "hosting">): Violation | undefined {
-  if (!f.website || f.siteKind !== "external") return undefined;
+export function checkWebsiteHosting(f: Pick<PlacementFacts, "website" | "siteKind" | "siteManager" | "hosting" | "national">): Violation | undefined {
+  if (f.national || !f.website || f.siteKind !== "external") return undefined;
   const h = f.hosting ?? { provider: f.siteManager, country: "unknown", entity: "unknown", entityCountry: "unknown" };
   if (h.country === INDONESIA && h.entityCountry === INDONESIA) return undefined;
   return { variant: "abroad", params: { provider: h.provider, country: h.country, entity: h.entity, entityCountry: h.entityCountry } };
@@ -113,11 +138,13 @@ export function isConfidential(classification: string): boolean {
 
 /**
  * bt-7-2019 Pasal 18, klaten-18-2018 Pasal 22: confidential and strategic information uses the
- * security system and network managed by the Dinas: a Dinas facility and the Dinas network.
+ * security system and network managed by the Dinas: a Dinas facility and the Dinas network. A national
+ * application runs where its central agency runs it; the Pemda can still reach it over the Dinas
+ * network, so only the network is judged for it.
  */
 export function checkConfidentialOnDinas(f: PlacementFacts): Violation | undefined {
   if (!isConfidential(f.classification)) return undefined;
-  const facility = inDinasFacility(f);
+  const facility = f.national === true || inDinasFacility(f);
   const network = f.network === "dinas";
   if (facility && network) return undefined;
   const variant = !facility && !network ? "site-and-network" : !facility ? "site" : "network";

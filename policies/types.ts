@@ -36,6 +36,8 @@ export interface Subject {
 export interface RuleContext {
   inventory: Inventory;
   asOf: Date;
+  /** The Perda the evaluation reads (a rule whose articles differ between them, e.g. placement, asks). */
+  profiles: readonly Profile[];
   facts?: ObservedFacts;
   index: InventoryIndex;
 }

@@ -6,7 +6,7 @@
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { render, renderSideBySide } from "../../i18n";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
-import type { Profile } from "../../inventory/schema";
+import { PROFILES, type Profile } from "../../inventory/schema";
 import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "../rules/placement";
 import { formatCitation } from "../rules/helpers";
@@ -60,6 +60,7 @@ export function factsFromLabels(labels: Record<string, string>): PlacementFacts 
     classification: (labels[LABEL.classification] ?? "internal") as PlacementFacts["classification"],
     network: (labels[LABEL.network] ?? "dinas") as PlacementFacts["network"],
     website: labels[LABEL.website] === "true",
+    ...(labels[LABEL.national] ? { national: true } : {}),
     // A missing country is "unknown", which is not Indonesia: rented hosting fails closed.
     ...(external
       ? {
@@ -104,7 +105,7 @@ function policyFromRule(
   name: string,
   rule: Rule,
   enforcementLevel: "mandatory" | "advisory",
-  judge: (facts: PlacementFacts, asOf: Date) => Violation | undefined,
+  judge: (facts: PlacementFacts, asOf: Date, profiles: readonly Profile[]) => Violation | undefined,
 ): ResourceValidationPolicy {
   return {
     name,
@@ -117,7 +118,7 @@ function policyFromRule(
       const profiles = profilesOf(labels);
       if (profiles && !appliesTo(rule, profiles)) return;
       const facts = factsFromLabels(labels);
-      const v = judge(facts, policyDate());
+      const v = judge(facts, policyDate(), profiles ?? PROFILES);
       if (v) reportViolation(message(rule, facts.application, v));
     },
   };

@@ -1,10 +1,16 @@
 // What every application must carry: documents and source code (bt-7-2019 Pasal 13), a Dinas
-// assessment (bt-7-2019 Pasal 17 (3), klaten-18-2018 Pasal 21 (3)), a DR replica when it holds
-// confidential data (klaten-18-2018 Pasal 9 (2) a), verified procurement (klaten-18-2018 Pasal 8 (4)).
-import type { Application } from "../../inventory/schema";
+// assessment of its function (bt-7-2019 Pasal 17 (3)) and of its security (klaten-18-2018 Pasal 21 (3)),
+// advice: a DR replica when it holds confidential data (klaten-18-2018 Pasal 9 (2) a lists the recovery
+// site, it asks no replica per application), verified procurement (klaten-18-2018 Pasal 8 (4)).
+// National applications (central ministry/agency) are outside the articles on the OPD's own
+// applications: procured, documented, owned and replicated by their agency, not by the Pemda.
+import type { Application, Inventory } from "../../inventory/schema";
 import { isConfidential } from "../placement";
 import type { Rule } from "../types";
-import { app, check, cite } from "./helpers";
+import { app, check, cite, isNational } from "./helpers";
+
+/** The Pemda's own applications: every application but the national ones. */
+const ownApplications = (inv: Inventory): Application[] => inv.applications.filter((a) => !isNational(a));
 
 const DOCUMENTS = ["requirements", "architecture", "technical", "manual"] as const;
 const DOCUMENT_NAMES = {
@@ -31,7 +37,7 @@ export const appDocumentation: Rule = {
     en: "Obtain the missing documents from the supplier (per the procurement contract) and record their references in the inventory.",
   },
   evaluate: ({ inventory }) =>
-    inventory.applications.map((a) => {
+    ownApplications(inventory).map((a) => {
       const missing = DOCUMENTS.filter((d) => a.documentation[d] === false).map((d) => DOCUMENT_NAMES[d]);
       return check(app(a.id), a.opd, missing.length ? { variant: "missing", params: { missing: missing.join(", ") } } : undefined);
     }),
@@ -70,7 +76,7 @@ export const appSourceRepository: Rule = {
   },
   evaluate: ({ inventory }) => {
     const base = inventory.meta.sourceRepositoryBase;
-    return inventory.applications.map((a) => {
+    return ownApplications(inventory).map((a) => {
       const repo = a.documentation.sourceRepository;
       if (inDinasRepository(a, base)) return check(app(a.id), a.opd);
       if (!repo) return check(app(a.id), a.opd, { variant: "missing", params: {} });
@@ -95,46 +101,78 @@ export const appLicense: Rule = {
     en: "Record the licence evidence or open-source status of the application.",
   },
   evaluate: ({ inventory }) =>
-    inventory.applications.map((a) => check(app(a.id), a.opd, a.license === "unknown" ? { variant: "unknown", params: {} } : undefined)),
+    ownApplications(inventory).map((a) => check(app(a.id), a.opd, a.license === "unknown" ? { variant: "unknown", params: {} } : undefined)),
 };
 
-/** The same day one year earlier (UTC), as YYYY-MM-DD. */
-function oneYearBefore(asOf: Date): string {
-  const d = new Date(Date.UTC(asOf.getUTCFullYear() - 1, asOf.getUTCMonth(), asOf.getUTCDate()));
-  return d.toISOString().slice(0, 10);
+type AssessmentScope = "function" | "security";
+
+/** Whether the Dinas assessment on record examined this scope (a record that does not say counts for both). */
+function assessedFor(a: Application, scope: AssessmentScope): boolean {
+  const s = a.securityAssessment;
+  return s !== undefined && (s.covers === undefined || s.covers.includes(scope));
 }
 
+/**
+ * klaten-18-2018 Pasal 21 (3): the information-security assessment is done by the Dinas. Neither Perda
+ * fixes a period, so an assessment of any date counts (the old 12-month expiry was ours, not the law's).
+ */
 export const appSecurityAssessment: Rule = {
   id: "app-security-assessment",
-  title: { id: "Assessment keamanan oleh Dinas dalam 12 bulan terakhir", en: "Dinas security assessment within the last 12 months" },
+  title: { id: "Assessment keamanan informasi oleh Dinas", en: "Information-security assessment by the Dinas" },
   checks: {
-    id: "Aplikasi telah diperiksa melalui assessment oleh Dinas dalam 12 bulan terakhir.",
-    en: "The application passed a Dinas assessment within the last 12 months.",
+    id: "Aplikasi telah melalui assessment keamanan informasi oleh Dinas (tanpa batas waktu: Perda tidak menetapkannya).",
+    en: "The application has been through a Dinas information-security assessment (no expiry: the Perda sets none).",
   },
   severity: "mandatory",
-  citations: [cite("bt-7-2019", 17, "3"), cite("klaten-18-2018", 21, "3")],
+  citations: [cite("klaten-18-2018", 21, "3")],
   evidence: {
-    never: { id: "belum pernah di-assessment oleh Dinas", en: "never assessed by the Dinas" },
-    stale: {
-      id: "assessment terakhir {date} ({ref}), lebih dari 12 bulan sebelum {asOf}",
-      en: "last assessment {date} ({ref}), more than 12 months before {asOf}",
+    never: { id: "belum pernah di-assessment keamanan informasinya oleh Dinas", en: "never assessed for information security by the Dinas" },
+    "other-scope": {
+      id: "assessment {ref} ({date}) hanya mencakup {covers}, bukan keamanan informasi",
+      en: "assessment {ref} ({date}) covers only {covers}, not information security",
     },
   },
   remediation: {
     id: "Ajukan assessment keamanan informasi ke Dinas dan catat berita acaranya di inventaris.",
     en: "Request an information-security assessment from the Dinas and record its report in the inventory.",
   },
-  evaluate: ({ inventory, asOf }) => {
-    const cutoff = oneYearBefore(asOf);
-    const today = asOf.toISOString().slice(0, 10);
-    return inventory.applications.map((a) => {
-      const s = a.securityAssessment;
-      if (!s) return check(app(a.id), a.opd, { variant: "never", params: {} });
-      if (s.date < cutoff) return check(app(a.id), a.opd, { variant: "stale", params: { date: s.date, ref: s.ref ?? "-", asOf: today } });
-      return check(app(a.id), a.opd);
-    });
-  },
+  evaluate: ({ inventory }) => inventory.applications.map((a) => assessmentCheck(a, "security")),
 };
+
+/**
+ * bt-7-2019 Pasal 17 (3): every application used in the Pemda "harus diperiksa kesesuaian fungsinya
+ * melalui proses assessment oleh Dinas": a check that it works as intended, not a security audit, and
+ * with no period. "Used in the Pemda" includes national applications.
+ */
+export const appFunctionAssessment: Rule = {
+  id: "app-function-assessment",
+  title: { id: "Kesesuaian fungsi aplikasi diperiksa Dinas", en: "Application's fitness for its function checked by the Dinas" },
+  checks: {
+    id: "Aplikasi yang digunakan telah diperiksa kesesuaian fungsinya melalui assessment oleh Dinas.",
+    en: "The application in use has had its fitness for its function checked through a Dinas assessment.",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 17, "3")],
+  evidence: {
+    never: { id: "kesesuaian fungsinya belum pernah diperiksa Dinas", en: "its function was never checked by the Dinas" },
+    "other-scope": {
+      id: "assessment {ref} ({date}) hanya mencakup {covers}, bukan kesesuaian fungsi",
+      en: "assessment {ref} ({date}) covers only {covers}, not the fitness for function",
+    },
+  },
+  remediation: {
+    id: "Ajukan pemeriksaan kesesuaian fungsi (assessment) ke Dinas dan catat berita acaranya di inventaris.",
+    en: "Request the Dinas assessment of the application's function and record its report in the inventory.",
+  },
+  evaluate: ({ inventory }) => inventory.applications.map((a) => assessmentCheck(a, "function")),
+};
+
+function assessmentCheck(a: Application, scope: AssessmentScope) {
+  const s = a.securityAssessment;
+  if (!s) return check(app(a.id), a.opd, { variant: "never", params: {} });
+  if (assessedFor(a, scope)) return check(app(a.id), a.opd);
+  return check(app(a.id), a.opd, { variant: "other-scope", params: { ref: s.ref ?? "-", date: s.date, covers: (s.covers ?? []).join(", ") } });
+}
 
 export const appDrReplica: Rule = {
   id: "app-dr-replica",
@@ -143,8 +181,17 @@ export const appDrReplica: Rule = {
     id: "Aplikasi berklasifikasi di atas internal memiliki replika pada server di pusat pemulihan data.",
     en: "Applications classified above internal have a replica on a server at the recovery site.",
   },
-  severity: "mandatory",
-  citations: [cite("klaten-18-2018", 9, "2", "a")],
+  // Advice: Pasal 9 (2) a lists the recovery site among the infrastructure the Pemda provides; it asks
+  // no replica per application (the site itself is dc-and-recovery-site, mandatory).
+  severity: "advisory",
+  citations: [
+    cite("klaten-18-2018", 9, "2", "a", {
+      note: {
+        id: "Pasal 9 (2) a menyebut pusat pemulihan data sebagai infrastruktur, tidak mewajibkan replika per aplikasi: dilaporkan sebagai saran.",
+        en: "Pasal 9 (2) a names the recovery site as infrastructure and asks no replica per application: reported as advice.",
+      },
+    }),
+  ],
   evidence: {
     none: { id: "aplikasi {classification} tanpa replika DR", en: "{classification} application without a DR replica" },
     "not-at-recovery": {
@@ -158,7 +205,7 @@ export const appDrReplica: Rule = {
   },
   evaluate: ({ inventory, index }) =>
     inventory.applications
-      .filter((a) => isConfidential(a.classification))
+      .filter((a) => isConfidential(a.classification) && !isNational(a))
       .map((a) => {
         if (!a.dr) return check(app(a.id), a.opd, { variant: "none", params: { classification: a.classification } });
         const site = index.sites.get(index.devices.get(a.dr.server)?.site ?? "");

@@ -1,7 +1,7 @@
 // Every rule, in the order reports list them: placement first (the heart of both Perda), then
 // applications, OPDs, infrastructure, and the rules over observed facts.
 import type { Rule } from "../types";
-import { appDocumentation, appDrReplica, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
+import { appDocumentation, appDrReplica, appFunctionAssessment, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
 import { dcAndRecoverySite, networkLabelCode, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
 import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
 import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "./topology";
@@ -17,6 +17,7 @@ export const RULES: readonly Rule[] = [
   appDocumentation,
   appSourceRepository,
   appLicense,
+  appFunctionAssessment,
   appSecurityAssessment,
   appDrReplica,
   appProcurementVerified,

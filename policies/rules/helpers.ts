@@ -29,7 +29,7 @@ export function siteManagerOf(site: Inventory["sites"][number] | undefined, dina
 
 export function placementFactsOf(a: Application, inv: Inventory, index: InventoryIndex): PlacementFacts {
   const p = a.placement;
-  const base = { application: a.id, opd: a.opd, classification: a.classification, website: a.website };
+  const base = { application: a.id, opd: a.opd, classification: a.classification, website: a.website, ...(a.national ? { national: true } : {}) };
   if (p.type === "external") {
     return {
       ...base,
@@ -49,6 +49,9 @@ export function placementFactsOf(a: Application, inv: Inventory, index: Inventor
     ...(p.type === "opd-server" && p.exception ? { exception: p.exception } : {}),
   };
 }
+
+/** A national application (central ministry/agency): outside the articles on the OPD's own applications. */
+export const isNational = (a: Application): boolean => a.national !== undefined;
 
 /** The severity a rule has under the selected profiles: its own unless every applicable citation overrides it. */
 export function effectiveSeverity(rule: { severity: Severity; citations: Citation[] }, profiles: readonly Profile[]): Severity {

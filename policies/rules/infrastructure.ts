@@ -1,6 +1,7 @@
 // The infrastructure itself: a data center and a recovery site (klaten-18-2018 Pasal 9 (2) a),
 // OPD-held equipment (klaten-18-2018 Pasal 11 (2); bt-7-2019 Pasal 12 (4)-(5)), and node address
-// labels on every backbone link and OPD data cable (klaten-18-2018 Pasal 11 (3)).
+// labels on every backbone link and OPD data cable (klaten-18-2018 Pasal 11 (3); Barito Timur has no
+// labelling duty, so the rule does not run under bt-7-2019).
 import type { Inventory } from "../../inventory/schema";
 import type { InventoryIndex, Rule, Subject } from "../types";
 import { check, cite, opdOfDevice } from "./helpers";
@@ -56,11 +57,12 @@ export const opdDeviceRecommendation: Rule = {
 };
 
 /**
- * Wifi access points are LAN end equipment (klaten-18-2018 Pasal 11 (2) a counts wifi with the LAN
- * an OPD may run); bt-7-2019 Pasal 12 is read as reserving servers, data-center and backbone
- * equipment to the Dinas. See docs/compliance-matrix.md.
+ * Network and communication equipment (bt-7-2019 Pasal 12 (3) c) is procured and run by the Dinas
+ * (12 (4)); an OPD may procure only hardware (12 (3) a) for general needs (12 (5)), whatever the
+ * device's `generalPurpose` flag says. Klaten's Pasal 11 (2) a (an OPD may run its wifi) is another
+ * Perda and does not soften Barito Timur's.
  */
-const LAN_END_ROLES = new Set(["access-point"]);
+const NETWORK_ROLES = new Set(["router", "switch", "firewall", "access-point", "gateway"]);
 
 export const opdGeneralPurposeHardware: Rule = {
   id: "opd-general-purpose-hardware",
@@ -71,17 +73,25 @@ export const opdGeneralPurposeHardware: Rule = {
   },
   severity: "mandatory",
   citations: [cite("bt-7-2019", 12, "4-5")],
-  evidence: { special: { id: "{role} {model} dimiliki {owner}, bukan perangkat bersifat umum", en: "{role} {model} owned by {owner} is not general-purpose hardware" } },
+  evidence: {
+    special: { id: "{role} {model} dimiliki {owner}, bukan perangkat bersifat umum", en: "{role} {model} owned by {owner} is not general-purpose hardware" },
+    network: {
+      id: "perangkat jaringan {role} {model} dimiliki {owner}; Pasal 12 (3) c dan (4): diadakan dan dikelola Dinas",
+      en: "network equipment {role} {model} owned by {owner}; Pasal 12 (3) c and (4): procured and run by the Dinas",
+    },
+  },
   remediation: {
     id: "Serahkan pengelolaan perangkat ke Dinas (pindahkan layanannya ke pusat data Dinas) atau ganti dengan perangkat bersifat umum.",
     en: "Hand the equipment over to the Dinas (move its services into the Dinas data center) or replace it with general-purpose hardware.",
   },
   evaluate: ({ inventory, index }) =>
     inventory.devices
-      .filter((d) => isOpdOwned(d.owner, inventory) && !LAN_END_ROLES.has(d.role))
-      .map((d) =>
-        check(device(d.id), opdOfDevice(d.id, inventory, index), d.generalPurpose ? undefined : { variant: "special", params: { role: d.role, model: [d.vendor, d.model].filter(Boolean).join(" ") || "-", owner: d.owner } }),
-      ),
+      .filter((d) => isOpdOwned(d.owner, inventory))
+      .map((d) => {
+        const params = { role: d.role, model: [d.vendor, d.model].filter(Boolean).join(" ") || "-", owner: d.owner };
+        const failure = NETWORK_ROLES.has(d.role) ? { variant: "network", params } : d.generalPurpose ? undefined : { variant: "special", params };
+        return check(device(d.id), opdOfDevice(d.id, inventory, index), failure);
+      }),
 };
 
 function opdOfLink(link: Inventory["links"][number], inv: Inventory, index: InventoryIndex): string {
@@ -98,16 +108,8 @@ export const networkLabelCode: Rule = {
     en: "Every backbone link and OPD data cable joined to the network has a node address label code.",
   },
   severity: "mandatory",
-  citations: [
-    cite("klaten-18-2018", 11, "3"),
-    cite("bt-7-2019", 12, "4", undefined, {
-      severity: "advisory",
-      note: {
-        id: "Perda Barito Timur tidak mewajibkan label; Dinas yang mengelola jaringan (Pasal 12 (4)) memerlukannya untuk pengelolaan, jadi dilaporkan sebagai saran.",
-        en: "The Barito Timur Perda has no label duty; the Dinas running the network (Pasal 12 (4)) needs labels to manage it, so this is reported as advice.",
-      },
-    }),
-  ],
+  // klaten-18-2018 only: Barito Timur has no labelling duty (docs/compliance-matrix.md).
+  citations: [cite("klaten-18-2018", 11, "3")],
   evidence: {
     "link-unlabelled": { id: "link backbone {a} ↔ {b} tanpa label kode node", en: "backbone link {a} ↔ {b} without a node label code" },
     "cable-unlabelled": { id: "kabel dari {from} ke {to} tanpa label kode node", en: "cable from {from} to {to} without a node label code" },

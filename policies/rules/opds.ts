@@ -1,10 +1,10 @@
-// Obligations on every OPD: an appointed pengelola TIK (klaten-18-2018 Pasal 18 (3), 19 (2);
-// bt-7-2019 Pasal 16 (6)), a bandwidth quota set by the Dinas (klaten-18-2018 Pasal 10 (2);
-// bt-7-2019 Pasal 12 (3) d, (4)), and websites under the kabupaten domain (bt-7-2019 Pasal 19
-// (1)-(3); klaten-18-2018 Pasal 23).
+// Obligations on every OPD: ICT staff (klaten-18-2018 Pasal 19 (2); bt-7-2019 Pasal 16 (2)) appointed
+// by Bupati decree (klaten-18-2018 Pasal 18 (3); bt-7-2019 Pasal 16 (6)), websites under the kabupaten
+// domain (bt-7-2019 Pasal 19 (1)-(3); klaten-18-2018 Pasal 23); and, as advice on the Dinas's own
+// power, a bandwidth quota per OPD (klaten-18-2018 Pasal 10 (2) "berwenang"; bt-7-2019 Pasal 12 (4)).
 import { underDomain } from "../../inventory/dns-names";
 import type { Rule, Subject } from "../types";
-import { app, check, cite } from "./helpers";
+import { app, check, cite, isNational } from "./helpers";
 
 const opd = (id: string): Subject => ({ kind: "opd", id });
 
@@ -16,7 +16,8 @@ export const opdPengelolaTik: Rule = {
     en: "The OPD has at least one ICT manager (pengelola TIK).",
   },
   severity: "mandatory",
-  citations: [cite("klaten-18-2018", 19, "2"), cite("bt-7-2019", 16, "6")],
+  // bt-7-2019: 16 (2) makes each PD responsible for providing ICT staff (16 (6) is how they are appointed).
+  citations: [cite("klaten-18-2018", 19, "2"), cite("bt-7-2019", 16, "2")],
   evidence: { none: { id: "tidak ada pengelola TIK yang ditunjuk", en: "no pengelola TIK appointed" } },
   remediation: {
     id: "Pimpinan OPD mengusulkan pengelola TIK untuk ditetapkan dengan Keputusan Bupati.",
@@ -53,19 +54,21 @@ export const opdQuota: Rule = {
   id: "opd-quota",
   title: { id: "Kuota internet OPD ditetapkan Dinas", en: "OPD internet quota set by the Dinas" },
   checks: {
-    id: "Setiap OPD memiliki kuota bandwidth yang ditetapkan Dinas.",
-    en: "Every OPD has a bandwidth quota set by the Dinas.",
+    id: "Dinas telah menetapkan kuota bandwidth untuk setiap OPD (kewenangan Dinas, bukan kewajiban OPD: dilaporkan sebagai saran kepada Dinas).",
+    en: "The Dinas has set a bandwidth quota for every OPD (a power of the Dinas, not a duty of the OPD: reported as advice to the Dinas).",
   },
-  severity: "mandatory",
-  citations: [cite("klaten-18-2018", 10, "2"), cite("bt-7-2019", 12, "3", "d"), cite("bt-7-2019", 12, "4")],
-  evidence: { none: { id: "tidak ada kuota bandwidth untuk OPD ini", en: "no bandwidth quota for this OPD" } },
+  // "berwenang" is a power: an OPD without a quota has broken nothing, so the finding is advice and is
+  // booked to the Dinas, whose power it is (the OPD is the subject).
+  severity: "advisory",
+  citations: [cite("klaten-18-2018", 10, "2"), cite("bt-7-2019", 12, "4")],
+  evidence: { none: { id: "Dinas belum menetapkan kuota bandwidth untuk OPD ini", en: "the Dinas has set no bandwidth quota for this OPD" } },
   remediation: {
     id: "Tetapkan kuota unduh/unggah OPD di bagian bandwidth.quotas inventaris.",
     en: "Set the OPD's download/upload quota under bandwidth.quotas in the inventory.",
   },
   evaluate: ({ inventory }) => {
     const withQuota = new Set((inventory.bandwidth?.quotas ?? []).map((q) => q.opd));
-    return inventory.opds.map((o) => check(opd(o.code), o.code, withQuota.has(o.code) ? undefined : { variant: "none", params: {} }));
+    return inventory.opds.map((o) => check(opd(o.code), inventory.meta.dinas, withQuota.has(o.code) ? undefined : { variant: "none", params: {} }));
   },
 };
 
@@ -89,7 +92,7 @@ export const websiteSubdomain: Rule = {
   evaluate: ({ inventory }) => {
     const domain = inventory.meta.domain;
     const checks = inventory.applications
-      .filter((a) => a.website)
+      .filter((a) => a.website && !isNational(a))
       .map((a) => {
         if (!a.hostname) return check(app(a.id), a.opd, { variant: "no-hostname", params: {} });
         return check(app(a.id), a.opd, underDomain(a.hostname, domain) ? undefined : { variant: "outside", params: { hostname: a.hostname, domain } });

@@ -1,8 +1,8 @@
-// Where applications run: bt-7-2019 Pasal 15, 18, 19 (4); klaten-18-2018 Pasal 14, 22.
+// Where applications run: bt-7-2019 Pasal 15, 18, 19 (4); klaten-18-2018 Pasal 14 (1), 22.
 // The decisions themselves are the pure functions of ../placement.ts, shared with CrossGuard.
 import { checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting } from "../placement";
 import type { Rule } from "../types";
-import { app, check, cite, placementFactsOf } from "./helpers";
+import { app, check, cite, isNational, placementFactsOf } from "./helpers";
 
 export const appPlacementDc: Rule = {
   id: "app-placement-dc",
@@ -11,8 +11,8 @@ export const appPlacementDc: Rule = {
     en: "OPD applications are placed in the Dinas data center",
   },
   checks: {
-    id: "Aplikasi berjalan di pusat data (atau pusat pemulihan data) yang dikelola Dinas, atau memiliki pernyataan jaminan keamanan data yang ditandatangani OPD dan penyedia dan belum kedaluwarsa.",
-    en: "The application runs in the Dinas-managed data center (or recovery site), or holds a data-security guarantee signed by the OPD and the provider that has not expired.",
+    id: "Aplikasi berjalan di pusat data (atau pusat pemulihan data) yang dikelola Dinas; di bawah bt-7-2019 saja, di luar itu hanya dengan pernyataan jaminan keamanan data yang ditandatangani OPD dan penyedia dan belum kedaluwarsa (Pasal 15 (2)) atau sebagai website sewaan di Indonesia (Pasal 19 (4)). Aplikasi nasional tidak dinilai.",
+    en: "The application runs in the Dinas-managed data center (or recovery site); under bt-7-2019 alone, elsewhere only with an unexpired data-security guarantee signed by the OPD and the provider (Pasal 15 (2)) or as a website rented in Indonesia (Pasal 19 (4)). National applications are not judged.",
   },
   severity: "mandatory",
   citations: [cite("bt-7-2019", 15, "1-2"), cite("klaten-18-2018", 14, "1")],
@@ -25,17 +25,23 @@ export const appPlacementDc: Rule = {
       id: "pernyataan jaminan keamanan {ref} kedaluwarsa pada {expires} ({days} hari lalu); ditempatkan di {site} ({manager})",
       en: "security guarantee {ref} expired on {expires} ({days} days ago); placed at {site} ({manager})",
     },
+    "outside-dc-no-route": {
+      id: "ditempatkan di luar pusat data Dinas ({site}, dikelola oleh {manager}); klaten-18-2018 Pasal 14 (1) tidak memberi jalur pengecualian",
+      en: "placed outside the Dinas data center ({site}, managed by {manager}); klaten-18-2018 Pasal 14 (1) offers no exception route",
+    },
     "exception-unsigned": {
       id: "pernyataan jaminan keamanan {ref} belum ditandatangani oleh: {missing}; ditempatkan di {site} ({manager})",
       en: "security guarantee {ref} not signed by: {missing}; placed at {site} ({manager})",
     },
   },
   remediation: {
-    id: "Pindahkan aplikasi ke pusat data Dinas, atau lengkapi pernyataan kesanggupan jaminan keamanan data yang ditandatangani PD pengelola dan penyedia/PSE, lalu catat di inventaris.",
-    en: "Move the application to the Dinas data center, or obtain a data-security guarantee signed by the OPD and the provider/PSE and record it in the inventory.",
+    id: "Pindahkan aplikasi ke pusat data Dinas. Hanya di bawah bt-7-2019 (Pasal 15 (2)): atau lengkapi pernyataan kesanggupan jaminan keamanan data yang ditandatangani PD pengelola dan penyedia/PSE, lalu catat di inventaris; klaten-18-2018 Pasal 14 tidak mengenal pengecualian.",
+    en: "Move the application to the Dinas data center. Under bt-7-2019 only (Pasal 15 (2)): or obtain a data-security guarantee signed by the OPD and the provider/PSE and record it in the inventory; klaten-18-2018 Pasal 14 knows no exception.",
   },
-  evaluate: ({ inventory, asOf, index }) =>
-    inventory.applications.map((a) => check(app(a.id), a.opd, checkPlacement(placementFactsOf(a, inventory, index), asOf))),
+  evaluate: ({ inventory, asOf, index, profiles }) =>
+    inventory.applications
+      .filter((a) => !isNational(a))
+      .map((a) => check(app(a.id), a.opd, checkPlacement(placementFactsOf(a, inventory, index), asOf, profiles))),
 };
 
 export const appExceptionExpiring: Rule = {
@@ -49,7 +55,8 @@ export const appExceptionExpiring: Rule = {
     en: "An exception for placement outside the Dinas data center does not end within the next 60 days.",
   },
   severity: "advisory",
-  citations: [cite("bt-7-2019", 15, "2"), cite("klaten-18-2018", 14, "2")],
+  // bt-7-2019 only: klaten-18-2018 has no exception to expire (Pasal 14 (2) is about the placement procedure).
+  citations: [cite("bt-7-2019", 15, "2")],
   evidence: {
     expiring: {
       id: "pernyataan {ref} berakhir pada {expires}, {days} hari lagi",
@@ -62,7 +69,7 @@ export const appExceptionExpiring: Rule = {
   },
   evaluate: ({ inventory, asOf, index }) =>
     inventory.applications
-      .filter((a) => a.placement.type !== "datacenter")
+      .filter((a) => a.placement.type !== "datacenter" && !isNational(a))
       .map((a) => check(app(a.id), a.opd, checkExceptionExpiring(placementFactsOf(a, inventory, index), asOf))),
 };
 
@@ -127,6 +134,6 @@ export const websiteHostingIndonesia: Rule = {
   // Only rented (external) websites are subjects; the decision is checkWebsiteHosting, shared with CrossGuard.
   evaluate: ({ inventory, index }) =>
     inventory.applications
-      .filter((a) => a.website && a.placement.type === "external")
+      .filter((a) => a.website && a.placement.type === "external" && !isNational(a))
       .map((a) => check(app(a.id), a.opd, checkWebsiteHosting(placementFactsOf(a, inventory, index)))),
 };

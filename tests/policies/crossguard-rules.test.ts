@@ -86,7 +86,10 @@ describe("the pack's policies on hand-made resources", () => {
     });
     expect(run(opdAppInDinasDataCenter, record("dtks", externalLabels("dtks", exc("2025-06-30"))))[0]).toContain("security guarantee SPJ/1 expired on 2025-06-30");
     expect(run(opdAppInDinasDataCenter, record("x", externalLabels("x", exc("2027-06-30", false))))[0]).toContain("not signed by: provider");
-    expect(run(opdAppInDinasDataCenter, record("oss", externalLabels("oss", exc("2027-01-10"))))).toEqual([]);
+    // A valid statement is a route under bt-7-2019 Pasal 15 (2) only; klaten-18-2018 Pasal 14 has none.
+    expect(run(opdAppInDinasDataCenter, record("oss", externalLabels("oss", { ...exc("2027-01-10"), [LABEL.profiles]: "bt-7-2019" })))).toEqual([]);
+    expect(run(opdAppInDinasDataCenter, record("oss", externalLabels("oss", { ...exc("2027-01-10"), [LABEL.profiles]: "klaten-18-2018" })))[0]).toContain("offers no exception route");
+    expect(run(opdAppInDinasDataCenter, record("oss", externalLabels("oss", { ...exc("2027-01-10"), [LABEL.national]: "BKN" })))).toEqual([]);
     expect(run(exceptionExpiringSoon, record("oss", externalLabels("oss", exc("2027-01-10"))))[0]).toContain("ends on 2027-01-10, in 48 days");
     expect(run(exceptionExpiringSoon, record("oss", externalLabels("oss", exc("2027-06-30"))))).toEqual([]);
     expect(run(opdAppInDinasDataCenter, record("web", externalLabels("web")))[0]).toContain("without a data-security guarantee");

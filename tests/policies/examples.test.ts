@@ -24,10 +24,11 @@ function deliberateIds(file: string): string[] {
 
 const EXPECTED: Record<string, string[]> = {
   "barito-timur": [
-    "mandatory opd-pengelola-tik kec-paju-epat", // Pasal 16 (6)
+    "mandatory opd-pengelola-tik kec-paju-epat", // Pasal 16 (2)
     "mandatory opd-general-purpose-hardware rsud-srv-01", // Pasal 12 (5)
-    "advisory network-label-code bb-dishub", // no label duty in bt-7-2019: advice
-    "mandatory app-security-assessment pajak-daerah", // Pasal 17 (3)
+    "mandatory opd-general-purpose-hardware dinkes-ap-01", // Pasal 12 (3) c, (4): network equipment is the Dinas's
+    // bb-dishub carries no label: not judged, bt-7-2019 has no labelling duty.
+    "mandatory app-function-assessment pajak-daerah", // Pasal 17 (3)
     "mandatory app-placement-dc web-dishub", // Pasal 15 (1)
     "mandatory website-hosting-indonesia web-dishub", // Pasal 19 (4)
     "mandatory app-documentation web-dishub", // Pasal 13 (6)
@@ -38,8 +39,7 @@ const EXPECTED: Record<string, string[]> = {
     "mandatory app-documentation sipjaki", // Pasal 13 (6)
     "mandatory app-source-repository sipjaki", // Pasal 13 (9)
     "mandatory app-placement-dc simrs", // Pasal 15
-    "mandatory app-confidential-dinas simrs", // Pasal 18
-    "mandatory app-security-assessment simrs", // Pasal 17 (3)
+    "mandatory app-confidential-dinas simrs", // Pasal 18 (its old assessment counts: 17 (3) sets no period)
     "mandatory website-subdomain web-disdik", // Pasal 19 (2)-(3)
     // Not deliberate, but commented in the example as "expiring within 60 days: warned".
     "advisory app-exception-expiring oss-daerah",
@@ -49,7 +49,7 @@ const EXPECTED: Record<string, string[]> = {
     "mandatory opd-device-recommendation dlh-sw-01", // Pasal 11 (2)
     "mandatory network-label-code bb-kec-delanggu", // Pasal 11 (3)
     "mandatory network-label-code lan-rsud-bagas-waras", // Pasal 11 (3)
-    "mandatory app-dr-replica dtks", // Pasal 9 (2) a
+    "advisory app-dr-replica dtks", // Pasal 9 (2) a asks no replica per application: advice
     "mandatory app-placement-dc simrs", // Pasal 14 (1)
     "mandatory app-confidential-dinas simrs", // Pasal 22
     "mandatory app-security-assessment sipandu", // Pasal 21 (3)
@@ -109,5 +109,18 @@ describe.each(Object.keys(EXPECTED))("example %s", (name) => {
     }
     expect(md).toContain("Temuan per pasal");
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(report.findings.length + 1);
+  });
+});
+
+describe.each(Object.keys(EXPECTED))("example %s: national applications", (name) => {
+  it("has a national application, and it produces no finding", () => {
+    const inventory = loadInventoryOrThrow(`examples/${name}/inventory.yaml`);
+    const national = inventory.applications.filter((a) => a.national).map((a) => a.id);
+    expect(national.length).toBeGreaterThan(0);
+    const report = evaluate(inventory, { asOf: AS_OF });
+    expect(report.findings.filter((f) => national.includes(f.subject.id))).toEqual([]);
+    // ...while the same application recorded as the OPD's own would be judged (the notion matters).
+    const asOwn = { ...inventory, applications: inventory.applications.map((a) => (a.national ? { ...a, national: undefined } : a)) };
+    expect(evaluate(asOwn, { asOf: AS_OF }).findings.some((f) => national.includes(f.subject.id))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // A small inventory that passes every rule of both Perda; each rule test breaks one thing in a copy.
 import { loadInventoryText } from "../../inventory/load";
-import type { Inventory } from "../../inventory/schema";
+import type { Inventory, Profile } from "../../inventory/schema";
 import { minimalInventory } from "../fixtures/minimal-inventory";
 
 export const AS_OF = new Date("2026-11-23T00:00:00Z");
@@ -66,6 +66,19 @@ export function compliantData(): any {
       securityAssessment: { date: "2026-02-01" },
     },
   ];
+  return inv;
+}
+
+/**
+ * The compliant inventory for one Perda. Klaten's Pasal 14 (1) has no exception route, so under it the
+ * externally hosted `oss` moves into the data center; under bt-7-2019 it stays outside, compliant by
+ * its statement (Pasal 15 (2)) and as a website rented in Indonesia (Pasal 19 (4)).
+ */
+export function compliantFor(profile: Profile): any {
+  const inv = compliantData();
+  if (profile === "klaten-18-2018") {
+    appOf(inv, "oss").placement = { type: "datacenter", server: "srv1" };
+  }
   return inv;
 }
 

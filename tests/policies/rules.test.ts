@@ -5,7 +5,8 @@ import { evaluate, RULES } from "../../policies";
 import { parseFacts } from "../../facts/load";
 import type { ObservedFacts } from "../../facts/schema";
 import { formatCitation } from "../../policies/rules/helpers";
-import { AS_OF, appOf, compliantData, load } from "./fixtures";
+import type { Profile } from "../../inventory/schema";
+import { AS_OF, appOf, compliantData, compliantFor, load } from "./fixtures";
 
 interface Case {
   rule: string;
@@ -15,6 +16,8 @@ interface Case {
   variant: string;
   facts?: ObservedFacts;
   asOf?: Date;
+  /** The Perda to evaluate under, when not both (the fixture's). */
+  profiles?: Profile[];
   /** Every [subject, variant] expected, when the break hits more than one subject. */
   all?: [string, string][];
 }
@@ -58,9 +61,12 @@ const topologyFacts = (core: object[], dinkesRtr: object[] = [{ localPort: "ethe
 const healthyTopology = topologyFacts([{ localPort: "te1", remoteSysName: "DINKES-RTR.contohkab.go.id", remotePortId: "ether1" }]).topology;
 
 const CASES: Case[] = [
-  { rule: "app-placement-dc", name: "external without exception", breakIt: (d) => delete appOf(d, "oss").placement.exception, subject: "oss", variant: "no-exception" },
-  { rule: "app-placement-dc", name: "expired exception", breakIt: (d) => (appOf(d, "oss").placement.exception.expires = "2026-11-22"), subject: "oss", variant: "exception-expired" },
-  { rule: "app-placement-dc", name: "exception not signed by the provider", breakIt: (d) => delete appOf(d, "oss").placement.exception.signedByProvider, subject: "oss", variant: "exception-unsigned" },
+  // oss is a website rented in Indonesia: not a website, so bt-7-2019 Pasal 19 (4) does not excuse it.
+  { rule: "app-placement-dc", name: "external without exception", profiles: ["bt-7-2019"], breakIt: (d) => { appOf(d, "oss").website = false; delete appOf(d, "oss").placement.exception; }, subject: "oss", variant: "no-exception" },
+  { rule: "app-placement-dc", name: "expired exception", profiles: ["bt-7-2019"], breakIt: (d) => { appOf(d, "oss").website = false; appOf(d, "oss").placement.exception.expires = "2026-11-22"; }, subject: "oss", variant: "exception-expired" },
+  { rule: "app-placement-dc", name: "exception not signed by the provider", profiles: ["bt-7-2019"], breakIt: (d) => { appOf(d, "oss").website = false; delete appOf(d, "oss").placement.exception.signedByProvider; }, subject: "oss", variant: "exception-unsigned" },
+  // klaten-18-2018 Pasal 14 has no exception route: the old rule let a valid statement pass.
+  { rule: "app-placement-dc", name: "valid exception under Klaten (no exception route)", profiles: ["klaten-18-2018"], breakIt: () => undefined, subject: "oss", variant: "outside-dc-no-route" },
   {
     rule: "app-placement-dc",
     name: "on an OPD server",
@@ -71,8 +77,9 @@ const CASES: Case[] = [
     },
     subject: "web",
     variant: "no-exception",
+    profiles: ["bt-7-2019"],
   },
-  { rule: "app-exception-expiring", name: "exception ending in 30 days", breakIt: (d) => (appOf(d, "oss").placement.exception.expires = "2026-12-23"), subject: "oss", variant: "expiring" },
+  { rule: "app-exception-expiring", name: "exception ending in 30 days", profiles: ["bt-7-2019"], breakIt: (d) => (appOf(d, "oss").placement.exception.expires = "2026-12-23"), subject: "oss", variant: "expiring" },
   { rule: "app-confidential-dinas", name: "rahasia over the OPD network", breakIt: (d) => (appOf(d, "simpeg").placement.network = "opd"), subject: "simpeg", variant: "network" },
   {
     rule: "app-confidential-dinas",
@@ -104,7 +111,16 @@ const CASES: Case[] = [
   },
   { rule: "app-license", name: "licence unknown", breakIt: (d) => (appOf(d, "web").license = "unknown"), subject: "web", variant: "unknown" },
   { rule: "app-security-assessment", name: "never assessed", breakIt: (d) => delete appOf(d, "web").securityAssessment, subject: "web", variant: "never" },
-  { rule: "app-security-assessment", name: "assessed 12 months and a day ago", breakIt: (d) => (appOf(d, "simpeg").securityAssessment.date = "2025-11-22"), subject: "simpeg", variant: "stale" },
+  { rule: "app-security-assessment", name: "assessment of the function only", breakIt: (d) => (appOf(d, "web").securityAssessment.covers = ["function"]), subject: "web", variant: "other-scope" },
+  { rule: "app-function-assessment", name: "never assessed", breakIt: (d) => delete appOf(d, "web").securityAssessment, subject: "web", variant: "never" },
+  { rule: "app-function-assessment", name: "security assessment only (17 (3) asks for the function)", breakIt: (d) => (appOf(d, "web").securityAssessment.covers = ["security"]), subject: "web", variant: "other-scope" },
+  {
+    rule: "app-function-assessment",
+    name: "a national application in use is not assessed",
+    breakIt: (d) => d.applications.push(nationalApp({ securityAssessment: undefined })),
+    subject: "siasn",
+    variant: "never",
+  },
   { rule: "app-dr-replica", name: "rahasia without DR", breakIt: (d) => delete appOf(d, "simpeg").dr, subject: "simpeg", variant: "none" },
   {
     rule: "app-dr-replica",
@@ -133,6 +149,14 @@ const CASES: Case[] = [
   },
   { rule: "opd-device-recommendation", name: "OPD device without recommendation", breakIt: (d) => delete d.devices.find((x: any) => x.id === "dinkes-pc").recommendation, subject: "dinkes-pc", variant: "none" },
   { rule: "opd-general-purpose-hardware", name: "OPD-owned server", breakIt: (d) => (d.devices.find((x: any) => x.id === "dinkes-pc").generalPurpose = false), subject: "dinkes-pc", variant: "special" },
+  {
+    // bt-7-2019 Pasal 12 (3) c, (4): network equipment is the Dinas's; the old rule let OPD access points pass.
+    rule: "opd-general-purpose-hardware",
+    name: "OPD-owned access point with a Dinas recommendation",
+    breakIt: (d) => d.devices.push({ id: "dinkes-ap", role: "access-point", site: "kantor-dinkes", owner: "dinkes", generalPurpose: true, recommendation: { ref: "REK/2", date: "2026-01-05" } }),
+    subject: "dinkes-ap",
+    variant: "network",
+  },
   { rule: "network-label-code", name: "backbone link without label", breakIt: (d) => delete d.links[0].labelCode, subject: "bb-dinkes", variant: "link-unlabelled" },
   { rule: "network-label-code", name: "OPD cable without label", breakIt: (d) => delete d.cables[0].labelCode, subject: "lan-dinkes", variant: "cable-unlabelled" },
   {
@@ -218,6 +242,21 @@ const CASES: Case[] = [
 
 const ruleById = (id: string) => RULES.find((r) => r.id === id)!;
 
+/** A national application (SIASN, run by BKN) recorded truthfully: hosted by its agency, no OPD documents. */
+function nationalApp(over: Record<string, unknown> = {}): any {
+  return {
+    id: "siasn",
+    name: "SIASN",
+    opd: "diskominfo",
+    kind: "umum",
+    classification: "rahasia",
+    national: { agency: "Badan Kepegawaian Negara", legalBasis: "Undang-Undang Nomor 20 Tahun 2023" },
+    placement: { type: "external", provider: "Badan Kepegawaian Negara", country: "ID", providerLegalEntity: { name: "Badan Kepegawaian Negara", country: "ID" }, network: "dinas" },
+    securityAssessment: { date: "2026-03-01", ref: "BA/siasn" },
+    ...over,
+  };
+}
+
 describe("rule catalogue", () => {
   it("every rule has titles, checks and remediation in both languages, at least one citation, and a fail case below", () => {
     const ids = RULES.map((r) => r.id);
@@ -240,14 +279,15 @@ describe("rule catalogue", () => {
   });
 });
 
-describe("each rule passes the compliant fixture", () => {
-  const inventory = load(compliantData());
+describe("each rule passes the compliant fixture of every Perda it cites", () => {
   for (const rule of RULES) {
-    it(rule.id, () => {
-      const r = evaluate(inventory, { asOf: AS_OF, rules: [rule], ...(rule.needsFacts ? { facts: { ...healthyFacts, topology: healthyTopology } } : {}) });
-      expect(r.rules[0]!.checked, "the fixture exercises the rule").toBeGreaterThan(0);
-      expect(r.findings).toEqual([]);
-    });
+    for (const profile of [...new Set(rule.citations.map((c) => c.profile))]) {
+      it(`${rule.id} (${profile})`, () => {
+        const r = evaluate(load(compliantFor(profile)), { asOf: AS_OF, profiles: [profile], rules: [rule], ...(rule.needsFacts ? { facts: { ...healthyFacts, topology: healthyTopology } } : {}) });
+        expect(r.rules[0]!.checked, "the fixture exercises the rule").toBeGreaterThan(0);
+        expect(r.findings).toEqual([]);
+      });
+    }
   }
 });
 
@@ -258,14 +298,15 @@ describe("each rule fails the fixture that breaks it", () => {
       c.breakIt(data);
       const inventory = load(data);
       const rule = ruleById(c.rule);
-      const r = evaluate(inventory, { asOf: c.asOf ?? AS_OF, rules: [rule], ...(c.facts ? { facts: c.facts } : {}) });
+      const profiles = c.profiles ? { profiles: c.profiles } : {};
+      const r = evaluate(inventory, { asOf: c.asOf ?? AS_OF, rules: [rule], ...profiles, ...(c.facts ? { facts: c.facts } : {}) });
       expect(r.findings.map((f) => [f.subject.id, f.variant])).toEqual(c.all ?? [[c.subject, c.variant]]);
       const f = r.findings[0]!;
       expect(f.severity).toBe(rule.severity);
       expect(f.evidence.id).not.toMatch(/\{\w+\}/);
       expect(f.evidence.en).not.toMatch(/\{\w+\}/);
       // The whole catalogue on the broken fixture: this rule is among the findings (no other rule masks it).
-      const all = evaluate(inventory, { asOf: c.asOf ?? AS_OF, ...(c.facts ? { facts: c.facts } : {}) });
+      const all = evaluate(inventory, { asOf: c.asOf ?? AS_OF, ...profiles, ...(c.facts ? { facts: c.facts } : {}) });
       expect(all.findings.some((x) => x.rule === c.rule && x.subject.id === c.subject)).toBe(true);
     });
   }
@@ -273,7 +314,7 @@ describe("each rule fails the fixture that breaks it", () => {
 
 describe("profiles and facts", () => {
   it("applies only the rules of the selected profiles", () => {
-    const data = compliantData();
+    const data = compliantFor("klaten-18-2018");
     delete appOf(data, "simpeg").dr; // klaten-18-2018 Pasal 9 (2) a only
     appOf(data, "web").documentation.manual = false; // bt-7-2019 Pasal 13 (6) only
     const inventory = load(data);
@@ -285,12 +326,13 @@ describe("profiles and facts", () => {
     expect(bt.rules.find((r) => r.id === "app-placement-dc")!.citations).toEqual(["bt-7-2019 Pasal 15 (1)-(2)"]);
   });
 
-  it("reports a label finding as advisory under bt-7-2019 alone and mandatory when klaten-18-2018 applies", () => {
-    const data = compliantData();
+  it("does not judge labels under bt-7-2019 alone (no labelling duty) and requires them under klaten-18-2018 Pasal 11 (3)", () => {
+    const data = compliantFor("klaten-18-2018");
     delete data.links[0].labelCode;
     const inventory = load(data);
-    expect(evaluate(inventory, { asOf: AS_OF, profiles: ["bt-7-2019"] }).findings[0]!.severity).toBe("advisory");
-    expect(evaluate(inventory, { asOf: AS_OF, profiles: ["klaten-18-2018"] }).findings[0]!.severity).toBe("mandatory");
+    expect(evaluate(inventory, { asOf: AS_OF, profiles: ["bt-7-2019"] }).findings).toEqual([]);
+    expect(evaluate(inventory, { asOf: AS_OF, profiles: ["bt-7-2019"] }).rules.some((r) => r.id === "network-label-code")).toBe(false);
+    expect(evaluate(inventory, { asOf: AS_OF, profiles: ["klaten-18-2018"] }).findings.map((f) => [f.rule, f.severity])).toEqual([["network-label-code", "mandatory"]]);
   });
 
   it("skips the rules over observed facts when no facts are given", () => {
@@ -314,22 +356,97 @@ describe("profiles and facts", () => {
 
   it("is deterministic and takes the date as input", () => {
     const data = compliantData();
+    appOf(data, "oss").website = false;
     appOf(data, "oss").placement.exception.expires = "2027-01-10";
     const inventory = load(data);
+    const bt = { profiles: ["bt-7-2019"] as Profile[] };
     expect(JSON.stringify(evaluate(inventory, { asOf: AS_OF }))).toBe(JSON.stringify(evaluate(inventory, { asOf: AS_OF })));
-    expect(evaluate(inventory, { asOf: new Date("2026-11-01T00:00:00Z") }).findings).toEqual([]);
-    expect(evaluate(inventory, { asOf: AS_OF }).findings.map((f) => f.rule)).toEqual(["app-exception-expiring"]);
-    expect(evaluate(inventory, { asOf: new Date("2027-01-11T00:00:00Z") }).findings.map((f) => f.rule)).toContain("app-placement-dc");
+    expect(evaluate(inventory, { asOf: new Date("2026-11-01T00:00:00Z"), ...bt }).findings).toEqual([]);
+    expect(evaluate(inventory, { asOf: AS_OF, ...bt }).findings.map((f) => f.rule)).toEqual(["app-exception-expiring"]);
+    expect(evaluate(inventory, { asOf: new Date("2027-01-11T00:00:00Z"), ...bt }).findings.map((f) => f.rule)).toContain("app-placement-dc");
   });
 
   it("scores an OPD down by its findings, advisories weighing a quarter", () => {
-    const data = compliantData();
+    const data = compliantFor("klaten-18-2018");
     delete appOf(data, "web").securityAssessment;
-    const r = evaluate(load(data), { asOf: AS_OF });
+    const r = evaluate(load(data), { asOf: AS_OF, profiles: ["klaten-18-2018"] });
     const dinkes = r.opds.find((o) => o.opd === "dinkes")!;
     expect(dinkes.mandatory).toBe(1);
     expect(dinkes.score).toBeCloseTo(100 * (1 - 1 / dinkes.checks), 1);
     expect(r.opds.find((o) => o.opd === "diskominfo")!.score).toBe(100);
     expect(r.overall.score).toBeCloseTo(100 * (1 - 1 / r.overall.checks), 1);
+  });
+});
+
+// Each row of issue 14's audit, at the boundary of its article: the case the old rule got wrong.
+describe("the articles' boundaries (issue 14)", () => {
+  const findingsOf = (data: any, profiles: Profile[], ruleIds?: string[]) =>
+    evaluate(load(data), { asOf: AS_OF, profiles, ...(ruleIds ? { rules: ruleIds.map(ruleById) } : {}) }).findings.map((f) => `${f.severity} ${f.rule} ${f.opd} ${f.subject.id} ${f.variant}`);
+
+  it("bt-7-2019: an OPD's duty to provide ICT staff is Pasal 16 (2); the decree is 16 (6)", () => {
+    expect(ruleById("opd-pengelola-tik").citations.filter((c) => c.profile === "bt-7-2019").map(formatCitation)).toEqual(["bt-7-2019 Pasal 16 (2)"]);
+    expect(ruleById("opd-pengelola-decree").citations.filter((c) => c.profile === "bt-7-2019").map(formatCitation)).toEqual(["bt-7-2019 Pasal 16 (6)"]);
+  });
+
+  it("an assessment has no expiry in either Perda: one 2 years old still counts", () => {
+    const data = compliantData();
+    appOf(data, "web").securityAssessment.date = "2024-11-01";
+    expect(findingsOf(data, ["bt-7-2019"], ["app-function-assessment", "app-security-assessment"])).toEqual([]);
+    expect(findingsOf(compliantFor("klaten-18-2018"), ["klaten-18-2018"], ["app-function-assessment", "app-security-assessment"])).toEqual([]);
+  });
+
+  it("the exception-expiry warning is bt-7-2019 only (klaten-18-2018 Pasal 14 (2) says nothing of exceptions)", () => {
+    const data = compliantData();
+    appOf(data, "oss").placement.exception.expires = "2026-12-23";
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-exception-expiring"])).toEqual([]);
+    expect(findingsOf(data, ["bt-7-2019"], ["app-exception-expiring"])).toEqual(["advisory app-exception-expiring dinkes oss expiring"]);
+  });
+
+  it("the quota is a power of the Dinas ('berwenang'): advice booked to the Dinas, not a mandatory finding of the OPD", () => {
+    const data = compliantData();
+    data.bandwidth.quotas = data.bandwidth.quotas.filter((q: any) => q.opd !== "dinkes");
+    expect(findingsOf(data, ["klaten-18-2018"], ["opd-quota"])).toEqual(["advisory opd-quota diskominfo dinkes none"]);
+    expect(findingsOf(data, ["bt-7-2019"], ["opd-quota"])).toEqual(["advisory opd-quota diskominfo dinkes none"]);
+  });
+
+  it("klaten-18-2018 Pasal 9 (2) a lists the recovery site; a missing replica is advice, a missing site is mandatory", () => {
+    const data = compliantFor("klaten-18-2018");
+    delete appOf(data, "simpeg").dr;
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-dr-replica"])).toEqual(["advisory app-dr-replica diskominfo simpeg none"]);
+    expect(ruleById("dc-and-recovery-site").severity).toBe("mandatory");
+  });
+
+  it("bt-7-2019 Pasal 19 (4) is a specific permission: a website rented in Indonesia from an Indonesian company needs no 15 (2) statement; Klaten has no such permission", () => {
+    const data = compliantData();
+    delete appOf(data, "oss").placement.exception;
+    expect(findingsOf(data, ["bt-7-2019"], ["app-placement-dc", "website-hosting-indonesia"])).toEqual([]);
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-placement-dc"])).toEqual(["mandatory app-placement-dc dinkes oss outside-dc-no-route"]);
+    // Rented abroad: 19 (4) is not met, so 15 applies in full as well.
+    appOf(data, "oss").placement.country = "SG";
+    expect(findingsOf(data, ["bt-7-2019"], ["app-placement-dc", "website-hosting-indonesia"])).toEqual([
+      "mandatory app-placement-dc dinkes oss no-exception",
+      "mandatory website-hosting-indonesia dinkes oss abroad",
+    ]);
+  });
+
+  it("under both Perda an application must satisfy both: a valid statement still fails Klaten's Pasal 14 (1)", () => {
+    const data = compliantData();
+    appOf(data, "oss").website = false;
+    expect(findingsOf(data, ["bt-7-2019"], ["app-placement-dc"])).toEqual([]);
+    expect(findingsOf(data, ["bt-7-2019", "klaten-18-2018"], ["app-placement-dc"])).toEqual(["mandatory app-placement-dc dinkes oss outside-dc-no-route"]);
+  });
+
+  it("a national application recorded truthfully (hosted by its agency, no OPD documents or source) gives no finding under either Perda", () => {
+    for (const profile of ["bt-7-2019", "klaten-18-2018"] as Profile[]) {
+      const data = compliantFor(profile);
+      data.applications.push(nationalApp());
+      expect(findingsOf(data, [profile]), profile).toEqual([]);
+    }
+  });
+
+  it("a national application with confidential data is still reached over the Dinas network (bt-7-2019 Pasal 18)", () => {
+    const data = compliantData();
+    data.applications.push(nationalApp({ placement: { ...nationalApp().placement, network: "internet" } }));
+    expect(findingsOf(data, ["bt-7-2019"], ["app-confidential-dinas"])).toEqual(["mandatory app-confidential-dinas diskominfo siasn network"]);
   });
 });

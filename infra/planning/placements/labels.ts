@@ -31,6 +31,7 @@ export function commonLabels(inv: Inventory, app: Application, blocks: string, s
     labels[LABEL.siteManager] = siteManager(inv, site);
   }
   if (app.hostname) labels[LABEL.hostname] = app.hostname;
+  if (app.national) labels[LABEL.national] = app.national.agency;
   const p = app.placement;
   if (p.type !== "datacenter" && p.exception) {
     labels[LABEL.exceptionRef] = p.exception.ref;

@@ -99,11 +99,12 @@ export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expect
       expect(unknown.find((d) => d.policy === "opd-app-in-dinas-data-center")!.message).toContain("during preview");
       const foreign = await pack.analyze(container("web", dcLabels("web"), [{ internal: 8080, external: 443, ip: "192.0.2.10" }]));
       expect(foreign.map((d) => [d.policy, d.level])).toEqual([["published-on-dinas-address", "mandatory"]]);
-      // A website rented abroad: mandatory under bt-7-2019, not judged under klaten-18-2018 alone.
+      // A website rented abroad under a valid statement: 19 (4) fails under bt-7-2019; under klaten-18-2018
+      // alone 19 (4) is not judged, but Pasal 14 (1) has no exception route, so the placement fails.
       const abroad = (profiles: string) =>
         record("web-abroad", externalLabels("web-abroad", { [LABEL.website]: "true", [LABEL.hostingCountry]: "SG", [LABEL.providerEntityCountry]: "US", [LABEL.profiles]: profiles, [LABEL.exceptionRef]: "SPJ/1", [LABEL.exceptionExpires]: "2030-01-01", [LABEL.exceptionSignedByOpd]: "2024-01-01", [LABEL.exceptionSignedByProvider]: "2024-01-02" }));
       expect((await pack.analyze(abroad("bt-7-2019"))).map((d) => [d.policy, d.level])).toEqual([["website-hosted-in-indonesia", "mandatory"]]);
-      expect(await pack.analyze(abroad("klaten-18-2018"))).toEqual([]);
+      expect((await pack.analyze(abroad("klaten-18-2018"))).map((d) => [d.policy, d.level])).toEqual([["opd-app-in-dinas-data-center", "mandatory"]]);
     });
   });
 }
