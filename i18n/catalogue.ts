@@ -12,6 +12,7 @@ import { dashboardsMessages } from "./messages/dashboards";
 import { initMessages } from "./messages/init";
 import { historyMessages } from "./messages/history";
 import { inventoryMessages } from "./messages/inventory";
+import { lawMessages } from "./messages/law";
 import { planMessages } from "./messages/plan";
 import { observeMessages } from "./messages/observe";
 import { probesMessages } from "./messages/probes";
@@ -35,6 +36,7 @@ export const SUBJECT_CATALOGUES = {
   probes: probesMessages,
   init: initMessages,
   history: historyMessages,
+  law: lawMessages,
 } as const;
 
 export const MESSAGES = {
@@ -44,6 +46,7 @@ export const MESSAGES = {
   ...planMessages,
   ...cliMessages,
   ...reportMessages,
+  ...lawMessages,
   ...dashboardsMessages,
   ...collectorsMessages,
   ...initMessages,

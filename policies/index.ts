@@ -7,7 +7,9 @@ import type { Inventory, Profile } from "../inventory/schema";
 import { DEFAULT_MAX_FACT_AGE_HOURS, splitStale } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import { availabilitySection, latestAvailability } from "./availability";
+import { coverageOf } from "./coverage";
 import { exceptionStatus } from "./placement";
+import { predicateOf } from "./verdict";
 import { RULES } from "./rules/catalogue";
 import { compareTopology } from "./topology";
 import { effectiveSeverity, formatCitation } from "./rules/helpers";
@@ -85,7 +87,8 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const index = buildIndex(inventory);
   const split = opts.facts ? splitStale(opts.facts, opts.asOf, opts.maxFactAgeHours) : undefined;
   const ctx = { inventory, asOf: opts.asOf, profiles, index, ...(split ? { facts: split.fresh } : {}) };
-  const rules = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles) && (!r.needsFacts || opts.facts));
+  const candidates = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles));
+  const rules = candidates.filter((r) => !r.needsFacts || opts.facts);
 
   const opdOrder = new Map(inventory.opds.map((o, i) => [o.code, i]));
   const perOpd = new Map<string, { checks: number; mandatory: number; advisory: number }>();
@@ -145,7 +148,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const opdCodes = [...perOpd.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const opds: OpdScore[] = opdCodes.map((code) => {
     const t = perOpd.get(code)!;
-    return { opd: code, name: index.opds.get(code)?.name ?? code, ...t, score: scoreOf(t.checks, t.mandatory, t.advisory) };
+    return { opd: code, name: index.opds.get(code)?.name ?? code, ...t, score: scoreOf(t.checks, t.mandatory, t.advisory), predicate: predicateOf(t.mandatory, t.advisory) };
   });
   const total = opds.reduce((s, o) => ({ checks: s.checks + o.checks, mandatory: s.mandatory + o.mandatory, advisory: s.advisory + o.advisory }), { checks: 0, mandatory: 0, advisory: 0 });
 
@@ -160,7 +163,8 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     rules: summaries,
     findings: findings.map(({ order: _order, ...f }) => f),
     opds,
-    overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory) },
+    overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory), predicate: predicateOf(total.mandatory, total.advisory) },
+    coverage: coverageOf(profiles, rules, candidates.filter((r) => !rules.includes(r))),
     exceptions: exceptionsRegister(inventory, opts.asOf),
     ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),
     ...availabilityOf(inventory, index, split?.fresh),

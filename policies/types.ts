@@ -5,6 +5,8 @@ import type { Inventory, Profile } from "../inventory/schema";
 import type { StaleFact } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import type { TopologyComparison } from "./topology";
+import type { ProfileCoverage } from "./coverage";
+import type { Predicate } from "./verdict";
 
 export type Severity = "mandatory" | "advisory";
 export type { Lang, Text };
@@ -93,6 +95,8 @@ export interface OpdScore {
   advisory: number;
   /** 0..100 */
   score: number;
+  /** Read from the counts of findings (policies/verdict.ts), not from the score. */
+  predicate?: Predicate;
 }
 
 export interface ExceptionEntry {
@@ -119,14 +123,23 @@ export interface RuleSummary {
 
 export interface Changes {
   previousAsOf: string;
+  /** Findings of the previous report with no successor on their subject. */
   resolved: FindingKey[];
+  /** New findings (no finding on that rule and subject before, and not a worsening). */
   added: FindingKey[];
+  /** The same rule and subject, no more severe than before. */
+  persisting?: FindingKey[];
+  /** Now mandatory where the subject had only an advisory finding before (same or another rule). */
+  worsened?: (FindingKey & { from: string })[];
+  /** Findings per OPD in each report, oldest first (this one last): the trend. */
+  trend?: { asOf: string[]; opds: { opd: string; mandatory: number[]; advisory: number[] }[] };
 }
 
 export interface FindingKey {
   rule: string;
   opd: string;
   subject: Subject;
+  severity?: Severity;
 }
 
 export interface Report {
@@ -143,7 +156,9 @@ export interface Report {
   rules: RuleSummary[];
   findings: Finding[];
   opds: OpdScore[];
-  overall: { checks: number; mandatory: number; advisory: number; score: number };
+  overall: { checks: number; mandatory: number; advisory: number; score: number; predicate?: Predicate };
+  /** Which articles were assessed, which were not and why. */
+  coverage?: ProfileCoverage[];
   exceptions: ExceptionEntry[];
   /** Declared vs observed: each link's state from the LLDP/CDP facts, when the facts have any (policies/topology.ts). */
   topology?: TopologyComparison;

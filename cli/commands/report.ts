@@ -56,7 +56,7 @@ export function readFactsForCommand(files: string[] | undefined, lang: Lang): { 
 interface ReportOpts extends HistoryCliOptions {
   facts?: string[];
   maxFactAge?: number;
-  previous?: string;
+  previous?: string[];
   format: ReportFormat;
   lang?: string;
   asOf?: string;
@@ -70,7 +70,11 @@ export function registerReport(program: Command): void {
     .argument("<inventory>", "inventory YAML file")
     .addOption(factsOption())
     .addOption(maxFactAgeOption())
-    .addOption(new Option("--previous <file>", "previous report (JSON) to list resolved and new findings / laporan sebelumnya"))
+    .addOption(
+      new Option("--previous <file>", "previous report (JSON): new, persisting, worsened and resolved findings; repeat for the per-OPD trend / laporan sebelumnya").argParser(
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+      ),
+    )
     .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
     .addOption(langOption())
     .addOption(asOfOption())
@@ -89,7 +93,7 @@ export function registerReport(program: Command): void {
       let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}) });
       if (opts.previous) {
         try {
-          report = withChanges(report, loadPreviousReport(opts.previous));
+          report = withChanges(report, opts.previous.map((f) => loadPreviousReport(f)));
         } catch (err) {
           if (!(err instanceof InputFileError)) throw err;
           process.stderr.write(`spbe: ${t(messageLang, "report.input-error", { message: err.message })}\n`);

@@ -8,8 +8,8 @@ export const reportMessages = {
     en: "Compliance evaluation of the e-government infrastructure of Kabupaten {kabupaten}",
   },
   "report.framing.bt-7-2019": {
-    id: "Evaluasi tahunan penyelenggaraan rencana induk SPBE (Perda Barito Timur 7/2019 Pasal 10 ayat (1)).",
-    en: "Yearly evaluation of the implementation of the SPBE master plan (Perda Barito Timur 7/2019 Pasal 10 (1)).",
+    id: "Bahan evaluasi tahunan penyelenggaraan rencana induk SPBE (Perda Barito Timur 7/2019 Pasal 10 ayat (1)): bagian infrastruktur dan aplikasi.",
+    en: "Input to the yearly evaluation of the SPBE master plan (Perda Barito Timur 7/2019 Pasal 10 (1)): its infrastructure and applications part.",
   },
   "report.framing.klaten-18-2018": {
     id: "Pemantauan, penilaian kinerja dan evaluasi penyelenggaraan e-Government (Perda Klaten 18/2018 Pasal 31 ayat (3)) untuk Dewan TIK Daerah (Pasal 32 ayat (2) huruf b).",

@@ -4,6 +4,7 @@ import type { Finding, FindingKey, Lang, Report } from "../types";
 import { availabilityContent } from "./availability";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
+import { coverageLines, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 export const escapeHtml = (s: string | number) =>
@@ -46,6 +47,8 @@ export function renderHtml(report: Report, lang: Lang): string {
   parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.regulations"))}: ${report.profiles.map((p) => escapeHtml(tr(lang, `report.profile.${p}`))).join("; ")}</p>`);
 
   parts.push(`<h2 id="summary">${escapeHtml(tr(lang, "report.summary"))}</h2>`);
+  const verdict = verdictLines(report, lang);
+  parts.push(`<p class="overall verdict">${escapeHtml(verdict.headline)}</p>`, `<p class="meta">${escapeHtml(verdict.thresholds)}</p>`, `<p class="meta">${escapeHtml(verdict.scope)}</p>`);
   const o = report.overall;
   parts.push(`<p class="overall">${escapeHtml(tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks }))}</p>`);
   parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.score-note"))} ${escapeHtml(tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used"))}</p>`);
@@ -57,6 +60,11 @@ export function renderHtml(report: Report, lang: Lang): string {
       [2, 3, 4, 5],
     ),
   );
+
+  if (report.coverage) {
+    parts.push(`<h2 id="coverage">${escapeHtml(tr(lang, "law.coverage"))}</h2>`);
+    parts.push(`<ul>${coverageLines(report, lang).map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul><p class="meta">${escapeHtml(tr(lang, "law.coverage.note"))}</p>`);
+  }
 
   parts.push(`<h2 id="by-opd">${escapeHtml(tr(lang, "report.by-opd"))}</h2>`);
   if (report.findings.length === 0) parts.push(`<p>${escapeHtml(tr(lang, "report.no-findings"))}</p>`);
@@ -130,6 +138,14 @@ export function renderHtml(report: Report, lang: Lang): string {
     parts.push(c.resolved.length ? `<ul class="resolved">${c.resolved.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
     parts.push(`<h3>${escapeHtml(tr(lang, "report.new"))} (${c.added.length})</h3>`);
     parts.push(c.added.length ? `<ul class="added">${c.added.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
+    const worsened = c.worsened ?? [];
+    const persisting = c.persisting ?? [];
+    parts.push(`<h3>${escapeHtml(tr(lang, "law.worsened"))} (${worsened.length})</h3>`);
+    parts.push(worsened.length ? `<ul class="worsened">${worsened.map((k) => keyLine(lang, report, k).replace("</li>", ` · ${escapeHtml(tr(lang, "law.worsened-from", { from: k.from }))}</li>`)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
+    parts.push(`<h3>${escapeHtml(tr(lang, "law.persisting"))} (${persisting.length})</h3>`);
+    parts.push(persisting.length ? `<ul class="persisting">${persisting.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
+    const trend = trendLines(report);
+    if (trend.length) parts.push(`<h3>${escapeHtml(tr(lang, "law.trend"))}</h3><ul>${trend.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`);
   }
 
   parts.push(`<h2 id="rules">${escapeHtml(tr(lang, "report.rules"))}</h2>`);

@@ -2,6 +2,7 @@
 import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { availabilityContent } from "./availability";
+import { coverageLines, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -19,6 +20,8 @@ export function renderMarkdown(report: Report, lang: Lang): string {
   out.push(`${tr(lang, "report.regulations")}: ${report.profiles.map((p) => tr(lang, `report.profile.${p}`)).join("; ")}`, "");
 
   out.push(`## ${tr(lang, "report.summary")}`, "");
+  const verdict = verdictLines(report, lang);
+  out.push(`**${verdict.headline}**`, "", verdict.thresholds, "", verdict.scope, "");
   const o = report.overall;
   out.push(`**${tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks })}**`, "");
   out.push(`${tr(lang, "report.score-note")} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
@@ -29,6 +32,8 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     ),
     "",
   );
+
+  if (report.coverage) out.push(`## ${tr(lang, "law.coverage")}`, "", ...coverageLines(report, lang).map((l) => `- ${l}`), "", tr(lang, "law.coverage.note"), "");
 
   out.push(`## ${tr(lang, "report.by-opd")}`, "");
   if (report.findings.length === 0) out.push(tr(lang, "report.no-findings"), "");
@@ -96,6 +101,12 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     out.push(`## ${tr(lang, "report.changes", { date: report.changes.previousAsOf })}`, "");
     out.push(`### ${tr(lang, "report.resolved")} (${report.changes.resolved.length})`, "", ...(report.changes.resolved.length ? report.changes.resolved.map(line) : [tr(lang, "report.none")]), "");
     out.push(`### ${tr(lang, "report.new")} (${report.changes.added.length})`, "", ...(report.changes.added.length ? report.changes.added.map(line) : [tr(lang, "report.none")]), "");
+    const worsened = report.changes.worsened ?? [];
+    const persisting = report.changes.persisting ?? [];
+    out.push(`### ${tr(lang, "law.worsened")} (${worsened.length})`, "", ...(worsened.length ? worsened.map((k) => `${line(k)} ${tr(lang, "law.worsened-from", { from: k.from })}`) : [tr(lang, "report.none")]), "");
+    out.push(`### ${tr(lang, "law.persisting")} (${persisting.length})`, "", ...(persisting.length ? persisting.map(line) : [tr(lang, "report.none")]), "");
+    const trend = trendLines(report);
+    if (trend.length) out.push(`### ${tr(lang, "law.trend")}`, "", ...trend.map((l) => `- ${l}`), "");
   }
 
   out.push(`## ${tr(lang, "report.rules")}`, "");

@@ -1,0 +1,99 @@
+// The report a Dewan TIK signs (issue 14): mandatory count and predicate first with written
+// thresholds, coverage of the articles, and year-over-year classes that do not call a worsening "resolved".
+import { describe, expect, it } from "vitest";
+import { loadInventoryOrThrow } from "../../inventory/load";
+import { evaluate } from "../../policies";
+import { renderHtml } from "../../policies/report/html";
+import { renderMarkdown } from "../../policies/report/markdown";
+import { parsePreviousReport, withChanges } from "../../policies/report/previous";
+import { predicateOf } from "../../policies/verdict";
+import { parseFacts } from "../../facts/load";
+import { AS_OF, appOf, compliantData, load } from "./fixtures";
+
+const asPrevious = (r: ReturnType<typeof evaluate>) => parsePreviousReport(JSON.parse(JSON.stringify(r)));
+
+describe("the predicate", () => {
+  it("is read from the counts, never from the score", () => {
+    expect(predicateOf(0, 0)).toBe("memenuhi");
+    expect(predicateOf(0, 3)).toBe("memenuhi-dengan-catatan");
+    expect(predicateOf(1, 0)).toBe("tidak-memenuhi");
+  });
+
+  it("puts the mandatory count and the predicate before the score, with the thresholds, in both examples", () => {
+    for (const name of ["barito-timur", "klaten"]) {
+      const report = evaluate(loadInventoryOrThrow(`examples/${name}/inventory.yaml`), { asOf: AS_OF });
+      expect(report.overall.predicate).toBe("tidak-memenuhi");
+      expect(report.overall.score).toBeGreaterThan(80); // the number that misled on its own
+      const md = renderMarkdown(report, "id");
+      const verdict = md.indexOf(`Temuan wajib: ${report.overall.mandatory}`);
+      expect(verdict).toBeGreaterThan(0);
+      expect(verdict).toBeLessThan(md.indexOf("Skor keseluruhan"));
+      expect(md).toContain("predikat: tidak memenuhi");
+      expect(md).toContain("Ambang predikat");
+      expect(md).not.toMatch(/^Evaluasi tahunan penyelenggaraan/m); // not the whole yearly evaluation
+      expect(renderHtml(report, "en")).toContain("Mandatory findings: " + report.overall.mandatory);
+      for (const o of report.opds) expect(o.predicate).toBe(predicateOf(o.mandatory, o.advisory));
+    }
+  });
+});
+
+describe("coverage", () => {
+  it("lists the articles assessed, those left for want of observed facts, and the rest", () => {
+    const inventory = load(compliantData());
+    const without = evaluate(inventory, { asOf: AS_OF });
+    const bt = without.coverage!.find((c) => c.profile === "bt-7-2019")!;
+    expect(bt.total).toBe(31);
+    expect(bt.assessed).toEqual(expect.arrayContaining([12, 13, 15, 16, 17, 18, 19]));
+    expect(bt.notCheckable).toEqual(expect.arrayContaining([1, 7, 20]));
+    expect(bt.assessed.length + bt.noFacts.length + bt.notCheckable.length).toBe(31);
+    const withFacts = evaluate(inventory, { asOf: AS_OF, facts: parseFacts({ devices: [{ id: "core", lastSeen: "2026-11-23T00:00:00Z" }] }) });
+    for (const c of withFacts.coverage!) expect(c.noFacts).toEqual([]);
+    const md = renderMarkdown(without, "en");
+    expect(md).toContain("of 31 articles assessed");
+    expect(md).toContain("not an article complied with");
+  });
+});
+
+describe("year over year", () => {
+  const bt = { profiles: ["bt-7-2019" as const] };
+  const expiring = () => {
+    const d = compliantData();
+    appOf(d, "oss").website = false;
+    appOf(d, "oss").placement.exception.expires = "2026-12-20";
+    return d;
+  };
+
+  it("calls a warning that became a mandatory finding worsened, not resolved and new", () => {
+    const before = evaluate(load(expiring()), { asOf: AS_OF, ...bt });
+    expect(before.findings.map((f) => [f.rule, f.severity])).toEqual([["app-exception-expiring", "advisory"]]);
+    const after = evaluate(load(expiring()), { asOf: new Date("2027-01-05T00:00:00Z"), ...bt });
+    expect(after.findings.map((f) => [f.rule, f.severity])).toEqual([["app-placement-dc", "mandatory"]]);
+    const c = withChanges(after, asPrevious(before)).changes!;
+    expect(c.resolved).toEqual([]);
+    expect(c.added).toEqual([]);
+    expect(c.worsened!.map((k) => [k.rule, k.subject.id, k.from])).toEqual([["app-placement-dc", "oss", "app-exception-expiring"]]);
+    expect(renderMarkdown(withChanges(after, asPrevious(before)), "en")).toContain("before: app-exception-expiring");
+  });
+
+  it("tells new, persisting and resolved apart, and gives the per-OPD trend over several reports", () => {
+    const d1 = compliantData();
+    delete appOf(d1, "web").securityAssessment; // dinkes: 1 mandatory
+    const r1 = evaluate(load(d1), { asOf: new Date("2024-11-23T00:00:00Z"), ...bt });
+    const d2 = compliantData();
+    delete appOf(d2, "web").securityAssessment;
+    appOf(d2, "simpeg").documentation.manual = false; // diskominfo: new
+    const r2 = evaluate(load(d2), { asOf: new Date("2025-11-23T00:00:00Z"), ...bt });
+    const d3 = compliantData();
+    appOf(d3, "simpeg").documentation.manual = false; // web assessed now: resolved
+    const r3 = evaluate(load(d3), { asOf: AS_OF, ...bt });
+    const c = withChanges(r3, [asPrevious(r2), asPrevious(r1)]).changes!;
+    expect(c.previousAsOf).toBe("2025-11-23");
+    expect(c.resolved.map((k) => `${k.rule} ${k.subject.id}`)).toEqual(["app-function-assessment web"]);
+    expect(c.persisting!.map((k) => `${k.rule} ${k.subject.id}`)).toEqual(["app-documentation simpeg"]);
+    expect(c.added).toEqual([]);
+    const trend = new Map(c.trend!.opds.map((o) => [o.opd, o.mandatory]));
+    expect(c.trend!.asOf).toEqual(["2024-11-23", "2025-11-23", "2026-11-23"]);
+    expect(trend.get("dinkes")).toEqual([1, 1, 0]);
+    expect(trend.get("diskominfo")).toEqual([0, 1, 1]);
+  });
+});
