@@ -4,23 +4,14 @@
 import type { Profile } from "../inventory/schema";
 import bt from "./perda/bt-7-2019.structure.json";
 import klaten from "./perda/klaten-18-2018.structure.json";
-import type { Rule } from "./types";
+import type { ProfileCoverage, Rule } from "./types";
+
+export type { ProfileCoverage };
 
 const ARTICLES: Record<Profile, number[]> = {
   "bt-7-2019": Object.keys(bt.pasal).map(Number),
   "klaten-18-2018": Object.keys(klaten.pasal).map(Number),
 };
-
-export interface ProfileCoverage {
-  profile: Profile;
-  /** Articles at least one rule assessed. */
-  assessed: number[];
-  /** Articles whose only rules need observed facts, and none were given. */
-  noFacts: number[];
-  /** Articles no rule of the catalogue checks (not checkable by software; see docs/compliance-matrix.md). */
-  notCheckable: number[];
-  total: number;
-}
 
 const pasalOf = (rules: readonly Rule[], profile: Profile) => new Set(rules.flatMap((r) => r.citations.filter((c) => c.profile === profile).map((c) => c.pasal)));
 

@@ -5,7 +5,6 @@ import type { Inventory, Profile } from "../inventory/schema";
 import type { StaleFact } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import type { TopologyComparison } from "./topology";
-import type { ProfileCoverage } from "./coverage";
 import type { Predicate } from "./verdict";
 
 export type Severity = "mandatory" | "advisory";
@@ -201,4 +200,16 @@ export interface AvailabilitySection {
   longestOutage?: GroupOutage;
   /** Inventory devices polled over SNMP that have no history in the period. */
   notObserved: string[];
+}
+
+/** Which articles of one Perda an evaluation assessed (policies/coverage.ts). */
+export interface ProfileCoverage {
+  profile: Profile;
+  /** Articles at least one rule assessed. */
+  assessed: number[];
+  /** Articles whose only rules need observed facts, and none were given. */
+  noFacts: number[];
+  /** Articles no rule of the catalogue checks (not checkable by software; see docs/compliance-matrix.md). */
+  notCheckable: number[];
+  total: number;
 }
