@@ -2,7 +2,7 @@
 // applications, OPDs, infrastructure, and the rules over observed facts.
 import type { Rule } from "../types";
 import { appDocumentation, appDrReplica, appFunctionAssessment, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
-import { dcAndRecoverySite, networkLabelCode, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
+import { dcAndRecoverySite, networkLabelCode, opdBackboneConnected, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
 import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
 import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "./topology";
 import { opdPengelolaDecree, opdPengelolaTik, opdQuota, websiteSubdomain } from "./opds";
@@ -25,6 +25,7 @@ export const RULES: readonly Rule[] = [
   opdPengelolaDecree,
   opdQuota,
   dcAndRecoverySite,
+  opdBackboneConnected,
   opdDeviceRecommendation,
   opdGeneralPurposeHardware,
   networkLabelCode,

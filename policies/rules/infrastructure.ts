@@ -36,6 +36,40 @@ export const dcAndRecoverySite: Rule = {
   },
 };
 
+/**
+ * klaten-18-2018 Pasal 9 (1)-(2) b: the Pemda provides adequate ICT infrastructure to every PD, the
+ * backbone between PDs among it. A PD none of whose sites ends a backbone link has not been provided
+ * it: a duty of the Pemda (through the Dinas), so booked to the Dinas, the OPD as subject.
+ */
+export const opdBackboneConnected: Rule = {
+  id: "opd-backbone-connected",
+  title: { id: "Setiap OPD terhubung ke jaringan backbone", en: "Every OPD is connected to the backbone" },
+  checks: {
+    id: "Setiap OPD memiliki paling sedikit satu lokasi yang terhubung ke jaringan backbone antar Perangkat Daerah.",
+    en: "Every OPD has at least one site joined to the backbone between agencies.",
+  },
+  severity: "mandatory",
+  citations: [cite("klaten-18-2018", 9, "1"), cite("klaten-18-2018", 9, "2", "b")],
+  evidence: { unconnected: { id: "tidak ada link backbone ke lokasi {opd}", en: "no backbone link reaches a site of {opd}" } },
+  remediation: {
+    id: "Bangun link backbone dari pusat data ke kantor OPD dan catat di bagian links inventaris.",
+    en: "Build a backbone link from the data center to the OPD's office and record it under links in the inventory.",
+  },
+  evaluate: ({ inventory, index }) => {
+    const connected = new Set<string>();
+    for (const l of inventory.links) {
+      for (const end of [l.a, l.b]) {
+        const site = index.sites.get(index.devices.get(end.device)?.site ?? "");
+        connected.add(site?.opd ?? inventory.meta.dinas);
+      }
+    }
+    // The Dinas runs the backbone's hub: it is not a PD waiting to be connected.
+    return inventory.opds
+      .filter((o) => o.code !== inventory.meta.dinas)
+      .map((o) => check({ kind: "opd", id: o.code }, inventory.meta.dinas, connected.has(o.code) ? undefined : { variant: "unconnected", params: { opd: o.code } }));
+  },
+};
+
 export const opdDeviceRecommendation: Rule = {
   id: "opd-device-recommendation",
   title: { id: "Infrastruktur yang dikelola OPD memiliki rekomendasi Dinas", en: "OPD-held infrastructure has a Dinas recommendation" },

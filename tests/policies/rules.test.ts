@@ -147,6 +147,14 @@ const CASES: Case[] = [
     subject: "contohkab.go.id",
     variant: "missing",
   },
+  {
+    rule: "opd-backbone-connected",
+    name: "OPD office without a backbone link",
+    breakIt: (d) => (d.links = d.links.filter((l: any) => l.id !== "bb-dinkes")),
+    subject: "dinkes",
+    variant: "unconnected",
+    profiles: ["klaten-18-2018"],
+  },
   { rule: "opd-device-recommendation", name: "OPD device without recommendation", breakIt: (d) => delete d.devices.find((x: any) => x.id === "dinkes-pc").recommendation, subject: "dinkes-pc", variant: "none" },
   { rule: "opd-general-purpose-hardware", name: "OPD-owned server", breakIt: (d) => (d.devices.find((x: any) => x.id === "dinkes-pc").generalPurpose = false), subject: "dinkes-pc", variant: "special" },
   {
