@@ -33,6 +33,7 @@ export function validateInventory(inv: Inventory, skip: KnownIds = emptyKnownIds
   checkPublicIp(ctx);
   checkBandwidth(ctx);
   checkApplications(ctx);
+  checkEvidenceYears(ctx);
   return d.items;
 }
 
@@ -383,3 +384,20 @@ function checkApplications(ctx: Context): void {
   });
 }
 
+/** The years a reference names as a word of its own ("BA-KAMINFO/simrs/2026" → 2026). */
+const yearsIn = (ref: string) => [...ref.matchAll(/(?<![0-9])(19|20)[0-9]{2}(?![0-9])/g)].map((m) => m[0]);
+
+/**
+ * Plausibility of the evidence the compliance report rests on (issue 14): an assessment record whose
+ * reference names a year other than its date's is probably a copied reference. A warning, with its
+ * position: the evidence may be right and the reference scheme odd.
+ */
+function checkEvidenceYears(ctx: Context): void {
+  const { inv, d } = ctx;
+  inv.applications.forEach((app, i) => {
+    const s = app.securityAssessment;
+    if (!s?.ref) return;
+    const years = yearsIn(s.ref);
+    if (years.length > 0 && !years.includes(s.date.slice(0, 4))) d.warning(["applications", i, "securityAssessment", "ref"], "evidence.year-mismatch", { ref: s.ref, date: s.date });
+  });
+}

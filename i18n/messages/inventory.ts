@@ -97,4 +97,8 @@ export const inventoryMessages = {
     id: "pemilik \"{owner}\" bukan \"dinas\" dan bukan kode PD",
     en: "owner \"{owner}\" is neither \"dinas\" nor an OPD code",
   },
+  "evidence.year-mismatch": {
+    id: "referensi {ref} menyebut tahun lain dari tanggalnya {date}: periksa bukti ini",
+    en: "reference {ref} names another year than its date {date}: check this evidence",
+  },
 } satisfies Messages;

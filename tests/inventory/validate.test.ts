@@ -62,6 +62,7 @@ const cases: Case[] = [
   ["gateway WAN interface unknown", (i) => (i.bandwidth.gateway.wanInterface = "eth8"), "ref.unknown-in", "bandwidth.gateway.wanInterface"],
   ["SNMP without address", (i) => delete i.devices[0].mgmtAddress, "snmp.no-address", "devices[0].snmp"],
   ["quotas above upstream (warning)", (i) => (i.bandwidth.quotas[0].downMbps = 500), "quota.over-upstream", "bandwidth.quotas", "warning"],
+  ["assessment reference of another year (warning)", (i) => (i.applications[0].securityAssessment = { date: "2025-02-03", ref: "BA-KAMINFO/web/2026" }), "evidence.year-mismatch", "applications[0].securityAssessment.ref", "warning"],
   ["quota on an OPD without subnet (warning)", (i) => (i.opds[1].subnets = []), "quota.no-subnet", "bandwidth.quotas[0].opd", "warning"],
   ["block nearly exhausted (warning)", (i) => { for (let n = 0; n < 13; n++) i.publicIp.allocations.push({ id: `a${n}`, block: "v4", to: { service: "x" } }); }, "ip.block-exhausted", "publicIp.blocks[0]", "warning"],
 ];
