@@ -12,6 +12,7 @@ import {
   applicationSchema,
   cableSchema,
   deviceSchema,
+  alertingSchema,
   inventorySchema,
   linkSchema,
   opdSchema,
@@ -203,6 +204,7 @@ const topLevel = z
     publicIp: z.unknown().optional(),
     bandwidth: z.unknown().optional(),
     applications: z.array(z.unknown()).default([]),
+    alerting: z.unknown().optional(),
   })
   .strict();
 
@@ -271,6 +273,13 @@ function parseStructure(
     else out.bandwidth = { ...shell.data, quotas: parseList(shell.data.quotas, quotaSchema, ["bandwidth", "quotas"], "opd", undefined, diagnostics, indexMaps) };
   }
 
+  // Alerting is parsed as one section: a receiver or window that fails leaves no half-routed tree.
+  if (t.alerting !== undefined) {
+    const alerting = safeParseBilingual(alertingSchema, t.alerting);
+    if (!alerting.success) diagnostics.push(...zodDiagnostics(alerting.issues, ["alerting"]));
+    else out.alerting = alerting.data;
+  }
+
   if (!out.meta || !top.success) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
 }
@@ -289,6 +298,7 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
     publicIp: doc.publicIp,
     bandwidth: doc.bandwidth,
     applications: list("applications"),
+    alerting: doc.alerting,
   };
 }
 

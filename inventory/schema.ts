@@ -399,6 +399,124 @@ export const applicationSchema = z
   })
   .strict();
 
+// Alerting: who is told, how, and when not to tell anyone (issue 13). Addresses of people and
+// chat ids are data; tokens, passwords and secret webhook URLs are references, never values.
+export const ALERT_SEVERITIES = ["critical", "warning", "info"] as const;
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+const emailAddress = z
+  .string()
+  // Case spelled out rather than the /i flag, as for identifiers: JSON Schema patterns carry no flags.
+  .regex(/^[^\s@<>]+@[^\s@<>]+\.[a-zA-Z]{2,}$/, schemaText("schema.email"))
+  .meta(form("email address", "alamat surel"));
+/** A wall-clock time HH:MM in the alerting time zone (24:00 ends a day). */
+const clockTime = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, schemaText("schema.clock"))
+  .meta(form("time HH:MM in alerting.timezone (24:00 ends a day)", "jam HH:MM di alerting.timezone (24:00 mengakhiri hari)"));
+/** A local date and time YYYY-MM-DDTHH:MM in the alerting time zone. */
+const localDateTime = z.string().refine((s) => {
+  const m = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/.exec(s);
+  return m !== null && isoDate.safeParse(m[1]).success;
+}, schemaText("schema.local-datetime")).meta(form("local date and time YYYY-MM-DDTHH:MM in alerting.timezone", "tanggal dan jam lokal YYYY-MM-DDTHH:MM di alerting.timezone"));
+
+export const weeklyHoursSchema = z
+  .object({
+    weekdays: z.array(z.enum(WEEKDAYS)).min(1).meta(doc("Days of the week the hours apply to", "Hari dalam minggu tempat jam ini berlaku", "Alertmanager time intervals", ["monday", "tuesday", "wednesday", "thursday", "friday"])),
+    start: clockTime.meta(doc("Start time, HH:MM", "Jam mulai, HH:MM", "Alertmanager time intervals", "07:30")),
+    end: clockTime.meta(doc("End time, HH:MM, after start (24:00 ends the day)", "Jam selesai, HH:MM, setelah jam mulai (24:00 mengakhiri hari)", "Alertmanager time intervals", "16:00")),
+  })
+  .strict()
+  .refine((w) => w.start < w.end, { path: ["end"], message: schemaText("schema.end-after-start") });
+
+export const alertReceiverSchema = z
+  .object({
+    id: id.meta(doc("Receiver id (alerting.noc and alerting.deadman name it)", "Id penerima (dirujuk alerting.noc dan alerting.deadman)", "Alertmanager receivers and routes", "noc-dinas")),
+    name: z.string().min(1).meta(doc("Who it is (a team or a person)", "Siapa penerimanya (tim atau orang)", "Alertmanager receivers", "NOC Diskominfo")),
+    /** The OPD whose alerts this contact receives (its pengelola TIK); none: only what routes name it. */
+    opd: id.optional().meta(doc("The OPD (opds[].code) whose alerts it receives, as its pengelola TIK; omitted: only alerts routed to it by name", "OPD (opds[].code) yang alertnya diterima, sebagai pengelola TIK-nya; kosong: hanya alert yang dirutekan kepadanya dengan nama", "Alertmanager routes (per OPD)", "dinkes")),
+    email: z.array(emailAddress).default([]).meta(doc("Email addresses to notify (needs alerting.smtp)", "Alamat surel yang diberi tahu (perlu alerting.smtp)", "Alertmanager email receiver", ["noc@baritotimurkab.go.id"])),
+    webhooks: z
+      .array(
+        z
+          .object({
+            url: z.union([z.string().url(), secretRef]).meta(doc("The webhook URL, or a reference to it when the URL itself is a secret", "URL webhook, atau rujukan ke URL itu bila URL-nya rahasia", "Alertmanager webhook receiver", { env: "WEBHOOK_NOC_URL" })),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Webhooks to notify (chat bridges, ticketing)", "Webhook yang diberi tahu (jembatan chat, tiket)", "Alertmanager webhook receiver")),
+    telegram: z
+      .array(
+        z
+          .object({
+            botToken: secretRef.meta(doc("Reference to the Telegram bot token (never the token itself)", "Rujukan ke token bot Telegram (bukan isinya)", "Alertmanager telegram receiver", { env: "TELEGRAM_BOT_TOKEN" })),
+            chatId: z.number().int().meta(doc("Telegram chat id (groups are negative)", "Id chat Telegram (grup bernilai negatif)", "Alertmanager telegram receiver", -1001234567890)),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Telegram chats to notify", "Chat Telegram yang diberi tahu", "Alertmanager telegram receiver")),
+    severities: z.array(z.enum(ALERT_SEVERITIES)).min(1).default([...ALERT_SEVERITIES]).meta(doc("Severities it is notified of", "Tingkat keparahan yang diberitahukan kepadanya", "Alertmanager routes", ["critical", "warning"])),
+    /** On-call hours: outside them this receiver is not notified (the NOC still is). */
+    onCall: z.array(weeklyHoursSchema).optional().meta(doc("On-call hours: outside them it is not notified (the NOC still is); omitted: always", "Jam siaga: di luar jam ini tidak diberi tahu (NOC tetap diberi tahu); kosong: selalu", "Alertmanager time intervals (active_time_intervals)")),
+  })
+  .strict()
+  .refine((r) => r.email.length + r.webhooks.length + r.telegram.length > 0, { path: ["email"], message: schemaText("schema.receiver-empty") });
+
+export const maintenanceScope = z.union([
+  z.object({ device: id.meta(doc("Device id (devices[].id)", "Id perangkat (devices[].id)", undefined, "core-sw1")) }).strict(),
+  z.object({ site: id.meta(doc("Site id (sites[].id)", "Id lokasi (sites[].id)", undefined, "kantor-dinkes")) }).strict(),
+  z.object({ opd: id.meta(doc("OPD code (opds[].code)", "Kode OPD (opds[].code)", undefined, "dinkes")) }).strict(),
+]);
+
+export const maintenanceSchema = z
+  .object({
+    id: id.meta(doc("Maintenance window id", "Id jendela pemeliharaan", "Alertmanager time intervals", "ganti-ups-dc")),
+    scope: maintenanceScope.meta(doc("What is muted: { device: ID }, { site: ID } or { opd: CODE }", "Yang dibisukan: { device: ID }, { site: ID } atau { opd: KODE }", "Alertmanager routes (mute_time_intervals)", { site: "dc-utama" })),
+    reason: z.string().min(1).meta(doc("Why (shown to whoever wonders why nothing was sent)", "Alasannya (bagi yang bertanya mengapa tidak ada notifikasi)", "Alertmanager configuration (comment)", "Penggantian baterai UPS")),
+    /** A one-off window, local time in the alerting time zone. */
+    start: localDateTime.optional().meta(doc("Start of a one-off window, with end (not with weekly)", "Awal jendela sekali jalan, bersama end (tidak bersama weekly)", "Alertmanager time intervals", "2026-01-10T22:00")),
+    end: localDateTime.optional().meta(doc("End of a one-off window, after start", "Akhir jendela sekali jalan, setelah start", "Alertmanager time intervals", "2026-01-11T02:00")),
+    /** A recurring weekly window. */
+    weekly: z.array(weeklyHoursSchema).optional().meta(doc("A recurring weekly window (instead of start and end)", "Jendela mingguan berulang (pengganti start dan end)", "Alertmanager time intervals")),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const oneOff = m.start !== undefined || m.end !== undefined;
+    if (oneOff === (m.weekly !== undefined)) ctx.addIssue({ code: "custom", path: ["start"], message: schemaText("schema.maintenance-when") });
+    else if (oneOff && (m.start === undefined || m.end === undefined)) ctx.addIssue({ code: "custom", path: [m.start === undefined ? "start" : "end"], message: schemaText("schema.required") });
+    else if (oneOff && m.start! >= m.end!) ctx.addIssue({ code: "custom", path: ["end"], message: schemaText("schema.end-after-start") });
+  });
+
+export const alertingSchema = z
+  .object({
+    /** IANA time zone of on-call hours and maintenance windows (WIB unless stated). */
+    timezone: z.string().min(1).default("Asia/Jakarta").meta(doc("IANA time zone of on-call hours and maintenance windows", "Zona waktu IANA untuk jam siaga dan jendela pemeliharaan", "Alertmanager time intervals", "Asia/Jakarta")),
+    /** The language of notifications; the other one follows in each message. */
+    language: z.enum(["id", "en"]).default("id").meta(doc("Language of notifications; the other one follows in each message", "Bahasa notifikasi; bahasa lainnya menyusul di setiap pesan", "Alertmanager templates", "id")),
+    /** Where the NOC opens Grafana: notification links to the device dashboard. */
+    grafanaUrl: z.string().url().optional().meta(doc("Where the NOC opens Grafana; notifications link to the device dashboard", "Alamat Grafana yang dibuka NOC; notifikasi menautkan dasbor perangkat", "Alertmanager templates", "https://grafana.baritotimurkab.go.id")),
+    /** The receiver that gets every alert (the Dinas NOC). */
+    noc: id.meta(doc("The receiver (alerting.receivers[].id) that gets every alert: the Dinas NOC", "Penerima (alerting.receivers[].id) yang menerima setiap alert: NOC Dinas", "Alertmanager routes (root receiver)", "noc-dinas")),
+    /** The receiver of the always-firing watchdog (a dead man's switch service); none: dropped. */
+    deadman: id.optional().meta(doc("The receiver of the always-firing watchdog (a dead man's switch service); omitted: dropped", "Penerima watchdog yang selalu menyala (layanan dead man's switch); kosong: dibuang", "Alertmanager routes (Watchdog)", "deadman")),
+    smtp: z
+      .object({
+        smarthost: z.string().regex(/^[^\s:]+:\d{1,5}$/, schemaText("schema.host-port")).meta(doc("Mail server as host:port", "Server surel sebagai host:port", "Alertmanager global smtp_smarthost", "mail.baritotimurkab.go.id:587")),
+        from: emailAddress.meta(doc("Sender address of notifications", "Alamat pengirim notifikasi", "Alertmanager global smtp_from", "noc@baritotimurkab.go.id")),
+        username: z.string().min(1).optional().meta(doc("SMTP user name", "Nama pengguna SMTP", "Alertmanager global smtp_auth_username", "noc@baritotimurkab.go.id")),
+        password: secretRef.optional().meta(doc("Reference to the SMTP password", "Rujukan ke kata sandi SMTP", "Alertmanager global smtp_auth_password", { env: "SMTP_PASSWORD" })),
+        requireTls: z.boolean().default(true).meta(doc("Require STARTTLS", "Wajib STARTTLS", "Alertmanager global smtp_require_tls", true)),
+      })
+      .strict()
+      .optional()
+      .meta(doc("The mail server notifications are sent through (needed for email receivers)", "Server surel untuk mengirim notifikasi (perlu untuk penerima surel)", "Alertmanager global settings")),
+    receivers: z.array(alertReceiverSchema).min(1).meta(doc("Who is notified and how: the NOC, OPD ICT managers, services", "Siapa yang diberi tahu dan caranya: NOC, pengelola TIK OPD, layanan", "Alertmanager receivers and routes")),
+    maintenance: z.array(maintenanceSchema).default([]).meta(doc("Maintenance windows: alerts of what they cover are muted", "Jendela pemeliharaan: alert dari yang dicakupnya dibisukan", "Alertmanager time intervals (mute_time_intervals)")),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     meta: z
@@ -432,6 +550,7 @@ export const inventorySchema = z
     publicIp: publicIpSchema.default({ blocks: [], allocations: [] }).meta(doc("Public IP blocks and allocations", "Blok dan alokasi IP publik", "public IP planner; klaten-18-2018 Pasal 9 (2) c")),
     bandwidth: bandwidthSchema.optional().meta(doc("Upstream, the shaping gateway and OPD quotas", "Upstream, gateway pembentuk dan kuota OPD", "quota planner")),
     applications: z.array(applicationSchema).default([]).meta(doc("The applications and where they run", "Aplikasi dan tempat berjalannya", "placement planner, DNS planner, application rules")),
+    alerting: alertingSchema.optional().meta(doc("Who is notified of alerts, how, and when not (maintenance windows)", "Siapa yang diberi tahu tentang alert, caranya, dan kapan tidak (jendela pemeliharaan)", "spbe alerts build (Alertmanager configuration); the monitoring stack")),
   })
   .strict();
 
@@ -452,3 +571,7 @@ export type SecretRef = z.infer<typeof secretRef>;
 export type SnmpAccess = z.infer<typeof snmpAccess>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type Profile = (typeof PROFILES)[number];
+export type Alerting = z.infer<typeof alertingSchema>;
+export type AlertReceiver = z.infer<typeof alertReceiverSchema>;
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;

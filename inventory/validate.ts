@@ -4,6 +4,7 @@
 import { DiagnosticList, formatPath, type Diagnostic, type Path } from "./diagnostics";
 import { contains, findOverlaps, isPrivate, size, tryParseRange, type IpRange } from "./ip";
 import type { Inventory } from "./schema";
+import { checkAlerting } from "./validate-alerting";
 
 /** Ids of elements that failed the schema: references to them are not reported again. */
 export interface KnownIds {
@@ -34,6 +35,7 @@ export function validateInventory(inv: Inventory, skip: KnownIds = emptyKnownIds
   checkBandwidth(ctx);
   checkApplications(ctx);
   checkEvidenceYears(ctx);
+  checkAlerting(inv, skip, d);
   return d.items;
 }
 

@@ -101,4 +101,9 @@ export const inventoryMessages = {
     id: "referensi {ref} menyebut tahun lain dari tanggalnya {date}: periksa bukti ini",
     en: "reference {ref} names another year than its date {date}: check this evidence",
   },
+  "alerting.email-needs-smtp": {
+    id: "penerima {receiver} memakai email tetapi alerting.smtp tidak diisi",
+    en: "receiver {receiver} uses email but alerting.smtp is not set",
+  },
+  "alerting.timezone": { id: "zona waktu \"{zone}\" tidak dikenal (nama IANA, mis. Asia/Jakarta)", en: "unknown time zone \"{zone}\" (an IANA name, e.g. Asia/Jakarta)" },
 } satisfies Messages;

@@ -41,4 +41,17 @@ export const schemaMessages = {
     en: "unknown field(s): {keys}. Inside { } a comma separates fields: quote a value that contains a comma, e.g. {suggestion}",
   },
   "schema.country": { id: "harus berupa kode negara ISO 3166-1 alpha-2", en: "must be an ISO 3166-1 alpha-2 country code" },
+  "schema.email": { id: "harus berupa alamat email", en: "must be an email address" },
+  "schema.clock": { id: "harus berupa jam HH:MM (00:00 sampai 24:00)", en: "must be a time of day HH:MM (00:00 to 24:00)" },
+  "schema.local-datetime": { id: "harus berupa tanggal dan jam YYYY-MM-DDTHH:MM", en: "must be a date and time YYYY-MM-DDTHH:MM" },
+  "schema.end-after-start": { id: "harus sesudah awalnya", en: "must come after the start" },
+  "schema.receiver-empty": {
+    id: "penerima membutuhkan paling sedikit satu email, webhook atau telegram",
+    en: "a receiver needs at least one email, webhook or telegram",
+  },
+  "schema.maintenance-when": {
+    id: "jendela pemeliharaan membutuhkan start dan end, atau weekly (tidak keduanya)",
+    en: "a maintenance window needs start and end, or weekly (not both)",
+  },
+  "schema.host-port": { id: "harus berupa host:port", en: "must be host:port" },
 } satisfies Messages;
