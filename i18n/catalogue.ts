@@ -6,6 +6,7 @@
 // drifting placeholder shows where it is written (and tests/i18n/catalogue.test.ts checks it);
 // each subject's file stays small and next to nothing else. They are merged here into one
 // catalogue with one typed key union, so a wrong message id fails type-checking wherever it is used.
+import { alertsMessages } from "./messages/alerts";
 import { cliMessages } from "./messages/cli";
 import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
@@ -37,6 +38,7 @@ export const SUBJECT_CATALOGUES = {
   init: initMessages,
   history: historyMessages,
   law: lawMessages,
+  alerts: alertsMessages,
 } as const;
 
 export const MESSAGES = {
@@ -54,6 +56,7 @@ export const MESSAGES = {
   ...observeMessages,
   ...probesMessages,
   ...historyMessages,
+  ...alertsMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

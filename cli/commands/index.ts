@@ -1,5 +1,6 @@
 // Every subcommand, one module each. Add a command by adding its register function here.
 import type { Command } from "commander";
+import { registerAlerts } from "./alerts";
 import { registerDashboards } from "./dashboards";
 import { registerInit } from "./init";
 import { registerPlan } from "./plan";
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerSimulate(program);
   registerDashboards(program);
+  registerAlerts(program);
   registerReport(program);
   registerCheck(program);
   registerQuotas(program);
