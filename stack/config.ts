@@ -3,6 +3,7 @@
 // at once, by its config key, with the command that sets it; a value is never printed.
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../inventory/schema";
+import { alertmanagerSecretRefs } from "../dashboards/alertmanager/build";
 import { secretConfigKey, secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 
 export const NAMESPACE = "spbe-infra";
@@ -34,6 +35,8 @@ export interface StackSettings {
 export interface StackSecrets {
   /** SNMP secrets by reference name: env refs and pulumiSecret refs both resolve to a config secret of that name. */
   snmp: Map<string, pulumi.Output<string>>;
+  /** Alertmanager's secrets (bot tokens, SMTP password, secret webhook URLs) by config key. */
+  alerting: Map<string, pulumi.Output<string>>;
   grafanaAdminPassword: pulumi.Output<string>;
   /** SSH key the quota command logs in to the gateway with (when the inventory has a gateway). */
   sshPrivateKey?: pulumi.Output<string>;
@@ -92,6 +95,11 @@ export function collectorSecretEnv(inv: Inventory): Record<string, string> {
   return Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Every Alertmanager secret the inventory's alerting section refers to, by config key (sorted, unique). */
+export function alertingSecretKeys(inv: Inventory): string[] {
+  return inv.alerting ? [...new Set(alertmanagerSecretRefs(inv.alerting).map(secretConfigKey))].sort() : [];
+}
+
 /** Every secret the stack needs, read before any resource is registered. */
 export function readSecrets(inv: Inventory, settings: StackSettings, config = new pulumi.Config(NAMESPACE)): StackSecrets {
   const missing: string[] = [];
@@ -107,9 +115,14 @@ export function readSecrets(inv: Inventory, settings: StackSettings, config = ne
     const value = need(key);
     if (value) snmp.set(key, value);
   }
+  const alerting = new Map<string, pulumi.Output<string>>();
+  for (const key of alertingSecretKeys(inv)) {
+    const value = need(key);
+    if (value) alerting.set(key, value);
+  }
   const grafanaAdminPassword = need("grafanaAdminPassword");
   const sshPrivateKey = inv.bandwidth?.gateway ? need("sshPrivateKey") : undefined;
   const registryPassword = settings.registry ? need("registryPassword") : undefined;
   if (missing.length > 0 || plain.length > 0) throw new StackConfigError(missing, [], plain);
-  return { snmp, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };
+  return { snmp, alerting, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };
 }

@@ -21,6 +21,8 @@ import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type 
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
 import { BLACKBOX_ADDRESS, GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
 import { inventoryProbeTargets, probeScrapeJobs, renderBlackboxConfig } from "../observe/blackbox-config";
+import { ALERTMANAGER_CONFIG_PATH, alertmanagerSecretRefs, buildAlertmanagerFiles, ROUTE_CASES_PATH, secretPlaceholder } from "../dashboards/alertmanager/build";
+import { secretConfigKey } from "../inventory/secret-refs";
 import type { Inventory } from "../inventory/schema";
 
 /** An inventory with errors: every diagnostic in the message, no stack trace (RunError). */
@@ -59,12 +61,21 @@ export function monitoringFiles(inv: Inventory) {
       dashboardsMountPath: GRAFANA_DASHBOARDS_DIR,
     }),
     ...buildAlertRules(inv),
+    ...alertmanagerFiles(inv),
   ];
 }
 
 /** The NOC's HTTP(S) probes of every web name the inventory publishes, through the stack's blackbox exporter. */
 export function monitoringProbes(inv: Inventory) {
   return { blackboxConfig: renderBlackboxConfig(), scrapeJobs: probeScrapeJobs(inventoryProbeTargets(inv), { exporter: BLACKBOX_ADDRESS }) };
+}
+
+/** Alertmanager's files with their secret placeholders named, for the component to fill in. */
+function alertmanagerFiles(inv: Inventory) {
+  const placeholders = Object.fromEntries((inv.alerting ? alertmanagerSecretRefs(inv.alerting) : []).map((ref) => [secretPlaceholder(ref), secretConfigKey(ref)]));
+  return buildAlertmanagerFiles(inv)
+    .filter((f) => f.path !== ROUTE_CASES_PATH) // for review and amtool, not for the container
+    .map((f) => (f.path === ALERTMANAGER_CONFIG_PATH ? { ...f, secrets: placeholders } : f));
 }
 
 export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
@@ -95,7 +106,7 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
     registryAuth: settings.registry && secrets.registryPassword
       ? { address: settings.registry.server, username: settings.registry.username, password: secrets.registryPassword }
       : undefined,
-    secrets: new Map([...secrets.snmp, ["grafanaAdminPassword", secrets.grafanaAdminPassword]]),
+    secrets: new Map([...secrets.snmp, ...secrets.alerting, ["grafanaAdminPassword", secrets.grafanaAdminPassword]]),
   });
   const datacenters = plan.datacenters.map((p) => new DataCenter(p.site.id, siteArgs(p)));
   const recoverySites = plan.recoverySites.map((p) => new RecoverySite(p.site.id, siteArgs(p)));

@@ -1,9 +1,9 @@
 // The NOC's monitoring stack on one docker host: a private network, persistent volumes, and the
-// InfluxDB, collector, Prometheus and Grafana containers with their generated configuration
+// InfluxDB, collector, Prometheus, Grafana and (when the inventory names receivers) Alertmanager containers with their generated configuration
 // uploaded into them (so a config change replaces the container with the new file, reviewably).
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import type { MonitoringPlan } from "../planning/monitoring";
+import type { MonitoringFile, MonitoringPlan } from "../planning/monitoring";
 import { dockerLabels } from "./application-placement";
 
 export interface MonitoringStackArgs {
@@ -47,7 +47,7 @@ export class MonitoringStack extends pulumi.ComponentResource {
             ports: s.ports.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: "tcp" })),
             volumes: s.volumes.map((v) => ({ volumeName: this.volumes.get(v.volumeName)!.name, containerPath: v.containerPath })),
             envs: [...Object.entries(s.env).map(([k, v]) => `${k}=${v}`), ...secretEnv],
-            uploads: s.uploads.map((u) => ({ file: u.path, content: u.content })),
+            uploads: s.uploads.map((u) => ({ file: u.path, content: withSecrets(u, args.secrets) })),
             command: s.command,
             networksAdvanced: [{ name: this.network.name, aliases: [s.service] }],
             restart: "unless-stopped",
@@ -63,4 +63,26 @@ export class MonitoringStack extends pulumi.ComponentResource {
       prometheusUrl: `http://${plan.hostAddress}:9090`,
     });
   }
+}
+
+/**
+ * A file's content with its secret placeholders (each a whole YAML scalar) replaced by the stack
+ * secrets' values as double-quoted YAML strings (JSON's quoting is YAML's), so a token with ": " or
+ * "#" stays one value. The result is a secret
+ * output itself, so the values stay encrypted in the state and hidden in previews.
+ */
+function withSecrets(file: MonitoringFile, secrets: Map<string, pulumi.Output<string>>): pulumi.Input<string> {
+  const entries = Object.entries(file.secrets ?? {});
+  if (entries.length === 0) return file.content;
+  const values = entries.map(([placeholder, key]) => {
+    const value = secrets.get(key);
+    if (!value) throw new pulumi.RunError(`the monitoring stack needs the secret spbe-infra:${key}`);
+    return value.apply((v) => [placeholder, v] as const);
+  });
+  // Longest first, so a placeholder that is a prefix of another never cuts into it.
+  return pulumi.secret(
+    pulumi.all(values).apply((pairs) =>
+      [...pairs].sort((x, y) => y[0].length - x[0].length).reduce((text, [placeholder, v]) => text.split(placeholder).join(JSON.stringify(v)), file.content),
+    ),
+  );
 }

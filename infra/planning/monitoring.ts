@@ -11,6 +11,7 @@ export const COLLECTOR_PORT = 9116;
 export const PROMETHEUS_PORT = 9090;
 export const GRAFANA_PORT = 3000;
 export const INFLUXDB_PORT = 8086;
+export const ALERTMANAGER_PORT = 9093;
 export const INFLUXDB_DATABASE = "spbe";
 export const BLACKBOX_PORT = 9115;
 /** The blackbox exporter as Prometheus reaches it on the monitoring network (the container's alias). */
@@ -20,10 +21,16 @@ const BLACKBOX_CONFIG_PATH = "/etc/blackbox_exporter/config.yml";
 export interface MonitoringFile {
   path: string;
   content: string;
+  /**
+   * Placeholders in the content that stand for secrets (placeholder → stack secret key), each a
+   * whole YAML scalar: the component writes the secret's value, quoted, in their place
+   * (Alertmanager's bot tokens and passwords).
+   */
+  secrets?: Record<string, string>;
 }
 
 export interface PlannedService {
-  /** prometheus | influxdb | grafana | collector */
+  /** prometheus | influxdb | grafana | collector | alertmanager */
   service: string;
   containerName: string;
   image: string;
@@ -77,16 +84,20 @@ export function chooseMonitoringHost(inv: Inventory, configured?: string): Devic
 
 /** Where Prometheus reads the alert and recording rules from the dashboards build. */
 export const PROMETHEUS_RULES_DIR = "/etc/prometheus/rules";
+/** Where Alertmanager reads its configuration and templates (the alerts build's alertmanager/ files). */
+export const ALERTMANAGER_CONFIG_DIR = "/etc/alertmanager";
 /** Where the dashboards' JSON lands in the Grafana container (passed to the dashboards build). */
 export const GRAFANA_DASHBOARDS_DIR = "/var/lib/grafana/dashboards/spbe";
 
 /** A Prometheus scrape job as its YAML object (the probe jobs come from observe/blackbox-config.ts via the program). */
 export type ScrapeConfig = Record<string, unknown>;
 
-export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [], extraJobs: ScrapeConfig[] = []): string {
+export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [], extraJobs: ScrapeConfig[] = [], alertmanagers: string[] = []): string {
   const config = {
     global: { scrape_interval: "30s", evaluation_interval: "30s", external_labels: { kabupaten: inv.meta.kabupaten } },
     ...(ruleFiles.length > 0 ? { rule_files: ruleFiles } : {}),
+    // Firing alerts go to the Alertmanager next to Prometheus (when the inventory says who hears them).
+    ...(alertmanagers.length > 0 ? { alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] } } : {}),
     scrape_configs: [
       {
         // The collector polls every SNMP device of the inventory and serves all of them on /metrics.
@@ -107,11 +118,12 @@ export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [],
  * Where a file of the dashboards build (paths as in dashboards/build.ts: grafana/provisioning/...,
  * grafana/dashboards/<uid>.json, prometheus/rules/...) lands, and in which container.
  */
-export function placeBuildFile(path: string): { service: "grafana" | "prometheus"; file: string } {
+export function placeBuildFile(path: string): { service: "grafana" | "prometheus" | "alertmanager"; file: string } {
   const clean = path.replace(/^\/+/, "");
   if (clean.startsWith("grafana/provisioning/")) return { service: "grafana", file: `/etc/grafana/${clean.slice("grafana/".length)}` };
   if (clean.startsWith("grafana/dashboards/")) return { service: "grafana", file: `${GRAFANA_DASHBOARDS_DIR}/${clean.slice("grafana/dashboards/".length)}` };
   if (clean.startsWith("prometheus/rules/")) return { service: "prometheus", file: `${PROMETHEUS_RULES_DIR}/${clean.slice("prometheus/rules/".length)}` };
+  if (clean.startsWith("alertmanager/")) return { service: "alertmanager", file: `${ALERTMANAGER_CONFIG_DIR}/${clean.slice("alertmanager/".length)}` };
   throw new MonitoringPlanError(`the dashboards build produced ${path}, which has no place in the monitoring stack`);
 }
 
@@ -136,13 +148,14 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
   if (!host.mgmtAddress) throw new MonitoringPlanError(`monitoring host ${host.id} has no mgmtAddress to publish Grafana and Prometheus on`);
   const ip = host.mgmtAddress;
   const labels = (service: string) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
-  const uploads = { grafana: [] as MonitoringFile[], prometheus: [] as MonitoringFile[] };
+  const uploads = { grafana: [] as MonitoringFile[], prometheus: [] as MonitoringFile[], alertmanager: [] as MonitoringFile[] };
   for (const f of opts.buildFiles) {
     const at = placeBuildFile(f.path);
-    uploads[at.service].push({ path: at.file, content: f.content });
+    uploads[at.service].push({ path: at.file, content: f.content, ...(f.secrets ? { secrets: f.secrets } : {}) });
   }
   const ruleFiles = uploads.prometheus.map((f) => f.path);
-  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, opts.probes?.scrapeJobs ?? []);
+  const withAlertmanager = uploads.alertmanager.length > 0;
+  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, opts.probes?.scrapeJobs ?? [], withAlertmanager ? [`alertmanager:${ALERTMANAGER_PORT}`] : []);
   const services: PlannedService[] = [
     {
       service: "influxdb",
@@ -212,6 +225,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       healthcheck: httpCheck(BLACKBOX_PORT, "/-/healthy"),
     });
   }
+  if (withAlertmanager) services.push(alertmanagerService(uploads.alertmanager, ip, labels("alertmanager")));
   return {
     host: host.id,
     site: host.site,
@@ -220,5 +234,23 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
     volumes: services.flatMap((s) => s.volumes.map((v) => v.volumeName)),
     services,
     prometheusConfig,
+  };
+}
+
+/** Alertmanager next to Prometheus: the generated configuration, its silences kept in a volume. */
+function alertmanagerService(uploads: MonitoringFile[], ip: string, labels: Record<string, string>): PlannedService {
+  return {
+    service: "alertmanager",
+    containerName: "spbe-alertmanager",
+    // The configuration is checked with Debian's 0.25 (amtool); 0.27 reads it unchanged.
+    image: "prom/alertmanager:v0.27.0",
+    ports: [{ internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip }],
+    volumes: [{ volumeName: "spbe-alertmanager-data", containerPath: "/alertmanager" }],
+    env: {},
+    secretEnv: {},
+    uploads,
+    command: [`--config.file=${ALERTMANAGER_CONFIG_DIR}/alertmanager.yml`, "--storage.path=/alertmanager", "--cluster.listen-address="],
+    labels,
+    healthcheck: httpCheck(ALERTMANAGER_PORT, "/-/ready"),
   };
 }

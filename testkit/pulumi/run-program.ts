@@ -58,6 +58,12 @@ export const TEST_SECRETS: Record<string, string> = {
   [`${PROJECT}:grafanaAdminPassword`]: "test-grafana-password-not-real",
   [`${PROJECT}:sshPrivateKey`]: "-----BEGIN OPENSSH PRIVATE KEY-----\ntest-key-not-real\n-----END OPENSSH PRIVATE KEY-----",
   [`${PROJECT}:registryPassword`]: "test-registry-password-not-real",
+  // Alertmanager's (the examples' alerting sections)
+  [`${PROJECT}:SPBE_SMTP_PASSWORD`]: "test-smtp-password-not-real",
+  [`${PROJECT}:SPBE_TELEGRAM_BOT_TOKEN`]: "000000:test-bot-token-not-real",
+  [`${PROJECT}:helpdeskWebhookUrl`]: "https://helpdesk.example.invalid/hook/test-not-real",
+  [`${PROJECT}:telegramBotToken`]: "000000:test-bot-token-not-real",
+  [`${PROJECT}:SPBE_TICKET_WEBHOOK_URL`]: "https://ticket.example.invalid/hook/test-not-real",
 };
 
 /** A Pulumi.<stack>.yaml's config as the flat key → string map setAllConfig takes (objects as JSON). */

@@ -201,9 +201,11 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(stackRes).toHaveLength(1);
       const children = g.run.resources.filter((r) => r.parent === stackRes[0]!.urn);
       const byService = new Map(children.filter((c) => c.type === T.container).map((c) => [labelsOf(c)[LABEL.service], c]));
-      expect([...byService.keys()].sort()).toEqual(["blackbox", "collector", "grafana", "influxdb", "prometheus"]);
+      // Alertmanager joins when the inventory says who hears the alerts (tests/stack/alertmanager.test.ts).
+      const withAlertmanager = g.inv.alerting ? ["alertmanager"] : [];
+      expect([...byService.keys()].sort()).toEqual([...withAlertmanager, "blackbox", "collector", "grafana", "influxdb", "prometheus"]);
       for (const c of children) expect(g.providerOf(c)?.name).toBe(`docker-${host}`);
-      expect(children.filter((c) => c.type === T.volume).map((v) => v.inputs.name).sort()).toEqual(["spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
+      expect(children.filter((c) => c.type === T.volume).map((v) => v.inputs.name).sort()).toEqual([...withAlertmanager.map((s) => `spbe-${s}-data`), "spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
       expect(children.filter((c) => c.type === T.network)).toHaveLength(1);
       for (const c of byService.values()) for (const p of (c.inputs.ports ?? []) as { ip: string }[]) expect(p.ip).toBe(mgmt);
 
