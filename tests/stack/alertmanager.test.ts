@@ -29,7 +29,7 @@ describe.each(["barito-timur", "klaten"] as const)("%s: Alertmanager in the moni
   it("runs next to Prometheus on the monitoring network, published on the monitoring host", () => {
     const am = container("spbe-alertmanager");
     expect(am).toBeDefined();
-    expect(am.inputs.networksAdvanced).toEqual(container("spbe-prometheus").inputs.networksAdvanced.map((n: { name: string }) => ({ ...n, aliases: ["alertmanager"] })));
+    expect(am.inputs.networksAdvanced).toEqual((container("spbe-prometheus").inputs.networksAdvanced as { name: string }[]).map((n) => ({ ...n, aliases: ["alertmanager"] })));
     const host = g.inv.devices.find((d) => d.id === g.config["spbe-infra:monitoringHost"])!;
     expect(am.inputs.ports).toEqual([{ internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip: host.mgmtAddress, protocol: "tcp" }]);
   });
