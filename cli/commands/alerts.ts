@@ -1,13 +1,13 @@
 // `spbe alerts build <inventory> --out <dir> [--explain]`: writes Alertmanager's configuration,
 // notification templates and routing cases generated from the inventory's alerting section (the
 // same files the MonitoringStack uploads next to Prometheus); --explain prints the routing tree.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { parse } from "yaml";
 import { ALERTMANAGER_CONFIG_PATH, buildAlertmanagerFiles, explainRoutes } from "../../dashboards/alertmanager/build";
 import type { AmConfig } from "../../dashboards/alertmanager/model";
 import { t } from "../../i18n";
+import { writeOutputFiles } from "../output-files";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
 interface BuildOpts {
@@ -38,17 +38,7 @@ export function registerAlerts(program: Command): void {
       }
       const files = buildAlertmanagerFiles(inventory);
       const out = resolve(opts.out);
-      try {
-        for (const f of files) {
-          const target = join(out, f.path);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, f.content);
-        }
-      } catch (err) {
-        process.stderr.write(t(lang, "alerts.write-failed", { dir: out, message: (err as Error).message }) + "\n");
-        process.exitCode = ExitCode.badInput;
-        return;
-      }
+      if (!writeOutputFiles(out, files, lang)) return;
       const config = parse(files.find((f) => f.path === ALERTMANAGER_CONFIG_PATH)!.content) as AmConfig;
       const summary = { receivers: config.receivers.length, inhibit: config.inhibit_rules.length, windows: inventory.alerting.maintenance.length };
       if (opts.format === "json") {

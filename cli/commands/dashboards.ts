@@ -1,12 +1,12 @@
 // `spbe dashboards build <inventory> --out <dir>`: writes the Grafana dashboards, Grafana
 // provisioning and Prometheus rule files generated from an inventory (the same files the
 // MonitoringStack mounts).
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { buildAlertRules, buildGrafanaFiles, type OutputFile } from "../../dashboards/build";
 import { DEFAULT_POLL_INTERVAL_SECONDS } from "../../dashboards/rules/alerts";
 import { t } from "../../i18n";
+import { writeOutputFiles } from "../output-files";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
 interface BuildOpts {
@@ -47,17 +47,7 @@ export function registerDashboards(program: Command): void {
         ...buildAlertRules(inventory, { pollIntervalSeconds: poll }),
       ];
       const out = resolve(opts.out);
-      try {
-        for (const f of files) {
-          const target = join(out, f.path);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, f.content);
-        }
-      } catch (err) {
-        process.stderr.write(t(lang, "dashboards.write-failed", { dir: out, message: (err as Error).message }) + "\n");
-        process.exitCode = ExitCode.badInput;
-        return;
-      }
+      if (!writeOutputFiles(out, files, lang)) return;
       const dashboards = files.filter((f) => f.path.endsWith(".json")).length;
       if (opts.format === "json") {
         process.stdout.write(JSON.stringify({ file, out, files: files.map((f) => f.path) }, null, 2) + "\n");

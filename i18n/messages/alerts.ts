@@ -10,7 +10,6 @@ export const alertsMessages = {
     id: "{file}: inventaris tidak memiliki bagian alerting: tidak ada yang menerima alert (lihat README, bagian untuk operator NOC)",
     en: "{file}: the inventory has no alerting section: nobody receives alerts (see the README, the section for NOC operators)",
   },
-  "alerts.write-failed": { id: "tidak dapat menulis ke {dir}: {message}", en: "cannot write to {dir}: {message}" },
   "alerts.explain-heading": {
     id: "Pohon rute Alertmanager (pencocok → penerima; continue = penerima berikutnya juga mendapat alert):",
     en: "Alertmanager routing tree (matchers → receiver; continue = the next receivers get the alert too):",

@@ -1,0 +1,22 @@
+// Writing a build's files (paths relative to an output directory) for the commands that generate
+// configuration: `dashboards build`, `alerts build`. One place reports a failure the same way.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { t, type Lang } from "../i18n";
+import { ExitCode } from "./context";
+
+/** Writes every file below `dir`; on failure says why on stderr, sets exit code 2 and returns false. */
+export function writeOutputFiles(dir: string, files: readonly { path: string; content: string }[], lang: Lang): boolean {
+  try {
+    for (const f of files) {
+      const target = join(dir, f.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, f.content);
+    }
+    return true;
+  } catch (err) {
+    process.stderr.write(t(lang, "dashboards.write-failed", { dir, message: (err as Error).message }) + "\n");
+    process.exitCode = ExitCode.badInput;
+    return false;
+  }
+}
