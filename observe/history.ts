@@ -5,7 +5,7 @@
 // `error` (never a throw): the report then says history was not available.
 import * as M from "../collectors/metric-names";
 import type { AvailabilityFact, Outage } from "../facts/schema";
-import { chooseRatioSource, DEFAULT_RAW_SAMPLE_BUDGET, downSpans, HOUR, longestOutage, mergeSamples, ratioChunks, rangeWindows, type FoundOutage, type RatioSource } from "./history-plan";
+import { chooseRatioSource, coveringEnd, DEFAULT_RAW_SAMPLE_BUDGET, DOWN_STEP, downSpans, HOUR, longestOutage, mergeSamples, ratioChunks, rangeWindows, type FoundOutage, type RatioSource } from "./history-plan";
 import { prometheusClient, PrometheusQueryError, type PrometheusClient, type PromSeries } from "./prometheus-api";
 import { prometheusSource } from "./sources";
 
@@ -102,46 +102,52 @@ async function readFamily(prom: CountingClient, family: Family, from: number, to
   const budget = opts.rawSampleBudget ?? DEFAULT_RAW_SAMPLE_BUDGET;
   const source = opts.ratioSource ?? chooseRatioSource(period, samplesPerHour, recordedPresent, budget);
 
-  // 1. The ratio of every subject over the period.
-  const ratios = new Map<string, { metric: Record<string, string>; ratio: number }>();
-  if (source === "raw-chunked") {
-    const sums = new Map<string, { metric: Record<string, string>; up: number; polls: number }>();
-    const chunks = ratioChunks(from, to, samplesPerHour, budget);
-    for (const [i, [a, b]] of chunks.entries()) {
-      // Range selectors include both ends: every chunk after the first leaves out its first millisecond.
-      const range = i === 0 ? `${b - a}s` : `${(b - a) * 1000 - 1}ms`;
-      const [up, polls] = await Promise.all([prom.query(`sum by (${by}) (sum_over_time(${family.raw}[${range}]))`, b), prom.query(`sum by (${by}) (count_over_time(${family.raw}[${range}]))`, b)]);
-      const add = (series: PromSeries[], field: "up" | "polls") => {
-        for (const s of series) {
-          const name = family.name(s.metric);
-          if (!name) continue;
-          const entry = sums.get(name) ?? { metric: s.metric, up: 0, polls: 0 };
-          entry[field] += s.values[0]?.[1] ?? 0;
-          sums.set(name, entry);
-        }
-      };
-      add(up, "up");
-      add(polls, "polls");
+  // 1. The ratio of every subject over the period, and 2. the days that were not fully up (a sparse
+  //    answer: only subjects and days with an outage). Independent, so both are asked at once.
+  const readRatios = async () => {
+    const ratios = new Map<string, { metric: Record<string, string>; ratio: number }>();
+    if (source === "raw-chunked") {
+      const sums = new Map<string, { metric: Record<string, string>; up: number; polls: number }>();
+      const chunks = ratioChunks(from, to, samplesPerHour, budget);
+      for (const [i, [a, b]] of chunks.entries()) {
+        // Range selectors include both ends: every chunk after the first leaves out its first millisecond.
+        const range = i === 0 ? `${b - a}s` : `${(b - a) * 1000 - 1}ms`;
+        const [up, polls] = await Promise.all([prom.query(`sum by (${by}) (sum_over_time(${family.raw}[${range}]))`, b), prom.query(`sum by (${by}) (count_over_time(${family.raw}[${range}]))`, b)]);
+        const add = (series: PromSeries[], field: "up" | "polls") => {
+          for (const s of series) {
+            const name = family.name(s.metric);
+            if (!name) continue;
+            const entry = sums.get(name) ?? { metric: s.metric, up: 0, polls: 0 };
+            entry[field] += s.values[0]?.[1] ?? 0;
+            sums.set(name, entry);
+          }
+        };
+        add(up, "up");
+        add(polls, "polls");
+      }
+      for (const [name, e] of sums) if (e.polls > 0) ratios.set(name, { metric: e.metric, ratio: e.up / e.polls });
+    } else {
+      const series = source === "recorded" ? family.recorded : family.raw;
+      for (const s of await prom.query(`avg by (${by}) (avg_over_time(${series}[${period}s]))`, to)) {
+        const name = family.name(s.metric);
+        if (name && s.values[0]) ratios.set(name, { metric: s.metric, ratio: s.values[0][1] });
+      }
     }
-    for (const [name, e] of sums) if (e.polls > 0) ratios.set(name, { metric: e.metric, ratio: e.up / e.polls });
-  } else {
+    return ratios;
+  };
+  const readDownSteps = async () => {
     const series = source === "recorded" ? family.recorded : family.raw;
-    for (const s of await prom.query(`avg by (${by}) (avg_over_time(${series}[${period}s]))`, to)) {
-      const name = family.name(s.metric);
-      if (name && s.values[0]) ratios.set(name, { metric: s.metric, ratio: s.values[0][1] });
+    const steps = new Map<string, number[]>();
+    for (const [a, b] of rangeWindows(from + DOWN_STEP, coveringEnd(from, to, DOWN_STEP), DOWN_STEP)) {
+      for (const s of await prom.queryRange(`min_over_time(${series}[${DOWN_STEP}s]) < 1`, a, b, DOWN_STEP)) {
+        const name = family.name(s.metric);
+        if (name) steps.set(name, [...(steps.get(name) ?? []), ...s.values.map(([t]) => t)]);
+      }
     }
-  }
-
-  // 2. The hours that were not fully up: a sparse answer, only subjects and hours with an outage.
-  const hourly = source === "recorded" ? `last_over_time(${family.recorded}[1h])` : `avg_over_time(${family.raw}[1h])`;
-  const downHours = new Map<string, number[]>();
-  for (const [a, b] of rangeWindows(from + HOUR, to, HOUR)) {
-    for (const s of await prom.queryRange(`avg by (${by}) (${hourly}) < 1`, a, b, HOUR)) {
-      const name = family.name(s.metric);
-      if (!name || !ratios.has(name)) continue;
-      downHours.set(name, [...(downHours.get(name) ?? []), ...s.values.map(([t]) => t)]);
-    }
-  }
+    return steps;
+  };
+  const [ratios, allDownSteps] = await Promise.all([readRatios(), readDownSteps()]);
+  const downSteps = [...allDownSteps.entries()].filter(([name]) => ratios.has(name));
 
   // 3. The raw polls of those spans, longest span first: a span no longer than the longest outage
   //    already placed cannot hold a longer one.
@@ -150,9 +156,9 @@ async function readFamily(prom: CountingClient, family: Family, from: number, to
     const selector = `{${family.by.map((l) => `${l}=${promString(metric[l] ?? "")}`).join(", ")}}`;
     subjects.set(name, { name, selector, ratio: Math.min(1, Math.max(0, ratio)) });
   }
-  await pool([...downHours.entries()], opts.concurrency ?? 8, async ([name, steps]) => {
+  await pool(downSteps, opts.concurrency ?? 8, async ([name, steps]) => {
     const subject = subjects.get(name)!;
-    const spans = downSpans(steps).sort((x, y) => y.end - y.start - (x.end - x.start));
+    const spans = downSpans(steps, DOWN_STEP).sort((x, y) => y.end - y.start - (x.end - x.start));
     for (const span of spans) {
       if (subject.outage && span.end - span.start <= subject.outage.seconds) break;
       const start = Math.max(span.start, from);

@@ -1,7 +1,7 @@
 // The pure half of the history: periods, the ratio source under the sample budget, down spans and
 // the longest outage from raw polls.
 import { describe, expect, it } from "vitest";
-import { chooseRatioSource, downSpans, longestOutage, mergeSamples, parsePeriod, rangeWindows, ratioChunks, MAX_POINTS_PER_SERIES } from "../../observe/history-plan";
+import { chooseRatioSource, coveringEnd, downSpans, longestOutage, mergeSamples, parsePeriod, rangeWindows, ratioChunks, MAX_POINTS_PER_SERIES } from "../../observe/history-plan";
 
 describe("history plan", () => {
   it("parses periods and refuses what is not one", () => {
@@ -35,6 +35,23 @@ describe("history plan", () => {
       { start: 8 * h, end: 13 * h },
       { start: 18 * h, end: 21 * h },
     ]);
+  });
+
+  it("at a one-day step, a span reaches from an hour before the first down day's window to an hour after the last", () => {
+    const h = 3600;
+    const d = 24 * h;
+    // Days 3 and 4 not fully up, then day 9: two spans; an outage can not cross the fully-up days between.
+    expect(downSpans([4 * d, 3 * d, 9 * d], d)).toEqual([
+      { start: 2 * d - h, end: 4 * d + h },
+      { start: 8 * d - h, end: 9 * d + h },
+    ]);
+  });
+
+  it("the down-span query's last step covers the end of the period, even a period shorter than a step", () => {
+    const d = 86400;
+    expect(coveringEnd(0, 30 * d, d)).toBe(30 * d);
+    expect(coveringEnd(0, 30 * d + 5, d)).toBe(31 * d);
+    expect(coveringEnd(100, 200, d)).toBe(100 + d);
   });
 
   it("places the longest outage from its first down poll to the first poll back up, clipped to the period", () => {
