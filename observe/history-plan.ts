@@ -133,3 +133,39 @@ export function mergeSamples(series: readonly (readonly [number, number][])[]): 
   for (const s of series) for (const [t, v] of s) byTime.set(t, Math.max(v, byTime.get(t) ?? 0));
   return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
 }
+
+/** A down span of one subject, to be read at poll resolution. */
+export interface SubjectSpan extends Span {
+  subject: string;
+}
+
+/** Spans read by one query: every subject's raw polls over [start, end], kept only inside its own spans. */
+export interface SpanBatch extends Span {
+  spans: SubjectSpan[];
+}
+
+/**
+ * Spans → batches, one query each: spans sorted by start join the open batch while its window stays
+ * within `maxWindow` seconds and it names at most `maxSubjects` subjects. One query per span cost
+ * hundreds of round trips on 1,000 devices; a batch reads a few subjects' polls outside their spans
+ * too, which is cheap next to a round trip. A span longer than `maxWindow` is a batch of its own.
+ */
+export function batchSpans(spans: readonly SubjectSpan[], maxWindow: number, maxSubjects: number): SpanBatch[] {
+  const batches: (SpanBatch & { subjects: Set<string> })[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const open = batches.at(-1);
+    const end = open ? Math.max(open.end, span.end) : span.end;
+    const subjects = open ? open.subjects.size + (open.subjects.has(span.subject) ? 0 : 1) : 1;
+    if (open && end - open.start <= maxWindow && subjects <= maxSubjects) {
+      open.end = end;
+      open.spans.push(span);
+      open.subjects.add(span.subject);
+    } else batches.push({ start: span.start, end: span.end, spans: [span], subjects: new Set([span.subject]) });
+  }
+  return batches.map(({ start, end, spans: s }) => ({ start, end, spans: s }));
+}
+
+/** A label value as an RE2 pattern matching exactly it (for a `label=~"a|b"` selector). */
+export function regexLiteral(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

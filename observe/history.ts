@@ -5,7 +5,7 @@
 // `error` (never a throw): the report then says history was not available.
 import * as M from "../collectors/metric-names";
 import type { AvailabilityFact, Outage } from "../facts/schema";
-import { chooseRatioSource, coveringEnd, DEFAULT_RAW_SAMPLE_BUDGET, DOWN_STEP, downSpans, HOUR, longestOutage, mergeSamples, ratioChunks, rangeWindows, type FoundOutage, type RatioSource } from "./history-plan";
+import { batchSpans, chooseRatioSource, coveringEnd, DEFAULT_RAW_SAMPLE_BUDGET, DOWN_STEP, downSpans, HOUR, longestOutage, mergeSamples, ratioChunks, rangeWindows, regexLiteral, type FoundOutage, type RatioSource } from "./history-plan";
 import { prometheusClient, PrometheusQueryError, type PrometheusClient, type PromSeries } from "./prometheus-api";
 import { prometheusSource } from "./sources";
 
@@ -19,7 +19,7 @@ export interface HistoryOptions {
   timeoutMs?: number;
   /** Raw samples one ratio query may read before the planner switches to the recorded series. */
   rawSampleBudget?: number;
-  /** Outage refinement queries in flight at most (default 8). */
+  /** Outage refinement queries in flight at most (default 4). */
   concurrency?: number;
   /** Force a ratio source (tests and the benchmark's naive peer); default: the planner decides. */
   ratioSource?: RatioSource;
@@ -51,12 +51,16 @@ const PROBES: Family = {
 };
 
 const promString = (v: string) => JSON.stringify(v);
+
+/** One refinement query reads at most a week of polls for at most 50 subjects (see batchSpans). */
+const BATCH_WINDOW = 7 * 24 * HOUR;
+const BATCH_SUBJECTS = 50;
 const seconds = (ms: number) => Math.round(ms / 1000);
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
 
 interface Subject {
   name: string;
-  selector: string;
+  metric: Record<string, string>;
   ratio: number;
   outage?: FoundOutage;
 }
@@ -149,27 +153,27 @@ async function readFamily(prom: CountingClient, family: Family, from: number, to
   const [ratios, allDownSteps] = await Promise.all([readRatios(), readDownSteps()]);
   const downSteps = [...allDownSteps.entries()].filter(([name]) => ratios.has(name));
 
-  // 3. The raw polls of those spans, longest span first: a span no longer than the longest outage
-  //    already placed cannot hold a longer one.
+  // 3. The raw polls of those spans, many subjects per query (batchSpans): each subject's polls are
+  //    kept only inside its own spans, which hold whole outages and the first poll back up.
   const subjects = new Map<string, Subject>();
-  for (const [name, { metric, ratio }] of ratios) {
-    const selector = `{${family.by.map((l) => `${l}=${promString(metric[l] ?? "")}`).join(", ")}}`;
-    subjects.set(name, { name, selector, ratio: Math.min(1, Math.max(0, ratio)) });
-  }
-  await pool(downSteps, opts.concurrency ?? 8, async ([name, steps]) => {
-    const subject = subjects.get(name)!;
-    const spans = downSpans(steps, DOWN_STEP).sort((x, y) => y.end - y.start - (x.end - x.start));
-    for (const span of spans) {
-      if (subject.outage && span.end - span.start <= subject.outage.seconds) break;
-      const start = Math.max(span.start, from);
-      const end = Math.min(span.end, to);
-      if (end <= start) continue;
-      const series = await prom.query(`${family.raw}${subject.selector}[${end - start}s]`, end);
-      const found = longestOutage(
-        mergeSamples(series.map((s) => s.values)),
-        from,
-        to,
-      );
+  for (const [name, { metric, ratio }] of ratios) subjects.set(name, { name, metric, ratio: Math.min(1, Math.max(0, ratio)) });
+  const spans = downSteps.flatMap(([name, steps]) =>
+    downSpans(steps, DOWN_STEP)
+      .map((span) => ({ subject: name, start: Math.max(span.start, from), end: Math.min(span.end, to) }))
+      .filter((span) => span.end > span.start),
+  );
+  await pool(batchSpans(spans, BATCH_WINDOW, BATCH_SUBJECTS), opts.concurrency ?? 4, async (batch) => {
+    const named = batch.spans.map((span) => subjects.get(span.subject)!);
+    const selector = family.by.map((l) => `${l}=~${promString([...new Set(named.map((s) => regexLiteral(s.metric[l] ?? "")))].join("|"))}`).join(", ");
+    const bySubject = new Map<string, [number, number][][]>();
+    for (const s of await prom.query(`${family.raw}{${selector}}[${batch.end - batch.start}s]`, batch.end)) {
+      const name = family.name(s.metric);
+      if (name) bySubject.set(name, [...(bySubject.get(name) ?? []), s.values]);
+    }
+    for (const span of batch.spans) {
+      const subject = subjects.get(span.subject)!;
+      const inSpan = (bySubject.get(span.subject) ?? []).map((values) => values.filter(([t]) => t >= span.start && t <= span.end));
+      const found = longestOutage(mergeSamples(inSpan), from, to);
       if (found && (!subject.outage || found.seconds > subject.outage.seconds)) subject.outage = found;
     }
   });

@@ -1,7 +1,7 @@
 // The pure half of the history: periods, the ratio source under the sample budget, down spans and
 // the longest outage from raw polls.
 import { describe, expect, it } from "vitest";
-import { chooseRatioSource, coveringEnd, downSpans, longestOutage, mergeSamples, parsePeriod, rangeWindows, ratioChunks, MAX_POINTS_PER_SERIES } from "../../observe/history-plan";
+import { batchSpans, chooseRatioSource, coveringEnd, downSpans, regexLiteral, longestOutage, mergeSamples, parsePeriod, rangeWindows, ratioChunks, MAX_POINTS_PER_SERIES } from "../../observe/history-plan";
 
 describe("history plan", () => {
   it("parses periods and refuses what is not one", () => {
@@ -61,5 +61,31 @@ describe("history plan", () => {
     expect(longestOutage(polls([0, 0, 1]), 60, 1000)).toEqual({ start: 60, end: 120, seconds: 60 });
     expect(longestOutage(polls([1, 1, 1]), 0, 1000)).toBeUndefined();
     expect(mergeSamples([polls([1, 0, 0]), polls([0, 0, 1])])).toEqual(polls([1, 0, 1]));
+  });
+
+  it("batches spans by time, within a window and a number of subjects, keeping every span once", () => {
+    const d = 86400;
+    const spans = [
+      { subject: "a", start: 0, end: d },
+      { subject: "b", start: 2 * d, end: 3 * d },
+      { subject: "a", start: 5 * d, end: 6 * d },
+      { subject: "c", start: 6 * d, end: 30 * d },
+      { subject: "d", start: 31 * d, end: 32 * d },
+      { subject: "e", start: 31 * d, end: 32 * d },
+    ];
+    const batches = batchSpans(spans, 7 * d, 2);
+    expect(batches.map((b) => [b.start, b.end, b.spans.map((s) => s.subject).join("")])).toEqual([
+      [0, 6 * d, "aba"],
+      [6 * d, 30 * d, "c"],
+      [31 * d, 32 * d, "de"],
+    ]);
+    expect(batchSpans(spans, 40 * d, 2).map((b) => b.spans.length)).toEqual([3, 2, 1]);
+    for (const b of batches) for (const s of b.spans) expect(s.start >= b.start && s.end <= b.end).toBe(true);
+  });
+
+  it("quotes a label value as a pattern that matches only itself", () => {
+    const v = "sw-core.dc1 (a|b)+[x]\\";
+    expect(new RegExp(`^(?:${regexLiteral(v)})$`).test(v)).toBe(true);
+    expect(new RegExp(`^(?:${regexLiteral("a.b")})$`).test("axb")).toBe(false);
   });
 });
