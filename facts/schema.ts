@@ -94,6 +94,7 @@ export const applicationFactSchema = z
     id: z.string().min(1).describe("inventory application id"),
     hostname: z.string().optional(),
     answeringFrom: z.array(ipAddress).default([]).describe("addresses the hostname resolved to and that answered"),
+    resolvedTo: z.array(ipAddress).optional().describe("every address the hostname resolved to, whether or not it answered a probe"),
     reachable: z.boolean().optional(),
     tls: tlsFactSchema.optional(),
     error: failureSchema.optional(),

@@ -8,7 +8,8 @@ import type { Inventory } from "../inventory/schema";
 /**
  * One fact per application whose hostname was asked. Without probes for its hostname, `answeringFrom`
  * is what DNS gave and `reachable` is left unknown; with probes, it is the addresses that answered
- * (any HTTP status), `reachable` says whether any did, and `tls` is the certificate seen (an invalid one
+ * (any HTTP status), `resolvedTo` every address DNS gave (judged too: a name that sends people to an
+ * outside host that drops probes is not thereby inside), `reachable` says whether any did, and `tls` is the certificate seen (an invalid one
  * first, so an expired certificate is never hidden behind a valid one on another address).
  */
 export function applicationFacts(inv: Inventory, names: readonly NameFact[], probes: readonly ProbeFact[]): ApplicationFact[] {
@@ -40,7 +41,7 @@ export function applicationFacts(inv: Inventory, names: readonly NameFact[], pro
     // Only probes of the addresses DNS gave now: a probe of an address the name no longer has is not about this application.
     const own = (probesOf.get(hostname) ?? []).filter((p) => name.addresses.includes(p.address));
     if (own.length === 0) {
-      out.push({ ...base, answeringFrom: [...name.addresses], source: name.source, observedAt: name.observedAt });
+      out.push({ ...base, answeringFrom: [...name.addresses], resolvedTo: [...name.addresses], source: name.source, observedAt: name.observedAt });
       continue;
     }
     const answered = own.filter((p) => p.reachable);
@@ -51,6 +52,7 @@ export function applicationFacts(inv: Inventory, names: readonly NameFact[], pro
     out.push({
       ...base,
       answeringFrom,
+      resolvedTo: [...name.addresses],
       reachable: answered.length > 0,
       ...(tls ? { tls } : {}),
       ...(error ? { error } : {}),

@@ -57,6 +57,10 @@ export const appAnswersFromDinasBlocks: Rule = {
       id: "{hostname} menjawab dari {address}, di luar blok Dinas ({blocks})",
       en: "{hostname} answers from {address}, outside the Dinas blocks ({blocks})",
     },
+    "resolves-outside": {
+      id: "{hostname} diarahkan DNS ke {address}, di luar blok Dinas ({blocks}); alamat itu tidak menjawab probe",
+      en: "DNS sends {hostname} to {address}, outside the Dinas blocks ({blocks}); that address did not answer the probe",
+    },
     unparsable: { id: "alamat teramati tidak valid: {address}", en: "observed address is not valid: {address}" },
   },
   remediation: {
@@ -68,17 +72,20 @@ export const appAnswersFromDinasBlocks: Rule = {
     const checks = [];
     for (const observed of facts?.applications ?? []) {
       const a = apps.get(observed.id);
-      if (!a || observed.answeringFrom.length === 0) continue;
+      // Addresses that answered first (the stronger evidence), then those DNS gave that did not answer.
+      const silent = (observed.resolvedTo ?? []).filter((x) => !observed.answeringFrom.includes(x));
+      const addresses = [...observed.answeringFrom.map((address) => ({ address, answered: true })), ...silent.map((address) => ({ address, answered: false }))];
+      if (!a || addresses.length === 0) continue;
       // Hosting outside under a valid exception is declared, not hidden: nothing to compare.
       if (a.placement.type !== "datacenter" && !checkPlacement(placementFactsOf(a, inventory, index), asOf)) continue;
       let failure;
-      for (const address of observed.answeringFrom) {
+      for (const { address, answered } of addresses) {
         // A private address answers inside the kabupaten's own network: only public ones are judged.
         const range = tryParseRange(address);
         if (range && isPrivate(range)) continue;
         const v = checkAddressInBlocks(address, index.dinasBlocks);
         if (v) {
-          failure = { variant: v.variant, params: { ...v.params, hostname: observed.hostname ?? a.hostname ?? a.id } };
+          failure = { variant: v.variant === "outside" && !answered ? "resolves-outside" : v.variant, params: { ...v.params, hostname: observed.hostname ?? a.hostname ?? a.id } };
           break;
         }
       }

@@ -47,7 +47,7 @@ describe("facts per application", () => {
   it("without probes: the addresses DNS gave, reachability unknown; a name without address carries its reason", () => {
     const facts = applicationFacts(inv, [name("dinkes.contohkab.go.id", ["203.0.113.5", "2001:db8::5"]), name("SIMPEG.contohkab.go.id.", [], { error: { code: "nxdomain", message: "ENOTFOUND" } })], []);
     expect(facts).toEqual([
-      { id: "web", hostname: "dinkes.contohkab.go.id", answeringFrom: ["203.0.113.5", "2001:db8::5"], source: "dns 127.0.0.1:53", observedAt: at },
+      { id: "web", hostname: "dinkes.contohkab.go.id", answeringFrom: ["203.0.113.5", "2001:db8::5"], resolvedTo: ["203.0.113.5", "2001:db8::5"], source: "dns 127.0.0.1:53", observedAt: at },
       { id: "simpeg", hostname: "simpeg.contohkab.go.id", answeringFrom: [], reachable: false, error: { code: "nxdomain", message: "ENOTFOUND" }, source: "dns 127.0.0.1:53", observedAt: at },
     ]);
   });

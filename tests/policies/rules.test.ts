@@ -356,6 +356,15 @@ describe("profiles and facts", () => {
     expect(r.rules[0]!.checked).toBe(1);
   });
 
+  it("judges the addresses DNS gives even when they did not answer a probe: an outside host that drops probes is not inside", () => {
+    const facts = parseFacts({ schema: "spbe-observed-facts/2", observedAt: "2026-11-23T06:00:00Z", applications: [{ id: "web", hostname: "dinkes.contohkab.go.id", answeringFrom: ["203.0.113.5"], resolvedTo: ["203.0.113.5", "198.51.100.77"], reachable: true, source: "dns 127.0.0.1:53", observedAt: "2026-11-23T06:00:00Z" }] });
+    const r = evaluate(load(compliantData()), { asOf: AS_OF, facts, rules: [ruleById("app-answers-from-dinas-blocks")] });
+    expect(r.findings.map((f) => [f.subject.id, f.variant, f.params.address])).toEqual([["web", "resolves-outside", "198.51.100.77"]]);
+    expect(r.findings[0]!.evidence.en).toContain("did not answer the probe");
+    const inside = parseFacts({ schema: "spbe-observed-facts/2", observedAt: "2026-11-23T06:00:00Z", applications: [{ id: "web", answeringFrom: [], resolvedTo: ["203.0.113.5"], reachable: false, source: "dns", observedAt: "2026-11-23T06:00:00Z" }] });
+    expect(evaluate(load(compliantData()), { asOf: AS_OF, facts: inside, rules: [ruleById("app-answers-from-dinas-blocks")] }).findings).toEqual([]);
+  });
+
   it("does not compare the address of an application declared external under a valid exception", () => {
     const facts = parseFacts({ applications: [{ id: "oss", answeringFrom: ["192.0.2.50"] }] });
     const r = evaluate(load(compliantData()), { asOf: AS_OF, facts, rules: [ruleById("app-answers-from-dinas-blocks")] });
