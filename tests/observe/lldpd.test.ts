@@ -52,7 +52,10 @@ afterAll(async () => {
 describe("lldpd with its SNMP subagent in two namespaces", () => {
   it("each switch's LLDP-MIB, walked over SNMP, shows the other one on eth1, and the declared link is as declared", async () => {
     const secrets = envSecrets({}, { SPBE_LLDP_COMMUNITY: pair.nodes[0].community });
-    const seesOther = (facts: TopologyFact[]) => facts.length === 2 && facts.every((f) => f.neighbours.length > 0);
+    // Whole entries only: under load a walk can land while lldpd is still filling the row over AgentX
+    // (seen once: the neighbour's sysName there, its chassis id not yet).
+    const whole = (f: TopologyFact) => f.neighbours.length > 0 && f.neighbours.every((n) => n.remoteChassisId && n.remoteSysName && n.remotePortDescription);
+    const seesOther = (facts: TopologyFact[]) => facts.length === 2 && facts.every(whole);
     // lldpd learns its neighbour after the first frames (tx-interval 1 s) and then tells snmpd over AgentX.
     const facts = await waitFor(
       "both lldpd to learn each other",
