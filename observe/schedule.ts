@@ -40,7 +40,7 @@ export function scheduleObservations(opts: ObservationScheduleOptions): Observat
       runs.ok++;
       lastSuccess = now();
       await opts.onFacts?.(facts);
-      opts.log(`observe: ${summaryOf(facts)} in ${((now() - started) / 1000).toFixed(1)} s`);
+      opts.log(`observe: run done in ${((now() - started) / 1000).toFixed(1)} s, facts: ${summaryOf(facts)}`);
     } catch (err) {
       runs.failed++;
       opts.log(`observe: run failed, keeping the previous facts: ${err instanceof Error ? err.message : String(err)}`);
