@@ -1,9 +1,24 @@
 // Writing a build's files (paths relative to an output directory) for the commands that generate
 // configuration: `dashboards build`, `alerts build`. One place reports a failure the same way.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { t, type Lang } from "../i18n";
 import { ExitCode } from "./context";
+
+/**
+ * Writes one file whole or not at all (a temporary file renamed over it): a report or a facts file
+ * is never read half written. On failure the temporary file is removed and the error rethrown.
+ */
+export function writeFileWhole(file: string, content: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
 
 /** Writes every file below `dir`; on failure says why on stderr, sets exit code 2 and returns false. */
 export function writeOutputFiles(dir: string, files: readonly { path: string; content: string }[], lang: Lang): boolean {

@@ -3,7 +3,7 @@
 // Asks the Dinas DNS server (explicitly, never the OS resolver) for the kabupaten's names and writes what
 // it saw as an observed-facts file for `spbe report --facts`. What the network does wrong (a refused
 // transfer, a silent server) is in the facts; only bad input (exit 2) stops the run.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { t, type Lang } from "../../i18n";
 import type { ObservedFacts } from "../../facts/schema";
@@ -12,10 +12,11 @@ import type { Inventory } from "../../inventory/schema";
 import { parseWordlist } from "../../observe/dns/names";
 import { envSecrets } from "../../collectors/secrets";
 import { probeTargets } from "../../observe/http-probe";
-import { observeNetwork, type Prober } from "../../observe/observe";
+import { observeNetwork } from "../../observe/observe";
 import { evaluate } from "../../policies";
 import { appAnswersFromDinasBlocks, unregisteredName } from "../../policies/rules/observed";
 import { formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
+import { writeFileWhole } from "../output-files";
 
 interface ObserveOpts {
   resolver?: string;
@@ -33,8 +34,6 @@ interface ObserveOpts {
   lang?: string;
 }
 
-/** The HTTP(S) prober: from this process, or through the blackbox exporter given by --blackbox-url. */
-export const PROBER: Prober = probeTargets;
 
 /** Below this many names a run is quick enough to need no progress lines. */
 const PROGRESS_FROM = 200;
@@ -45,11 +44,18 @@ function integer(lang: Lang, option: string, value: string, min: number, max: nu
   return n;
 }
 
-function resolverOf(lang: Lang, file: string, inv: Inventory, given: string | undefined): DnsServer {
+/** The DNS server of `--resolver` (else meta.dns.resolver), or undefined when neither is given; a bad one is a usage error. */
+export function resolverOption(lang: Lang, inv: Inventory, given: string | undefined): DnsServer | undefined {
   const text = given ?? inv.meta.dns?.resolver;
-  if (text === undefined) throw new UsageError(t(lang, "observe.no-resolver", { file }));
+  if (text === undefined) return undefined;
   const server = parseDnsServer(text);
   if (!server) throw new UsageError(t(lang, "observe.bad-resolver", { value: text }));
+  return server;
+}
+
+function resolverOf(lang: Lang, file: string, inv: Inventory, given: string | undefined): DnsServer {
+  const server = resolverOption(lang, inv, given);
+  if (!server) throw new UsageError(t(lang, "observe.no-resolver", { file }));
   return server;
 }
 
@@ -115,7 +121,7 @@ export function registerObserve(program: Command): void {
       const resolver = `${server.host}:${server.port}`;
       const started = Date.now();
       const progressStep = PROGRESS_FROM / 2;
-      const probe = opts.probe ? PROBER : undefined;
+      const probe = opts.probe ? probeTargets : undefined;
       const facts = await observeNetwork(inventory, {
         ...(opts.topology ? { topology: { secrets: envSecrets(), timeoutMs, concurrency: Math.min(concurrency, 16) } } : {}),
         applications: {
@@ -136,10 +142,7 @@ export function registerObserve(program: Command): void {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const document = JSON.stringify(facts, null, 2) + "\n";
       if (opts.out) {
-        // Written whole or not at all: a report never reads half a facts file.
-        const tmp = `${opts.out}.tmp-${process.pid}`;
-        writeFileSync(tmp, document);
-        renameSync(tmp, opts.out);
+        writeFileWhole(opts.out, document);
       }
       const summary = summarise(inventory, facts, resolver);
       if (opts.format === "json") {

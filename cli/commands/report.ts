@@ -2,7 +2,6 @@
 //   --lang id|en (default id: the Dewan TIK reads Indonesian) [--as-of YYYY-MM-DD] [--out file]
 // Everything is read and rendered before anything is written, and --out is written to a temporary
 // file then renamed: a bad input or a failed PDF never leaves a partial report behind.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { t, type Lang } from "../../i18n";
 import { DEFAULT_MAX_FACT_AGE_HOURS } from "../../facts/freshness";
@@ -15,6 +14,7 @@ import { loadPreviousReport, withChanges } from "../../policies/report/previous"
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
 import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";
 import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
+import { writeFileWhole } from "../output-files";
 import { historyOptions, historyRequest, withHistory, type HistoryCliOptions } from "../history-options";
 
 /** --as-of YYYY-MM-DD as a UTC date; default today. */
@@ -114,12 +114,9 @@ export function registerReport(program: Command): void {
         process.stdout.write(bytes);
         return;
       }
-      const tmp = `${opts.out}.${process.pid}.tmp`;
       try {
-        writeFileSync(tmp, bytes);
-        renameSync(tmp, opts.out);
+        writeFileWhole(opts.out, bytes);
       } catch (err) {
-        rmSync(tmp, { force: true });
         throw new UsageError(`${opts.out}: ${(err as Error).message}`);
       }
       process.stderr.write(t(messageLang, "report.written", { file: opts.out, format: opts.format, findings: report.findings.length }) + "\n");

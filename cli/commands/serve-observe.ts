@@ -2,23 +2,23 @@
 // switch and router (over the simulator when simulating) and, when a resolver is known (--resolver or
 // meta.dns.resolver), where applications answer. Its facts join the poller's for /report, and are
 // written to --facts-out after each run so `spbe report --facts` can read the same evidence.
-import { renameSync, writeFileSync } from "node:fs";
 import type { ServeExtension, ServeHandle } from "../../collectors/serve";
 import { mergeFacts } from "../../facts/merge";
 import type { ObservedFacts } from "../../facts/schema";
-import { parseDnsServer } from "../../inventory/dns-server";
+import type { DnsServer } from "../../inventory/dns-server";
 import type { Inventory } from "../../inventory/schema";
-import { observeNetwork, type Prober } from "../../observe/observe";
+import { probeTargets } from "../../observe/http-probe";
+import { observeNetwork } from "../../observe/observe";
 import { scheduleObservations, type ObservationSchedule } from "../../observe/schedule";
-import { UsageError } from "../context";
+import { writeFileWhole } from "../output-files";
 
 export interface ServeObserveOptions {
   everySeconds: number;
-  resolver?: string;
+  /** The DNS server (--resolver, else meta.dns.resolver); without one only neighbour tables are observed. */
+  server?: DnsServer;
   factsOut?: string;
   timeoutMs: number;
   concurrency: number;
-  probe?: Prober;
   blackboxUrl?: string;
   log: (line: string) => void;
 }
@@ -32,11 +32,8 @@ export interface ServeObservation {
   stop(): Promise<void>;
 }
 
-/** Checks the options before anything starts: a bad resolver is a usage error (exit 2), not a failed run. */
-export function serveObservation(inventory: Inventory, opts: ServeObserveOptions): ServeObservation {
-  const resolverText = opts.resolver ?? inventory.meta.dns?.resolver;
-  const server = resolverText === undefined ? undefined : parseDnsServer(resolverText);
-  if (resolverText !== undefined && !server) throw new UsageError(`--resolver must be an IP address with an optional :port, not "${resolverText}"`);
+export function serveObservation(opts: ServeObserveOptions): ServeObservation {
+  const { server } = opts;
   let schedule: ObservationSchedule | undefined;
   return {
     extension: { metricsText: () => schedule?.metricsText() ?? "" },
@@ -49,16 +46,11 @@ export function serveObservation(inventory: Inventory, opts: ServeObserveOptions
           observeNetwork(currentInventory(), {
             topology: { secrets: handle.secrets, endpoint: (d) => handle.endpointOf(d.id), timeoutMs: opts.timeoutMs, concurrency: Math.min(opts.concurrency, 16) },
             ...(server
-              ? { applications: { server, zoneTransfer: true, timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, ...(opts.probe ? { probe: opts.probe } : {}), ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}) } }
+              ? { applications: { server, zoneTransfer: true, timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, probe: probeTargets, ...(opts.blackboxUrl ? { blackboxUrl: opts.blackboxUrl } : {}) } }
               : {}),
           }),
         onFacts: opts.factsOut
-          ? (facts) => {
-              // Written whole or not at all, like `spbe observe --out`.
-              const tmp = `${opts.factsOut}.tmp-${process.pid}`;
-              writeFileSync(tmp, JSON.stringify(mergeFacts([handle.observedFacts(), facts]), null, 2) + "\n");
-              renameSync(tmp, opts.factsOut!);
-            }
+          ? (facts) => writeFileWhole(opts.factsOut!, JSON.stringify(mergeFacts([handle.observedFacts(), facts]), null, 2) + "\n")
           : undefined,
       });
     },

@@ -7,7 +7,7 @@ import { loadInventoryFile } from "../../inventory/load";
 import type { Inventory } from "../../inventory/schema";
 import { startServe, type ServeExtension, type ServeHandle } from "../../collectors/serve";
 import { renderDiagnostic } from "../../inventory/diagnostics";
-import { PROBER } from "./observe";
+import { resolverOption } from "./observe";
 import { serveObservation } from "./serve-observe";
 import { tryParseFacts } from "../../facts/load";
 import { startHistoryCache, type HistoryCache } from "../../observe/history-cache";
@@ -94,7 +94,7 @@ export function registerServe(program: Command): void {
       let current = inventory;
       const log = (line: string) => process.stderr.write(line + "\n");
       const observation = opts.observe
-        ? serveObservation(inventory, { everySeconds: observeEvery, resolver: opts.resolver, factsOut: opts.factsOut, timeoutMs: numbers.timeoutMs ?? 2000, concurrency: numbers.concurrency ?? 50, probe: PROBER, log })
+        ? serveObservation({ everySeconds: observeEvery, server: resolverOption(lang, inventory, opts.resolver), factsOut: opts.factsOut, timeoutMs: numbers.timeoutMs ?? 2000, concurrency: numbers.concurrency ?? 50, log })
         : undefined;
       // /report's history: read in the background, every few minutes, from the Prometheus that keeps it.
       const historyCache: HistoryCache | undefined = history && startHistoryCache({ prometheusUrl: history.url, period: (now) => historyPeriod(history, now) });
