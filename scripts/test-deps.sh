@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 declare -A NEED=(
   [snmpd]=snmpd
   [snmpbulkwalk]=snmp
+  [snmpget]=snmp
   [snmpsimd]=snmpsim
   [prometheus]=prometheus
   [promtool]=prometheus
@@ -23,6 +24,9 @@ declare -A NEED=(
   [tc]=iproute2
   [named-checkzone]=bind9-utils
   [named]=bind9
+  [dig]=bind9-dnsutils
+  [lldpcli]=lldpd
+  [ss]=iproute2
   [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
   [prometheus-alertmanager]=prometheus-alertmanager
   [amtool]=prometheus-alertmanager
