@@ -64,7 +64,7 @@ describe("scheduled observation", () => {
     child.stderr!.on("data", (b) => (err += b));
     const info = await waitFor("serve to print its URLs", () => {
       const line = out.split("\n").find((l) => l.startsWith("{"));
-      return line ? (JSON.parse(line) as { metrics: string; report: string }) : undefined;
+      return line ? (JSON.parse(line) as { metrics: string; report: string; devices: number }) : undefined;
     }, 40_000);
     await waitFor("the first observation run", () => fs.existsSync(factsOut), 40_000, 200);
     expect(err).toContain("observe: no DNS resolver");
@@ -73,9 +73,10 @@ describe("scheduled observation", () => {
     expect(walked.length).toBeGreaterThan(10);
     expect(facts.topology.filter((t) => t.error !== undefined)).toEqual([]);
     expect(facts.topology.filter((t) => t.neighbours.length > 0).length).toBeGreaterThan(walked.length / 2);
-    // The poller's device facts are merged in only once a poll has answered: the first run starts with the
-    // server and can come before it (seen once in CI), so the file may hold none yet; each one it holds is the poller's.
+    // The first run waits for the first poll round, so the file holds a poller fact for every device
+    // polled (it once came before any poll and held none until the next run).
     expect(facts.devices.every((d) => d.source === "poller")).toBe(true);
+    expect(new Set(facts.devices.map((d) => d.id)).size).toBe(info.devices);
 
     const report = (await (await fetch(`${info.report}.json`)).json()) as { factsUsed: boolean; topology?: unknown; findings: { rule: string }[] };
     expect(report.factsUsed).toBe(true);
