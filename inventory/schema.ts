@@ -534,7 +534,19 @@ export const inventorySchema = z
             resolver: z
               .string()
               .refine((s) => parseDnsServer(s) !== undefined, schemaText("schema.dns-server"))
+              .optional()
               .meta(doc("The Dinas DNS server (address, optionally with :port)", "Server DNS Dinas (alamat, boleh dengan :port)", "spbe observe (DNS facts)", "10.0.0.53")),
+            authoritative: z
+              .object({
+                primary: id.meta(doc("The server (devices[].id) that holds the zone as primary; reached over SSH at its mgmtAddress", "Server (devices[].id) yang memegang zona sebagai primer; dijangkau lewat SSH di mgmtAddress-nya", "the DnsZone component (infra/planning/dns-serving.ts)", "dc-srv-dns")),
+                secondaries: z
+                  .array(id)
+                  .default([])
+                  .meta(doc("Servers (devices[].id) that copy the zone from the primary (NOTIFY and AXFR), e.g. at the recovery site", "Server (devices[].id) yang menyalin zona dari primer (NOTIFY dan AXFR), mis. di pusat pemulihan data", "the DnsZone component", ["drc-srv-dns"])),
+              })
+              .strict()
+              .optional()
+              .meta(doc("Where meta.domain's zone is served: a BIND primary and its secondaries, configured by pulumi up", "Tempat zona meta.domain dilayani: BIND primer dan sekundernya, dikonfigurasi oleh pulumi up", "the DnsZone component; bt-7-2019 Pasal 19 (the domain)")),
           })
           .strict()
           .optional()

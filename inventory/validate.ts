@@ -5,6 +5,7 @@ import { DiagnosticList, formatPath, type Diagnostic, type Path } from "./diagno
 import { contains, findOverlaps, isPrivate, size, tryParseRange, type IpRange } from "./ip";
 import type { Inventory } from "./schema";
 import { checkAlerting } from "./validate-alerting";
+import { checkDnsServing } from "./validate-dns";
 
 /** Ids of elements that failed the schema: references to them are not reported again. */
 export interface KnownIds {
@@ -36,6 +37,7 @@ export function validateInventory(inv: Inventory, skip: KnownIds = emptyKnownIds
   checkApplications(ctx);
   checkEvidenceYears(ctx);
   checkAlerting(inv, skip, d);
+  checkDnsServing(inv, skip.devices, d);
   return d.items;
 }
 

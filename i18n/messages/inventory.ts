@@ -89,6 +89,18 @@ export const inventoryMessages = {
     id: "replika DR berada di server yang sama dengan aplikasinya",
     en: "the DR replica is on the same server as the application",
   },
+  "dns.serving-not-server": {
+    id: "perangkat \"{device}\" ber-role {role}: zona hanya dilayani oleh server (role: server)",
+    en: "device \"{device}\" has role {role}: the zone is served only by servers (role: server)",
+  },
+  "dns.serving-no-address": {
+    id: "server \"{device}\" tidak memiliki mgmtAddress: pulumi up menjangkaunya lewat SSH di sana dan transfer zona berjalan antaralamat itu",
+    en: "server \"{device}\" has no mgmtAddress: pulumi up reaches it over SSH there and zone transfers run between those addresses",
+  },
+  "dns.serving-twice": {
+    id: "server \"{device}\" disebut dua kali (primer atau sekunder): setiap server memegang zona sekali",
+    en: "server \"{device}\" is named twice (primary or secondary): each server holds the zone once",
+  },
   "snmp.no-address": {
     id: "perangkat memiliki akses SNMP tetapi tidak memiliki mgmtAddress untuk dipantau",
     en: "device has SNMP access but no mgmtAddress to poll",
