@@ -121,7 +121,8 @@ export function readSecrets(inv: Inventory, settings: StackSettings, config = ne
     if (value) alerting.set(key, value);
   }
   const grafanaAdminPassword = need("grafanaAdminPassword");
-  const sshPrivateKey = inv.bandwidth?.gateway ? need("sshPrivateKey") : undefined;
+  // Over SSH: the quota gateway's shaping and the DNS servers' zone.
+  const sshPrivateKey = inv.bandwidth?.gateway || inv.meta.dns?.authoritative ? need("sshPrivateKey") : undefined;
   const registryPassword = settings.registry ? need("registryPassword") : undefined;
   if (missing.length > 0 || plain.length > 0) throw new StackConfigError(missing, [], plain);
   return { snmp, alerting, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };

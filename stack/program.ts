@@ -10,6 +10,7 @@ import { langFromEnv } from "../i18n";
 import { loadInventoryText, type LoadResult } from "../inventory/load";
 import { BackboneLink } from "../infra/components/backbone-link";
 import { BandwidthQuota } from "../infra/components/bandwidth-quota";
+import { DnsZone } from "../infra/components/dns-zone";
 import { DataCenter } from "../infra/components/data-center";
 import { ApplicationPlacement } from "../infra/components/application-placement";
 import { describeTarget, PublicIpBlock } from "../infra/components/public-ip-block";
@@ -121,6 +122,10 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
       connection: { host: plan.quota.host, user: settings.sshUser, privateKey: secrets.sshPrivateKey },
     });
   }
+  if (plan.dnsServing) {
+    if (!secrets.sshPrivateKey) throw new PlanError("the DNS servers (meta.dns.authoritative) need the secret spbe-infra:sshPrivateKey");
+    new DnsZone(plan.dnsServing.origin, { plan: plan.dnsServing, connection: { user: settings.sshUser, privateKey: secrets.sshPrivateKey } });
+  }
   const byBlock = new Map<string, typeof plan.allocations>();
   for (const a of plan.allocations) byBlock.set(a.block, [...(byBlock.get(a.block) ?? []), a]);
   for (const b of inv.publicIp.blocks) new PublicIpBlock(b.id, { cidr: b.cidr, allocations: byBlock.get(b.id) ?? [] });
@@ -151,6 +156,7 @@ function outputs(inv: Inventory, plan: StackPlan) {
     publicIps: Object.fromEntries(plan.allocations.map((a) => [a.id, { block: a.block, address: a.address, source: a.source, to: describeTarget(a.to) }])),
     dnsZone: plan.dns.text,
     dnsOutOfZone: plan.dns.outOfZone,
+    dnsServers: plan.dnsServing ? { primary: plan.dnsServing.primary.device, secondaries: plan.dnsServing.secondaries.map((s) => s.device) } : null,
     applications,
     // Placements the Dinas does not deploy (external hosting, OPD servers): listed, and judged by policy.
     // Their DR replicas are not deployed either: the inventory names no image for them.

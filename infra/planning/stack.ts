@@ -4,6 +4,7 @@
 import type { Inventory, Link, Site } from "../../inventory/schema";
 import { renderGatewayConfig, type GatewayConfig } from "../quota";
 import { renderDnsZone, type DnsZone } from "./dns";
+import { planDnsServing, type DnsServingPlan } from "./dns-serving";
 import { dockerHostsFor } from "./docker-hosts";
 import { planMonitoring, type MonitoringFile, type MonitoringOptions, type MonitoringPlan } from "./monitoring";
 import { planPlacements, type PlacementPlan, type PlannedContainer } from "./placements";
@@ -33,6 +34,8 @@ export interface StackPlan {
   quota?: QuotaPlan;
   placements: PlacementPlan;
   dns: DnsZone;
+  /** Where the zone is served (meta.dns.authoritative); absent when the inventory names no servers. */
+  dnsServing?: DnsServingPlan;
   monitoring: MonitoringPlan;
   datacenters: SitePlan[];
   recoverySites: SitePlan[];
@@ -55,6 +58,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   const allocations = planPublicIps(inv);
   const placements = planPlacements(inv, allocations);
   const dns = renderDnsZone(inv, allocations, { serial: opts.dnsSerial });
+  const dnsServing = planDnsServing(inv, dns);
   const monitoring = planMonitoring(inv, {
     monitoringHost: opts.monitoringHost,
     collectorImage: opts.collectorImage,
@@ -85,6 +89,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     ...(quota ? { quota } : {}),
     placements,
     dns,
+    ...(dnsServing ? { dnsServing } : {}),
     monitoring,
     // A DR replica's server at a site that is not a recovery site is still deployed (under its
     // site's kind); policies see the site kind in the labels.

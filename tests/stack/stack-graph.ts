@@ -239,10 +239,9 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       const gw = g.inv.bandwidth!.gateway!;
       const quotas = g.ofType("spbe:infra:BandwidthQuota");
       expect(quotas.map((q) => q.name)).toEqual([gw.device]);
-      const commands = g.ofType(T.remoteCommand);
+      const commands = g.ofType(T.remoteCommand).filter((c) => c.parent === quotas[0]!.urn);
       expect(commands).toHaveLength(1);
       const cmd = commands[0]!;
-      expect(cmd.parent).toBe(quotas[0]!.urn);
       const script = renderGatewayConfig(g.inv).script;
       // The script is both create and update: a changed quota changes the inputs, `pulumi up` re-runs it.
       expect(cmd.inputs.create).toBe(script);
@@ -274,6 +273,30 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
         expect(g.byUrn.has(r.parent!), r.urn).toBe(true);
         if (r.type.startsWith("docker:")) expect(g.providerOf(r)?.type, r.urn).toBe(T.provider);
       }
+    });
+
+    it("the zone served on the servers meta.dns.authoritative names: primary and secondaries over SSH, with the planner's scripts", () => {
+      const auth = g.inv.meta.dns?.authoritative;
+      const zones = g.ofType("spbe:infra:DnsZone");
+      if (!auth) {
+        expect(zones).toEqual([]);
+        expect(g.run.outputs.dnsServers).toBeNull();
+        return;
+      }
+      expect(zones.map((z) => z.name)).toEqual([g.inv.meta.domain]);
+      const commands = g.ofType(T.remoteCommand).filter((c) => c.parent === zones[0]!.urn);
+      expect(commands.map((c) => c.name).sort()).toEqual([`${g.inv.meta.domain}-primary-${auth.primary}`, ...auth.secondaries.map((s) => `${g.inv.meta.domain}-secondary-${s}`)].sort());
+      const zoneText = g.run.outputs.dnsZone as string;
+      for (const c of commands) {
+        const device = g.inv.devices.find((d) => c.name.endsWith(`-${d.id}`))!;
+        expect(unsecret<{ host: string }>(c.inputs.connection).host).toBe(device.mgmtAddress);
+        expect(c.inputs.update).toBe(c.inputs.create);
+        expect(c.inputs.delete).toContain("reconfig");
+        // The primary's script carries the rendered zone's records; a secondary's names the primary.
+        if (c.name.includes("-primary-")) for (const line of zoneText.split("\n").filter((l) => / IN (A|AAAA|NS|MX|CNAME) /.test(l))) expect(c.inputs.create).toContain(line);
+        else expect(c.inputs.create).toContain(`primaries { ${g.inv.devices.find((d) => d.id === auth.primary)!.mgmtAddress}; }`);
+      }
+      expect(g.run.outputs.dnsServers).toEqual({ primary: auth.primary, secondaries: auth.secondaries });
     });
 
     it("the DNS zone: name servers, and every in-zone application hostname with a public address", () => {
