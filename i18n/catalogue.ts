@@ -11,6 +11,7 @@ import { cliMessages } from "./messages/cli";
 import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
 import { initMessages } from "./messages/init";
+import { importMessages } from "./messages/import";
 import { historyMessages } from "./messages/history";
 import { inventoryMessages } from "./messages/inventory";
 import { lawMessages } from "./messages/law";
@@ -39,6 +40,7 @@ export const SUBJECT_CATALOGUES = {
   history: historyMessages,
   law: lawMessages,
   alerts: alertsMessages,
+  import: importMessages,
 } as const;
 
 export const MESSAGES = {
@@ -57,6 +59,7 @@ export const MESSAGES = {
   ...probesMessages,
   ...historyMessages,
   ...alertsMessages,
+  ...importMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -9,6 +9,10 @@ import { formatPath, renderDiagnostic } from "../../inventory/diagnostics";
 import { loadInventoryText } from "../../inventory/load";
 import { PROFILES, type Profile } from "../../inventory/schema";
 import { STARTER_PATHS, starterInventory, type StarterAnswers } from "../../inventory/starter";
+import { buildFromSheets } from "../../import/sheets/build";
+import { cellName } from "../../import/sheets/convert";
+import { SHEETS } from "../../import/sheets/columns";
+import { readSheetDir } from "../../import/sheets/read";
 import { ExitCode, formatOption, langOf, langOption, UsageError } from "../context";
 
 interface InitOptions {
@@ -19,6 +23,7 @@ interface InitOptions {
   dinasName: string;
   block?: string[];
   force?: boolean;
+  from?: string;
   format: string;
   lang?: string;
 }
@@ -46,6 +51,7 @@ export function registerInit(program: Command): void {
     .option("--dinas-name <name>", "name of the Dinas / nama Dinas", "Dinas Komunikasi dan Informatika")
     .addOption(new Option("--block <cidr>", "public IP block, repeatable / blok IP publik").argParser(collect))
     .option("--force", "overwrite an existing file / timpa file yang ada")
+    .option("--from <dir>", "build the whole inventory from CSV/XLSX sheets in <dir> (docs/import.md) / bangun dari lembar CSV/XLSX")
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (file: string, opts: InitOptions) => {
@@ -54,6 +60,7 @@ export function registerInit(program: Command): void {
       const answers = await gather(opts, lang, file);
       const text = starterInventory(answers);
       const problems = answerProblems(text, lang);
+      if (problems.length === 0 && opts.from !== undefined) return initFromSheets(file, text, opts.from, opts, lang);
       if (problems.length > 0) {
         for (const line of problems) process.stderr.write(`spbe init: ${line}\n`);
         process.exitCode = ExitCode.badInput;
@@ -89,6 +96,30 @@ async function gather(opts: InitOptions, lang: Lang, file: string): Promise<Star
   } finally {
     rl?.close();
   }
+}
+
+/** `--from <dir>`: the starter filled from the sheets; every bad cell at once as `sheet!B12: ...`, exit 2. */
+async function initFromSheets(file: string, starter: string, dir: string, opts: InitOptions, lang: Lang): Promise<void> {
+  const { tables, problems } = await readSheetDir(dir);
+  const lines = problems.map((p) => t(lang, "import.unreadable", { file: p.file, reason: p.reason }));
+  if (tables.length === 0 && problems.length === 0) lines.push(t(lang, "import.no-sheets", { dir, known: SHEETS.map((s) => `${s.name}.csv`).join(", ") }));
+  const build = buildFromSheets(starter, tables, file, lang);
+  for (const f of build.findings) {
+    const where = f.where ? cellName(f.where) : renderDiagnostic(f.diagnostic!, lang);
+    const line = f.where ? t(lang, "import.cell", { where, message: f.message }) : where;
+    if (f.severity === "error") lines.push(line);
+    else process.stderr.write(`spbe init: ${line}\n`);
+  }
+  if (lines.length > 0) {
+    for (const line of lines) process.stderr.write(`spbe init: ${line}\n`);
+    process.stderr.write(`spbe init: ${t(lang, "import.errors", { count: lines.length })}\n`);
+    if (opts.format === "json") process.stdout.write(JSON.stringify({ file, written: false, valid: false, errors: lines }) + "\n");
+    process.exitCode = ExitCode.badInput;
+    return;
+  }
+  writeFileSync(file, build.text);
+  if (opts.format === "json") process.stdout.write(JSON.stringify({ file, written: true, valid: true, sheets: tables.map((t) => t.source) }) + "\n");
+  else process.stdout.write(t(lang, "import.written", { file, sheets: tables.length }) + "\n");
 }
 
 /** The starter's own validation, each problem named by the flag that gave the value. */

@@ -2,7 +2,7 @@
 // Data flows one way, from the model up to the edges; a room not listed on the right of another
 // is never imported by it. Change this table only together with docs/architecture.md.
 
-export type Room = "i18n" | "facts" | "inventory" | "observe" | "infra" | "collectors" | "policies" | "dashboards" | "stack" | "cli" | "bin" | "testkit" | "bench" | "tests";
+export type Room = "i18n" | "facts" | "inventory" | "import" | "observe" | "infra" | "collectors" | "policies" | "dashboards" | "stack" | "cli" | "bin" | "testkit" | "bench" | "tests";
 
 export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
   // the ground: message catalogues
@@ -11,6 +11,8 @@ export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
   facts: [],
   // the model every consumer reads
   inventory: ["i18n"],
+  // imports into the model: sheets and NetBox answers turned into an inventory document (pure), and their readers
+  import: ["inventory", "i18n"],
   // the consumers of the model, side by side: none of them imports another
   infra: ["inventory", "i18n"],
   collectors: ["inventory", "i18n", "facts"],
@@ -22,13 +24,13 @@ export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
   // the Pulumi program wires the model, the planners, the dashboards' files and the probes' configuration into resources
   stack: ["inventory", "i18n", "infra", "dashboards", "observe"],
   // the command line: thin, calls every consumer, never the Pulumi program
-  cli: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards"],
+  cli: ["inventory", "i18n", "import", "facts", "infra", "collectors", "observe", "policies", "dashboards"],
   bin: ["cli"],
   // the real-server starters, the Pulumi harness and the test beds that tests AND benchmarks use
-  testkit: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli"],
+  testkit: ["inventory", "i18n", "import", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli"],
   // benchmarks and tests may read everything; benchmarks never import tests
-  bench: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "testkit"],
-  tests: ["inventory", "i18n", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "bin", "testkit", "bench"],
+  bench: ["inventory", "i18n", "import", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "testkit"],
+  tests: ["inventory", "i18n", "import", "facts", "infra", "collectors", "observe", "policies", "dashboards", "stack", "cli", "bin", "testkit", "bench"],
 };
 
 /**
