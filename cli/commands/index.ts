@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerAlerts } from "./alerts";
 import { registerDashboards } from "./dashboards";
+import { registerImport } from "./import";
 import { registerInit } from "./init";
 import { registerPlan } from "./plan";
 import { registerProbes } from "./probes";
@@ -16,6 +17,7 @@ import { registerValidate } from "./validate";
 
 export function registerCommands(program: Command): void {
   registerInit(program);
+  registerImport(program);
   registerValidate(program);
   registerPlan(program);
   registerServe(program);
