@@ -31,7 +31,8 @@ const q = (s: string) => JSON.stringify(s);
 export function starterInventory(a: StarterAnswers): string {
   const blocks = a.blocks.length
     ? a.blocks.map((cidr, i) => `    - { id: ${q(`blok-${i + 1}`)}, cidr: ${q(cidr)}, description: "dari ISP / from the ISP" }`).join("\n")
-    : `    # - { id: blok-1, cidr: 203.0.113.0/28, description: "dari ISP / from the ISP" }`;
+    : `    []
+    # - { id: blok-1, cidr: 203.0.113.0/28, description: "dari ISP / from the ISP" }`;
   return `# yaml-language-server: $schema=${a.schemaRef}
 # Inventaris SPBE Kabupaten ${a.kabupaten}, dibuat oleh \`spbe init\`. / SPBE inventory of Kabupaten ${a.kabupaten}, written by \`spbe init\`.
 # Rujukan kolom / field reference: docs/inventory.md. Periksa / check: spbe validate <file>.

@@ -34,6 +34,13 @@ describe("spbe init", () => {
     expect(JSON.parse(report.stdout)).toBeTypeOf("object");
   });
 
+  it("without --block writes an empty block list that validates (it once wrote `blocks:` null and crashed)", () => {
+    const out = join(dir, "no-blocks.yaml");
+    const r = runSpbe(["init", out, ...FLAGS.slice(0, -2)]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(runSpbe(["validate", out]).status).toBe(0);
+  });
+
   it("refuses to overwrite without --force, and overwrites with it", () => {
     writeFileSync(file, "# mine\n");
     const r = runSpbe(["init", file, ...FLAGS]);
