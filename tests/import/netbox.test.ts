@@ -16,6 +16,8 @@ import { runSpbe, runSpbeAsync } from "../../testkit/spbe-cli";
 const FIXTURES = join(__dirname, "..", "fixtures", "import", "netbox");
 const TOKEN = "0123456789abcdef0123456789abcdef01234567";
 const PAGE = 2; // NetBox's MAX_PAGE_SIZE, small here so every endpoint with more than two objects pages
+// Each of these tests starts `spbe` several times; on a loaded 2-core machine one start took up to 15 s.
+const CLI_TIMEOUT = 240_000;
 const dir = mkdtempSync(join(tmpdir(), "spbe-import-netbox-"));
 const base = join(dir, "inventory.yaml");
 
@@ -100,7 +102,7 @@ describe("spbe import netbox", () => {
     expect(validate.status, validate.stderr).toBe(0);
     const plan = runSpbe(["plan", fromFiles, "--format", "json"]);
     expect(plan.status, plan.stderr).toBe(0);
-  });
+  }, CLI_TIMEOUT);
 
   it("reads the same from the live API over HTTP, following next links, with the token header, never printing the token", async () => {
     const out = join(dir, "from-api.yaml");
@@ -115,7 +117,7 @@ describe("spbe import netbox", () => {
     ]);
     expect(new Set(requests.map((q) => q.path.split("?")[0]))).toEqual(new Set(["/api/dcim/sites/", "/api/dcim/racks/", "/api/dcim/devices/", "/api/dcim/interfaces/", "/api/dcim/cables/", "/api/ipam/prefixes/", "/api/ipam/ip-addresses/"]));
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
-  });
+  }, CLI_TIMEOUT);
 
   it("a refused token is exit 1 naming the answer, without the token; no source at all is exit 2", async () => {
     const r = await runSpbeAsync(["import", "netbox", base, "--out", join(dir, "refused.yaml")], { NETBOX_URL: url, NETBOX_TOKEN: "wrong-token-value" });
@@ -125,5 +127,5 @@ describe("spbe import netbox", () => {
     const none = runSpbe(["import", "netbox", base], { NETBOX_URL: "", NETBOX_TOKEN: "" });
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/NETBOX_URL and NETBOX_TOKEN/);
-  });
+  }, CLI_TIMEOUT);
 });

@@ -13,6 +13,8 @@ import { columnLetters } from "../../import/sheets/convert";
 import { runSpbe } from "../../testkit/spbe-cli";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "import");
+// Each of these tests starts `spbe` several times; on a loaded 2-core machine one start took up to 15 s.
+const CLI_TIMEOUT = 240_000;
 const dir = mkdtempSync(join(tmpdir(), "spbe-import-sheets-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -115,7 +117,7 @@ describe("spbe init --from <dir> (CSV and XLSX sheets)", () => {
     const report = runSpbe(["report", file, "--format", "json"]);
     expect(report.status, report.stderr).toBe(0);
     expect(JSON.stringify(JSON.parse(report.stdout))).toContain("simpeg");
-  });
+  }, CLI_TIMEOUT);
 
   it("a sheet with five bad cells gives five errors at once, each on its cell, and writes nothing", () => {
     const out = join(dir, "bad.yaml");
@@ -137,7 +139,7 @@ describe("spbe init --from <dir> (CSV and XLSX sheets)", () => {
     expect(r.stderr).toMatch(/5 error\(s\) in the sheets; nothing written/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
-  });
+  }, CLI_TIMEOUT);
 
   it("an unknown column or sheet is an error at its header cell, in Indonesian with --lang id", () => {
     const odd = join(dir, "odd");
@@ -149,5 +151,5 @@ describe("spbe init --from <dir> (CSV and XLSX sheets)", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/racks\.csv!A1: lembar "racks" tidak dikenal/);
     expect(r.stderr).toMatch(/sites\.csv!D1: kolom "lantai" tidak dikenal/);
-  });
+  }, CLI_TIMEOUT);
 });
