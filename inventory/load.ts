@@ -254,10 +254,16 @@ function parseStructure(
     out[key] = parseList(items, spec.schema as z.ZodType, [key], spec.key, spec.known ? skip[spec.known] : undefined, diagnostics, indexMaps);
   }
 
+  let publicIpBroken = false;
   if (t.publicIp !== undefined) {
     const shell = safeParseBilingual(z.object({ blocks: z.array(z.unknown()).default([]), allocations: z.array(z.unknown()).default([]) }).strict(), t.publicIp);
-    if (!shell.success) diagnostics.push(...zodDiagnostics(shell.issues, ["publicIp"]));
-    else {
+    // A publicIp that is not even {blocks, allocations} leaves nothing to cross-check (every
+    // reference to an allocation would be one more error): its errors are reported, the
+    // cross-references wait, as for a damaged top level.
+    if (!shell.success) {
+      diagnostics.push(...zodDiagnostics(shell.issues, ["publicIp"]));
+      publicIpBroken = true;
+    } else {
       out.publicIp = {
         blocks: parseList(shell.data.blocks, publicIpSchema.shape.blocks.unwrap().element, ["publicIp", "blocks"], "id", skip.blocks, diagnostics, indexMaps),
         allocations: parseList(shell.data.allocations, allocationSchema, ["publicIp", "allocations"], "id", skip.allocations, diagnostics, indexMaps),
@@ -280,7 +286,7 @@ function parseStructure(
     else out.alerting = alerting.data;
   }
 
-  if (!out.meta || !top.success) return { schemaDiagnostics: diagnostics, skip };
+  if (!out.meta || !top.success || publicIpBroken) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
 }
 

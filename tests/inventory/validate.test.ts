@@ -118,6 +118,14 @@ describe("error reporting", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["schema"]);
   });
 
+  it("a publicIp that is not {blocks, allocations} is reported with the other errors, not a crash", () => {
+    const inv = minimalInventory();
+    (inv as any).publicIp = { blocks: 5 };
+    inv.devices[1].role = "mainframe";
+    const r = loadInventoryText(stringify(inv), "x.yaml");
+    expect(r.diagnostics.map((d) => formatPath(d.path)).sort()).toEqual(["devices[1].role", "publicIp.blocks"]);
+  });
+
   it("keeps file positions right after an invalid element is dropped", () => {
     const inv = minimalInventory();
     inv.devices[0].colour = "red"; // devices[0] is dropped from the model
