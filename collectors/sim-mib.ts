@@ -16,12 +16,15 @@ interface SimClock {
   seconds(): number;
 }
 
+/** Asked at every request: is this port's link cut right now (the simulator's linkFaults)? */
+export type PortDown = (device: string, ifName: string) => boolean;
+
 /** The agent's MIB for one device: what it serves, subject by subject. */
-export function buildMib(agent: any, dev: SimDevice, t0: number): void {
+export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortDown = () => false): void {
   const clock: SimClock = { uptime: () => Math.floor((Date.now() - t0) / 10), seconds: () => (Date.now() - t0) / 1000 };
   const mib = new SimMib(agent.getMib());
   serveSystem(mib, dev, clock);
-  if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock);
+  if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock, portDown);
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
   if (dev.lldp) serveLldp(mib, dev);
@@ -90,12 +93,14 @@ function serveSystem(mib: SimMib, dev: SimDevice, clock: SimClock): void {
   });
 }
 
-/** IF-MIB ifTable + ifXTable: one row per inventory interface, every interface up. */
-function serveInterfaces(mib: SimMib, dev: SimDevice, clock: SimClock): void {
-  mib.table(IF_MIB, N.LABEL_IF_INDEX, dev.interfaces.map((i) => ({ index: i.ifIndex, answers: interfaceAnswers(dev, i, clock) })));
+/** IF-MIB ifTable + ifXTable: one row per inventory interface, up unless its link is cut. */
+function serveInterfaces(mib: SimMib, dev: SimDevice, clock: SimClock, portDown: PortDown): void {
+  mib.table(IF_MIB, N.LABEL_IF_INDEX, dev.interfaces.map((i) => ({ index: i.ifIndex, answers: interfaceAnswers(dev, i, clock, portDown) })));
 }
 
-function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock): CellAnswers {
+function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock, portDown: PortDown): CellAnswers {
+  const up = mibEnumValue(N.IF_OPER_STATUS, "up");
+  const down = mibEnumValue(N.IF_OPER_STATUS, "down");
   // Errors and discards: a slow trickle proportional to traffic, seeded per column.
   const trickle = (column: number) => Math.floor(clock.seconds() * hash01(`${dev.id}/${i.name}/${column}`) * 0.05) % 0xffffffff;
   const octets = (direction: "in" | "out") => octetsAt(direction === "out" ? i.outBps : i.inBps, clock.seconds(), hash01(`${dev.id}/${i.name}/${direction}`));
@@ -106,7 +111,7 @@ function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock): Cel
     [N.LABEL_IF_ALIAS]: i.alias,
     [N.IF_MTU]: 1500,
     [N.IF_ADMIN_STATUS]: mibEnumValue(N.IF_ADMIN_STATUS, "up"),
-    [N.IF_OPER_STATUS]: mibEnumValue(N.IF_OPER_STATUS, "up"),
+    [N.IF_OPER_STATUS]: () => (portDown(dev.id, i.name) ? down : up),
     [N.IF_LAST_CHANGE]: 0,
     [N.IF_IN_DISCARDS]: trickle,
     [N.IF_IN_ERRORS]: trickle,

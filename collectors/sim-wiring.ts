@@ -1,9 +1,11 @@
 // The cabling the simulator pretends is in the racks, and what each port's LLDP agent therefore sees:
 // every declared backbone link as declared, unless a demo or a test asks for a miswiring (two links'
 // far ends swapped, as crossed patch cords do) or for an unknown neighbour (an OPD's own switch
-// plugged into a port). Pure and deterministic; sim-mib.ts serves the result as LLDP-MIB.
+// plugged into a port), or a cut link (linkFaults: its ports down, what is behind it silent). Pure
+// and deterministic; sim-mib.ts serves the result as LLDP-MIB and ifOperStatus.
 import * as crypto from "node:crypto";
 import type { Inventory, Link } from "../inventory/schema";
+import { cutOff, monitoringSite } from "../inventory/topology";
 
 export interface SimWiringOptions {
   /** Link ids whose far (b) end is swapped with the far end of the next declared link. */
@@ -70,4 +72,27 @@ export function simulatedLldp(inv: Inventory, opts: SimWiringOptions = {}): Map<
     view.remotes.push({ localPort: u.interface, chassisMac: simChassisMac(`unknown/${u.device}/${u.interface}`), sysName: UNKNOWN_NEIGHBOUR_SYSNAME, portName: "gi0/24" });
   }
   return views;
+}
+
+/** What the monitoring site sees while some backbone links are cut (a demo, a test of alerting). */
+export interface LinkFaults {
+  /** Interfaces at either end of a cut link: ifOperStatus down (key: `device\0ifName`). */
+  downInterfaces: Set<string>;
+  /** Devices with no path left to the monitoring site: their agents do not answer at all. */
+  unreachable: Set<string>;
+}
+
+export const interfaceKey = (device: string, ifName: string) => `${device}\0${ifName}`;
+
+/**
+ * The effect of cutting `links`: both ends report the port down, and whatever the topology
+ * (inventory/topology.ts, the same computation alerting inhibits by) puts behind them goes silent.
+ */
+export function linkFaults(inv: Inventory, links: readonly string[]): LinkFaults {
+  const cut = new Set(links);
+  for (const id of cut) if (!inv.links.some((l) => l.id === id)) throw new UnknownLinkError(`no backbone link "${id}" in the inventory`);
+  const downInterfaces = new Set(inv.links.filter((l) => cut.has(l.id)).flatMap((l) => [interfaceKey(l.a.device, l.a.interface), interfaceKey(l.b.device, l.b.interface)]));
+  const root = monitoringSite(inv);
+  const unreachable = new Set(root === undefined || cut.size === 0 ? [] : cutOff(inv, root, { links: [...cut] }));
+  return { downInterfaces, unreachable };
 }

@@ -9,7 +9,7 @@ import { secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 import { buildMib } from "./sim-mib";
 import { simulatedDevices } from "./sim-model";
 import type { SecretResolver } from "./secrets";
-import type { SimWiringOptions } from "./sim-wiring";
+import { interfaceKey, linkFaults, type SimWiringOptions } from "./sim-wiring";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snmp: any = require("net-snmp");
@@ -27,6 +27,11 @@ export interface Simulator {
   endpoints: Map<string, { host: string; port: number }>;
   /** After an inventory reload: agents for new devices start, agents of removed devices stop. */
   sync(inv: Inventory): Promise<void>;
+  /**
+   * Cuts exactly these backbone links (an empty list mends them all): their ports report down and
+   * the devices behind them, seen from the monitoring site, stop answering until mended (same ports).
+   */
+  cutLinks(links: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,49 +113,73 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   const endpoints = new Map<string, { host: string; port: number }>();
   const t0 = Date.now() - 3_600_000; // agents "booted" an hour ago
   let n = 0;
-  const startAgents = async (current: Inventory) => {
+  let current = inv;
+  let cut: string[] = [];
+  let faults = linkFaults(inv, cut);
+  const portDown = (device: string, ifName: string) => faults.downInterfaces.has(interfaceKey(device, ifName));
+  /** Starts the agent of every device that should answer and has none; a silenced one keeps its port. */
+  const startAgents = async () => {
     const byId = new Map(current.devices.map((d) => [d.id, d]));
     for (const dev of simulatedDevices(current, opts.wiring)) {
-      if (agents.has(dev.id)) continue;
-      const d = byId.get(dev.id)!;
-      const { agent, port } = await startAgent(host, opts.basePort ? opts.basePort + n++ : undefined);
-      const authz = agent.getAuthorizer();
-      const a = d.snmp!;
-      if (a.version === "2c") {
-        const community = opts.secrets.resolve(a.community);
-        if (community) authz.addCommunity(community);
-      } else {
-        const user: Record<string, unknown> = { name: a.user, level: snmp.SecurityLevel[a.securityLevel] };
-        if (a.securityLevel !== "noAuthNoPriv" && a.authKey) {
-          user.authProtocol = snmp.AuthProtocols[AUTH[a.authProtocol ?? "sha"]!];
-          user.authKey = opts.secrets.resolve(a.authKey);
-        }
-        if (a.securityLevel === "authPriv" && a.privKey) {
-          user.privProtocol = snmp.PrivProtocols[PRIV[a.privProtocol ?? "aes"]!];
-          user.privKey = opts.secrets.resolve(a.privKey);
-        }
-        authz.addUser(user);
-      }
-      buildMib(agent, dev, t0);
+      if (agents.has(dev.id) || faults.unreachable.has(dev.id)) continue;
+      const known = endpoints.get(dev.id)?.port;
+      const { agent, port } = await startAgent(host, known ?? (opts.basePort ? opts.basePort + n++ : undefined));
+      authorize(agent.getAuthorizer(), byId.get(dev.id)!.snmp!, opts.secrets);
+      buildMib(agent, dev, t0, portDown);
       agents.set(dev.id, agent);
       endpoints.set(dev.id, { host, port });
     }
   };
-  const close = (id: string) => {
+  /** A device that stops answering: its socket closes (requests time out, as beyond a cut link), its endpoint stays. */
+  const silence = (id: string) => {
     try { agents.get(id)?.close(); } catch { /* already closed */ }
     agents.delete(id);
+  };
+  const close = (id: string) => {
+    silence(id);
     endpoints.delete(id);
   };
-  await startAgents(inv);
+  const applyFaults = async () => {
+    faults = linkFaults(current, cut);
+    for (const id of [...agents.keys()]) if (faults.unreachable.has(id)) silence(id);
+    await startAgents();
+  };
+  await startAgents();
   return {
     endpoints,
     async sync(next) {
+      current = next;
       const keep = new Set(next.devices.filter((d) => d.snmp).map((d) => d.id));
-      for (const id of [...agents.keys()]) if (!keep.has(id)) close(id);
-      await startAgents(next);
+      for (const id of [...endpoints.keys()]) if (!keep.has(id)) close(id);
+      cut = cut.filter((id) => next.links.some((l) => l.id === id)); // a link the reload removed is no longer cut
+      await applyFaults();
+    },
+    async cutLinks(links) {
+      linkFaults(current, links); // throws UnknownLinkError before anything changes
+      cut = [...links];
+      await applyFaults();
     },
     async stop() {
-      for (const id of [...agents.keys()]) close(id);
+      for (const id of [...endpoints.keys()]) close(id);
     },
   };
+}
+
+/** The device's own SNMP access on its agent: a v2c community or a v3 user, secrets resolved. */
+function authorize(authz: any, a: NonNullable<Inventory["devices"][number]["snmp"]>, secrets: SecretResolver): void {
+  if (a.version === "2c") {
+    const community = secrets.resolve(a.community);
+    if (community) authz.addCommunity(community);
+    return;
+  }
+  const user: Record<string, unknown> = { name: a.user, level: snmp.SecurityLevel[a.securityLevel] };
+  if (a.securityLevel !== "noAuthNoPriv" && a.authKey) {
+    user.authProtocol = snmp.AuthProtocols[AUTH[a.authProtocol ?? "sha"]!];
+    user.authKey = secrets.resolve(a.authKey);
+  }
+  if (a.securityLevel === "authPriv" && a.privKey) {
+    user.privProtocol = snmp.PrivProtocols[PRIV[a.privProtocol ?? "aes"]!];
+    user.privKey = secrets.resolve(a.privKey);
+  }
+  authz.addUser(user);
 }

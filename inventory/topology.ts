@@ -19,6 +19,27 @@ export interface BehindFailure {
 }
 
 /**
+ * The site monitoring runs at (Prometheus and the collector): the first data-center site. Alerting
+ * reads what is behind a failure from here, and the simulator cuts off what a failed link hides from it.
+ */
+export function monitoringSite(inv: Inventory): string | undefined {
+  return inv.sites.find((s) => s.kind === "datacenter")?.id;
+}
+
+/**
+ * Devices with no path left to `rootSite` while all of `failed` are down at once (links by id,
+ * devices by id; a failed device itself is not listed), inventory order.
+ */
+export function cutOff(inv: Inventory, rootSite: string, failed: { links?: readonly string[]; devices?: readonly string[] }): string[] {
+  const graph = buildGraph(inv);
+  const root = siteNode(rootSite);
+  if (!graph.adjacency.has(root)) return [];
+  const down = new Set(failed.devices ?? []);
+  const reached = reachable(graph, root, { edges: new Set(failed.links ?? []), nodes: new Set([...down].map(deviceNode)) });
+  return inv.devices.map((d) => d.id).filter((id) => !reached.has(deviceNode(id)) && !down.has(id));
+}
+
+/**
  * For each link and each device whose failure cuts something off from `rootSite`, what is behind
  * it. A failure that cuts nothing off is not listed. Only link endpoints are tried as devices: a
  * device without links hangs off its site's LAN alone and cannot stand between it and anything.
@@ -37,10 +58,10 @@ export function behindFailures(inv: Inventory, rootSite: string): BehindFailure[
     const sites = inv.sites.map((s) => s.id).filter((s) => (devicesOf.get(s) ?? []).length > 0 && devicesOf.get(s)!.every((d) => behind.has(d)));
     out.push({ failed, devices, sites });
   };
-  for (const link of inv.links) report({ kind: "link", id: link.id }, reachable(graph, root, { edge: link.id }));
+  for (const link of inv.links) report({ kind: "link", id: link.id }, reachable(graph, root, { edges: new Set([link.id]) }));
   const endpoints = new Set(inv.links.flatMap((l) => [l.a.device, l.b.device]));
   for (const d of inv.devices) {
-    if (endpoints.has(d.id)) report({ kind: "device", id: d.id }, reachable(graph, root, { node: deviceNode(d.id) }));
+    if (endpoints.has(d.id)) report({ kind: "device", id: d.id }, reachable(graph, root, { nodes: new Set([deviceNode(d.id)]) }));
   }
   return out;
 }
@@ -67,13 +88,13 @@ function buildGraph(inv: Inventory): Graph {
   return { adjacency };
 }
 
-function reachable(graph: Graph, root: string, without: { edge?: string; node?: string }): Set<string> {
+function reachable(graph: Graph, root: string, without: { edges?: ReadonlySet<string>; nodes?: ReadonlySet<string> }): Set<string> {
   const seen = new Set<string>([root]);
   const queue = [root];
   while (queue.length > 0) {
     const at = queue.pop()!;
     for (const { to, edge } of graph.adjacency.get(at) ?? []) {
-      if (seen.has(to) || to === without.node || (edge !== undefined && edge === without.edge)) continue;
+      if (seen.has(to) || without.nodes?.has(to) || (edge !== undefined && without.edges?.has(edge))) continue;
       seen.add(to);
       queue.push(to);
     }

@@ -4,7 +4,7 @@
 // what comes from inventory/topology.ts; the alert names and labels are the rules' own.
 import * as M from "../../collectors/metric-names";
 import type { Inventory } from "../../inventory/schema";
-import { behindFailures, type BehindFailure } from "../../inventory/topology";
+import { behindFailures, monitoringSite, type BehindFailure } from "../../inventory/topology";
 import { ALERT } from "../rules/names";
 import { eq, oneOf, type AmInhibitRule } from "./model";
 
@@ -25,11 +25,6 @@ export function topologyInhibitRules(inv: Inventory, behind: readonly BehindFail
     if (loose.length > 0) rules.push({ source_matchers: source, target_matchers: [oneOf(M.LABEL_DEVICE, loose)] });
   }
   return rules;
-}
-
-/** The site monitoring runs at (Prometheus and the collector): the first data-center site. */
-export function monitoringSite(inv: Inventory): string | undefined {
-  return inv.sites.find((s) => s.kind === "datacenter")?.id;
 }
 
 /** What is behind each failure, seen from the monitoring site. */

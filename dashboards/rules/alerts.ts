@@ -20,7 +20,7 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
   const recovery = recoveryRules(view);
   return [
     { name: "spbe-devices", rules: [deviceDownAlert(), devicePollStaleAlert(poll)] },
-    { name: "spbe-network", rules: [backboneInterfaceDownAlert(), linkUtilisationHighAlert(), interfaceErrorsAlert()] },
+    { name: "spbe-network", rules: [backboneInterfaceDownAlert(poll), linkUtilisationHighAlert(), interfaceErrorsAlert()] },
     { name: "spbe-opd-quota", rules: [opdOverQuotaAlert(), opdMonthlyVolumeExceededAlert()] },
     { name: "spbe-power", rules: [upsOnBatteryAlert(), upsLowRuntimeAlert()] },
     { name: "spbe-servers", rules: [serverCpuHighAlert(), serverStorageHighAlert()] },

@@ -23,6 +23,8 @@ export interface AlertingRule {
   alert: string;
   expr: string;
   for?: string;
+  /** Prometheus >= 2.42: the alert stays firing this long after its condition clears. */
+  keep_firing_for?: string;
   labels: { severity: Severity } & Record<string, string>;
   annotations: AlertAnnotations;
 }

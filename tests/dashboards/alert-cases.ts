@@ -59,6 +59,28 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [{ labels: { ...coreLabels, severity: "critical" }, summary: "Backbone link bb-dinkes is down at dc-core-sw-01 Te1/0/8", summary_id: "Link backbone bb-dinkes putus di dc-core-sw-01 Te1/0/8" }],
   },
   {
+    // keep_firing_for (two poll intervals, 2 m at the default 60 s): the devices behind the link
+    // answer again at their own next poll and must resolve while the link alert still inhibits them.
+    name: "backbone link back for one minute still fires (keep_firing_for)",
+    alert: "SpbeBackboneInterfaceDown",
+    input: [
+      { series: `ifOperStatus{${core}}`, values: `${oper.up} ${oper.up} ${oper.down}x5 ${oper.up}x10` },
+      { series: `ifAdminStatus{${core}}`, values: `${admin.up}x17` },
+    ],
+    evalTime: "9m",
+    expect: [{ labels: { ...coreLabels, severity: "critical" }, summary: "Backbone link bb-dinkes is down at dc-core-sw-01 Te1/0/8", summary_id: "Link backbone bb-dinkes putus di dc-core-sw-01 Te1/0/8" }],
+  },
+  {
+    name: "backbone link back for three minutes stays quiet",
+    alert: "SpbeBackboneInterfaceDown",
+    input: [
+      { series: `ifOperStatus{${core}}`, values: `${oper.up} ${oper.up} ${oper.down}x5 ${oper.up}x10` },
+      { series: `ifAdminStatus{${core}}`, values: `${admin.up}x17` },
+    ],
+    evalTime: "11m",
+    expect: [],
+  },
+  {
     name: "backbone interface shut down by an operator stays quiet",
     alert: "SpbeBackboneInterfaceDown",
     input: [

@@ -8,12 +8,20 @@ import { RECORDED } from "../recording";
 import { THRESHOLDS } from "./policy";
 import { dev } from "./templates";
 
-export function backboneInterfaceDownAlert(): AlertingRule {
+/**
+ * `keep_firing_for`: this alert is the source of the topology's inhibition (dashboards/alertmanager/
+ * inhibit.ts). When the link returns, the port is seen up at the next poll of the data-center side,
+ * but the devices behind it answer only at their own next poll (a poll in flight may still be timing
+ * out): were the link alert resolved first, their SpbeDeviceDown would be let through for that
+ * moment and page the NOC about an outage that is over. Two poll intervals cover both polls.
+ */
+export function backboneInterfaceDownAlert(poll: number): AlertingRule {
   const operUp = mibEnumValue(M.IF_OPER_STATUS, "up");
   return {
     alert: ALERT.backboneInterfaceDown,
     expr: `${M.IF_OPER_STATUS}{${M.LABEL_LINK}=~".+"} != ${operUp} and ${M.IF_ADMIN_STATUS}{${M.LABEL_LINK}=~".+"} == ${mibEnumValue(M.IF_ADMIN_STATUS, "up")}`,
     for: "2m",
+    keep_firing_for: `${2 * poll}s`,
     labels: { severity: "critical" },
     annotations: alertAnnotations({
       summary: {
