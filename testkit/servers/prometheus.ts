@@ -16,6 +16,8 @@ export interface PrometheusOptions {
    * retention does not delete the backfilled past.
    */
   dataDir?: string;
+  /** More command-line flags, e.g. --rules.alert.resend-delay=1s (an alert fired before Alertmanager was discovered is resent after a minute by default). */
+  args?: string[];
 }
 
 export interface PrometheusHandle {
@@ -61,6 +63,7 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<Promethe
         `--web.listen-address=127.0.0.1:${port}`,
         "--web.enable-lifecycle",
         "--log.level=warn",
+        ...(opts.args ?? []),
       ]),
     ready: ([port]) => httpOk(`http://127.0.0.1:${port}/-/ready`),
     timeoutMs: 30_000,
