@@ -9,6 +9,7 @@ import type { AmConfig } from "../../dashboards/alertmanager/model";
 import { t } from "../../i18n";
 import { writeOutputFiles } from "../output-files";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
+import { registerAlertsSilence } from "./alerts-silence";
 
 interface BuildOpts {
   out: string;
@@ -48,4 +49,5 @@ export function registerAlerts(program: Command): void {
       process.stdout.write(t(lang, "alerts.written", { dir: out, files: files.length, ...summary }) + "\n");
       if (opts.explain) process.stdout.write(`\n${t(lang, "alerts.explain-heading")}\n${explainRoutes(config)}`);
     });
+  registerAlertsSilence(group);
 }
