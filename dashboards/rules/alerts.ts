@@ -10,7 +10,7 @@ import { backboneInterfaceDownAlert, interfaceErrorsAlert, linkUtilisationHighAl
 import { opdMonthlyVolumeExceededAlert, opdOverQuotaAlert } from "./alerts/quota";
 import { upsLowRuntimeAlert, upsOnBatteryAlert } from "./alerts/power";
 import { serverCpuHighAlert, serverStorageHighAlert } from "./alerts/servers";
-import { recoveryReplicaStaleAlert, recoverySiteUnreachableAlert } from "./alerts/recovery";
+import { dataCenterPrometheusDownAlert, recoveryReplicaStaleAlert, recoverySiteUnreachableAlert } from "./alerts/recovery";
 import { collectorBehindAlert, collectorDownAlert, watchdogAlert } from "./alerts/collector";
 
 export { DEFAULT_POLL_INTERVAL_SECONDS, THRESHOLDS, type AlertOptions } from "./alerts/policy";
@@ -31,6 +31,6 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
 }
 
 function recoveryRules(view: InventoryView): AlertingRule[] {
-  const siteRules = view.recoverySites.length > 0 ? [recoverySiteUnreachableAlert(view.recoverySites)] : [];
+  const siteRules = view.recoverySites.length > 0 ? [recoverySiteUnreachableAlert(view.recoverySites), dataCenterPrometheusDownAlert()] : [];
   return [...siteRules, ...view.replicas.map(recoveryReplicaStaleAlert)];
 }

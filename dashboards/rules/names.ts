@@ -13,6 +13,7 @@ export const ALERT = {
   serverStorageHigh: "SpbeServerStorageHigh",
   recoverySiteUnreachable: "SpbeRecoverySiteUnreachable",
   recoveryReplicaStale: "SpbeRecoveryReplicaStale",
+  dataCenterPrometheusDown: "SpbeDataCenterPrometheusDown",
   collectorDown: "SpbeCollectorDown",
   collectorBehind: "SpbeCollectorBehind",
   devicePollStale: "SpbeDevicePollStale",

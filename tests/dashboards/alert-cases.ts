@@ -283,6 +283,20 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [],
   },
   {
+    name: "the data center's Prometheus not answering the recovery site for 3 minutes fires",
+    alert: "SpbeDataCenterPrometheusDown",
+    input: [{ series: 'up{job="spbe-datacenter-prometheus",instance="10.20.0.12:9090"}', values: "1 1 0x5" }],
+    evalTime: "6m",
+    expect: [{ labels: { job: "spbe-datacenter-prometheus", instance: "10.20.0.12:9090", severity: "critical" }, summary: "The data center's Prometheus does not answer the recovery site", summary_id: "Prometheus Pusat Data tidak menjawab dari pusat pemulihan" }],
+  },
+  {
+    name: "the data center's Prometheus missing one scrape stays quiet",
+    alert: "SpbeDataCenterPrometheusDown",
+    input: [{ series: 'up{job="spbe-datacenter-prometheus",instance="10.20.0.12:9090"}', values: "1 1 0 1x5" }],
+    evalTime: "6m",
+    expect: [],
+  },
+  {
     // drc-srv-01 holds portal (RPO 60), simpus (60), srikandi (240) and dtks (1440).
     name: "replica server down 70 minutes: apps with a 60-minute RPO fire, longer RPOs stay quiet",
     alert: "SpbeRecoveryReplicaStale",

@@ -1,6 +1,7 @@
 // The recovery site and DR replicas: generated from the inventory's recovery sites, and one rule
 // per replica with the RPO the inventory gives its application.
 import * as M from "../../../collectors/metric-names";
+import { DATACENTER_PROMETHEUS_JOB } from "../../../inventory/monitoring-jobs";
 import type { AlertingRule } from "../model";
 import { alertAnnotations } from "../../text";
 import { ALERT } from "../names";
@@ -22,6 +23,32 @@ export function recoverySiteUnreachableAlert(recoverySites: string[]): AlertingR
       runbook: {
         en: "Check the data center to recovery site link on the Recovery dashboard; then power at the recovery site.",
         id: "Periksa link Pusat Data ke pusat pemulihan di dashboard Recovery; lalu listrik di pusat pemulihan.",
+      },
+    }),
+  };
+}
+
+/**
+ * Meta-monitoring: the data center's Prometheus does not answer the recovery site's Prometheus. The
+ * same rule file runs in both; only the recovery site scrapes that job, so only it can fire this,
+ * and its Alertmanager (clustered with the data center's) tells the NOC when the data center itself
+ * is what failed.
+ */
+export function dataCenterPrometheusDownAlert(): AlertingRule {
+  return {
+    alert: ALERT.dataCenterPrometheusDown,
+    expr: `up{job="${DATACENTER_PROMETHEUS_JOB}"} == 0`,
+    for: "2m",
+    labels: { severity: "critical" },
+    annotations: alertAnnotations({
+      summary: { en: "The data center's Prometheus does not answer the recovery site", id: "Prometheus Pusat Data tidak menjawab dari pusat pemulihan" },
+      description: {
+        en: "The recovery site's Prometheus has not scraped {{ $labels.instance }} for 2 minutes: the data center, its link to the recovery site or its monitoring host is down, and no other alert from the data center can be trusted.",
+        id: "Prometheus pusat pemulihan tidak dapat mengambil data dari {{ $labels.instance }} selama 2 menit: Pusat Data, link ke pusat pemulihan, atau server monitoringnya mati, dan alert lain dari Pusat Data tidak dapat diandalkan.",
+      },
+      runbook: {
+        en: "Call the data center's on-site staff; check power and the uplink there; follow the DR plan if the data center is down.",
+        id: "Hubungi petugas di Pusat Data; periksa listrik dan uplink di sana; jalankan rencana DR jika Pusat Data mati.",
       },
     }),
   };
