@@ -14,7 +14,7 @@ import { startServe, type ServeHandle } from "../../collectors/serve";
 import { ALERTMANAGER_CONFIG_PATH, buildAlertmanagerFiles } from "../../dashboards/alertmanager/build";
 import { behindForAlerting } from "../../dashboards/alertmanager/inhibit";
 import { TEMPLATE, TEMPLATE_FILE } from "../../dashboards/alertmanager/templates";
-import { ALERT, buildAlertRules } from "../../dashboards/build";
+import { ALERT } from "../../dashboards/build";
 import { renderPrometheusConfig } from "../../infra/planning/monitoring";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { alertingSchema, type Inventory } from "../../inventory/schema";
@@ -22,34 +22,13 @@ import { amtool, startAlertmanager, type AlertmanagerHandle } from "../../testki
 import { tempDir, waitFor } from "../../testkit/servers/common";
 import { startPrometheus, type PrometheusHandle } from "../../testkit/servers/prometheus";
 import { startWebhookSink, type WebhookNotification, type WebhookSink } from "../../testkit/servers/webhook-sink";
+import { fastRules } from "./support/fast-rules";
 
 const POLL_SECONDS = 2;
 const base = loadInventoryOrThrow("examples/barito-timur/inventory.yaml");
 const uplink = behindForAlerting(base).find((b) => b.failed.kind === "link" && b.sites.includes("kantor-kec-awang"))!;
 const linkId = uplink.failed.id;
 const dcEnd = base.links.find((l) => l.id === linkId)!.a;
-
-/** A Prometheus duration shortened 60-fold (5m → 5s), at least a second: minutes of waiting become seconds. */
-function shortened(duration: string): string {
-  const unit: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-  let seconds = 0;
-  for (const [, n, u] of duration.matchAll(/(\d+)([smhd])/g)) seconds += Number(n) * unit[u!]!;
-  return `${Math.max(1, Math.round(seconds / 60))}s`;
-}
-
-/** The generated rule file with every group evaluated each second and every `for` shortened. */
-function testRules(inv: Inventory, dir: string): string[] {
-  return buildAlertRules(inv, { pollIntervalSeconds: POLL_SECONDS }).map((f) => {
-    const doc = parse(f.content) as { groups: { interval?: string; rules: { for?: string }[] }[] };
-    for (const g of doc.groups) {
-      g.interval = "1s";
-      for (const r of g.rules) if (r.for) r.for = shortened(r.for);
-    }
-    const file = join(dir, f.path.replace(/\//g, "_"));
-    writeFileSync(file, stringify(doc, { lineWidth: 0 }));
-    return file;
-  });
-}
 
 /** Alertmanager's alerts (API v2) matching the filters, e.g. `alertname="X"`. */
 async function amAlerts(am: AlertmanagerHandle, ...filters: string[]) {
@@ -84,7 +63,7 @@ describe("a kecamatan's uplink cut in the simulator, through a real Prometheus a
     ]);
     // The stack's own Prometheus configuration (its `alerting:` block pointing at Alertmanager), with
     // the collector's address and the intervals of a test.
-    const config = parse(renderPrometheusConfig(inv, testRules(inv, dir), [], [new URL(am.url).host])) as Record<string, any>;
+    const config = parse(renderPrometheusConfig(inv, fastRules(inv, dir, POLL_SECONDS), [], [new URL(am.url).host])) as Record<string, any>;
     config.global = { ...config.global, scrape_interval: "1s", evaluation_interval: "1s" };
     const collector = config.scrape_configs.find((j: { job_name: string }) => j.job_name === "spbe-collector");
     Object.assign(collector, { scrape_interval: "1s", scrape_timeout: "1s" });
