@@ -9,6 +9,7 @@ import { secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
 import { buildMib } from "./sim-mib";
 import { simulatedDevices } from "./sim-model";
 import type { SecretResolver } from "./secrets";
+import { PRIV_PROTOCOLS } from "./snmp-privacy";
 import { interfaceKey, linkFaults, type SimWiringOptions } from "./sim-wiring";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -105,7 +106,6 @@ export function generateMissingSecrets(inv: Inventory, secrets: SecretResolver):
 }
 
 const AUTH: Record<string, string> = { md5: "md5", sha: "sha", sha224: "sha224", sha256: "sha256", sha384: "sha384", sha512: "sha512" };
-const PRIV: Record<string, string> = { des: "des", aes: "aes", aes256b: "aes256b", aes256r: "aes256r" };
 
 export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Promise<Simulator> {
   const host = opts.host ?? "127.0.0.1";
@@ -178,7 +178,7 @@ function authorize(authz: any, a: NonNullable<Inventory["devices"][number]["snmp
     user.authKey = secrets.resolve(a.authKey);
   }
   if (a.securityLevel === "authPriv" && a.privKey) {
-    user.privProtocol = snmp.PrivProtocols[PRIV[a.privProtocol ?? "aes"]!];
+    user.privProtocol = PRIV_PROTOCOLS[a.privProtocol ?? "aes"];
     user.privKey = secrets.resolve(a.privKey);
   }
   authz.addUser(user);

@@ -5,6 +5,7 @@ import * as dgram from "node:dgram";
 import type { SnmpAccess } from "../inventory/schema";
 import type { PollErrorReason } from "./metric-names";
 import type { SecretResolver } from "./secrets";
+import { PRIV_PROTOCOLS } from "./snmp-privacy";
 import { compareOids, inSubtree, isExceptionType, T, type Varbind } from "./varbind";
 
 // net-snmp ships no types; this adapter is the one place that touches it.
@@ -49,12 +50,8 @@ const AUTH: Record<string, unknown> = {
   sha384: snmp.AuthProtocols.sha384,
   sha512: snmp.AuthProtocols.sha512,
 };
-const PRIV: Record<string, unknown> = {
-  des: snmp.PrivProtocols.des,
-  aes: snmp.PrivProtocols.aes,
-  aes256b: snmp.PrivProtocols.aes256b,
-  aes256r: snmp.PrivProtocols.aes256r,
-};
+// DES without the OpenSSL legacy provider and AES-192: see snmp-privacy.ts.
+const PRIV = PRIV_PROTOCOLS;
 const LEVEL: Record<string, unknown> = {
   noAuthNoPriv: snmp.SecurityLevel.noAuthNoPriv,
   authNoPriv: snmp.SecurityLevel.authNoPriv,

@@ -70,7 +70,7 @@ const snmpV3 = z
     securityLevel: z.enum(["noAuthNoPriv", "authNoPriv", "authPriv"]).meta(doc("SNMPv3 security level; authNoPriv needs authProtocol and authKey, authPriv also privProtocol and privKey", "Tingkat keamanan SNMPv3; authNoPriv perlu authProtocol dan authKey, authPriv juga privProtocol dan privKey", "collectors", "authPriv")),
     authProtocol: z.enum(["md5", "sha", "sha224", "sha256", "sha384", "sha512"]).optional().meta(doc("Authentication protocol", "Protokol autentikasi", "collectors", "sha")),
     authKey: secretRef.optional().meta(doc("Reference to the authentication key", "Rujukan ke kunci autentikasi", "collectors", { env: "SNMP_AUTH_KEY" })),
-    privProtocol: z.enum(["des", "aes", "aes256b", "aes256r"]).optional().meta(doc("Privacy (encryption) protocol", "Protokol privasi (enkripsi)", "collectors", "aes")),
+    privProtocol: z.enum(["des", "aes", "aes192b", "aes256b", "aes256r"]).optional().meta(doc("Privacy (encryption) protocol: des, aes (128), aes192b/aes256b (net-snmp's AES-192/AES-256, Blumenthal key extension), aes256r (Reeder, Cisco's AES-256C)", "Protokol privasi (enkripsi): des, aes (128), aes192b/aes256b (AES-192/AES-256 net-snmp, ekstensi kunci Blumenthal), aes256r (Reeder, AES-256C Cisco)", "collectors", "aes")),
     privKey: secretRef.optional().meta(doc("Reference to the privacy key", "Rujukan ke kunci privasi", "collectors", { env: "SNMP_PRIV_KEY" })),
     port: z.number().int().min(1).max(65535).optional().meta(doc("UDP port of the agent (161 when omitted)", "Port UDP agen (161 bila kosong)", "collectors", 161)),
   })

@@ -9,7 +9,7 @@ export interface SnmpdV3User {
   /** snmpd's createUser names: MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512 */
   authProtocol: "MD5" | "SHA" | "SHA-224" | "SHA-256" | "SHA-384" | "SHA-512";
   authKey: string;
-  privProtocol: "AES" | "DES";
+  privProtocol: "AES" | "DES" | "AES-192" | "AES-256";
   privKey: string;
 }
 
