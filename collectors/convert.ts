@@ -1,6 +1,6 @@
 // PDUs → samples: the pure heart of the collector, in the spirit of snmp_exporter's collector.go
 // (config → walk results → metric tree). No I/O here; table-driven tests in tests/collectors.
-import type { ModuleDef } from "./modules";
+import type { DeriveContext, ModuleDef } from "./modules";
 import type { Labels, Sample } from "./sample";
 import { compareOids, numericValue, stringValue, type Varbind } from "./varbind";
 
@@ -13,8 +13,11 @@ export interface ModuleResult {
 /** Extra labels for a table row (e.g. `link` on an interface that is a backbone link endpoint). */
 export type RowLabeler = (indexLabel: string, index: string, lookups: Labels) => Labels | undefined;
 
-/** Converts one module's results to samples; base labels (device, site, ...) come first on every sample. */
-export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLabeler?: RowLabeler): Sample[] {
+/**
+ * Converts one module's results to samples; base labels (device, site, ...) come first on every sample.
+ * `ctx` is what the module's derive() may use (the poll interval, for the 32-bit wrap risk).
+ */
+export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLabeler?: RowLabeler, ctx: DeriveContext = {}): Sample[] {
   const out: Sample[] = [];
   for (const s of m.scalars) {
     const vb = r.scalars.get(`${s.oid}.0`);
@@ -65,7 +68,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
       }
     }
   }
-  if (m.derive) out.push(...m.derive(out));
+  if (m.derive) out.push(...m.derive(out, ctx));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // OPD's traffic, month-to-date volume and quota. planDerived() is pure over the inventory;
 // DerivedState turns consecutive octet counters into rates (pure arithmetic, clock passed in).
 import type { Inventory } from "../inventory/schema";
+import { counterDelta, interfaceOctets } from "./counter-width";
 import type { Sample } from "./sample";
 import * as N from "./metric-names";
 import { deviceOpd } from "./targets";
@@ -72,6 +73,9 @@ interface Reading {
   t: number; // ms
   inOctets: bigint;
   outOctets: bigint;
+  /** Counter width: 64 (ifHC*Octets, the default) or 32 (ifIn/OutOctets, which wrap). */
+  bits?: 32 | 64;
+  speedBps?: number;
 }
 
 interface Rate {
@@ -82,12 +86,17 @@ interface Rate {
   at: number;
 }
 
-/** Rate between two readings; undefined when a counter went backwards (restart, wrap) or no time passed. */
+/**
+ * Rate between two readings; undefined when no time passed, the counter width changed, or a counter
+ * went backwards for another reason than one 32-bit wrap (restart: see counterDelta).
+ */
 export function rateOf(prev: Reading, cur: Reading): Rate | undefined {
   const dt = (cur.t - prev.t) / 1000;
-  const dIn = cur.inOctets - prev.inOctets;
-  const dOut = cur.outOctets - prev.outOctets;
-  if (dt <= 0 || dIn < 0n || dOut < 0n) return undefined;
+  const bits = cur.bits ?? 64;
+  if (dt <= 0 || (prev.bits ?? 64) !== bits) return undefined;
+  const dIn = counterDelta(prev.inOctets, cur.inOctets, bits, dt, cur.speedBps);
+  const dOut = counterDelta(prev.outOctets, cur.outOctets, bits, dt, cur.speedBps);
+  if (dIn === undefined || dOut === undefined) return undefined;
   return { inBps: (Number(dIn) * 8) / dt, outBps: (Number(dOut) * 8) / dt, dIn, dOut, at: cur.t };
 }
 
@@ -105,22 +114,18 @@ export class DerivedState {
     this.plan = plan;
   }
 
-  /** Feeds one poll's samples of a device (only link-labelled octet counters matter). */
+  /**
+   * Feeds one poll's samples of a device (only link-labelled octet counters and speeds matter): the
+   * 64-bit counters where the interface has them, else the 32-bit ones (counter-width.ts).
+   */
   observe(device: string, samples: Sample[], atMs: number): void {
-    const cur = new Map<string, Reading>();
-    for (const s of samples) {
-      if (s.name !== N.IF_HC_IN_OCTETS && s.name !== N.IF_HC_OUT_OCTETS) continue;
+    const octets = interfaceOctets(samples, (s) => {
       const link = s.labels.find(([k]) => k === N.LABEL_LINK)?.[1];
-      if (!link) continue;
-      const key = `${device}\0${link}`;
-      const r = cur.get(key) ?? { t: atMs, inOctets: -1n, outOctets: -1n };
-      if (s.name === N.IF_HC_IN_OCTETS) r.inOctets = BigInt(s.value);
-      else r.outOctets = BigInt(s.value);
-      cur.set(key, r);
-    }
+      return link ? `${device}\0${link}` : undefined;
+    });
     this.polled.add(device);
-    for (const [key, r] of cur) {
-      if (r.inOctets < 0n || r.outOctets < 0n) continue;
+    for (const [key, o] of octets) {
+      const r: Reading = { t: atMs, ...o };
       const prev = this.last.get(key);
       this.last.set(key, r);
       if (!prev) continue;

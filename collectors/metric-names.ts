@@ -48,6 +48,13 @@ export const IF_HC_IN_OCTETS = "ifHCInOctets"; // counter, octets received on th
 export const IF_HC_OUT_OCTETS = "ifHCOutOctets"; // counter, octets sent out of the interface
 export const IF_HC_IN_UCAST_PKTS = "ifHCInUcastPkts"; // counter
 export const IF_HC_OUT_UCAST_PKTS = "ifHCOutUcastPkts"; // counter
+// 32-bit ifTable counters (RFC 2863 ifInOctets ...), walked as well: agents without ifXTable (cheap
+// switches, printers, old Windows) have only these. Same names as snmp_exporter's if_mib.
+export const IF_IN_OCTETS = "ifInOctets"; // counter (Counter32: wraps at 2^32)
+export const IF_OUT_OCTETS = "ifOutOctets"; // counter (Counter32)
+export const IF_IN_UCAST_PKTS = "ifInUcastPkts"; // counter (Counter32)
+export const IF_OUT_UCAST_PKTS = "ifOutUcastPkts"; // counter (Counter32)
+export const IF_SPEED = "ifSpeed"; // gauge, bits/s (Gauge32: 4294967295 on links faster than 4.29 Gb/s; use ifHighSpeed there)
 export const IF_IN_ERRORS = "ifInErrors"; // counter
 export const IF_OUT_ERRORS = "ifOutErrors"; // counter
 export const IF_IN_DISCARDS = "ifInDiscards"; // counter
@@ -57,6 +64,13 @@ export const IF_ADMIN_STATUS = "ifAdminStatus"; // gauge, an IF-MIB enumeration 
 export const IF_HIGH_SPEED = "ifHighSpeed"; // gauge, Mbit/s
 export const IF_MTU = "ifMtu"; // gauge, bytes
 export const IF_LAST_CHANGE = "ifLastChange"; // gauge, sysUpTime at the last oper status change
+/**
+ * gauge, on interfaces whose agent has no 64-bit ifHCInOctets/ifHCOutOctets (so rates come from the
+ * 32-bit ifInOctets/ifOutOctets): 1 when, at the interface's speed, the 32-bit octet counter can wrap
+ * within one poll interval (2^32 * 8 / speed_bps <= interval: e.g. 1 Gb/s wraps in 34 s), else 0.
+ * At 1 the derived rates may miss whole wraps and Prometheus' rate() counts every wrap as a reset.
+ */
+export const SPBE_IF_COUNTER32_WRAP_RISK = "spbe_if_counter32_wrap_risk";
 
 // ---------------------------------------------------------------------------------------------
 // host_resources module (HOST-RESOURCES-MIB).

@@ -6,6 +6,7 @@
 // mibEnumValue() instead of writing 5 for "battery").
 import type { DeviceRole } from "../inventory/schema";
 import * as N from "./metric-names";
+import { counter32WrapRisk } from "./counter-width";
 import { enumLegend, enumNumber, type EnumNameOf, type EnumValues } from "./mib-enum";
 import type { MetricType, Sample } from "./sample";
 /**
@@ -57,13 +58,19 @@ export interface InfoDef {
   labels: LookupColumn[]; // oid without .0
 }
 
+/** What a module's derive() may know besides its samples. */
+export interface DeriveContext {
+  /** The target's poll interval; unknown outside a poller (series that need it are then left out). */
+  intervalSeconds?: number;
+}
+
 export interface ModuleDef {
   name: string;
   scalars: ScalarMetric[];
   info?: InfoDef;
   tables: TableDef[];
   /** Series computed from this module's own samples (pure), e.g. "on battery" from the output source. */
-  derive?: (samples: Sample[]) => Sample[];
+  derive?: (samples: Sample[], ctx: DeriveContext) => Sample[];
 }
 
 const SYS = "1.3.6.1.2.1.1";
@@ -118,11 +125,18 @@ export const IF_MIB: ModuleDef = {
       ],
       columns: [
         { name: N.IF_MTU, oid: `${IF}.4`, type: "gauge", syntax: "Integer32", help: "The size of the largest packet which can be sent/received on the interface, specified in octets. - 1.3.6.1.2.1.2.2.1.4" },
+        { name: N.IF_SPEED, oid: `${IF}.5`, type: "gauge", syntax: "Gauge32", help: "An estimate of the interface's current bandwidth in bits per second. - 1.3.6.1.2.1.2.2.1.5" },
         ifAdminStatus,
         ifOperStatus,
         { name: N.IF_LAST_CHANGE, oid: `${IF}.9`, type: "gauge", syntax: "TimeTicks", help: "The value of sysUpTime at the time the interface entered its current operational state. - 1.3.6.1.2.1.2.2.1.9" },
+        // The 32-bit counters too: agents without ifXTable have nothing else (derived rates and the
+        // dashboards use the HC counters where the interface has them, these otherwise).
+        { name: N.IF_IN_OCTETS, oid: `${IF}.10`, type: "counter", syntax: "Counter32", help: "The total number of octets received on the interface, including framing characters. - 1.3.6.1.2.1.2.2.1.10" },
+        { name: N.IF_IN_UCAST_PKTS, oid: `${IF}.11`, type: "counter", syntax: "Counter32", help: "The number of packets, delivered by this sub-layer to a higher (sub-)layer, which were not addressed to a multicast or broadcast address at this sub-layer. - 1.3.6.1.2.1.2.2.1.11" },
         { name: N.IF_IN_DISCARDS, oid: `${IF}.13`, type: "counter", syntax: "Counter32", help: "The number of inbound packets which were chosen to be discarded even though no errors had been detected. - 1.3.6.1.2.1.2.2.1.13" },
         { name: N.IF_IN_ERRORS, oid: `${IF}.14`, type: "counter", syntax: "Counter32", help: "The number of inbound packets that contained errors. - 1.3.6.1.2.1.2.2.1.14" },
+        { name: N.IF_OUT_OCTETS, oid: `${IF}.16`, type: "counter", syntax: "Counter32", help: "The total number of octets transmitted out of the interface, including framing characters. - 1.3.6.1.2.1.2.2.1.16" },
+        { name: N.IF_OUT_UCAST_PKTS, oid: `${IF}.17`, type: "counter", syntax: "Counter32", help: "The total number of packets that higher-level protocols requested be transmitted, and which were not addressed to a multicast or broadcast address at this sub-layer, including those that were discarded or not sent. - 1.3.6.1.2.1.2.2.1.17" },
         { name: N.IF_OUT_DISCARDS, oid: `${IF}.19`, type: "counter", syntax: "Counter32", help: "The number of outbound packets which were chosen to be discarded even though no errors had been detected. - 1.3.6.1.2.1.2.2.1.19" },
         { name: N.IF_OUT_ERRORS, oid: `${IF}.20`, type: "counter", syntax: "Counter32", help: "The number of outbound packets that could not be transmitted because of errors. - 1.3.6.1.2.1.2.2.1.20" },
         { name: N.IF_HC_IN_OCTETS, oid: `${IFX}.6`, type: "counter", syntax: "Counter64", help: "The total number of octets received on the interface, including framing characters (64-bit). - 1.3.6.1.2.1.31.1.1.1.6" },
@@ -133,6 +147,7 @@ export const IF_MIB: ModuleDef = {
       ],
     },
   ],
+  derive: (samples, ctx) => (ctx.intervalSeconds === undefined ? [] : counter32WrapRisk(samples, ctx.intervalSeconds)),
 };
 
 const HR = "1.3.6.1.2.1.25";

@@ -242,7 +242,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
       for (const vb of await client.get(scalarOids(m))) scalars.set(vb.oid, vb);
       const columns = await walkModule(m, client, lookupMaxAgeMs);
       const r: ModuleResult = { scalars, columns };
-      samples.push(...convertModule(m, r, t.labels, rowLabeler));
+      samples.push(...convertModule(m, r, t.labels, rowLabeler, { intervalSeconds: t.intervalSeconds }));
       anyOk = true;
     } catch (err) {
       const e = err instanceof PollError ? err : new PollError("error", String((err as Error)?.message ?? err));

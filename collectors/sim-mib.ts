@@ -122,6 +122,13 @@ function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock, port
     [N.IF_HC_OUT_OCTETS]: () => counter64(octets("out")),
     [N.IF_HC_OUT_UCAST_PKTS]: () => counter64(packets("out")),
     [N.IF_HIGH_SPEED]: i.speedMbps,
+    // The 32-bit ifTable view of the same counters (what an agent keeps: the low 32 bits).
+    [N.IF_IN_OCTETS]: () => Number(BigInt.asUintN(32, octets("in"))),
+    [N.IF_IN_UCAST_PKTS]: () => Number(BigInt.asUintN(32, packets("in"))),
+    [N.IF_OUT_OCTETS]: () => Number(BigInt.asUintN(32, octets("out"))),
+    [N.IF_OUT_UCAST_PKTS]: () => Number(BigInt.asUintN(32, packets("out"))),
+    // Gauge32 saturates above 4.29 Gb/s (RFC 2863: ifHighSpeed tells the truth there).
+    [N.IF_SPEED]: Math.min(i.speedMbps * 1e6, 0xffffffff),
   };
 }
 

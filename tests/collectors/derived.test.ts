@@ -1,6 +1,7 @@
 // Targets, derived link/OPD series and the exposition text: pure, over a small inventory.
 import { describe, expect, it } from "vitest";
 import type { Sample } from "../../collectors/sample";
+import { counter32WrapRisk } from "../../collectors/counter-width";
 import { DerivedState, planDerived, rateOf } from "../../collectors/derived";
 import { escapeLabelValue, renderByFamily, renderLabels } from "../../collectors/exposition";
 import { planTargets } from "../../collectors/targets";
@@ -48,6 +49,16 @@ describe("rateOf", () => {
   ] as const)("%s", (_n, a, b, inBps) => {
     expect(rateOf(a, b)?.inBps).toBe(inBps);
   });
+  it.each([
+    // 32-bit counters wrap at 2^32: one wrap is 2^32 - prev + cur octets
+    ["32-bit wrap", { t: 0, inOctets: 4_294_967_000n, outOctets: 0n, bits: 32 }, { t: 10_000, inOctets: 1_000n, outOctets: 0n, bits: 32, speedBps: 1e8 }, ((296 + 1_000) * 8) / 10],
+    // ... unless that implies more than the interface can carry: the agent restarted
+    ["32-bit restart", { t: 0, inOctets: 4_000_000_000n, outOctets: 0n, bits: 32 }, { t: 10_000, inOctets: 5n, outOctets: 0n, bits: 32, speedBps: 1e6 }, undefined],
+    ["64-bit backwards is a reset", { t: 0, inOctets: 4_294_967_000n, outOctets: 0n, bits: 64 }, { t: 10_000, inOctets: 1_000n, outOctets: 0n, bits: 64 }, undefined],
+    ["width changed (ifXTable appeared)", { t: 0, inOctets: 5n, outOctets: 0n, bits: 32 }, { t: 10_000, inOctets: 50n, outOctets: 0n, bits: 64 }, undefined],
+  ] as const)("%s", (_n, a, b, inBps) => {
+    expect(rateOf(a, b)?.inBps).toBe(inBps);
+  });
   it("keeps exact deltas between counters above 2^53", () => {
     const big = 2n ** 60n;
     expect(rateOf({ t: 0, inOctets: big, outOctets: big }, { t: 1000, inOctets: big + 1n, outOctets: big + 3n })!.dOut).toBe(3n);
@@ -83,6 +94,38 @@ describe("DerivedState", () => {
     // a new month starts from zero
     const next = Date.UTC(2026, 11, 1, 0, 0, 5);
     expect(renderByFamily(st.samples(next)).chunks.get("spbe_opd_volume_bytes_total")).toContain('spbe_opd_volume_bytes_total{opd="setda",direction="down"} 0');
+  });
+});
+
+describe("32-bit counters", () => {
+  const c32 = (device: string, link: string, ifIndex: string, inV: bigint, outV: bigint, speed?: number): Sample[] => [
+    { name: "ifInOctets", type: "counter", help: "", labels: [["device", device], ["ifIndex", ifIndex], ["link", link]], value: inV.toString() },
+    { name: "ifOutOctets", type: "counter", help: "", labels: [["device", device], ["ifIndex", ifIndex], ["link", link]], value: outV.toString() },
+    ...(speed === undefined ? [] : [{ name: "ifSpeed", type: "gauge" as const, help: "", labels: [["device", device], ["ifIndex", ifIndex], ["link", link]] as [string, string][], value: String(speed) }]),
+  ];
+  it("derive rates from ifIn/OutOctets when the interface has no HC counters, across a wrap", () => {
+    const st = new DerivedState(planDerived(smallInventory()));
+    st.observe("core-sw", c32("core-sw", "bb-setda", "1", 4_294_000_000n, 100n, 1e9), 0);
+    st.observe("core-sw", c32("core-sw", "bb-setda", "1", 32_704n, 12_500_100n, 1e9), 10_000);
+    const all = parsePromText([...renderByFamily(st.samples(10_000)).chunks.values()].join(""));
+    const v = (dir: string) => all.find((s) => s.name === "spbe_link_traffic_bps" && s.labels.link === "bb-setda" && s.labels.direction === dir)?.value;
+    expect(v("out")).toBe(10e6);
+    // (2^32 - 4,294,000,000 + 32,704) octets = 1,000,000 octets in 10 s
+    expect(v("in")).toBe(800_000);
+  });
+  it("prefer the HC counters when an interface has both", () => {
+    const st = new DerivedState(planDerived(smallInventory()));
+    st.observe("core-sw", [...c32("core-sw", "bb-setda", "1", 0n, 0n), ...octets("core-sw", "bb-setda", 0n, 0n)], 0);
+    st.observe("core-sw", [...c32("core-sw", "bb-setda", "1", 999n, 999n), ...octets("core-sw", "bb-setda", 0n, 1_250_000n)], 10_000);
+    const all = parsePromText([...renderByFamily(st.samples(10_000)).chunks.values()].join(""));
+    expect(all.find((s) => s.name === "spbe_link_traffic_bps" && s.labels.direction === "out")?.value).toBe(1e6);
+  });
+  it("flag 32-bit interfaces whose counter can wrap within the poll interval", () => {
+    const samples = [...c32("sw", "l2", "2", 0n, 0n, 1e9), ...c32("sw", "l3", "3", 0n, 0n, 1e8), ...c32("sw", "l4", "4", 0n, 0n), ...octets("sw", "l1", 0n, 0n)];
+    const risk = counter32WrapRisk(samples, 60);
+    // 1 Gb/s wraps 2^32 octets in 34.4 s (< 60 s); 100 Mb/s in 344 s; no speed: unknown; HC: no risk
+    expect(risk.map((s) => [Object.fromEntries(s.labels).ifIndex, s.value])).toEqual([["2", "1"], ["3", "0"]]);
+    expect(counter32WrapRisk(samples, 30).map((s) => s.value)).toEqual(["0", "0"]);
   });
 });
 

@@ -35,6 +35,6 @@ describe("MIB enumerations of the module tables", () => {
   it("derives the on-battery series from the output source's battery value", () => {
     const battery = String(mibEnumValue(N.UPS_OUTPUT_SOURCE, "battery"));
     const source = (value: string) => ({ name: N.UPS_OUTPUT_SOURCE, type: "gauge" as const, help: "", labels: [], value });
-    expect(UPS_MIB.derive!([source(battery), source(String(mibEnumValue(N.UPS_OUTPUT_SOURCE, "normal")))]).map((s) => s.value)).toEqual(["1", "0"]);
+    expect(UPS_MIB.derive!([source(battery), source(String(mibEnumValue(N.UPS_OUTPUT_SOURCE, "normal")))], {}).map((s) => s.value)).toEqual(["1", "0"]);
   });
 });
