@@ -115,6 +115,17 @@ export const SPBE_SNMP_RETRIES_TOTAL = "spbe_snmp_retries_total"; // counter, re
 export const SPBE_SNMP_VARBINDS = "spbe_snmp_varbinds"; // gauge, varbinds in the last poll
 /** counter, failed module polls; extra labels module, reason (timeout|refused|auth|malformed|non_increasing|config|error). */
 export const SPBE_SNMP_POLL_ERRORS_TOTAL = "spbe_snmp_poll_errors_total";
+/**
+ * gauge, per device and module (labels module, status): 1 for the status of the module's last walk,
+ * 0 for the other three (one series per status, so an alert or a panel needs no value mapping):
+ * ok (every table and scalar of the module answered), empty (the agent answered but has none of the
+ * module's objects: endOfMibView or noSuchObject at once), partial (some tables or scalars of the
+ * module missing), failed (the walk failed: reason in spbe_snmp_poll_errors_total and /targets).
+ */
+export const SPBE_SNMP_MODULE_STATUS = "spbe_snmp_module_status";
+export const LABEL_STATUS = "status";
+export const MODULE_STATUSES = ["ok", "empty", "partial", "failed"] as const;
+export type ModuleStatusValue = (typeof MODULE_STATUSES)[number];
 export const SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS = "spbe_snmp_last_poll_timestamp_seconds"; // gauge, unix time of the last poll end
 export const SPBE_SNMP_POLLS_TOTAL = "spbe_snmp_polls_total"; // counter, polls started
 export const SPBE_SNMP_SCHEDULER_LAG_SECONDS = "spbe_snmp_scheduler_lag_seconds"; // gauge, how late the device's last poll started

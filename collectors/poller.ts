@@ -3,6 +3,7 @@
 // never the schedule of the others. A poll that partly fails keeps what succeeded, per module.
 import { convertModule, type ModuleResult } from "./convert";
 import { LABEL_IF_INDEX, LABEL_IF_NAME, LABEL_LINK, type PollErrorReason } from "./metric-names";
+import { moduleStatus, type ModuleStatus } from "./module-status";
 import { moduleNamed, scalarOids, walkedColumns, type ModuleDef } from "./modules";
 import type { Sample } from "./sample";
 import { PollError, probeRefused, SnmpClient } from "./snmp-client";
@@ -23,6 +24,8 @@ export interface PollResult {
   up: boolean;
   samples: Sample[];
   errors: ModuleError[];
+  /** Each polled module's walk: ok, empty, partial or failed (module-status.ts). */
+  modules: ModuleStatus[];
   pdus: number;
   packets: number;
   retries: number;
@@ -222,6 +225,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
   client.resetStats();
   const samples: Sample[] = [];
   const errors: ModuleError[] = [];
+  const modules: ModuleStatus[] = [];
   let anyOk = false;
   let fatal: PollError | undefined;
   const rowLabeler = (indexLabel: string, index: string, lookups: [string, string][]) => {
@@ -235,6 +239,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
     if (fatal) {
       // The agent did not answer (or refused us) for an earlier module: don't wait again per module.
       errors.push({ module: name, reason: fatal.reason, message: fatal.message });
+      modules.push({ module: name, status: "failed", reason: fatal.reason, message: fatal.message });
       continue;
     }
     try {
@@ -243,6 +248,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
       const columns = await walkModule(m, client, lookupMaxAgeMs);
       const r: ModuleResult = { scalars, columns };
       samples.push(...convertModule(m, r, t.labels, rowLabeler, { intervalSeconds: t.intervalSeconds }));
+      modules.push(moduleStatus(m, r));
       anyOk = true;
     } catch (err) {
       const e = err instanceof PollError ? err : new PollError("error", String((err as Error)?.message ?? err));
@@ -251,6 +257,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
         (e as { reason: PollErrorReason }).reason = "refused";
       }
       errors.push({ module: name, reason: e.reason, message: e.message });
+      modules.push({ module: name, status: "failed", reason: e.reason, message: e.message });
       if (e.reason === "timeout" || e.reason === "refused" || e.reason === "auth" || e.reason === "config" || e.reason === "malformed") fatal = e;
       client.close(); // fresh session (and v3 discovery) next time
     }
@@ -262,6 +269,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
     up: anyOk,
     samples,
     errors,
+    modules,
     pdus: client.stats.pdus,
     packets: client.stats.packets,
     retries: client.stats.retries,

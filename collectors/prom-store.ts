@@ -26,6 +26,7 @@ interface LastPoll {
   varbinds: number;
   samples: number;
   errors: PollResult["errors"];
+  modules: PollResult["modules"];
 }
 
 export interface TargetStatus {
@@ -44,6 +45,8 @@ export interface TargetStatus {
   varbinds: number | null;
   samples: number | null;
   errors: { module: string; reason: string; message: string }[];
+  /** Each module's last walk: ok, empty, partial or failed, with the reason when not ok. */
+  moduleStatus: PollResult["modules"];
 }
 
 const META_HELP: Record<string, FamilyHeader> = {
@@ -54,6 +57,7 @@ const META_HELP: Record<string, FamilyHeader> = {
   [N.SPBE_SNMP_RETRIES_TOTAL]: { type: "counter", help: "Requests re-sent to the device after a timeout." },
   [N.SPBE_SNMP_VARBINDS]: { type: "gauge", help: "Varbinds received in the device's last poll." },
   [N.SPBE_SNMP_POLL_ERRORS_TOTAL]: { type: "counter", help: "Failed module polls by module and reason." },
+  [N.SPBE_SNMP_MODULE_STATUS]: { type: "gauge", help: "1 for the status (ok, empty, partial, failed) of the module's last walk, 0 for the others; why in /targets." },
   [N.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS]: { type: "gauge", help: "Unix time the device's last poll ended." },
   [N.SPBE_SNMP_POLLS_TOTAL]: { type: "counter", help: "Polls of the device." },
   [N.SPBE_SNMP_SCHEDULER_LAG_SECONDS]: { type: "gauge", help: "How late the device's last poll started against its schedule, seconds." },
@@ -103,13 +107,16 @@ export class PromStore {
       const [module, reason] = k.split("\0") as [string, string];
       m(N.SPBE_SNMP_POLL_ERRORS_TOTAL, n, [...base, [N.LABEL_MODULE, module], [N.LABEL_REASON, reason]]);
     }
+    for (const ms of r.modules) {
+      for (const status of N.MODULE_STATUSES) m(N.SPBE_SNMP_MODULE_STATUS, ms.status === status ? 1 : 0, [...base, [N.LABEL_MODULE, ms.module], [N.LABEL_STATUS, status]]);
+    }
     // Series of a module that failed this time disappear (Prometheus marks them stale) rather
     // than repeating old values: dashboards show the gap, spbe_snmp_poll_errors_total says why.
     const { chunks, headers } = renderByFamily([...meta, ...r.samples]);
     for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
     e.chunks = toBuffers(chunks);
     e.text = undefined;
-    e.last = { startedAt: r.startedAt, durationMs: r.durationMs, up: r.up, pdus: r.pdus, varbinds: r.varbinds, samples: r.samples.length, errors: r.errors };
+    e.last = { startedAt: r.startedAt, durationMs: r.durationMs, up: r.up, pdus: r.pdus, varbinds: r.varbinds, samples: r.samples.length, errors: r.errors, modules: r.modules };
     this.targets.set(id, e);
   }
 
@@ -179,6 +186,7 @@ export class PromStore {
         varbinds: r ? r.varbinds : null,
         samples: r ? r.samples : null,
         errors: r ? r.errors : [],
+        moduleStatus: r ? r.modules : [],
       };
     });
   }

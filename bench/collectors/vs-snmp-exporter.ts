@@ -146,7 +146,7 @@ export async function scaleScenario(devices = 1000, ifaces = 50): Promise<string
   for (let d = 0; d < devices; d++) {
     const labels: [string, string][] = [["device", `dev${d}`], ["site", `site${d % 40}`], ["opd", `opd${d % 30}`], ["role", "switch"]];
     const samples = convertModule(IF_MIB, build(d), labels);
-    store.update({ target: { device: `dev${d}`, labels } as Target, startedAt: Date.now(), durationMs: 30, up: true, samples, errors: [], pdus: 9, packets: 9, retries: 0, varbinds: 800, lagMs: 0 });
+    store.update({ target: { device: `dev${d}`, labels } as Target, startedAt: Date.now(), durationMs: 30, up: true, samples, errors: [], modules: [{ module: "if_mib", status: "ok" }], pdus: 9, packets: 9, retries: 0, varbinds: 800, lagMs: 0 });
     await new Promise((r) => setImmediate(r)); // polls arrive one by one, spread over time
   }
   const cu = process.cpuUsage(cpu0);

@@ -25,7 +25,7 @@ function bigStore(): PromStore {
       samples.push({ name: "ifHCInOctets", type: "counter", help: "In octets.", labels: row, value: String(d * 1e6 + i) });
       samples.push({ name: "ifHCOutOctets", type: "counter", help: "Out octets.", labels: row, value: String(d * 1e6 + i * 7) });
     }
-    const r: PollResult = { target, startedAt: 0, durationMs: 1, up: true, samples, errors: [], pdus: 1, packets: 1, retries: 0, varbinds: 400, lagMs: 0 };
+    const r: PollResult = { target, startedAt: 0, durationMs: 1, up: true, samples, errors: [], modules: [], pdus: 1, packets: 1, retries: 0, varbinds: 400, lagMs: 0 };
     store.update(r);
   }
   return store;

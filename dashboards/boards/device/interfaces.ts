@@ -15,8 +15,18 @@ export function interfaceTrafficPanel(): timeseries.PanelBuilder {
     "bps",
   )
     .span(24)
-    .withTarget(prom(`rate(${M.IF_HC_IN_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} in`))
-    .withTarget(prom(`-rate(${M.IF_HC_OUT_OCTETS}{${one}}[$__rate_interval]) * 8`, `{{${M.LABEL_IF_NAME}}} out`));
+    .withTarget(prom(`${octetRate(M.IF_HC_IN_OCTETS, M.IF_IN_OCTETS)} * 8`, `{{${M.LABEL_IF_NAME}}} {{${M.LABEL_IF_DESCR}}} in`))
+    .withTarget(prom(`-${octetRate(M.IF_HC_OUT_OCTETS, M.IF_OUT_OCTETS)} * 8`, `{{${M.LABEL_IF_NAME}}} {{${M.LABEL_IF_DESCR}}} out`));
+}
+
+/**
+ * Octets/s of each interface from whichever counter it has: the 64-bit one where the agent has
+ * ifXTable, else the 32-bit one (rate() drops the metric name, so the two sides of `or` carry the same
+ * labels and the HC series wins where both exist). Agents without ifXTable have no ifName either:
+ * the legend shows ifDescr too.
+ */
+function octetRate(hc: string, c32: string): string {
+  return `(rate(${hc}{${one}}[$__rate_interval]) or rate(${c32}{${one}}[$__rate_interval]))`;
 }
 
 export function interfaceStatusTable(): table.PanelBuilder {
