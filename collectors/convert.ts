@@ -1,8 +1,9 @@
 // PDUs → samples: the pure heart of the collector, in the spirit of snmp_exporter's collector.go
 // (config → walk results → metric tree). No I/O here; table-driven tests in tests/collectors.
-import type { DeriveContext, ModuleDef } from "./modules";
+import { labelValue } from "./label-text";
+import { STRING_SYNTAXES, type DeriveContext, type ModuleDef } from "./modules";
 import type { Labels, Sample } from "./sample";
-import { compareOids, numericValue, stringValue, type Varbind } from "./varbind";
+import { compareOids, isExceptionType, numericValue, type Varbind } from "./varbind";
 
 /** What one module poll returned: scalar varbinds by OID (with .0) and walked varbinds per column. */
 export interface ModuleResult {
@@ -31,7 +32,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
     for (const l of m.info.labels) {
       const vb = r.scalars.get(`${l.oid}.0`);
       if (vb) any = true;
-      labels.push([l.label, vb ? stringValue(vb) : ""]);
+      labels.push([l.label, vb ? labelValue(vb, l.syntax) : ""]);
     }
     if (any) out.push({ name: m.info.name, type: "gauge", help: m.info.help, labels, value: "1" });
   }
@@ -43,7 +44,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
         const index = vb.oid.slice(l.oid.length + 1);
         let row = lookupByIndex.get(index);
         if (!row) lookupByIndex.set(index, (row = new Map()));
-        row.set(l.label, stringValue(vb));
+        row.set(l.label, labelValue(vb, l.syntax));
       }
     }
     const rowLabelCache = new Map<string, Labels>();
@@ -61,6 +62,14 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
     for (const c of t.columns) {
       const vbs = r.columns.get(c.oid);
       if (!vbs) continue;
+      if (STRING_SYNTAXES.has(c.syntax)) {
+        // snmp_exporter's string types: value 1, the text in a label named after the metric.
+        for (const vb of vbs) {
+          if (isExceptionType(vb.type)) continue;
+          out.push({ name: c.name, type: c.type, help: c.help, labels: [...rowLabels(vb.oid.slice(c.oid.length + 1)), [c.name, labelValue(vb, c.syntax)]], value: "1" });
+        }
+        continue;
+      }
       for (const vb of vbs) {
         const value = numericValue(vb);
         if (value === undefined) continue;

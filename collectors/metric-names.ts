@@ -54,6 +54,8 @@ export const IF_IN_OCTETS = "ifInOctets"; // counter (Counter32: wraps at 2^32)
 export const IF_OUT_OCTETS = "ifOutOctets"; // counter (Counter32)
 export const IF_IN_UCAST_PKTS = "ifInUcastPkts"; // counter (Counter32)
 export const IF_OUT_UCAST_PKTS = "ifOutUcastPkts"; // counter (Counter32)
+/** gauge = 1 with label ifPhysAddress="00:1A:2B:3C:4D:5E" (snmp_exporter's PhysAddress48 rendering). */
+export const IF_PHYS_ADDRESS = "ifPhysAddress";
 export const IF_SPEED = "ifSpeed"; // gauge, bits/s (Gauge32: 4294967295 on links faster than 4.29 Gb/s; use ifHighSpeed there)
 export const IF_IN_ERRORS = "ifInErrors"; // counter
 export const IF_OUT_ERRORS = "ifOutErrors"; // counter

@@ -11,9 +11,14 @@ import { enumLegend, enumNumber, type EnumNameOf, type EnumValues } from "./mib-
 import type { MetricType, Sample } from "./sample";
 /**
  * The SMIv2 type an agent answers with (SNMPv2-SMI names; DisplayString is the SNMPv2-TC text
- * convention over OCTET STRING, ObjectIdentifier is OBJECT IDENTIFIER). Enumerations are Integer32.
+ * convention over OCTET STRING, PhysAddress48 a 6-octet MAC (snmp_exporter's name for IF-MIB's
+ * PhysAddress on Ethernet), OctetString binary bytes, ObjectIdentifier is OBJECT IDENTIFIER).
+ * Enumerations are Integer32. How each string syntax becomes label text: label-text.ts.
  */
-export type SnmpSyntax = "Integer32" | "Counter32" | "Gauge32" | "Counter64" | "TimeTicks" | "DisplayString" | "ObjectIdentifier";
+export type SnmpSyntax = "Integer32" | "Counter32" | "Gauge32" | "Counter64" | "TimeTicks" | "DisplayString" | "PhysAddress48" | "OctetString" | "ObjectIdentifier";
+
+/** String syntaxes: a column of one of these is exported as snmp_exporter does, value 1 with the text in a label named after the metric. */
+export const STRING_SYNTAXES: ReadonlySet<SnmpSyntax> = new Set(["DisplayString", "PhysAddress48", "OctetString"]);
 
 /** A scalar object: GET `${oid}.0`. */
 export interface ScalarMetric {
@@ -125,6 +130,7 @@ export const IF_MIB: ModuleDef = {
       ],
       columns: [
         { name: N.IF_MTU, oid: `${IF}.4`, type: "gauge", syntax: "Integer32", help: "The size of the largest packet which can be sent/received on the interface, specified in octets. - 1.3.6.1.2.1.2.2.1.4" },
+        { name: N.IF_PHYS_ADDRESS, oid: `${IF}.6`, type: "gauge", syntax: "PhysAddress48", help: "The interface's address at its protocol sub-layer. - 1.3.6.1.2.1.2.2.1.6" },
         { name: N.IF_SPEED, oid: `${IF}.5`, type: "gauge", syntax: "Gauge32", help: "An estimate of the interface's current bandwidth in bits per second. - 1.3.6.1.2.1.2.2.1.5" },
         ifAdminStatus,
         ifOperStatus,

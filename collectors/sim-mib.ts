@@ -129,6 +129,8 @@ function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock, port
     [N.IF_OUT_UCAST_PKTS]: () => Number(BigInt.asUintN(32, packets("out"))),
     // Gauge32 saturates above 4.29 Gb/s (RFC 2863: ifHighSpeed tells the truth there).
     [N.IF_SPEED]: Math.min(i.speedMbps * 1e6, 0xffffffff),
+    // A locally administered unicast MAC (02:...) per device and interface.
+    [N.IF_PHYS_ADDRESS]: Buffer.from([0x02, ...Array.from({ length: 5 }, (_, k) => Math.floor(hash01(`${dev.id}/${i.name}/mac${k}`) * 256))]),
   };
 }
 

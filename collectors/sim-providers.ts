@@ -21,6 +21,8 @@ const OBJECT_TYPE: Record<SnmpSyntax, number> = {
   Counter64: snmp.ObjectType.Counter64,
   TimeTicks: snmp.ObjectType.TimeTicks,
   DisplayString: snmp.ObjectType.OctetString,
+  PhysAddress48: snmp.ObjectType.OctetString,
+  OctetString: snmp.ObjectType.OctetString,
   ObjectIdentifier: snmp.ObjectType.OID,
 };
 

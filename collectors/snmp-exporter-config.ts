@@ -2,7 +2,7 @@
 // indexes and lookups. Used to compare outputs with prometheus-snmp-exporter on the same agent and
 // to benchmark both doing exactly the same work; also handy for sites that already run it.
 import { stringify } from "yaml";
-import type { ModuleDef } from "./modules";
+import { STRING_SYNTAXES, type ModuleDef } from "./modules";
 
 export interface ExporterAuth {
   community: string;
@@ -21,10 +21,11 @@ export function snmpExporterModule(m: ModuleDef, a: ExporterAuth): Record<string
       metrics.push({
         name: c.name,
         oid: c.oid,
-        type: c.type,
+        // String columns carry their syntax as the exporter's type (it renders PhysAddress48 etc. itself).
+        type: STRING_SYNTAXES.has(c.syntax) ? c.syntax : c.type,
         help: c.help,
         indexes: [{ labelname: t.indexLabel, type: "gauge" }],
-        lookups: t.lookups.map((l) => ({ labels: [t.indexLabel], labelname: l.label, oid: l.oid, type: "DisplayString" })),
+        lookups: t.lookups.map((l) => ({ labels: [t.indexLabel], labelname: l.label, oid: l.oid, type: STRING_SYNTAXES.has(l.syntax) ? l.syntax : "DisplayString" })),
       });
     }
     for (const l of t.lookups) walk.push(l.oid);

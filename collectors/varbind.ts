@@ -67,7 +67,7 @@ export function numericValue(vb: Varbind): string | undefined {
   }
 }
 
-/** A varbind as label text (DisplayString, OID, IpAddress, or a number). */
+/** A varbind as raw text (OID, IpAddress, a number; bytes as UTF-8). Labels go through label-text.ts. */
 export function stringValue(vb: Varbind): string {
   if (isExceptionType(vb.type)) return "";
   if (Buffer.isBuffer(vb.value)) return vb.value.toString("utf8");

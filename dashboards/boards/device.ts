@@ -7,7 +7,7 @@ import { dashboardUid } from "../ids";
 import { finalize, inventoryVariable, labelVariable, newDashboard, row } from "../grafana";
 import type { Text } from "../text";
 import type { InventoryView } from "../view";
-import { agentUptimePanel, pollDurationPanel, sinceLastPollPanel, snmpReachablePanel } from "./device/reachability";
+import { agentUptimePanel, moduleStatusTable, pollDurationPanel, sinceLastPollPanel, snmpReachablePanel } from "./device/reachability";
 import { interfaceErrorsPanel, interfaceStatusTable, interfaceTrafficPanel } from "./device/interfaces";
 import { cpuLoadPanel, memoryUsedGauge, storageUsedGauge } from "./device/server";
 import { upsBatteryStatusPanel, upsChargePanel, upsLoadAndVoltagePanel, upsOutputSourcePanel, upsRuntimeLeftPanel } from "./device/ups";
@@ -36,7 +36,7 @@ export function deviceDashboard(view: InventoryView): Dashboard {
 }
 
 function reachabilityRow(): RowBuilder {
-  return row(ROW_DEVICE).withPanel(snmpReachablePanel()).withPanel(agentUptimePanel()).withPanel(pollDurationPanel()).withPanel(sinceLastPollPanel());
+  return row(ROW_DEVICE).withPanel(snmpReachablePanel()).withPanel(agentUptimePanel()).withPanel(pollDurationPanel()).withPanel(sinceLastPollPanel()).withPanel(moduleStatusTable());
 }
 
 function interfacesRow(): RowBuilder {

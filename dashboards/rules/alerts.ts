@@ -5,7 +5,7 @@
 import type { AlertingRule, RuleGroup } from "./model";
 import type { InventoryView } from "../view";
 import { DEFAULT_POLL_INTERVAL_SECONDS, type AlertOptions } from "./alerts/policy";
-import { deviceDownAlert, devicePollStaleAlert } from "./alerts/devices";
+import { deviceDownAlert, devicePollStaleAlert, snmpModuleEmptyAlert } from "./alerts/devices";
 import { backboneInterfaceDownAlert, interfaceErrorsAlert, linkUtilisationHighAlert } from "./alerts/network";
 import { opdMonthlyVolumeExceededAlert, opdOverQuotaAlert } from "./alerts/quota";
 import { upsLowRuntimeAlert, upsOnBatteryAlert } from "./alerts/power";
@@ -19,7 +19,7 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
   const poll = opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;
   const recovery = recoveryRules(view);
   return [
-    { name: "spbe-devices", rules: [deviceDownAlert(), devicePollStaleAlert(poll)] },
+    { name: "spbe-devices", rules: [deviceDownAlert(), devicePollStaleAlert(poll), snmpModuleEmptyAlert()] },
     { name: "spbe-network", rules: [backboneInterfaceDownAlert(poll), linkUtilisationHighAlert(), interfaceErrorsAlert()] },
     { name: "spbe-opd-quota", rules: [opdOverQuotaAlert(), opdMonthlyVolumeExceededAlert()] },
     { name: "spbe-power", rules: [upsOnBatteryAlert(), upsLowRuntimeAlert()] },

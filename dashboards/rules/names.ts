@@ -17,6 +17,7 @@ export const ALERT = {
   collectorDown: "SpbeCollectorDown",
   collectorBehind: "SpbeCollectorBehind",
   devicePollStale: "SpbeDevicePollStale",
+  snmpModuleEmpty: "SpbeSnmpModuleEmpty",
   watchdog: "SpbeWatchdog",
 } as const;
 export type AlertName = (typeof ALERT)[keyof typeof ALERT];

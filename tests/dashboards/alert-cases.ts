@@ -49,6 +49,27 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [],
   },
   {
+    name: "a switch whose interface walk stays empty for 15 minutes fires",
+    alert: "SpbeSnmpModuleEmpty",
+    input: [
+      { series: `spbe_snmp_module_status{${rtr},module="if_mib",status="empty"}`, values: "1x20" },
+      { series: `spbe_snmp_module_status{${rtr},module="if_mib",status="ok"}`, values: "0x20" },
+      { series: `spbe_snmp_module_status{${rtr},module="system",status="empty"}`, values: "0x20" },
+    ],
+    evalTime: "16m",
+    expect: [{ labels: { ...rtrLabels, module: "if_mib", status: "empty", severity: "warning" }, summary: "Device dc-rtr-01 answers SNMP but its if_mib walk is empty", summary_id: "Perangkat dc-rtr-01 menjawab SNMP tetapi walk if_mib kosong" }],
+  },
+  {
+    name: "an interface walk empty for one poll, then ok again, stays quiet",
+    alert: "SpbeSnmpModuleEmpty",
+    input: [
+      { series: `spbe_snmp_module_status{${rtr},module="if_mib",status="empty"}`, values: "0x5 1 0x14" },
+      { series: `spbe_snmp_module_status{${rtr},module="if_mib",status="partial"}`, values: "1x20" },
+    ],
+    evalTime: "16m",
+    expect: [],
+  },
+  {
     name: "enabled backbone interface down fires",
     alert: "SpbeBackboneInterfaceDown",
     input: [

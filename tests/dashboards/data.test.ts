@@ -130,6 +130,7 @@ describe("dashboards on the simulated barito-timur demo", () => {
     const health: string[] = [
       ALERT.deviceDown,
       ALERT.devicePollStale,
+      ALERT.snmpModuleEmpty,
       ALERT.backboneInterfaceDown,
       ALERT.upsOnBattery,
       ALERT.upsLowRuntime,

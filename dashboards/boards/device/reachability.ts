@@ -1,7 +1,8 @@
 // Is the device answering, and how fresh is what the board shows of it.
 import type * as stat from "@grafana/grafana-foundation-sdk/stat";
+import type * as table from "@grafana/grafana-foundation-sdk/table";
 import * as M from "../../../collectors/metric-names";
-import { prom, rising, statPanel, UP_MAPPING } from "../../grafana";
+import { hideColumns, prom, rising, SCRAPE_COLUMNS, statPanel, tablePanel, UP_MAPPING } from "../../grafana";
 import { ONE_DEVICE as one } from "./selector";
 
 export function snmpReachablePanel(): stat.PanelBuilder {
@@ -28,4 +29,22 @@ export function sinceLastPollPanel(): stat.PanelBuilder {
   )
     .thresholds(rising(180, 600))
     .withTarget(prom(`time() - ${M.SPBE_SNMP_LAST_POLL_TIMESTAMP_SECONDS}{${one}}`));
+}
+
+/**
+ * What each module's last walk came back with: ok, empty (the agent answered but has none of the
+ * module's objects, e.g. no interface table), partial or failed; the reason is in /targets.
+ */
+export function moduleStatusTable(): table.PanelBuilder {
+  return tablePanel({
+    title: { en: "Module walks", id: "Walk modul" },
+    description: {
+      en: "Status of each SNMP module's last walk: ok, empty (answered with none of its objects), partial (some tables missing) or failed. The reason is in the collector's /targets.",
+      id: "Status walk terakhir setiap modul SNMP: ok, empty (dijawab tanpa satu pun objeknya), partial (sebagian tabel tidak ada) atau failed. Alasannya ada di /targets collector.",
+    },
+  })
+    .span(24)
+    .height(6)
+    .withTransformation(hideColumns(...SCRAPE_COLUMNS, "Value", M.LABEL_DEVICE, M.LABEL_SITE, M.LABEL_OPD, M.LABEL_ROLE))
+    .withTarget(prom(`${M.SPBE_SNMP_MODULE_STATUS}{${one}} == 1`, undefined, { instant: true, table: true }));
 }

@@ -3,6 +3,7 @@ import * as M from "../../../collectors/metric-names";
 import type { AlertingRule } from "../model";
 import { alertAnnotations } from "../../text";
 import { ALERT } from "../names";
+import { THRESHOLDS } from "./policy";
 import { dev, site } from "./templates";
 
 export function deviceDownAlert(): AlertingRule {
@@ -47,3 +48,35 @@ export function devicePollStaleAlert(poll: number): AlertingRule {
     }),
   };
 }
+
+/**
+ * A device that answers SNMP but whose walk of a module came back with nothing (endOfMibView at
+ * once, a view that hides the MIB, an agent without the table): up=1 and no series, which no other
+ * alert sees. Empty only: a partial module (e.g. no hrProcessorTable in a container) is normal for
+ * some agents and shows on the device board instead.
+ */
+export function snmpModuleEmptyAlert(): AlertingRule {
+  const status = statusIs("empty");
+  return {
+    alert: ALERT.snmpModuleEmpty,
+    expr: `${M.SPBE_SNMP_MODULE_STATUS}{${status}} == 1`,
+    for: THRESHOLDS.snmpModuleEmptyFor,
+    labels: { severity: "warning" },
+    annotations: alertAnnotations({
+      summary: {
+        en: `Device ${dev} answers SNMP but its {{ $labels.module }} walk is empty`,
+        id: `Perangkat ${dev} menjawab SNMP tetapi walk {{ $labels.module }} kosong`,
+      },
+      description: {
+        en: `${dev} at ${site} ({{ $labels.role }}) answered every poll for ${THRESHOLDS.snmpModuleEmptyFor} but has none of the objects of module {{ $labels.module }} (e.g. no interface table): its graphs for that module are empty.`,
+        id: `${dev} di ${site} ({{ $labels.role }}) menjawab setiap poll selama ${THRESHOLDS.snmpModuleEmptyFor} tetapi tidak punya satu pun objek modul {{ $labels.module }} (mis. tabel antarmuka tidak ada): grafik modul itu kosong.`,
+      },
+      runbook: {
+        en: "Check /targets for the module's reason; on the device, check the SNMP view of the community or v3 user (it must include IF-MIB, HOST-RESOURCES-MIB...) and that the agent implements the MIB.",
+        id: "Periksa /targets untuk alasan modul; di perangkat, periksa view SNMP community atau user v3 (harus mencakup IF-MIB, HOST-RESOURCES-MIB...) dan bahwa agen mengimplementasikan MIB tersebut.",
+      },
+    }),
+  };
+}
+
+const statusIs = (s: M.ModuleStatusValue) => `${M.LABEL_STATUS}="${s}"`;

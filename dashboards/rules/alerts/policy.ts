@@ -23,6 +23,8 @@ export const THRESHOLDS = {
    */
   overQuotaFactor: 1.05,
   interfaceErrorsPerSecond: 1,
+  /** A module walk that comes back empty this long (several polls at every role's interval) is not a blip. */
+  snmpModuleEmptyFor: "15m",
   upsMinutesRemaining: 10,
   serverCpuPercent: 90,
   serverStorageRatio: 0.9,
