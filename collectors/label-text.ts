@@ -31,8 +31,13 @@ export function displayText(value: Buffer | string): string {
   return cut(text, MAX_LABEL_CHARS);
 }
 
-/** A MAC address (or any binary address) as colon-separated upper-case hex octets. */
+/**
+ * A MAC address (or any binary address) as colon-separated upper-case hex octets. An empty value
+ * (interfaces without an address, e.g. Null0) is six zero octets, as prometheus-snmp-exporter 0.21
+ * renders it (tests/collectors/snmp-exporter-compat.test.ts compares them on a Cisco recording).
+ */
 export function physAddress(value: Buffer): string {
+  if (value.length === 0) return "00:00:00:00:00:00";
   return [...value].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(":");
 }
 

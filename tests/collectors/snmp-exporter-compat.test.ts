@@ -81,7 +81,8 @@ async function compareIfMib(exporterModule: string, community: string, minSeries
     const oursText = [...renderByFamily(r.samples).chunks.values()].join("");
     const ours = parsePromText(oursText).filter((s) => names.has(s.name));
 
-    const objectLabels = ["ifIndex", "ifName", "ifDescr", "ifAlias"];
+    // ifPhysAddress too: the MAC rendered as the exporter's PhysAddress48 does, octet for octet.
+    const objectLabels = ["ifIndex", "ifName", "ifDescr", "ifAlias", "ifPhysAddress"];
     const mine = new Map(ours.map((s) => [seriesKey(s.name, s.labels, objectLabels), s]));
     expect(ours.length).toBe(theirs.length);
     for (const s of theirs) {
@@ -100,7 +101,8 @@ describe("if_mib on the Cisco 3750 recording", () => {
     const theirs = await compareIfMib("if_mib", "cisco", 500);
     // The 32-bit counters and ifSpeed are among them, beside the HC ones.
     const theirNames = new Set(theirs.map((s) => s.name));
-    for (const n of ["ifInOctets", "ifOutOctets", "ifInUcastPkts", "ifOutUcastPkts", "ifSpeed", "ifHCInOctets", "ifHighSpeed"]) expect(theirNames, n).toContain(n);
+    for (const n of ["ifInOctets", "ifOutOctets", "ifInUcastPkts", "ifOutUcastPkts", "ifSpeed", "ifHCInOctets", "ifHighSpeed", "ifPhysAddress"]) expect(theirNames, n).toContain(n);
+    expect(theirs.some((s) => /^([0-9A-F]{2}:){5}[0-9A-F]{2}$/.test(s.labels.ifPhysAddress ?? ""))).toBe(true);
     // 59 interfaces in the recording (some agents' tables are sparse: count what the exporter saw)
     const ifIndexes = new Set(theirs.filter((s) => s.name === "ifOperStatus").map((s) => s.labels.ifIndex));
     expect(ifIndexes.size).toBeGreaterThanOrEqual(50);
