@@ -76,6 +76,11 @@ export interface ModuleDef {
   tables: TableDef[];
   /** Series computed from this module's own samples (pure), e.g. "on battery" from the output source. */
   derive?: (samples: Sample[], ctx: DeriveContext) => Sample[];
+  /**
+   * Polled where the agent has it: many agents of the role do not implement the MIB, so an empty
+   * walk is normal (its status still says "empty"; the SpbeSnmpModuleEmpty alert leaves it out).
+   */
+  optional?: boolean;
 }
 
 const SYS = "1.3.6.1.2.1.1";
@@ -268,6 +273,8 @@ const entPhySensorOperStatus = {
 
 export const ENTITY_SENSOR: ModuleDef = {
   name: "entity_sensor",
+  // Routers and switches without sensors (or without ENTITY-SENSOR-MIB) answer nothing here.
+  optional: true,
   scalars: [],
   tables: [
     {
@@ -309,6 +316,11 @@ export const MODULES = {
 } satisfies Record<string, ModuleDef>;
 
 export type ModuleName = keyof typeof MODULES;
+
+/** Modules whose empty walk is a problem (every module not marked optional). */
+export function requiredModuleNames(): ModuleName[] {
+  return (Object.keys(MODULES) as ModuleName[]).filter((n) => !(MODULES[n] as ModuleDef).optional);
+}
 
 /** The module a target's module name stands for (targets carry names; undefined for an unknown one). */
 export function moduleNamed(name: string): ModuleDef | undefined {

@@ -60,6 +60,13 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [{ labels: { ...rtrLabels, module: "if_mib", status: "empty", severity: "warning" }, summary: "Device dc-rtr-01 answers SNMP but its if_mib walk is empty", summary_id: "Perangkat dc-rtr-01 menjawab SNMP tetapi walk if_mib kosong" }],
   },
   {
+    name: "an empty optional module (entity_sensor on a router without sensors) stays quiet",
+    alert: "SpbeSnmpModuleEmpty",
+    input: [{ series: `spbe_snmp_module_status{${rtr},module="entity_sensor",status="empty"}`, values: "1x20" }],
+    evalTime: "16m",
+    expect: [],
+  },
+  {
     name: "an interface walk empty for one poll, then ok again, stays quiet",
     alert: "SpbeSnmpModuleEmpty",
     input: [

@@ -1,5 +1,6 @@
 // Device reachability: does each device answer SNMP, and is the collector still polling it.
 import * as M from "../../../collectors/metric-names";
+import { requiredModuleNames } from "../../../collectors/modules";
 import type { AlertingRule } from "../model";
 import { alertAnnotations } from "../../text";
 import { ALERT } from "../names";
@@ -52,14 +53,16 @@ export function devicePollStaleAlert(poll: number): AlertingRule {
 /**
  * A device that answers SNMP but whose walk of a module came back with nothing (endOfMibView at
  * once, a view that hides the MIB, an agent without the table): up=1 and no series, which no other
- * alert sees. Empty only: a partial module (e.g. no hrProcessorTable in a container) is normal for
- * some agents and shows on the device board instead.
+ * alert sees. Empty only, and only modules not marked optional (entity_sensor: many routers have no
+ * sensors): a partial module (e.g. no hrProcessorTable in a container) is normal for some agents and
+ * shows on the device board instead.
  */
 export function snmpModuleEmptyAlert(): AlertingRule {
   const status = statusIs("empty");
+  const required = requiredModuleNames().join("|");
   return {
     alert: ALERT.snmpModuleEmpty,
-    expr: `${M.SPBE_SNMP_MODULE_STATUS}{${status}} == 1`,
+    expr: `${M.SPBE_SNMP_MODULE_STATUS}{${status},${M.LABEL_MODULE}=~"${required}"} == 1`,
     for: THRESHOLDS.snmpModuleEmptyFor,
     labels: { severity: "warning" },
     annotations: alertAnnotations({
