@@ -55,7 +55,11 @@ async function streamChunks(res: Response, chunks: Iterable<Buffer | string>, ta
   out.end();
 }
 
-export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => ""): express.Express {
+/**
+ * `board`: the NOC board's router (/ and /board.json, collectors/board/routes.ts). It is mounted in
+ * one place, below, so that access control for the non-public pages wraps it in one line.
+ */
+export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => "", board?: express.Router): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => {
@@ -84,6 +88,8 @@ export function createApp(store: PromStore, extensions: Extension[] = [], extraM
     res.setHeader("Content-Type", CONTENT_TYPE);
     res.send(text);
   });
+  // The NOC board: GET / and GET /board.json, not public (same guard as /targets and /report).
+  if (board) app.use(board);
   for (const e of extensions) if (e.router) app.use(e.router);
   return app;
 }

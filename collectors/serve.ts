@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import type { Inventory } from "../inventory/schema";
 import { loadInventoryOrThrow } from "../inventory/load";
 import { DerivedState, planDerived } from "./derived";
+import { boardRouter } from "./board/routes";
+import type { ComplianceSummary } from "./board/state";
 import { createApp } from "./http";
 import { pointsFromDerived, pointsFromPoll } from "./influx-points";
 import { InfluxSink } from "./influx-sink";
@@ -16,6 +18,7 @@ import { ObservedDevices, type ObservedDeviceFacts } from "./observed";
 import { Poller, type PollResult } from "./poller";
 import { PromStore } from "./prom-store";
 import { envSecrets, type SecretResolver } from "./secrets";
+import { simulatorControl } from "./sim-control";
 import { generateMissingSecrets, startSimulator, type Simulator } from "./simulator";
 import { planTargets, type Target } from "./targets";
 
@@ -45,6 +48,8 @@ export interface ServeOptions {
   /** Where to reach each device instead of mgmtAddress (tests); ignored with simulate. */
   endpoint?: (device: { id: string }) => { host: string; port: number } | undefined;
   extensions?: ServeExtension[];
+  /** What the NOC board at / shows besides polling: the compliance score and where the report is. */
+  board?: { compliance?: () => ComplianceSummary | null; reportPath?: string };
   log?: (line: string) => void;
   /** Called after every poll result has reached the sinks (tests, progress). */
   onPoll?: (r: PollResult) => void;
@@ -76,6 +81,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const load = (): Inventory => (typeof opts.inventory === "string" ? loadInventoryOrThrow(opts.inventory) : opts.inventory);
   const inventory = load();
+  let current = inventory; // what the board draws: follows reload()
 
   const { secrets, simulator, generatedSecrets } = await startSimulation(inventory, opts);
   const plan = targetPlanner(opts, simulator);
@@ -84,7 +90,15 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const poller = createPoller(opts, secrets, feedSinks(sinks, observed, log, opts.onPoll));
   poller.setTargets(plan(inventory));
   listTargets(sinks.store, poller);
-  const server = await listen(createApp(sinks.store, opts.extensions ?? [], processMetricsText(poller, sinks.influx)), opts, () => stopSinksAndSimulator(sinks, simulator));
+  const board = boardRouter({
+    inventory: () => current,
+    status: () => sinks.store.status(),
+    derived: () => sinks.derived.samples(Date.now()),
+    compliance: opts.board?.compliance,
+    reportUrl: opts.board?.reportPath,
+  });
+  const extensions = [...(opts.extensions ?? []), ...(simulator ? [{ router: simulatorControl(simulator, () => current) }] : [])];
+  const server = await listen(createApp(sinks.store, extensions, processMetricsText(poller, sinks.influx), board), opts, () => stopSinksAndSimulator(sinks, simulator));
   poller.start();
 
   return {
@@ -100,7 +114,11 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     pollNow: (device) => poller.pollNow(device),
     observedFacts: () => observed.facts(poller.targets()),
     // A bad file throws InventoryError before anything changes: the caller keeps the old inventory.
-    reload: async (inv) => retarget(inv ?? load(), { simulator, poller, plan, sinks }),
+    reload: async (inv) => {
+      const next = inv ?? load();
+      await retarget(next, { simulator, poller, plan, sinks });
+      current = next;
+    },
     async close() {
       await poller.stop(); // results of polls in flight still reach the sinks before the flush
       await closeServer(server);

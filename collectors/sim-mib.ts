@@ -8,6 +8,7 @@ import { CHASSIS_ID_SUBTYPES, LLDP_LOC, LLDP_LOC_PORT, LLDP_REM, PORT_ID_SUBTYPE
 import { enumNumber } from "./mib-enum";
 import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
 import { counter64, SimMib, type CellAnswers } from "./sim-providers";
+import type { SimTraffic } from "./sim-traffic";
 
 /** Time as the agent sees it; it "booted" at t0 (ms). */
 interface SimClock {
@@ -20,11 +21,11 @@ interface SimClock {
 export type PortDown = (device: string, ifName: string) => boolean;
 
 /** The agent's MIB for one device: what it serves, subject by subject. */
-export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortDown = () => false): void {
+export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortDown = () => false, traffic?: SimTraffic): void {
   const clock: SimClock = { uptime: () => Math.floor((Date.now() - t0) / 10), seconds: () => (Date.now() - t0) / 1000 };
   const mib = new SimMib(agent.getMib());
   serveSystem(mib, dev, clock);
-  if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock, portDown);
+  if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock, portDown, traffic);
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
   if (dev.lldp) serveLldp(mib, dev);
@@ -94,16 +95,18 @@ function serveSystem(mib: SimMib, dev: SimDevice, clock: SimClock): void {
 }
 
 /** IF-MIB ifTable + ifXTable: one row per inventory interface, up unless its link is cut. */
-function serveInterfaces(mib: SimMib, dev: SimDevice, clock: SimClock, portDown: PortDown): void {
-  mib.table(IF_MIB, N.LABEL_IF_INDEX, dev.interfaces.map((i) => ({ index: i.ifIndex, answers: interfaceAnswers(dev, i, clock, portDown) })));
+function serveInterfaces(mib: SimMib, dev: SimDevice, clock: SimClock, portDown: PortDown, traffic?: SimTraffic): void {
+  mib.table(IF_MIB, N.LABEL_IF_INDEX, dev.interfaces.map((i) => ({ index: i.ifIndex, answers: interfaceAnswers(dev, i, clock, portDown, traffic) })));
 }
 
-function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock, portDown: PortDown): CellAnswers {
+function interfaceAnswers(dev: SimDevice, i: SimInterface, clock: SimClock, portDown: PortDown, traffic?: SimTraffic): CellAnswers {
   const up = mibEnumValue(N.IF_OPER_STATUS, "up");
   const down = mibEnumValue(N.IF_OPER_STATUS, "down");
   // Errors and discards: a slow trickle proportional to traffic, seeded per column.
   const trickle = (column: number) => Math.floor(clock.seconds() * hash01(`${dev.id}/${i.name}/${column}`) * 0.05) % 0xffffffff;
-  const octets = (direction: "in" | "out") => octetsAt(direction === "out" ? i.outBps : i.inBps, clock.seconds(), hash01(`${dev.id}/${i.name}/${direction}`));
+  // Extra traffic set on the link (sim-traffic.ts) flows both ways, so both ends read the same load.
+  const extra = () => (traffic && i.link ? traffic.octets(i.link) : 0n);
+  const octets = (direction: "in" | "out") => octetsAt(direction === "out" ? i.outBps : i.inBps, clock.seconds(), hash01(`${dev.id}/${i.name}/${direction}`)) + extra();
   const packets = (direction: "in" | "out") => octets(direction) / 800n; // 800-octet packets on average
   return {
     [N.LABEL_IF_DESCR]: i.name,

@@ -10,6 +10,8 @@ export interface SimInterface {
   ifIndex: number;
   name: string;
   alias: string;
+  /** The inventory link on this interface, if any (extra traffic is set per link: sim-traffic.ts). */
+  link?: string;
   speedMbps: number;
   /** Mean rates in bits/s, and when the counters started. */
   inBps: number;
@@ -91,7 +93,7 @@ function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBp
       inBps = cap * 0.002 * (1 + 20 * u1 * u1);
       outBps = cap * 0.002 * (1 + 20 * u2 * u2);
     }
-    return { ifIndex, name: i.name, alias: i.description ?? link?.id ?? "", speedMbps, inBps, outBps };
+    return { ifIndex, name: i.name, alias: i.description ?? link?.id ?? "", ...(link ? { link: link.id } : {}), speedMbps, inBps, outBps };
   });
   return {
     id: d.id,

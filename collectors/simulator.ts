@@ -10,6 +10,7 @@ import { buildMib } from "./sim-mib";
 import { simulatedDevices } from "./sim-model";
 import type { SecretResolver } from "./secrets";
 import { PRIV_PROTOCOLS } from "./snmp-privacy";
+import { SimTraffic } from "./sim-traffic";
 import { interfaceKey, linkFaults, type SimWiringOptions } from "./sim-wiring";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,6 +27,14 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   endpoints: Map<string, { host: string; port: number }>;
+  /** Extra traffic per link, added to the agents' counters at once (sim-traffic.ts). */
+  traffic: SimTraffic;
+  /** Stops one device's agent and keeps its port: the poller sees it go silent (a power cut). */
+  stopDevice(id: string): Promise<void>;
+  /** Starts a stopped device's agent again on the same port. */
+  startDevice(id: string): Promise<void>;
+  /** Devices stopped by stopDevice. */
+  stopped(): string[];
   /** After an inventory reload: agents for new devices start, agents of removed devices stop. */
   sync(inv: Inventory): Promise<void>;
   /**
@@ -117,15 +126,17 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   let cut: string[] = [];
   let faults = linkFaults(inv, cut);
   const portDown = (device: string, ifName: string) => faults.downInterfaces.has(interfaceKey(device, ifName));
+  const traffic = new SimTraffic();
+  const stoppedByHand = new Set<string>();
   /** Starts the agent of every device that should answer and has none; a silenced one keeps its port. */
   const startAgents = async () => {
     const byId = new Map(current.devices.map((d) => [d.id, d]));
     for (const dev of simulatedDevices(current, opts.wiring)) {
-      if (agents.has(dev.id) || faults.unreachable.has(dev.id)) continue;
+      if (agents.has(dev.id) || faults.unreachable.has(dev.id) || stoppedByHand.has(dev.id)) continue;
       const known = endpoints.get(dev.id)?.port;
       const { agent, port } = await startAgent(host, known ?? (opts.basePort ? opts.basePort + n++ : undefined));
       authorize(agent.getAuthorizer(), byId.get(dev.id)!.snmp!, opts.secrets);
-      buildMib(agent, dev, t0, portDown);
+      buildMib(agent, dev, t0, portDown, traffic);
       agents.set(dev.id, agent);
       endpoints.set(dev.id, { host, port });
     }
@@ -137,6 +148,7 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   };
   const close = (id: string) => {
     silence(id);
+    stoppedByHand.delete(id);
     endpoints.delete(id);
   };
   const applyFaults = async () => {
@@ -147,6 +159,17 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   await startAgents();
   return {
     endpoints,
+    traffic,
+    async stopDevice(id) {
+      if (!agents.has(id)) throw new Error(`no running simulated device "${id}"`);
+      stoppedByHand.add(id);
+      silence(id);
+    },
+    async startDevice(id) {
+      if (!stoppedByHand.delete(id)) throw new Error(`no stopped simulated device "${id}"`);
+      await startAgents(); // on its old port: its endpoint was kept
+    },
+    stopped: () => [...stoppedByHand],
     async sync(next) {
       current = next;
       const keep = new Set(next.devices.filter((d) => d.snmp).map((d) => d.id));

@@ -7,6 +7,7 @@
 // each subject's file stays small and next to nothing else. They are merged here into one
 // catalogue with one typed key union, so a wrong message id fails type-checking wherever it is used.
 import { alertsMessages } from "./messages/alerts";
+import { boardMessages } from "./messages/board";
 import { cliMessages } from "./messages/cli";
 import { collectorsMessages } from "./messages/collectors";
 import { dashboardsMessages } from "./messages/dashboards";
@@ -41,6 +42,7 @@ export const SUBJECT_CATALOGUES = {
   law: lawMessages,
   alerts: alertsMessages,
   import: importMessages,
+  board: boardMessages,
 } as const;
 
 export const MESSAGES = {
@@ -60,6 +62,7 @@ export const MESSAGES = {
   ...historyMessages,
   ...alertsMessages,
   ...importMessages,
+  ...boardMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

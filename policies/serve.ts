@@ -14,6 +14,8 @@ import type { Report } from "./types";
 export interface ComplianceExtension {
   router: express.Router;
   metricsText(): string;
+  /** The kabupaten's score and predicate now (the NOC board shows them). */
+  summary(): { score: number; predicate?: string };
 }
 
 export interface ComplianceExtensionOptions {
@@ -77,5 +79,12 @@ export function createComplianceExtension(inventory: Inventory, opts: Compliance
   router.get("/report.json", (_req, res) => {
     res.json(current());
   });
-  return { router, metricsText: () => complianceMetricsText(current()) };
+  return {
+    router,
+    metricsText: () => complianceMetricsText(current()),
+    summary: () => {
+      const { score, predicate } = current().overall;
+      return { score, ...(predicate ? { predicate } : {}) };
+    },
+  };
 }

@@ -41,10 +41,10 @@ function int(name: string, v: string | undefined, min: number): number | undefin
 }
 
 /** The compliance report extension, when the policies module is present and loads. */
-function complianceExtension(inventory: Inventory, facts: () => unknown, lang: Lang): ServeExtension | undefined {
+function complianceExtension(inventory: Inventory, facts: () => unknown, lang: Lang): (ServeExtension & { summary?: () => { score: number; predicate?: string } }) | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require("../../policies/serve") as { createComplianceExtension?: (inv: Inventory, o?: object) => ServeExtension };
+    const mod = require("../../policies/serve") as { createComplianceExtension?: (inv: Inventory, o?: object) => ServeExtension & { summary?: () => { score: number; predicate?: string } } };
     return mod.createComplianceExtension?.(inventory, { facts });
   } catch (err) {
     process.stderr.write(t(lang, "serve.no-compliance", { message: (err as Error).message }) + "\n");
@@ -113,6 +113,8 @@ export function registerServe(program: Command): void {
           influxUrl: opts.influxUrl,
           influxDatabase: opts.influxDb,
           extensions: [...(extension ? [extension] : []), ...(observation ? [observation.extension] : [])],
+          // The board at / shows the kabupaten's compliance score and links to /report (relative: works behind a path prefix).
+          board: extension ? { compliance: extension.summary, reportPath: "report" } : undefined,
         });
       } catch (err) {
         // Another collector (or snmp_exporter, which shares port 9116) already listens: say what to do.
@@ -130,6 +132,7 @@ export function registerServe(program: Command): void {
         targets: `${h.url}/targets`,
         perTarget: `${h.url}/snmp?target=<device>`,
         report: extension ? `${h.url}/report` : undefined,
+        board: `${h.url}/`,
         devices: h.targets().length,
         simulated: Boolean(opts.simulate),
         generatedSecrets: h.generatedSecrets,
@@ -140,6 +143,7 @@ export function registerServe(program: Command): void {
         if (h.generatedSecrets.length > 0) process.stdout.write(t(lang, "serve.generated-secrets", { names: h.generatedSecrets.join(", ") }) + "\n");
         process.stdout.write(t(lang, "serve.listening", { metrics: info.metrics, targets: info.targets, devices: info.devices }) + "\n");
         if (info.report) process.stdout.write(t(lang, "serve.report", { url: info.report }) + "\n");
+        process.stdout.write(t(lang, "serve.board", { url: info.board }) + "\n"); // last: the line to open in a browser
       }
       await new Promise<void>((resolve) => {
         const onHup = () => {

@@ -15,6 +15,7 @@ export const collectorsMessages = {
     en: "note: {names} not set: the simulator generated its own credentials for this run and gave them to the poller (values not shown)",
   },
   "serve.report": { id: "Laporan kepatuhan: {url}", en: "Compliance report: {url}" },
+  "serve.board": { id: "Papan NOC (buka di peramban): {url}", en: "NOC board (open in a browser): {url}" },
   "serve.no-compliance": { id: "laporan kepatuhan tidak dipasang: {message}", en: "compliance report not mounted: {message}" },
   "serve.reloaded": { id: "{file}: inventaris dimuat ulang, {devices} perangkat", en: "{file}: inventory reloaded, {devices} devices" },
   "serve.reload-failed": {

@@ -1,6 +1,7 @@
 // The NOC's alerting policy: thresholds and the poll interval staleness is measured against. One
 // place, so the alert rules and the dashboards that colour the same series quote the same numbers.
 import { ROLE_INTERVAL_SECONDS } from "../../../collectors/modules";
+import { LINK_UTILISATION_WARN } from "../../../collectors/thresholds";
 
 export interface AlertOptions {
   /**
@@ -14,7 +15,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = Math.max(...Object.values(ROLE_INTE
 
 /** Thresholds of the NOC's policy, exported so tests and docs quote the same numbers. */
 export const THRESHOLDS = {
-  linkUtilisation: 0.8,
+  linkUtilisation: LINK_UTILISATION_WARN, // the NOC board colours links by the same number
   linkUtilisationFor: "15m",
   overQuotaFor: "5m",
   /**
