@@ -42,7 +42,7 @@ export interface BoardLayout {
 const SPACING = 46;
 const FIRST_RING = 190;
 const RING_GAP = 120;
-const MARGIN = 170; // labels stick out of the outermost ring
+const MARGIN = 150; // labels stick out of the outermost ring
 
 const LAYER_ORDER: SiteLayer[] = ["datacenter", "recovery", "opd-office", "kecamatan"];
 
@@ -76,11 +76,14 @@ export function layoutBoard(inv: Inventory): BoardLayout {
   const size = 2 * (outer + MARGIN);
   const c = size / 2;
   const pos = new Map<string, { x: number; y: number; angle: number }>();
-  // The core: data centers in the middle, recovery sites beside them (a small inner row).
+  // The core: the (first) data center in the middle, other core sites close around it at half-steps
+  // of the first ring, so no office's line to the centre runs through them.
   const core = LAYER_ORDER.slice(0, 2).flatMap((l) => layered.filter((s) => s.layer === l));
+  const step = Math.PI / Math.max(1, officeRings[0]?.length ?? 1);
   core.forEach((s, i) => {
-    const dx = (i - (core.length - 1) / 2) * 110;
-    pos.set(s.id, { x: c + dx, y: c, angle: dx < 0 ? Math.PI : dx > 0 ? 0 : -Math.PI / 2 });
+    if (i === 0) return void pos.set(s.id, { x: c, y: c, angle: -Math.PI / 2 });
+    const angle = -Math.PI / 2 + step * (2 * i - 1);
+    pos.set(s.id, { x: c + 85 * Math.cos(angle), y: c + 85 * Math.sin(angle), angle });
   });
   officeRings.forEach((ring, r) => {
     const radius = FIRST_RING + r * RING_GAP;
