@@ -82,6 +82,13 @@ const BENCHES: Bench[] = [
     netns: "spbe-c-bench",
   },
   {
+    name: "noc-board",
+    file: "bench/collectors/board.ts",
+    about: "the NOC board page + first /board.json for 1,000 links in headless Chromium: bytes on the wire, time to drawn, CPU",
+    quick: ["0.1", "2"],
+    full: ["1", "5"],
+  },
+  {
     name: "observe-dns",
     file: "bench/observe/dns.ts",
     about: "spbe observe's DNS work (AXFR + 1,000 names) against a local BIND 9, next to dig serial and xargs -P dig",

@@ -70,7 +70,7 @@ export const BOARD_CLIENT_JS = String.raw`(function () {
       });
     });
     s.devices.forEach(function (d) {
-      (devEls[d.id] || []).forEach(function (row) {
+      (devEls[d.id] || []).forEach(function (row) { // the ?site= table, when the page lists one
         row.cells[1].textContent = d.up === null ? T.state_unknown : d.up ? T.state_up : T.state_down;
         row.cells[2].textContent = time(d.lastPoll);
         row.cells[3].textContent = d.errors.join(", ");
@@ -85,6 +85,7 @@ export const BOARD_CLIENT_JS = String.raw`(function () {
     if (s.summary.compliance) setText("score", T.score.replace("{score}", s.summary.compliance.score));
     if (selected) showSite(selected);
     document.body.setAttribute("data-updated", s.generatedAt);
+    document.body.setAttribute("data-applied", String(Number(document.body.getAttribute("data-applied") || 0) + 1));
   }
   Object.keys(siteEls).forEach(function (id) {
     siteEls[id].forEach(function (el) {

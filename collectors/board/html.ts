@@ -15,6 +15,8 @@ export interface BoardPageOptions {
   /** Links shown in the header when the routes exist. */
   reportUrl?: string;
   grafanaUrl?: string;
+  /** The site whose devices the page lists (?site=): the no-JavaScript way to click a site. */
+  site?: string;
 }
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -38,7 +40,7 @@ h2{font-size:1.05em;margin:.2em 0 .5em}svg{width:100%;height:auto;max-height:80v
 .legend{display:flex;flex-wrap:wrap;gap:1em;font-size:12px}.legend svg{width:2em;height:1em;vertical-align:middle}
 dl{display:grid;grid-template-columns:auto auto;gap:.2em 1em}dd{margin:0;font-weight:600}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e3e7eb;padding:.2em .4em;text-align:left;vertical-align:top}
-.tables{grid-column:1/-1}details summary{cursor:pointer}
+.tables{grid-column:1/-1;content-visibility:auto;contain-intrinsic-size:auto 3000px}.tables table{table-layout:fixed}
 `;
 
 function mapSvg(layout: BoardLayout, state: BoardState, lang: Lang): string {
@@ -89,32 +91,45 @@ function glance(state: BoardState, o: BoardPageOptions): string {
   );
 }
 
-function siteTable(layout: BoardLayout, state: BoardState, lang: Lang): string {
-  const bySite = new Map<string, BoardState["devices"]>();
-  for (const d of state.devices) bySite.set(d.site, [...(bySite.get(d.site) ?? []), d]);
+/**
+ * Sites with their state; each names a link to `?site=` that lists the site's devices below the
+ * table (the no-JavaScript way to "click a site"). Only the chosen site's devices are rendered:
+ * 5,000 device rows would be most of the page for a reader who looks at one site.
+ */
+function siteTable(layout: BoardLayout, state: BoardState, lang: Lang, chosen: string | undefined): string {
   const states = new Map(state.sites.map((s) => [s.id, s]));
-  const head = `<tr><th>${esc(t(lang, "board.site"))}</th><th>${esc(t(lang, "board.kind"))}</th><th>${esc(t(lang, "board.state"))}</th><th>${esc(t(lang, "board.devices"))}</th></tr>`;
-  const devHead = `<tr><th>${esc(t(lang, "board.device"))}</th><th>${esc(t(lang, "board.state"))}</th><th>${esc(t(lang, "board.last-poll"))}</th><th>${esc(t(lang, "board.errors"))}</th></tr>`;
+  const head = `<tr><th>${esc(t(lang, "board.site"))}</th><th>${esc(t(lang, "board.kind"))}</th><th>${esc(t(lang, "board.state"))}</th></tr>`;
   const rows = layout.sites.map((p) => {
     const s = states.get(p.id)!;
-    const devs = bySite.get(p.id) ?? [];
-    const devRows = devs
-      .map((d) => `<tr data-device="${esc(d.id)}"><td>${esc(d.id)}</td><td>${esc(stateText(lang, d.up === null ? "unknown" : d.up ? "up" : "down"))}</td><td>${esc(time(d.lastPoll, lang))}</td><td>${esc(d.errors.join(", "))}</td></tr>`)
-      .join("");
     return (
-      `<tr><td>${esc(p.name)} <small>(${esc(p.id)})</small></td><td>${esc(t(lang, `board.kind.${p.layer}` as MessageCode))}</td>` +
-      `<td data-site="${esc(p.id)}">${esc(stateText(lang, s.state))} (${s.up}/${s.up + s.down + s.unknown})</td>` +
-      `<td>${devs.length ? `<details><summary>${devs.length}</summary><table>${devHead}${devRows}</table></details>` : "0"}</td></tr>`
+      `<tr><td><a href="?site=${encodeURIComponent(p.id)}&amp;lang=${lang}#devices">${esc(p.name)}</a> <small>(${esc(p.id)})</small></td><td>${esc(t(lang, `board.kind.${p.layer}` as MessageCode))}</td>` +
+      `<td data-site="${esc(p.id)}">${esc(stateText(lang, s.state))} (${s.up}/${s.up + s.down + s.unknown})</td></tr>`
     );
   });
-  return `<h2>${esc(t(lang, "board.sites"))}</h2><table>${head}${rows.join("")}</table>`;
+  const place = chosen === undefined ? undefined : layout.sites.find((p) => p.id === chosen);
+  return `<h2>${esc(t(lang, "board.sites"))}</h2><table>${head}${rows.join("")}</table>${place ? deviceTable(place.id, place.name, state, lang) : ""}`;
 }
 
+function deviceTable(site: string, name: string, state: BoardState, lang: Lang): string {
+  const deviceState = { up: esc(stateText(lang, "up")), down: esc(stateText(lang, "down")), unknown: esc(stateText(lang, "unknown")) };
+  const head = `<tr><th>${esc(t(lang, "board.device"))}</th><th>${esc(t(lang, "board.state"))}</th><th>${esc(t(lang, "board.last-poll"))}</th><th>${esc(t(lang, "board.errors"))}</th></tr>`;
+  const rows = state.devices
+    .filter((d) => d.site === site)
+    .map((d) => `<tr data-device="${esc(d.id)}"><td>${esc(d.id)}</td><td>${deviceState[d.up === null ? "unknown" : d.up ? "up" : "down"]}</td><td>${esc(time(d.lastPoll, lang))}</td><td>${esc(d.errors.join(", "))}</td></tr>`);
+  return `<h2 id="devices">${esc(t(lang, "board.devices"))}: ${esc(name)}</h2><table>${head}${rows.join("")}</table>`;
+}
+
+/** Rows of the link table: the busiest first. A NOC reads the top of it; at 1,000 links a full table
+ * was half the page's rendering time (bench/collectors/board.ts) for rows nobody scrolls to. */
+const LINK_ROWS = 100;
+
 function linkTable(layout: BoardLayout, state: BoardState, lang: Lang): string {
-  const util = new Map(state.links.map((l) => [l.id, l]));
+  const util = new Map(state.links.map((l) => [l.id, l.utilisation]));
   const head = `<tr><th>${esc(t(lang, "board.link"))}</th><th>${esc(t(lang, "board.from"))}</th><th>${esc(t(lang, "board.to"))}</th><th>${esc(t(lang, "board.capacity"))}</th><th>${esc(t(lang, "board.utilisation"))}</th></tr>`;
-  const rows = layout.links.map((l) => `<tr><td>${esc(l.id)}</td><td>${esc(l.a)}</td><td>${esc(l.b)}</td><td>${capacity(l.capacityBps)}</td><td data-link="${esc(l.id)}">${pct(util.get(l.id)!.utilisation)}</td></tr>`);
-  return `<h2>${esc(t(lang, "board.links"))}</h2><table>${head}${rows.join("")}</table>`;
+  const busiest = [...layout.links].sort((x, y) => (util.get(y.id) ?? -1) - (util.get(x.id) ?? -1)).slice(0, LINK_ROWS);
+  const rows = busiest.map((l) => `<tr><td>${esc(l.id)}</td><td>${esc(l.a)}</td><td>${esc(l.b)}</td><td>${capacity(l.capacityBps)}</td><td data-link="${esc(l.id)}">${pct(util.get(l.id)!)}</td></tr>`);
+  const more = layout.links.length - busiest.length;
+  return `<h2>${esc(t(lang, "board.links"))}</h2><table>${head}${rows.join("")}</table>${more > 0 ? `<p>${esc(t(lang, "board.more-links", { n: more }))}</p>` : ""}`;
 }
 
 /** The texts client.ts needs, in the page's language. */
@@ -147,7 +162,7 @@ export function renderBoardPage(layout: BoardLayout, state: BoardState, o: Board
     `<a href="metrics">${esc(t(lang, "board.metrics"))}</a>`,
     `<a href="targets">${esc(t(lang, "board.targets"))}</a>`,
     o.grafanaUrl ? `<a href="${esc(o.grafanaUrl)}">${esc(t(lang, "board.grafana"))}</a>` : "",
-    `<a href="?lang=${other}" hreflang="${other}" id="switch-lang">${esc(t(lang, "board.switch-lang"))}</a>`,
+    `<a href="?lang=${other}${o.site ? `&amp;site=${encodeURIComponent(o.site)}` : ""}" hreflang="${other}" id="switch-lang">${esc(t(lang, "board.switch-lang"))}</a>`,
   ].filter(Boolean);
   return (
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
@@ -156,7 +171,7 @@ export function renderBoardPage(layout: BoardLayout, state: BoardState, o: Board
     `<body data-updated="${esc(state.generatedAt)}"><header><h1>${esc(t(lang, "board.title", { kabupaten: o.kabupaten }))}</h1>` +
     `<span id="updated">${esc(t(lang, "board.updated", { time: time(state.generatedAt, lang) }))}</span><nav>${nav.join("")}</nav></header>` +
     `<main><section><h2>${esc(t(lang, "board.map"))}</h2>${mapSvg(layout, state, lang)}${legend(lang)}</section>${glance(state, o)}` +
-    `<section class="tables">${siteTable(layout, state, lang)}${linkTable(layout, state, lang)}</section></main>` +
+    `<section class="tables">${siteTable(layout, state, lang, o.site)}${linkTable(layout, state, lang)}</section></main>` +
     `<script id="board-config" type="application/json">${scriptJson(config)}</script><script>${BOARD_CLIENT_JS}</script></body></html>`
   );
 }

@@ -70,6 +70,7 @@ export function boardRouter(source: BoardSource): express.Router {
       refreshMs: refreshMsFor(status),
       reportUrl: source.reportUrl,
       grafanaUrl: inv.alerting?.grafanaUrl,
+      site: typeof req.query.site === "string" ? req.query.site : undefined,
     });
     send(req, res, "html", page);
   });

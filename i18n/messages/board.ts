@@ -34,6 +34,7 @@ export const boardMessages = {
   "board.to": { id: "Ke", en: "To" },
   "board.capacity": { id: "Kapasitas", en: "Capacity" },
   "board.utilisation": { id: "Utilisasi", en: "Utilisation" },
+  "board.more-links": { id: "… dan {n} tautan lain yang lebih sepi (semua ada di peta dan di /board.json)", en: "… and {n} quieter links (all of them are on the map and in /board.json)" },
   "board.never": { id: "belum pernah", en: "never" },
   "board.click-site": { id: "Klik lokasi di peta untuk melihat perangkatnya.", en: "Click a site on the map to list its devices." },
   "board.state.up": { id: "hidup", en: "up" },

@@ -59,6 +59,11 @@ describe("the NOC board at / of spbe serve --simulate", () => {
     for (const s of inventory.sites) expect(html).toContain(`<td data-site="${s.id}">`);
     for (const l of inventory.links) expect(html).toContain(`<td data-link="${l.id}">`);
     expect(html).toContain("Papan NOC Barito Timur");
+    // …and a site's link lists its devices with their last poll (the no-JS way to click a site).
+    const siteHtml = await (await fetch(`${url}/?site=kantor-dinsos&lang=en`)).text();
+    expect(siteHtml).toContain('<html lang="en">');
+    expect(siteHtml).toContain('<tr data-device="dinsos-rtr-01">');
+    expect(siteHtml).not.toContain('<tr data-device="setda-rtr-01">');
 
     await withChromium(async (context) => {
       const page = await context.newPage();
