@@ -87,8 +87,10 @@ describe("the NOC board at / of spbe serve --simulate", () => {
       expect(await attr(page, `svg path[data-link="${link}"]`, "data-level")).toBe("ok");
       const calm = await stroke(page, link);
 
-      // Traffic past the threshold (80 %): the link changes colour on its own.
-      await post(`${url}/simulator/links/${link}?utilisation=0.9`);
+      // Traffic past the threshold (80 %): the link changes colour on its own. The extra traffic is a
+      // whole capacity's worth: the derived rate times a poll by its start, so on a loaded machine a
+      // walk that answers late reads ±30 % off, and a load just past 80 % would flicker.
+      await post(`${url}/simulator/links/${link}?utilisation=1`);
       await waitFor("the loaded link to turn warn/crit", async () => ["warn", "crit"].includes((await attr(page, `svg path[data-link="${link}"]`, "data-level")) ?? ""), 20_000, 250);
       expect(await stroke(page, link)).not.toBe(calm);
       expect(await attr(page, `svg path[data-link="bb-setda"]`, "data-level")).toBe("ok");
@@ -105,6 +107,7 @@ describe("the NOC board at / of spbe serve --simulate", () => {
       // Clicking the site lists its devices with their last poll.
       await page.locator(`svg g[data-site="${site}"]`).click();
       await expect.poll(() => page.locator('#site-panel tr[data-panel-device="dinsos-rtr-01"]').textContent()).toContain("mati");
+      await waitFor("the loaded link busy for the screenshot", async () => ["warn", "crit"].includes((await attr(page, `svg path[data-link="${link}"]`, "data-level")) ?? ""), 20_000, 100);
       await page.screenshot({ path: path.join(OUT, "noc-board.png"), fullPage: false });
 
       // The English switch.
