@@ -87,8 +87,9 @@ export function layoutBoard(inv: Inventory): BoardLayout {
   });
   officeRings.forEach((ring, r) => {
     const radius = FIRST_RING + r * RING_GAP;
-    // Rings after the first are turned by half a step so labels of neighbouring rings do not line up.
-    const offset = (r % 2) * (Math.PI / ring.length);
+    // Rings after the first are turned by a quarter of the first ring's step: a site straight behind
+    // another would have its line to the centre drawn over the inner site's line and hide its colour.
+    const offset = r === 0 ? 0 : step / 2;
     ring.forEach((id, i) => {
       const angle = -Math.PI / 2 + offset + (2 * Math.PI * i) / ring.length;
       pos.set(id, { x: c + radius * Math.cos(angle), y: c + radius * Math.sin(angle), angle });

@@ -31,6 +31,9 @@ describe("the board's layout", () => {
     const kec = a.sites.filter((s) => s.layer === "kecamatan").map(r);
     expect(kec.length).toBeGreaterThan(0);
     expect(Math.min(...kec)).toBeGreaterThan(Math.max(...opd));
+    // no site straight behind another as seen from the centre: its line would hide the inner one's colour
+    const angles = a.sites.filter((s) => s !== dc).map((s) => Math.round(Math.atan2(s.y - dc.y, s.x - dc.x) * 1000));
+    expect(new Set(angles).size).toBe(angles.length);
   });
 
   it("draws every link between its ends' sites; a link inside one site is a loop", () => {
