@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the real servers the tests start
 # (snmpd, snmpsim, prometheus, influxdb, prometheus-snmp-exporter, chromium, iperf3, nftables, bind9,
-# prometheus-blackbox-exporter, prometheus-alertmanager, lldpd)
+# prometheus-blackbox-exporter, prometheus-alertmanager, lldpd, docker.io with mmdebstrap for the
+# container tests' own engine and base images)
 # and the project's npm packages. Installs only what is missing; needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,8 @@ declare -A NEED=(
   [amtool]=prometheus-alertmanager
   [lldpd]=lldpd
   [openssl]=openssl
+  [dockerd]=docker.io
+  [mmdebstrap]=mmdebstrap
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

@@ -24,7 +24,8 @@ export interface StackSettings {
   dockerHosts: Record<string, string>;
   sshUser: string;
   monitoringHost?: string;
-  collectorImage: string;
+  /** A published collector image to run; unset, the program builds it (infra/planning/collector-image.ts). */
+  collectorImage?: string;
   registry?: RegistrySettings;
   dnsSerial: number;
   quotaBackend: "linux-tc";
@@ -75,7 +76,7 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
     dockerHosts,
     sshUser: config.get("sshUser") ?? "deploy",
     monitoringHost: config.get("monitoringHost"),
-    collectorImage: config.get("collectorImage") ?? "ghcr.io/spbe-infra/collector:0.1.0",
+    collectorImage: config.get("collectorImage"),
     registry,
     dnsSerial: config.getNumber("dnsSerial") ?? 1,
     quotaBackend: "linux-tc",

@@ -17,6 +17,7 @@ import { describeTarget, PublicIpBlock } from "../infra/components/public-ip-blo
 import { RecoverySite } from "../infra/components/recovery-site";
 import type { DockerSiteArgs } from "../infra/components/docker-site";
 import { planStack, type StackPlan } from "../infra/planning/stack";
+import { planCollectorImage, type CollectorImagePlan } from "../infra/planning/collector-image";
 import { describeProblem, QuotaConfigError } from "../infra/quota";
 import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
@@ -79,13 +80,22 @@ function alertmanagerFiles(inv: Inventory) {
     .map((f) => (f.path === ALERTMANAGER_CONFIG_PATH ? { ...f, secrets: placeholders } : f));
 }
 
+/** The repository the collector image is built from (its Dockerfile at the root). */
+export const REPOSITORY_ROOT = resolve(__dirname, "..");
+
+/** The configured collector image, or the one this stack builds (and pushes to its registry, if it names one). */
+export function collectorImagePlan(settings: StackSettings): CollectorImagePlan {
+  const version = (JSON.parse(readFileSync(resolve(REPOSITORY_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  return planCollectorImage({ configured: settings.collectorImage, registryServer: settings.registry?.server, version });
+}
+
 export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
   try {
     return planStack(inv, {
       dockerHosts: settings.dockerHosts,
       sshUser: settings.sshUser,
       monitoringHost: settings.monitoringHost,
-      collectorImage: settings.collectorImage,
+      collectorImage: collectorImagePlan(settings).name,
       inventoryText: text,
       buildFiles: monitoringFiles(inv),
       collectorSecretEnv: collectorSecretEnv(inv),
@@ -108,6 +118,7 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
       ? { address: settings.registry.server, username: settings.registry.username, password: secrets.registryPassword }
       : undefined,
     secrets: new Map([...secrets.snmp, ...secrets.alerting, ["grafanaAdminPassword", secrets.grafanaAdminPassword]]),
+    collectorImage: { plan: collectorImagePlan(settings), context: REPOSITORY_ROOT },
   });
   const datacenters = plan.datacenters.map((p) => new DataCenter(p.site.id, siteArgs(p)));
   const recoverySites = plan.recoverySites.map((p) => new RecoverySite(p.site.id, siteArgs(p)));

@@ -2,6 +2,8 @@
 // something, each image pulled once per server, and the application containers placed there.
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
+import type { CollectorImagePlan } from "../planning/collector-image";
 import type { PlannedContainer } from "../planning/placements";
 import type { SitePlan } from "../planning/stack";
 import { ApplicationPlacement } from "./application-placement";
@@ -20,6 +22,8 @@ export interface DockerSiteArgs {
   waveSize?: number;
   /** Secret environment values for the monitoring stack, by stack secret key. */
   secrets?: Map<string, pulumi.Output<string>>;
+  /** Where the collector image comes from (infra/planning/collector-image.ts) and the repository to build it from. */
+  collectorImage?: { plan: CollectorImagePlan; context: string };
 }
 
 export abstract class DockerSite extends pulumi.ComponentResource {
@@ -49,7 +53,10 @@ export abstract class DockerSite extends pulumi.ComponentResource {
     }
     const m = args.plan.monitoring;
     if (m) {
-      const images = new Map(m.services.map((s) => [s.service, this.image(m.host, s.image)]));
+      const collector = args.collectorImage?.plan.build ? this.buildCollector(m.host, args.collectorImage, args.registryAuth) : undefined;
+      const images = new Map<string, pulumi.Input<string>>(
+        m.services.map((s) => [s.service, s.service === "collector" && collector ? collector.repoDigest : this.image(m.host, s.image).imageId]),
+      );
       this.monitoring = new MonitoringStack("monitoring", { plan: m, images, provider: this.provider(m.host), secrets: args.secrets ?? new Map() }, { parent: this });
     }
     const place = (c: PlannedContainer) =>
@@ -84,6 +91,25 @@ export abstract class DockerSite extends pulumi.ComponentResource {
     const p = this.providers.get(server);
     if (!p) throw new Error(`no docker provider for server ${server}`);
     return p;
+  }
+
+  /**
+   * The collector image built from the repository by the monitoring host's own engine (the provider
+   * sends the context), pushed when the stack names a registry. The container runs its repoDigest
+   * (the pushed digest, or the local image id), so a rebuilt image replaces the container.
+   */
+  private buildCollector(server: string, image: { plan: CollectorImagePlan; context: string }, registryAuth?: RegistryAuth): docker.Image {
+    const build = image.plan.build!;
+    return new docker.Image(
+      "collector-image",
+      {
+        imageName: image.plan.name,
+        build: { context: image.context, dockerfile: path.join(image.context, "Dockerfile"), platform: "linux/amd64", args: { VERSION: build.version } },
+        skipPush: build.pushTo === undefined,
+        registry: build.pushTo !== undefined && registryAuth ? { server: build.pushTo, username: registryAuth.username, password: registryAuth.password } : undefined,
+      },
+      { parent: this, provider: this.provider(server) },
+    );
   }
 
   /** One RemoteImage per (server, image): a host pulls an image once for all its containers. */

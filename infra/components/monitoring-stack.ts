@@ -8,7 +8,8 @@ import { dockerLabels } from "./application-placement";
 
 export interface MonitoringStackArgs {
   plan: MonitoringPlan;
-  images: Map<string, docker.RemoteImage>;
+  /** Image to run per service: a pulled RemoteImage's id, or the collector image built for this stack. */
+  images: Map<string, pulumi.Input<string>>;
   provider: docker.Provider;
   /** Secret values by stack secret key (SNMP keys, Grafana admin password). */
   secrets: Map<string, pulumi.Output<string>>;
@@ -42,7 +43,7 @@ export class MonitoringStack extends pulumi.ComponentResource {
           s.service,
           {
             name: s.containerName,
-            image: image.imageId,
+            image,
             labels: dockerLabels(s.labels),
             ports: s.ports.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: "tcp" })),
             volumes: s.volumes.map((v) => ({ volumeName: this.volumes.get(v.volumeName)!.name, containerPath: v.containerPath })),

@@ -131,6 +131,19 @@ function httpCheck(port: number, path: string) {
   return { tests: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${port}${path} || exit 1`], interval: "30s", timeout: "5s", retries: 3, startPeriod: "30s" };
 }
 
+/** The collector's liveness endpoint (collectors/http.ts), also the image's HEALTHCHECK (Dockerfile). */
+export const COLLECTOR_HEALTH_PATH = "/healthz";
+
+/**
+ * The collector image is Node on Debian slim, which has no wget or curl: Node itself asks, with
+ * the fetch it ships. /healthz, not /metrics: rendering every series is not a liveness question.
+ */
+function collectorCheck() {
+  const url = `http://127.0.0.1:${COLLECTOR_PORT}${COLLECTOR_HEALTH_PATH}`;
+  const script = `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+  return { tests: ["CMD", "node", "-e", script], interval: "30s", timeout: "5s", retries: 3, startPeriod: "30s" };
+}
+
 export interface MonitoringOptions {
   monitoringHost?: string;
   collectorImage: string;
@@ -181,7 +194,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       // The image's entrypoint is the `spbe` CLI; `serve` polls and serves /metrics.
       command: ["serve", "/etc/spbe/inventory.yaml", "--host", "0.0.0.0", "--port", String(COLLECTOR_PORT), "--influx-url", `http://influxdb:${INFLUXDB_PORT}`, "--influx-db", INFLUXDB_DATABASE],
       labels: labels("collector"),
-      healthcheck: httpCheck(COLLECTOR_PORT, "/metrics"),
+      healthcheck: collectorCheck(),
     },
     {
       service: "prometheus",

@@ -80,6 +80,8 @@ export function stackConfig(stack: string): Record<string, string> {
 function mockState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   // What the providers would report back: enough for dependants (a container's image) to resolve.
   if (type === "docker:index/remoteImage:RemoteImage") return { ...inputs, imageId: inputs.name, repoDigest: `${String(inputs.name)}@sha256:mock` };
+  // A built image: pushed, its registry digest; kept on the building host, its image id (Image's docs).
+  if (type === "docker:index/image:Image") return { ...inputs, repoDigest: inputs.skipPush ? "sha256:mock-collector-build" : `${String(inputs.imageName)}@sha256:mock` };
   if (type === "docker:index/network:Network" || type === "docker:index/volume:Volume" || type === "docker:index/container:Container") {
     return { ...inputs, name: inputs.name ?? name };
   }

@@ -42,3 +42,15 @@ it("registry credentials reach every docker provider, the password as a secret",
     expect(auth).toEqual([{ address: "registry.klatenkab.go.id", username: "spbe-pull", password: "test-registry-password-not-real" }]);
   }
 });
+
+it("with a registry named, the collector image is built and pushed there with the registry's credentials", () => {
+  const built = run.resources.filter((r) => r.type === "docker:index/image:Image");
+  expect(built).toHaveLength(1);
+  const image = built[0]!;
+  expect(image.inputs.skipPush).toBe(false);
+  expect(String(image.inputs.imageName)).toMatch(/^registry\.klatenkab\.go\.id\/spbe-infra\/collector:\d+\.\d+\.\d+$/);
+  const registry = unsecret<{ server: string; username: string; password: string }>(image.inputs.registry);
+  expect(registry).toEqual({ server: "registry.klatenkab.go.id", username: "spbe-pull", password: "test-registry-password-not-real" });
+  const collector = run.resources.find((r) => r.type === "docker:index/container:Container" && labelsOf(r)[LABEL.service] === "collector")!;
+  expect(collector.inputs.image).toBe(`${String(image.inputs.imageName)}@sha256:mock`);
+});

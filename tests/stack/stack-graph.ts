@@ -15,6 +15,7 @@ import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } fro
 export const T = {
   container: "docker:index/container:Container",
   image: "docker:index/remoteImage:RemoteImage",
+  builtImage: "docker:index/image:Image",
   network: "docker:index/network:Network",
   volume: "docker:index/volume:Volume",
   provider: "pulumi:providers:docker",
@@ -158,6 +159,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       const images = g.ofType(T.image);
       const networks = g.ofType(T.network);
       for (const c of g.ofType(T.container)) {
+        if (labelsOf(c)[LABEL.service] === "collector") continue; // built, not pulled: the next test
         const image = images.find((i) => i.provider === c.provider && i.inputs.name === c.inputs.image);
         expect(image, `${c.name} image ${String(c.inputs.image)}`).toBeDefined();
         const nets = c.inputs.networksAdvanced as { name: string }[];
@@ -175,6 +177,23 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       }
       const names = g.ofType(T.container).map((c) => `${c.provider}/${String(c.inputs.name)}`);
       expect(new Set(names).size).toBe(names.length);
+    });
+
+    it("the collector image is built from this repository by the monitoring host's engine, and the collector runs that build", () => {
+      const built = g.ofType(T.builtImage);
+      expect(built).toHaveLength(1);
+      const image = built[0]!;
+      expect(g.providerOf(image)?.name).toBe(`docker-${g.config["spbe-infra:monitoringHost"]}`);
+      const build = image.inputs.build as { context: string; dockerfile: string; args: Record<string, string> };
+      expect(build.context).toBe(resolve(__dirname, "../.."));
+      expect(build.dockerfile).toBe(resolve(__dirname, "../../Dockerfile"));
+      expect(build.args.VERSION).toBe(require("../../package.json").version);
+      // The example stacks name no registry: the image stays on the host that built it.
+      expect(image.inputs.skipPush).toBe(true);
+      expect(image.inputs.imageName).toBe(`spbe-infra/collector:${build.args.VERSION}`);
+      const collector = g.ofType(T.container).find((c) => labelsOf(c)[LABEL.service] === "collector")!;
+      expect(collector.inputs.image).toBe("sha256:mock-collector-build");
+      expect(g.ofType(T.image).some((i) => String(i.inputs.name).includes("collector"))).toBe(false);
     });
 
     it("applications the Dinas does not run are records with their labels, and listed as not deployed", () => {
