@@ -21,7 +21,7 @@ export const BASE_INPUTS = {
   prometheusPackages: ["prometheus"],
   node: "20.20.2",
   npm: "10.8.2",
-  recipe: 3,
+  recipe: 4,
 } as const;
 
 export const CACHE_DIR = process.env.SPBE_IMAGE_CACHE ?? "/var/cache/spbe-infra/images";
@@ -65,6 +65,8 @@ export async function ensureBaseImages(engine: DockerEngine, log: (line: string)
     const partial = `${tarball}.${process.pid}.partial`;
     await engine.docker(["save", "--output", partial, node, prometheus], { timeoutMs: 300_000 });
     fs.renameSync(partial, tarball);
+    // Images of other inputs are never loaded again: one entry is kept.
+    for (const f of fs.readdirSync(CACHE_DIR)) if (/^base-[0-9a-f]+\.tar$/.test(f) && f !== path.basename(tarball)) fs.rmSync(path.join(CACHE_DIR, f), { force: true });
     return { node, prometheus, cached: false, seconds: (Date.now() - started) / 1000 };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -85,6 +87,9 @@ async function importDebian(engine: DockerEngine, work: string, tag: string): Pr
     mmdebstrap,
     [
       `--variant=${BASE_INPUTS.variant}`,
+      // /usr merged by mmdebstrap itself, with usr-is-merged: else bookworm's init-system-helpers
+      // pulls in the usrmerge package and with it all of perl (~47 MB).
+      "--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr",
       `--include=${BASE_INPUTS.include.join(",")}`,
       // Documentation, manuals, translations and apt's lists are not needed in a container; removed
       // before the tarball is written (a hook, not dpkg path-excludes: those filter every package

@@ -67,8 +67,20 @@ export async function startDockerEngine(opts: { startTimeoutMs?: number } = {}):
       const ids = (await run(client, ["--host", host, "ps", "-aq"], 30_000)).stdout.split("\n").filter(Boolean);
       if (ids.length > 0) await run(client, ["--host", host, "rm", "-f", ...ids], 60_000);
       await spawned.stop();
-      // Layers are overlay mounts while dockerd runs; once it has stopped they are plain files.
+      // dockerd leaves its network namespace's bind mount (exec/netns/default) behind, and a killed
+      // one its overlay mounts: unmounted first, deepest first, so the files can go.
+      for (const target of mountsUnder(dir)) await run("umount", ["--lazy", target], 30_000);
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** Mount points at or under dir (from /proc/self/mounts), deepest first. */
+function mountsUnder(dir: string): string[] {
+  const targets = fs
+    .readFileSync("/proc/self/mounts", "utf8")
+    .split("\n")
+    .map((line) => line.split(" ")[1]?.replace(/\\040/g, " "))
+    .filter((t): t is string => t !== undefined && (t === dir || t.startsWith(`${dir}/`)));
+  return [...new Set(targets)].sort((a, b) => b.length - a.length);
 }
