@@ -36,6 +36,7 @@ declare -A NEED=(
   [lldpd]=lldpd
   [openssl]=openssl
   [dockerd]=docker.io
+  [docker]=docker.io
   [mmdebstrap]=mmdebstrap
 )
 missing=()
