@@ -31,7 +31,7 @@ const now = new Date().toISOString();
 const status: TargetStatus[] = inv.devices.filter((d) => d.snmp).map((d, i) => ({
   device: d.id, host: "127.0.0.1", port: 1, role: d.role, site: d.site, opd: "", modules: ["system", "if_mib"], intervalSeconds: 30,
   up: i % 50 !== 7, lastPoll: now, durationMs: 12, pdus: 3, varbinds: 40, samples: 40,
-  errors: i % 50 === 7 ? [{ module: "system", reason: "timeout", message: "no answer" }] : [],
+  errors: i % 50 === 7 ? [{ module: "system", reason: "timeout", message: "no answer" }] : [], moduleStatus: [],
 }));
 const derived: Sample[] = inv.links.flatMap((l) => [N.DIRECTION_IN, N.DIRECTION_OUT].map((dir) => ({
   name: N.SPBE_LINK_UTILISATION_RATIO, type: "gauge" as const, help: "", labels: [[N.LABEL_LINK, l.id], [N.LABEL_DIRECTION, dir]] as [string, string][], value: String(hash01(`${l.id}/${dir}`)),

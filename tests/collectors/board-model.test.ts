@@ -63,7 +63,7 @@ describe("the board's state", () => {
     const layout = layoutBoard(inv);
     const row = (device: string, site: string, up: boolean | null, reason?: string): TargetStatus => ({
       device, host: "127.0.0.1", port: 1, role: "router", site, opd: "", modules: [], intervalSeconds: 15, up, lastPoll: up === null ? null : "2026-12-02T10:00:00.000Z",
-      durationMs: 1, pdus: 1, varbinds: 1, samples: 1, errors: reason ? [{ module: "system", reason, message: "" }] : [],
+      durationMs: 1, pdus: 1, varbinds: 1, samples: 1, errors: reason ? [{ module: "system", reason, message: "" }] : [], moduleStatus: [],
     });
     const util = (link: string, direction: string, v: number) => ({ name: N.SPBE_LINK_UTILISATION_RATIO, type: "gauge" as const, help: "", labels: [[N.LABEL_LINK, link], [N.LABEL_DIRECTION, direction]] as [string, string][], value: String(v) });
     const s = boardState(layout, [row("dinsos-rtr-01", "kantor-dinsos", false, "timeout"), row("setda-rtr-01", "kantor-setda", true), row("dc-rtr-01", "dc", null)], [util("bb-dinsos", "in", 0.1), util("bb-dinsos", "out", 0.85)], { score: 90 }, new Date(0));
