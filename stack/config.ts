@@ -26,6 +26,8 @@ export interface StackSettings {
   monitoringHost?: string;
   /** A published collector image to run; unset, the program builds it (infra/planning/collector-image.ts). */
   collectorImage?: string;
+  /** The recovery site's Prometheus + Alertmanager server (default: the first recovery server without an application's primary). */
+  recoveryMonitoringHost?: string;
   registry?: RegistrySettings;
   dnsSerial: number;
   quotaBackend: "linux-tc";
@@ -76,6 +78,7 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
     dockerHosts,
     sshUser: config.get("sshUser") ?? "deploy",
     monitoringHost: config.get("monitoringHost"),
+    recoveryMonitoringHost: config.get("recoveryMonitoringHost"),
     collectorImage: config.get("collectorImage"),
     registry,
     dnsSerial: config.getNumber("dnsSerial") ?? 1,

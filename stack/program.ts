@@ -95,6 +95,7 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       dockerHosts: settings.dockerHosts,
       sshUser: settings.sshUser,
       monitoringHost: settings.monitoringHost,
+      recoveryMonitoringHost: settings.recoveryMonitoringHost,
       collectorImage: collectorImagePlan(settings).name,
       inventoryText: text,
       buildFiles: monitoringFiles(inv),
@@ -182,6 +183,9 @@ function outputs(inv: Inventory, plan: StackPlan) {
       host: plan.monitoring.host,
       grafanaUrl: `http://${plan.monitoring.hostAddress}:3000`,
       prometheusUrl: `http://${plan.monitoring.hostAddress}:9090`,
+      recovery: plan.monitoring.recovery
+        ? { host: plan.monitoring.recovery.host, prometheusUrl: `http://${plan.monitoring.recovery.hostAddress}:9090`, alertmanagerUrl: `http://${plan.monitoring.recovery.hostAddress}:9093` }
+        : null,
     },
   };
 }

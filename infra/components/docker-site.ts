@@ -53,11 +53,11 @@ export abstract class DockerSite extends pulumi.ComponentResource {
     }
     const m = args.plan.monitoring;
     if (m) {
-      const collector = args.collectorImage?.plan.build ? this.buildCollector(m.host, args.collectorImage, args.registryAuth) : undefined;
+      const collector = args.collectorImage?.plan.build && m.services.some((s) => s.service === "collector") ? this.buildCollector(m.host, args.collectorImage, args.registryAuth) : undefined;
       const images = new Map<string, pulumi.Input<string>>(
         m.services.map((s) => [s.service, s.service === "collector" && collector ? collector.repoDigest : this.image(m.host, s.image).imageId]),
       );
-      this.monitoring = new MonitoringStack("monitoring", { plan: m, images, provider: this.provider(m.host), secrets: args.secrets ?? new Map() }, { parent: this });
+      this.monitoring = new MonitoringStack(m.resourcePrefix ? `${m.resourcePrefix}monitoring` : "monitoring", { plan: m, images, provider: this.provider(m.host), secrets: args.secrets ?? new Map() }, { parent: this });
     }
     const place = (c: PlannedContainer) =>
       new ApplicationPlacement(c.resourceName, { kind: "container", container: c, image: this.image(c.server, c.image), provider: this.provider(c.server) }, { parent: this });

@@ -24,10 +24,13 @@ export class MonitoringStack extends pulumi.ComponentResource {
     super("spbe:infra:MonitoringStack", name, {}, opts);
     const { plan } = args;
     const childOpts = { parent: this, provider: args.provider };
+    // The recovery site's pair has its own resource names: a URN names the parent's type, not its
+    // name, so the two stacks' children would otherwise share URNs.
+    const prefix = plan.resourcePrefix ?? "";
     this.network = new docker.Network(`${name}-net`, { name: plan.networkName, driver: "bridge" }, childOpts);
     for (const volumeName of plan.volumes) {
       // Data outlives containers: a replaced Grafana or Prometheus keeps its history.
-      this.volumes.set(volumeName, new docker.Volume(volumeName, { name: volumeName }, { ...childOpts, retainOnDelete: true }));
+      this.volumes.set(volumeName, new docker.Volume(`${prefix}${volumeName}`, { name: volumeName }, { ...childOpts, retainOnDelete: true }));
     }
     for (const s of plan.services) {
       const secretEnv = Object.entries(s.secretEnv).map(([variable, key]) => {
@@ -40,12 +43,12 @@ export class MonitoringStack extends pulumi.ComponentResource {
       this.containers.set(
         s.service,
         new docker.Container(
-          s.service,
+          `${prefix}${s.service}`,
           {
             name: s.containerName,
             image,
             labels: dockerLabels(s.labels),
-            ports: s.ports.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: "tcp" })),
+            ports: s.ports.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: p.protocol ?? "tcp" })),
             volumes: s.volumes.map((v) => ({ volumeName: this.volumes.get(v.volumeName)!.name, containerPath: v.containerPath })),
             envs: [...Object.entries(s.env).map(([k, v]) => `${k}=${v}`), ...secretEnv],
             uploads: s.uploads.map((u) => ({ file: u.path, content: withSecrets(u, args.secrets) })),

@@ -4,6 +4,7 @@
 // kabupaten's web names. Pure: which host, which containers, which config text.
 import { stringify } from "yaml";
 import { LABEL } from "../../inventory/labels";
+import { DATACENTER_PROMETHEUS_JOB } from "../../inventory/monitoring-jobs";
 import type { Device, Inventory } from "../../inventory/schema";
 
 /** `spbe serve`'s default port (collectors/serve.ts). */
@@ -12,6 +13,10 @@ export const PROMETHEUS_PORT = 9090;
 export const GRAFANA_PORT = 3000;
 export const INFLUXDB_PORT = 8086;
 export const ALERTMANAGER_PORT = 9093;
+/** Alertmanager's gossip port (TCP and UDP), for the data center's and the recovery site's peers. */
+export const ALERTMANAGER_CLUSTER_PORT = 9094;
+/** The `replica` external label of each Prometheus of the pair, dropped before alerts reach Alertmanager. */
+export const REPLICA = { datacenter: "datacenter", recovery: "recovery" } as const;
 export const INFLUXDB_DATABASE = "spbe";
 export const BLACKBOX_PORT = 9115;
 /** The blackbox exporter as Prometheus reaches it on the monitoring network (the container's alias). */
@@ -34,8 +39,8 @@ export interface PlannedService {
   service: string;
   containerName: string;
   image: string;
-  /** Ports published on the monitoring host's management (internal) address. */
-  ports: { internal: number; external: number; ip: string }[];
+  /** Ports published on the monitoring host's management (internal) address; TCP unless said. */
+  ports: { internal: number; external: number; ip: string; protocol?: "tcp" | "udp" }[];
   volumes: { volumeName: string; containerPath: string }[];
   /** Plain (non-secret) environment; secrets are added by the component from Pulumi secrets. */
   env: Record<string, string>;
@@ -55,6 +60,15 @@ export interface MonitoringPlan {
   volumes: string[];
   services: PlannedService[];
   prometheusConfig: string;
+  /** Prefix of the stack's resource names ("recovery-" for the recovery site's pair; none in the data center). */
+  resourcePrefix?: string;
+  /**
+   * The recovery site's pair (issue 13): a second Prometheus (same rules, replica "recovery", watching
+   * the data center's Prometheus) and a second Alertmanager clustered with the first, so the NOC still
+   * hears about the data center when the data center is what failed. Absent without alerting or
+   * without a recovery-site server.
+   */
+  recovery?: MonitoringPlan;
 }
 
 export class MonitoringPlanError extends Error {}
@@ -92,12 +106,24 @@ export const GRAFANA_DASHBOARDS_DIR = "/var/lib/grafana/dashboards/spbe";
 /** A Prometheus scrape job as its YAML object (the probe jobs come from observe/blackbox-config.ts via the program). */
 export type ScrapeConfig = Record<string, unknown>;
 
-export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [], extraJobs: ScrapeConfig[] = [], alertmanagers: string[] = []): string {
+/**
+ * One Prometheus' configuration. With `replica`, it is one of the pair: the replica named in its
+ * external labels (its own series stay apart in a federation or remote store) and dropped from the
+ * alerts it sends, so the two Prometheus' copies of one alert are one alert to Alertmanager.
+ */
+export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [], extraJobs: ScrapeConfig[] = [], alertmanagers: string[] = [], replica?: string, collectorTarget = `collector:${COLLECTOR_PORT}`): string {
   const config = {
-    global: { scrape_interval: "30s", evaluation_interval: "30s", external_labels: { kabupaten: inv.meta.kabupaten } },
+    global: { scrape_interval: "30s", evaluation_interval: "30s", external_labels: { kabupaten: inv.meta.kabupaten, ...(replica ? { replica } : {}) } },
     ...(ruleFiles.length > 0 ? { rule_files: ruleFiles } : {}),
     // Firing alerts go to the Alertmanager next to Prometheus (when the inventory says who hears them).
-    ...(alertmanagers.length > 0 ? { alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] } } : {}),
+    ...(alertmanagers.length > 0
+      ? {
+          alerting: {
+            ...(replica ? { alert_relabel_configs: [{ action: "labeldrop", regex: "replica" }] } : {}),
+            alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }],
+          },
+        }
+      : {}),
     scrape_configs: [
       {
         // The collector polls every SNMP device of the inventory and serves all of them on /metrics.
@@ -105,7 +131,7 @@ export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [],
         scrape_interval: "60s",
         scrape_timeout: "50s",
         metrics_path: "/metrics",
-        static_configs: [{ targets: [`collector:${COLLECTOR_PORT}`], labels: { domain: inv.meta.domain } }],
+        static_configs: [{ targets: [collectorTarget], labels: { domain: inv.meta.domain } }],
       },
       { job_name: "prometheus", static_configs: [{ targets: [`localhost:${PROMETHEUS_PORT}`] }] },
       ...extraJobs,
@@ -154,6 +180,26 @@ export interface MonitoringOptions {
   collectorSecretEnv: Record<string, string>;
   /** HTTP(S) probes: the blackbox exporter's configuration and the scrape jobs that ask it (at BLACKBOX_ADDRESS). */
   probes?: { blackboxConfig: string; scrapeJobs: ScrapeConfig[] };
+  /** The recovery site's monitoring server (default: chooseRecoveryMonitoringHost). */
+  recoveryMonitoringHost?: string;
+}
+
+/**
+ * The recovery site's monitoring server: the configured one, else the first recovery-site server (by
+ * id) that runs no application's primary (DR replicas are standby: they leave room); undefined when
+ * the inventory has none.
+ */
+export function chooseRecoveryMonitoringHost(inv: Inventory, configured?: string): Device | undefined {
+  const recoverySites = new Set(inv.sites.filter((s) => s.kind === "recovery").map((s) => s.id));
+  if (configured !== undefined) {
+    const dev = inv.devices.find((d) => d.id === configured);
+    if (!dev || dev.role !== "server" || !recoverySites.has(dev.site)) throw new MonitoringPlanError(`recoveryMonitoringHost ${configured} is not a server at a recovery site of the inventory`);
+    return dev;
+  }
+  const primaries = new Set(inv.applications.flatMap((a) => (a.placement.type === "datacenter" ? [a.placement.server] : [])));
+  return inv.devices
+    .filter((d) => d.role === "server" && recoverySites.has(d.site) && d.mgmtAddress && !primaries.has(d.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
 }
 
 export function planMonitoring(inv: Inventory, opts: MonitoringOptions): MonitoringPlan {
@@ -168,7 +214,12 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
   }
   const ruleFiles = uploads.prometheus.map((f) => f.path);
   const withAlertmanager = uploads.alertmanager.length > 0;
-  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, opts.probes?.scrapeJobs ?? [], withAlertmanager ? [`alertmanager:${ALERTMANAGER_PORT}`] : []);
+  // The pair exists only when someone is paged: without receivers a second Prometheus would alert no one.
+  const recoveryHost = withAlertmanager ? chooseRecoveryMonitoringHost(inv, opts.recoveryMonitoringHost) : undefined;
+  if (recoveryHost && !recoveryHost.mgmtAddress) throw new MonitoringPlanError(`recovery monitoring host ${recoveryHost.id} has no mgmtAddress for its Alertmanager peer`);
+  const rip = recoveryHost?.mgmtAddress;
+  const alertmanagers = withAlertmanager ? [`alertmanager:${ALERTMANAGER_PORT}`, ...(rip ? [`${rip}:${ALERTMANAGER_PORT}`] : [])] : [];
+  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, opts.probes?.scrapeJobs ?? [], alertmanagers, rip ? REPLICA.datacenter : undefined);
   const services: PlannedService[] = [
     {
       service: "influxdb",
@@ -186,7 +237,8 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       service: "collector",
       containerName: "spbe-collector",
       image: opts.collectorImage,
-      ports: [],
+      // Published when the recovery site's Prometheus scrapes it too.
+      ports: rip ? [{ internal: COLLECTOR_PORT, external: COLLECTOR_PORT, ip }] : [],
       volumes: [],
       env: {},
       secretEnv: opts.collectorSecretEnv,
@@ -196,19 +248,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       labels: labels("collector"),
       healthcheck: collectorCheck(),
     },
-    {
-      service: "prometheus",
-      containerName: "spbe-prometheus",
-      image: "prom/prometheus:v2.53.2",
-      ports: [{ internal: PROMETHEUS_PORT, external: PROMETHEUS_PORT, ip }],
-      volumes: [{ volumeName: "spbe-prometheus-data", containerPath: "/prometheus" }],
-      env: {},
-      secretEnv: {},
-      uploads: [{ path: "/etc/prometheus/prometheus.yml", content: prometheusConfig }, ...uploads.prometheus],
-      command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=90d"],
-      labels: labels("prometheus"),
-      healthcheck: httpCheck(PROMETHEUS_PORT, "/-/ready"),
-    },
+    prometheusService(ip, labels("prometheus"), prometheusConfig, uploads.prometheus),
     {
       service: "grafana",
       containerName: "spbe-grafana",
@@ -238,7 +278,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       healthcheck: httpCheck(BLACKBOX_PORT, "/-/healthy"),
     });
   }
-  if (withAlertmanager) services.push(alertmanagerService(uploads.alertmanager, ip, labels("alertmanager")));
+  if (withAlertmanager) services.push(alertmanagerService(uploads.alertmanager, ip, labels("alertmanager"), rip));
   return {
     host: host.id,
     site: host.site,
@@ -247,22 +287,80 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
     volumes: services.flatMap((s) => s.volumes.map((v) => v.volumeName)),
     services,
     prometheusConfig,
+    ...(recoveryHost && rip ? { recovery: recoveryPair(inv, recoveryHost, ip, ruleFiles, uploads) } : {}),
   };
 }
 
-/** Alertmanager next to Prometheus: the generated configuration, its silences kept in a volume. */
-function alertmanagerService(uploads: MonitoringFile[], ip: string, labels: Record<string, string>): PlannedService {
+/**
+ * The recovery site's Prometheus and Alertmanager: the same rules over the data center's collector,
+ * the data center's Prometheus watched under DATACENTER_PROMETHEUS_JOB (SpbeDataCenterPrometheusDown),
+ * alerts to both Alertmanagers, its Alertmanager a peer of the data center's.
+ */
+function recoveryPair(inv: Inventory, host: Device, dcIp: string, ruleFiles: string[], uploads: { prometheus: MonitoringFile[]; alertmanager: MonitoringFile[] }): MonitoringPlan {
+  const ip = host.mgmtAddress!;
+  const labels = (service: string) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
+  const watchDatacenter: ScrapeConfig = { job_name: DATACENTER_PROMETHEUS_JOB, static_configs: [{ targets: [`${dcIp}:${PROMETHEUS_PORT}`] }] };
+  const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, [watchDatacenter], [`alertmanager:${ALERTMANAGER_PORT}`, `${dcIp}:${ALERTMANAGER_PORT}`], REPLICA.recovery, `${dcIp}:${COLLECTOR_PORT}`);
+  const services: PlannedService[] = [
+    prometheusService(ip, labels("prometheus"), prometheusConfig, uploads.prometheus),
+    alertmanagerService(uploads.alertmanager, ip, labels("alertmanager"), dcIp),
+  ];
+  return {
+    host: host.id,
+    site: host.site,
+    hostAddress: ip,
+    networkName: "spbe-monitoring",
+    volumes: services.flatMap((s) => s.volumes.map((v) => v.volumeName)),
+    services,
+    prometheusConfig,
+    resourcePrefix: "recovery-",
+  };
+}
+
+function prometheusService(ip: string, labels: Record<string, string>, config: string, rules: MonitoringFile[]): PlannedService {
+  return {
+    service: "prometheus",
+    containerName: "spbe-prometheus",
+    image: "prom/prometheus:v2.53.2",
+    ports: [{ internal: PROMETHEUS_PORT, external: PROMETHEUS_PORT, ip }],
+    volumes: [{ volumeName: "spbe-prometheus-data", containerPath: "/prometheus" }],
+    env: {},
+    secretEnv: {},
+    uploads: [{ path: "/etc/prometheus/prometheus.yml", content: config }, ...rules],
+    command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=90d"],
+    labels,
+    healthcheck: httpCheck(PROMETHEUS_PORT, "/-/ready"),
+  };
+}
+
+/**
+ * Alertmanager next to Prometheus: the generated configuration, its silences kept in a volume. With a
+ * peer (the other site's Alertmanager), the two gossip silences and the notification log over
+ * ALERTMANAGER_CLUSTER_PORT, so an alert both receive is notified once and a silence holds on both.
+ */
+function alertmanagerService(uploads: MonitoringFile[], ip: string, labels: Record<string, string>, peer?: string): PlannedService {
   return {
     service: "alertmanager",
     containerName: "spbe-alertmanager",
     // The configuration is checked with Debian's 0.25 (amtool); 0.27 reads it unchanged.
     image: "prom/alertmanager:v0.27.0",
-    ports: [{ internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip }],
+    ports: [
+      { internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip },
+      ...(peer
+        ? (["tcp", "udp"] as const).map((protocol) => ({ internal: ALERTMANAGER_CLUSTER_PORT, external: ALERTMANAGER_CLUSTER_PORT, ip, protocol }))
+        : []),
+    ],
     volumes: [{ volumeName: "spbe-alertmanager-data", containerPath: "/alertmanager" }],
     env: {},
     secretEnv: {},
     uploads,
-    command: [`--config.file=${ALERTMANAGER_CONFIG_DIR}/alertmanager.yml`, "--storage.path=/alertmanager", "--cluster.listen-address="],
+    command: [
+      `--config.file=${ALERTMANAGER_CONFIG_DIR}/alertmanager.yml`,
+      "--storage.path=/alertmanager",
+      ...(peer
+        ? [`--cluster.listen-address=0.0.0.0:${ALERTMANAGER_CLUSTER_PORT}`, `--cluster.advertise-address=${ip}:${ALERTMANAGER_CLUSTER_PORT}`, `--cluster.peer=${peer}:${ALERTMANAGER_CLUSTER_PORT}`]
+        : ["--cluster.listen-address="]),
+    ],
     labels,
     healthcheck: httpCheck(ALERTMANAGER_PORT, "/-/ready"),
   };

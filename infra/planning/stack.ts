@@ -46,6 +46,7 @@ export interface StackPlanOptions {
   dockerHosts: Record<string, string>;
   sshUser: string;
   monitoringHost?: string;
+  recoveryMonitoringHost?: string;
   collectorImage: string;
   inventoryText: string;
   buildFiles: MonitoringFile[];
@@ -61,6 +62,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   const dnsServing = planDnsServing(inv, dns);
   const monitoring = planMonitoring(inv, {
     monitoringHost: opts.monitoringHost,
+    recoveryMonitoringHost: opts.recoveryMonitoringHost,
     collectorImage: opts.collectorImage,
     inventoryText: opts.inventoryText,
     buildFiles: opts.buildFiles,
@@ -68,7 +70,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     probes: opts.probes,
   });
   const quota = planQuota(inv);
-  const usedServers = [...placements.containers.map((c) => c.server), monitoring.host];
+  const usedServers = [...placements.containers.map((c) => c.server), monitoring.host, ...(monitoring.recovery ? [monitoring.recovery.host] : [])];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
 
   const bySite = new Map<string, SitePlan>();
@@ -82,6 +84,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   for (const [server, dockerHost] of hosts) sitePlan(siteOfServer.get(server)!).servers.push({ id: server, dockerHost });
   for (const c of placements.containers) sitePlan(c.site).containers.push(c);
   sitePlan(monitoring.site).monitoring = monitoring;
+  if (monitoring.recovery) sitePlan(monitoring.recovery.site).monitoring = monitoring.recovery;
 
   const plans = [...bySite.values()].sort((a, b) => (a.site.id < b.site.id ? -1 : 1));
   return {

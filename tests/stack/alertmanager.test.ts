@@ -31,12 +31,18 @@ describe.each(["barito-timur", "klaten"] as const)("%s: Alertmanager in the moni
     expect(am).toBeDefined();
     expect(am.inputs.networksAdvanced).toEqual((container("spbe-prometheus").inputs.networksAdvanced as { name: string }[]).map((n) => ({ ...n, aliases: ["alertmanager"] })));
     const host = g.inv.devices.find((d) => d.id === g.config["spbe-infra:monitoringHost"])!;
-    expect(am.inputs.ports).toEqual([{ internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip: host.mgmtAddress, protocol: "tcp" }]);
+    // With a recovery-site peer, the gossip port too (TCP and UDP).
+    const peer = (g.run.outputs.monitoring as { recovery: unknown }).recovery;
+    expect(am.inputs.ports).toEqual([
+      { internal: ALERTMANAGER_PORT, external: ALERTMANAGER_PORT, ip: host.mgmtAddress, protocol: "tcp" },
+      ...(peer ? ["tcp", "udp"].map((protocol) => ({ internal: 9094, external: 9094, ip: host.mgmtAddress, protocol })) : []),
+    ]);
   });
 
   it("Prometheus sends its alerts to it", () => {
     const prom = parse(uploads("spbe-prometheus").find((u) => u.file.endsWith("prometheus.yml"))!.content) as { alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] } };
-    expect(prom.alerting.alertmanagers[0]!.static_configs[0]!.targets).toEqual([`alertmanager:${ALERTMANAGER_PORT}`]);
+    const peer = (g.run.outputs.monitoring as { recovery: { alertmanagerUrl: string } | null }).recovery;
+    expect(prom.alerting.alertmanagers[0]!.static_configs[0]!.targets).toEqual([`alertmanager:${ALERTMANAGER_PORT}`, ...(peer ? [new URL(peer.alertmanagerUrl).host] : [])]);
   });
 
   it("carries the stack's secrets where the build left placeholders, and amtool accepts the result", async () => {

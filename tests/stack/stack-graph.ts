@@ -10,6 +10,7 @@ import { contains, parseRange } from "../../inventory/ip";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import type { Application, Inventory } from "../../inventory/schema";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
+import { DATACENTER_PROMETHEUS_JOB } from "../../inventory/monitoring-jobs";
 import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../../testkit/pulumi/run-program";
 
 export const T = {
@@ -164,7 +165,7 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
         expect(image, `${c.name} image ${String(c.inputs.image)}`).toBeDefined();
         const nets = c.inputs.networksAdvanced as { name: string }[];
         expect(nets).toHaveLength(1);
-        expect(networks.some((n) => n.provider === c.provider && n.inputs.name === nets[0]!.name)).toBe(true);
+        expect(networks.some((n) => n.provider === c.provider && n.inputs.name === nets[0]!.name), `${c.name} on ${String(c.provider)} net ${nets[0]!.name} among ${networks.map((n) => `${n.provider}|${String(n.inputs.name)}`).join(",")}`).toBe(true);
       }
       for (const app of dcApps(g.inv)) {
         const c = g.appContainer(app.id, "primary")[0]!;
@@ -213,10 +214,46 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(Object.keys(g.run.outputs.notDeployed as object).sort()).toEqual(others.map((a) => a.id).sort());
     });
 
+    it("with alerting and a recovery site, a second Prometheus and Alertmanager there: same rules, replica labels, Alertmanagers clustered, the data center's Prometheus watched", () => {
+      const recovery = (g.run.outputs.monitoring as { recovery: { host: string } | null }).recovery;
+      const pairs = g.run.resources.filter((r) => r.type === "spbe:infra:MonitoringStack" && r.name === "recovery-monitoring");
+      const recoverySites = new Set(g.inv.sites.filter((s) => s.kind === "recovery").map((s) => s.id));
+      if (!g.inv.alerting || recoverySites.size === 0) {
+        expect(recovery).toBeNull();
+        expect(pairs).toEqual([]);
+        return;
+      }
+      expect(pairs).toHaveLength(1);
+      const host = g.inv.devices.find((d) => d.id === recovery!.host)!;
+      expect(recoverySites.has(host.site)).toBe(true);
+      const dcHost = g.inv.devices.find((d) => d.id === g.config["spbe-infra:monitoringHost"])!;
+      const uploadsOf = (c: RegisteredResource) => unsecret<{ file: string; content: unknown }[]>(c.inputs.uploads).map((u) => ({ file: u.file, content: unsecret<string>(u.content) }));
+      const containersOf = (stackUrn: string) => new Map(g.run.resources.filter((r) => r.parent === stackUrn && r.type === T.container).map((c) => [labelsOf(c)[LABEL.service], c]));
+      const pair = containersOf(pairs[0]!.urn);
+      expect([...pair.keys()].sort()).toEqual(["alertmanager", "prometheus"]);
+      for (const c of pair.values()) expect(g.providerOf(c)?.name).toBe(`docker-${host.id}`);
+      const dc = containersOf(g.run.resources.find((r) => r.type === "spbe:infra:MonitoringStack" && r.name === "monitoring")!.urn);
+      const promConfig = (c: RegisteredResource) => parse(uploadsOf(c).find((u) => u.file === "/etc/prometheus/prometheus.yml")!.content);
+      const rules = (c: RegisteredResource) => uploadsOf(c).filter((u) => u.file.startsWith("/etc/prometheus/rules/")).map((u) => u.content);
+      const [dcProm, drProm] = [promConfig(dc.get("prometheus")!), promConfig(pair.get("prometheus")!)];
+      expect(rules(pair.get("prometheus")!)).toEqual(rules(dc.get("prometheus")!));
+      expect([dcProm.global.external_labels.replica, drProm.global.external_labels.replica]).toEqual(["datacenter", "recovery"]);
+      for (const p of [dcProm, drProm]) expect(p.alerting.alert_relabel_configs).toEqual([{ action: "labeldrop", regex: "replica" }]);
+      expect(dcProm.alerting.alertmanagers[0].static_configs[0].targets).toEqual(["alertmanager:9093", `${host.mgmtAddress}:9093`]);
+      expect(drProm.alerting.alertmanagers[0].static_configs[0].targets).toEqual(["alertmanager:9093", `${dcHost.mgmtAddress}:9093`]);
+      const job = (p: { scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[] }, name: string) => p.scrape_configs.find((j) => j.job_name === name)?.static_configs[0]!.targets;
+      expect(job(drProm, DATACENTER_PROMETHEUS_JOB)).toEqual([`${dcHost.mgmtAddress}:9090`]);
+      expect(job(drProm, "spbe-collector")).toEqual([`${dcHost.mgmtAddress}:9116`]);
+      // Each Alertmanager is the other's peer.
+      expect(dc.get("alertmanager")!.inputs.command).toContain(`--cluster.peer=${host.mgmtAddress}:9094`);
+      expect(pair.get("alertmanager")!.inputs.command).toContain(`--cluster.peer=${dcHost.mgmtAddress}:9094`);
+    });
+
     it("the complete monitoring stack on the monitoring host", () => {
       const host = g.config["spbe-infra:monitoringHost"]!;
       const mgmt = g.inv.devices.find((d) => d.id === host)!.mgmtAddress;
-      const stackRes = g.run.resources.filter((r) => r.type === "spbe:infra:MonitoringStack");
+      // The data center's stack; the recovery site's pair (with alerting) is the next test's.
+      const stackRes = g.run.resources.filter((r) => r.type === "spbe:infra:MonitoringStack" && r.name === "monitoring");
       expect(stackRes).toHaveLength(1);
       const children = g.run.resources.filter((r) => r.parent === stackRes[0]!.urn);
       const byService = new Map(children.filter((c) => c.type === T.container).map((c) => [labelsOf(c)[LABEL.service], c]));
