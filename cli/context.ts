@@ -3,7 +3,7 @@
 import { Option } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
 import { diagnosticJson, renderDiagnostic } from "../inventory/diagnostics";
-import { loadInventoryFile, type LoadResult } from "../inventory/load";
+import { loadInventoryFile, type ExtraChecks, type LoadResult } from "../inventory/load";
 import type { Inventory } from "../inventory/schema";
 
 export const ExitCode = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -26,9 +26,9 @@ export function langOf(opts: { lang?: string }): Lang {
  * Loads an inventory for a command. On errors prints every diagnostic (stderr, or JSON on stdout)
  * and returns undefined with process.exitCode = 2; warnings go to stderr and loading continues.
  */
-export function loadForCommand(file: string, opts: { lang?: string; format?: string }, quietWarnings = false): { inventory?: Inventory; result: LoadResult } {
+export function loadForCommand(file: string, opts: { lang?: string; format?: string }, quietWarnings = false, extra?: ExtraChecks): { inventory?: Inventory; result: LoadResult } {
   const lang = langOf(opts);
-  const result = loadInventoryFile(file);
+  const result = loadInventoryFile(file, extra);
   if (!result.inventory) {
     if (opts.format === "json") {
       process.stdout.write(JSON.stringify({ file, valid: false, diagnostics: result.diagnostics.map((d) => diagnosticJson(d, lang)) }, null, 2) + "\n");

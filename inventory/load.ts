@@ -40,7 +40,13 @@ export class InventoryError extends Error {
   }
 }
 
-export function loadInventoryFile(file: string): LoadResult {
+/**
+ * Checks a caller adds to validation (e.g. `quotas render --backend`: the backend refuses a gateway
+ * of another kind): run on the model like validateInventory's, so their findings get positions too.
+ */
+export type ExtraChecks = (inventory: Inventory) => Diagnostic[];
+
+export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -48,7 +54,7 @@ export function loadInventoryFile(file: string): LoadResult {
     const message = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
     return { file, diagnostics: [{ severity: "error", code: "file.unreadable", path: [], params: { message }, file }] };
   }
-  return loadInventoryText(text, file);
+  return loadInventoryText(text, file, extra);
 }
 
 /** Loads and throws InventoryError (with every diagnostic) when the inventory has errors. */
@@ -68,7 +74,7 @@ export function loadInventoryOrThrow(file: string): Inventory {
  */
 const USES_ALIASES = /(^|[\s[{,:-])\*[^\s,\]}]/m;
 
-export function loadInventoryText(text: string, file = "<inline>"): LoadResult {
+export function loadInventoryText(text: string, file = "<inline>", extra?: ExtraChecks): LoadResult {
   if (!USES_ALIASES.test(text)) {
     let raw: unknown;
     let parsed = false;
@@ -79,24 +85,27 @@ export function loadInventoryText(text: string, file = "<inline>"): LoadResult {
       // Syntax errors are reported by the yaml path below, with every error and its position.
     }
     if (parsed) {
-      const fast = analyse(raw);
+      const fast = analyse(raw, extra);
       if (fast.diagnostics.length === 0) return { file, diagnostics: [], inventory: fast.inventory };
     }
   }
-  return loadWithPositions(text, file);
+  return loadWithPositions(text, file, extra);
 }
 
-function analyse(raw: unknown): { inventory?: Inventory; diagnostics: Diagnostic[] } {
+function analyse(raw: unknown, extra?: ExtraChecks): { inventory?: Inventory; diagnostics: Diagnostic[] } {
   const indexMaps = new Map<string, number[]>();
   const { inventory, schemaDiagnostics, skip } = parseStructure(raw, indexMaps);
   const diagnostics = [...schemaDiagnostics];
   if (inventory) {
-    for (const diag of validateInventory(inventory, skip)) diagnostics.push({ ...diag, path: remapPath(diag.path, indexMaps) });
+    const found = validateInventory(inventory, skip);
+    // Extra checks see a model without errors only: on a broken one they would repeat its errors.
+    if (extra && !found.some((x) => x.severity === "error") && !schemaDiagnostics.some((x) => x.severity === "error")) found.push(...extra(inventory));
+    for (const diag of found) diagnostics.push({ ...diag, path: remapPath(diag.path, indexMaps) });
   }
   return { inventory, diagnostics };
 }
 
-function loadWithPositions(text: string, file: string): LoadResult {
+function loadWithPositions(text: string, file: string, extra?: ExtraChecks): LoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
@@ -122,7 +131,7 @@ function loadWithPositions(text: string, file: string): LoadResult {
     diagnostics.push({ severity: "error", code: "yaml.syntax", path: [], params: { message: (err as Error).message }, file, line: 1, column: 1 });
     return { file, diagnostics };
   }
-  const analysed = analyse(raw);
+  const analysed = analyse(raw, extra);
   diagnostics.push(...analysed.diagnostics);
   for (const diag of diagnostics) {
     if (diag.line !== undefined) continue;

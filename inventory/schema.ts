@@ -214,6 +214,10 @@ export const allocationSchema = z
   })
   .strict();
 
+/** What a shaping gateway runs: each quota backend serves exactly one kind. */
+export const GATEWAY_KINDS = ["linux", "routeros"] as const;
+export type GatewayKind = (typeof GATEWAY_KINDS)[number];
+
 export const RESERVATION_REASONS = ["isp-router", "gateway", "broadcast-adjacent", "other"] as const;
 
 /** An address of a public block kept out of allocation: the planner skips it, validation guards it. */
@@ -262,6 +266,17 @@ export const bandwidthSchema = z
         device: id.meta(doc("The device that shapes OPD traffic", "Perangkat yang membentuk lalu lintas OPD", "quota planner", "gw1")),
         lanInterface: z.string().min(1).meta(doc("Its LAN-facing interface (one of the device's interfaces)", "Antarmuka sisi LAN (salah satu antarmuka perangkat)", "quota planner", "ether2")),
         wanInterface: z.string().min(1).meta(doc("Its WAN-facing interface", "Antarmuka sisi WAN", "quota planner", "ether1")),
+        kind: z
+          .enum(GATEWAY_KINDS)
+          .optional()
+          .meta(
+            doc(
+              "What the gateway runs, which decides the quota backend: linux (tc HTB + nftables) or routeros (MikroTik queue tree). Omitted: routeros when the device's vendor is MikroTik (a MikroTik cannot run tc), else linux",
+              "Sistem yang dijalankan gateway, menentukan backend kuota: linux (tc HTB + nftables) atau routeros (queue tree MikroTik). Bila kosong: routeros jika vendor perangkat MikroTik (MikroTik tidak dapat menjalankan tc), selain itu linux",
+              "quota planner (backend choice; a backend refuses a gateway of another kind)",
+              "routeros",
+            ),
+          ),
       })
       .strict()
       .optional()

@@ -4,6 +4,7 @@
 import { DiagnosticList, formatPath, type Diagnostic, type Path } from "./diagnostics";
 import { contains, findOverlaps, isPrivate, size, tryParseRange, type IpRange } from "./ip";
 import type { Inventory } from "./schema";
+import { checkQuotaShaping } from "./quota-check";
 import { checkAlerting } from "./validate-alerting";
 import { checkDnsServing } from "./validate-dns";
 
@@ -333,19 +334,16 @@ function checkBandwidth(ctx: Context): void {
   const { inv, d } = ctx;
   const bw = inv.bandwidth;
   if (!bw) return;
-  if (bw.gateway) {
-    const gw = bw.gateway;
-    checkEndpoint(ctx, { device: gw.device, interface: gw.lanInterface }, ["bandwidth", "gateway"], "lanInterface");
-    if (ctx.devices.has(gw.device)) checkEndpoint(ctx, { device: gw.device, interface: gw.wanInterface }, ["bandwidth", "gateway"], "wanInterface");
-  }
+  // The gateway's device is a reference; its interfaces, its kind, the OPDs' subnets and each
+  // quota's capacity are what rendering needs, checked once in quota-check.ts (the planner in
+  // infra/quota refuses the same findings), so what validates also renders and deploys.
+  if (bw.gateway) ctx.ref(ctx.devices, ctx.skip.devices, bw.gateway.device, ["bandwidth", "gateway", "device"], "device");
+  for (const f of checkQuotaShaping(inv)) d.error(f.path, f.code, f.params);
   const seen = new Set<string>();
   let down = 0;
   let up = 0;
   bw.quotas.forEach((q, i) => {
-    const at = ctx.ref(ctx.opds, ctx.skip.opds, q.opd, ["bandwidth", "quotas", i, "opd"], "OPD");
-    // The gateway classifies OPD traffic by subnet: without one the quota cannot be enforced
-    // (infra/quota refuses to render it). A warning here says so before anyone deploys.
-    if (at !== undefined && inv.opds[at]!.subnets.length === 0) d.warning(["bandwidth", "quotas", i, "opd"], "quota.no-subnet", { opd: q.opd });
+    ctx.ref(ctx.opds, ctx.skip.opds, q.opd, ["bandwidth", "quotas", i, "opd"], "OPD");
     if (seen.has(q.opd)) d.error(["bandwidth", "quotas", i, "opd"], "quota.duplicate", { opd: q.opd });
     seen.add(q.opd);
     down += q.downMbps;

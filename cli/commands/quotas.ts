@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { t, type Lang, type MessageCode } from "../../i18n";
-import { QUOTA_BACKENDS, QuotaConfigError, renderGatewayConfig, type BackendName, type QuotaProblem } from "../../infra/quota";
+import { QUOTA_BACKENDS, QuotaConfigError, renderChecks, renderGatewayConfig, type BackendName, type QuotaProblem } from "../../infra/quota";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
 function problemText(p: QuotaProblem, lang: Lang): string {
@@ -17,12 +17,13 @@ export function registerQuotas(program: Command): void {
     .description("print the gateway configuration for the inventory's quotas; exit 2 on bad input / cetak konfigurasi gateway")
     .argument("<inventory>", "inventory YAML file")
     .option("--gateway <device>", "device id of the shaping gateway (default: bandwidth.gateway.device)")
-    .addOption(new Option("--backend <backend>", "configuration backend").choices(Object.keys(QUOTA_BACKENDS)).default("linux-tc"))
+    .addOption(new Option("--backend <backend>", "configuration backend (default: the one of bandwidth.gateway.kind; a backend of another kind is refused)").choices(Object.keys(QUOTA_BACKENDS)))
     .addOption(formatOption())
     .addOption(langOption())
-    .action((file: string, opts: { gateway?: string; backend: BackendName; format: string; lang?: string }) => {
+    .action((file: string, opts: { gateway?: string; backend?: BackendName; format: string; lang?: string }) => {
       const lang = langOf(opts);
-      const { inventory } = loadForCommand(file, opts);
+      // The backend's and --gateway's checks run with validation, so they come with file:line:column.
+      const { inventory } = loadForCommand(file, opts, false, (inv) => renderChecks(inv, { gateway: opts.gateway, backend: opts.backend }));
       if (!inventory) return; // inventory errors printed, exit code 2 set
       try {
         const cfg = renderGatewayConfig(inventory, { gateway: opts.gateway, backend: opts.backend });

@@ -32,6 +32,14 @@ export const quotasMessages = {
     id: "subnet {subnet} milik PD \"{opd}\" tumpang tindih dengan {otherSubnet} milik PD \"{other}\": lalu lintas akan dibebankan ke kuota yang salah",
     en: "subnet {subnet} of OPD \"{opd}\" overlaps {otherSubnet} of OPD \"{other}\": traffic would be charged to the wrong quota",
   },
+  "quota.backend-kind": {
+    id: "backend kuota \"{backend}\" hanya untuk gateway {backendKind}, tetapi gateway \"{gateway}\" adalah {kind}: tulis bandwidth.gateway.kind yang benar atau pilih backend gateway ini",
+    en: "quota backend \"{backend}\" serves {backendKind} gateways, but gateway \"{gateway}\" is {kind}: set bandwidth.gateway.kind right or choose this gateway's backend",
+  },
+  "quota.kind-vendor": {
+    id: "gateway \"{gateway}\" ditulis kind: {kind}, tetapi vendornya {vendor} menjalankan RouterOS: tc tidak dapat berjalan di sana",
+    en: "gateway \"{gateway}\" is declared kind: {kind}, but its vendor {vendor} runs RouterOS: tc cannot run there",
+  },
   "quota.unknown-backend": { id: "backend kuota tidak dikenal \"{backend}\"", en: "unknown quota backend \"{backend}\"" },
   "quotas.refused": { id: "{file}: {errors} kesalahan; tidak ada yang dibuat", en: "{file}: {errors} errors; nothing rendered" },
 } satisfies Messages;

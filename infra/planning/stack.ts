@@ -109,7 +109,9 @@ function planQuota(inv: Inventory): QuotaPlan | undefined {
   if (!gateway) return undefined;
   const device = inv.devices.find((d) => d.id === gateway.device);
   if (!device?.mgmtAddress) throw new QuotaPlanError(`bandwidth gateway ${gateway.device} has no mgmtAddress to reach it over SSH`);
-  const config = renderGatewayConfig(inv, { backend: "linux-tc" });
+  // The backend of the gateway's kind (linux-tc or routeros); the validator has already refused a
+  // kind the hardware contradicts.
+  const config = renderGatewayConfig(inv);
   const opds = [...new Set(config.classes.map((c) => c.opd).filter((o) => !o.startsWith("*")))];
   return { config, host: device.mgmtAddress, opds };
 }

@@ -1,6 +1,7 @@
-// What a shaping backend turns a QuotaPlan into. linux-tc (tc HTB + nftables) is the one in use;
-// a MikroTik RouterOS backend (/queue tree + /ip firewall mangle packet marks per OPD subnet) fits
-// the same interface: the plan already carries the stable per-OPD slot it would name its queues by.
+// What a shaping backend turns a QuotaPlan into: linux-tc (tc HTB + nftables) for Linux gateways,
+// routeros (address lists, mangle packet marks and a queue tree) for MikroTik gateways. Each
+// backend serves one gateway kind and the planner refuses a gateway of another kind.
+import type { GatewayKind } from "../../inventory/schema";
 import type { Direction, QuotaPlan } from "./model";
 
 /** One shaping queue as the backend configures it (for review, tests and the CLI's JSON). */
@@ -21,13 +22,19 @@ export interface QuotaClass {
 export interface GatewayConfig {
   backend: string;
   gateway: string;
-  /** Applied as-is on the gateway (over SSH by BandwidthQuota); idempotent. */
+  /** For review and to apply by hand; idempotent. */
   script: string;
+  /** What BandwidthQuota runs over SSH on create and update (the script, or a command that runs it). */
+  apply: string;
+  /** What BandwidthQuota runs over SSH on delete: removes everything the script configured. */
+  rollback: string;
   classes: QuotaClass[];
 }
 
 export interface QuotaBackend {
   readonly name: string;
+  /** The one kind of gateway this backend configures. */
+  readonly gatewayKind: GatewayKind;
   render(plan: QuotaPlan): GatewayConfig;
 }
 

@@ -149,7 +149,19 @@ export function renderLinuxTc(plan: QuotaPlan): GatewayConfig {
     `spbe_prune ${shellQuote(plan.wanInterface)} ${shellQuote(keep(plan.wanInterface))}`,
     "",
   ].join("\n");
-  return { backend: "linux-tc", gateway: plan.gateway, script, classes };
+  return { backend: "linux-tc", gateway: plan.gateway, script, apply: script, rollback: linuxTcRollback(plan), classes };
 }
 
-export const linuxTcBackend: QuotaBackend = { name: "linux-tc", render: renderLinuxTc };
+/** Removes the quotas: both root qdiscs (with every class under them) and the nftables table. */
+export function linuxTcRollback(plan: QuotaPlan): string {
+  return [
+    "#!/bin/sh",
+    `# Removes the bandwidth quotas of gateway ${plan.gateway} (rendered by spbe-infra). Safe to run twice.`,
+    `tc qdisc del dev ${shellQuote(plan.lanInterface)} root 2>/dev/null || true`,
+    `tc qdisc del dev ${shellQuote(plan.wanInterface)} root 2>/dev/null || true`,
+    `nft delete table inet ${NFT_TABLE} 2>/dev/null || true`,
+    "",
+  ].join("\n");
+}
+
+export const linuxTcBackend: QuotaBackend = { name: "linux-tc", gatewayKind: "linux", render: renderLinuxTc };

@@ -3,6 +3,8 @@
 // a MikroTik RouterOS queue backend later). Rates are integer kbit/s (1 kbit = 1000 bit, as tc and
 // RouterOS count), so a quota of 12.5 Mbps is exact and the rendered text never shows a float.
 
+import type { GatewayKind } from "../../inventory/schema";
+
 export type Direction = "down" | "up";
 
 export interface OpdShaping {
@@ -20,6 +22,8 @@ export interface OpdShaping {
 
 export interface QuotaPlan {
   gateway: string;
+  /** What the gateway runs (declared, or derived from its vendor): the backend must serve it. */
+  kind: GatewayKind;
   /** Faces the OPDs: traffic towards an OPD ("down") leaves through it. */
   lanInterface: string;
   /** Faces the upstream: traffic from an OPD ("up") leaves through it. */
@@ -42,7 +46,9 @@ export type QuotaProblemCode =
   | "quota.over-capacity"
   | "quota.subnet-overlap"
   | "quota.duplicate-opd"
-  | "quota.unknown-backend";
+  | "quota.unknown-backend"
+  | "quota.backend-kind"
+  | "quota.kind-vendor";
 
 export interface QuotaProblem {
   code: QuotaProblemCode;

@@ -61,12 +61,22 @@ const cases: Case[] = [
   ["public OPD subnet", (i) => (i.opds[1].subnets = ["198.51.100.0/24"]), "ip.subnet-public", "opds[1].subnets[0]"],
   ["quota for unknown OPD", (i) => (i.bandwidth.quotas[0].opd = "dishub"), "ref.unknown", "bandwidth.quotas[0].opd"],
   ["two quotas for one OPD", (i) => i.bandwidth.quotas.push({ opd: "dinkes", downMbps: 1, upMbps: 1 }), "quota.duplicate", "bandwidth.quotas[1].opd"],
-  ["gateway LAN interface unknown", (i) => (i.bandwidth.gateway.lanInterface = "eth7"), "ref.unknown-in", "bandwidth.gateway.lanInterface"],
-  ["gateway WAN interface unknown", (i) => (i.bandwidth.gateway.wanInterface = "eth8"), "ref.unknown-in", "bandwidth.gateway.wanInterface"],
+  ["gateway LAN interface unknown", (i) => (i.bandwidth.gateway.lanInterface = "eth7"), "quota.gateway-interface", "bandwidth.gateway.lanInterface"],
+  ["gateway WAN interface unknown", (i) => (i.bandwidth.gateway.wanInterface = "eth8"), "quota.gateway-interface", "bandwidth.gateway.wanInterface"],
+  // The queues are named after the interfaces: a gateway that lists none cannot be shaped (render refused it; now validate does).
+  ["gateway that lists no interfaces", (i) => (i.devices[3].interfaces = []), "quota.gateway-interface", "bandwidth.gateway.lanInterface"],
+  ["gateway LAN and WAN the same", (i) => (i.bandwidth.gateway.wanInterface = "lan0"), "quota.same-interface", "bandwidth.gateway.wanInterface"],
+  ["unknown gateway device", (i) => (i.bandwidth.gateway.device = "gw9"), "ref.unknown", "bandwidth.gateway.device"],
+  ["one quota above the upstream", (i) => (i.bandwidth.quotas[0].downMbps = 500), "quota.over-capacity", "bandwidth.quotas[0].downMbps"],
+  ["one quota above the OPD's own link", (i) => ((i.links[0].capacityMbps = 5), (i.bandwidth.quotas[0].upMbps = 8)), "quota.over-capacity", "bandwidth.quotas[0].upMbps"],
+  ["one quota above the gateway's WAN speed", (i) => ((i.devices[3].interfaces[1].speedMbps = 15), (i.bandwidth.quotas[0].downMbps = 16)), "quota.over-capacity", "bandwidth.quotas[0].downMbps"],
+  ["quota on an OPD without subnet", (i) => (i.opds[1].subnets = []), "quota.no-subnet", "bandwidth.quotas[0].opd"],
+  ["gateway declared linux on MikroTik hardware", (i) => ((i.devices[3].vendor = "MikroTik"), (i.bandwidth.gateway.kind = "linux")), "quota.kind-vendor", "bandwidth.gateway.kind"],
+  ["unknown gateway kind", (i) => (i.bandwidth.gateway.kind = "cisco-ios"), "schema", "bandwidth.gateway.kind"],
   ["SNMP without address", (i) => delete i.devices[0].mgmtAddress, "snmp.no-address", "devices[0].snmp"],
-  ["quotas above upstream (warning)", (i) => (i.bandwidth.quotas[0].downMbps = 500), "quota.over-upstream", "bandwidth.quotas", "warning"],
+  // Oversubscription by the SUM of quotas is normal practice: a warning, while each quota fits.
+  ["quotas adding up above the upstream (warning)", (i) => i.bandwidth.quotas.push({ opd: "diskominfo", downMbps: 90, upMbps: 10 }), "quota.over-upstream", "bandwidth.quotas", "warning"],
   ["assessment reference of another year (warning)", (i) => (i.applications[0].securityAssessment = { date: "2025-02-03", ref: "BA-KAMINFO/web/2026" }), "evidence.year-mismatch", "applications[0].securityAssessment.ref", "warning"],
-  ["quota on an OPD without subnet (warning)", (i) => (i.opds[1].subnets = []), "quota.no-subnet", "bandwidth.quotas[0].opd", "warning"],
   ["block nearly exhausted (warning)", (i) => { for (let n = 0; n < 13; n++) i.publicIp.allocations.push({ id: `a${n}`, block: "v4", to: { service: "x" } }); }, "ip.block-exhausted", "publicIp.blocks[0]", "warning"],
 ];
 
@@ -209,7 +219,7 @@ describe("errors that say what to type (file:line:column)", () => {
       "wrong lanInterface, at lanInterface",
       "lanInterface: ether2",
       "lanInterface: ether9",
-      'x.yaml:24:39 error: bandwidth.gateway.lanInterface: unknown interface "ether9" in device "gw"',
+      'x.yaml:24:39 error: bandwidth.gateway.lanInterface: gateway "gw" has no interface "ether9"',
     ],
     [
       "unquoted comma in a { } entry",

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { renderGatewayConfig } from "../../infra/quota";
+import { inventorySchema } from "../../inventory/schema";
 import { GATEWAY, testInventory, testInventoryData } from "../../testkit/quota/fixture";
 import { runSpbe } from "../../testkit/spbe-cli";
 
@@ -39,26 +40,52 @@ describe("spbe quotas render", () => {
     expect(doc.script).toContain("nft -f -");
   });
 
+  // What would stop rendering is the inventory check's now: each problem at its file:line:column and path.
   it.each([
-    { name: "no-subnet", mutate: (d: any) => (d.opds[1].subnets = []), en: /OPD "dinkes" has a quota but no subnet/, id: /PD "dinkes" memiliki kuota tetapi tidak memiliki subnet/ },
+    {
+      name: "no-subnet",
+      mutate: (d: any) => (d.opds[1].subnets = []),
+      path: "bandwidth.quotas[0].opd",
+      en: /OPD "dinkes" has a quota but no subnet/,
+      id: /PD "dinkes" memiliki kuota tetapi tidak memiliki subnet/,
+    },
     {
       name: "over-capacity",
       mutate: (d: any) => (d.bandwidth.quotas[1].downMbps = 80),
+      path: "bandwidth.quotas[1].downMbps",
       en: /OPD "disdik": down quota of 80 Mbps is above the capacity of link bb-disdik \(50 Mbps\)/,
       id: /kuota down 80 Mbps melebihi kapasitas link bb-disdik \(50 Mbps\)/,
     },
-  ])("$name: clear error naming the file, exit 2, no stack trace, nothing on stdout", ({ name, mutate, en, id }) => {
+  ])("$name: refused with file:line:column and path, exit 2, no stack trace, nothing on stdout", ({ name, mutate, path, en, id }) => {
     const file = inventoryFile(name, mutate);
     const r = spbe(["quotas", "render", file, "--gateway", GATEWAY]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(file);
+    const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+ error: ${path.replace(/[.[\]]/g, "\\$&")}: `);
+    expect(r.stderr).toMatch(at);
     expect(r.stderr).toMatch(en);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(spbe(["quotas", "render", file, "--lang", "id"]).stderr).toMatch(id);
     const json = spbe(["quotas", "render", file, "--format", "json"]);
     expect(json.status).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ file, valid: false, problems: [{ severity: "error", code: `quota.${name}` }] });
+    const doc = JSON.parse(json.stdout);
+    expect(doc).toMatchObject({ file, valid: false });
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: `quota.${name}`, path }));
+  });
+
+  it("--backend of another kind than the gateway's: refused at the field that decides the kind, exit 2", () => {
+    const file = inventoryFile("kind", (d) => (d.bandwidth.gateway.kind = "routeros"));
+    const r = spbe(["quotas", "render", file, "--backend", "linux-tc"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/:\d+:\d+ error: bandwidth\.gateway\.kind: quota backend "linux-tc" serves linux gateways, but gateway "gw-01" is routeros/);
+    // Without --backend, the gateway's kind chooses: a RouterOS script.
+    const ok = spbe(["quotas", "render", file]);
+    expect(ok.status, ok.stderr).toBe(0);
+    const data = testInventoryData();
+    data.bandwidth.gateway.kind = "routeros";
+    expect(ok.stdout).toBe(renderGatewayConfig(inventorySchema.parse(data)).script);
+    expect(ok.stdout).toContain("/queue tree");
   });
 
   it("overlapping OPD subnets: refused by the inventory check before rendering (exit 2)", () => {

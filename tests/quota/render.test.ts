@@ -163,6 +163,17 @@ describe("bad input is refused before anything is rendered", () => {
   });
 
   it("an unknown backend", () => {
-    expect(problemsOf(() => renderGatewayConfig(testInventory(), { backend: "routeros" as never }))).toEqual([{ code: "quota.unknown-backend", params: { backend: "routeros" } }]);
+    expect(problemsOf(() => renderGatewayConfig(testInventory(), { backend: "vyos" as never }))).toEqual([{ code: "quota.unknown-backend", params: { backend: "vyos" } }]);
+  });
+
+  it.each([
+    { backend: "routeros", mutate: () => {}, kind: "linux" },
+    { backend: "linux-tc", mutate: (d: any) => (d.bandwidth.gateway.kind = "routeros"), kind: "routeros" },
+    { backend: "linux-tc", mutate: (d: any) => (d.devices[0].vendor = "MikroTik"), kind: "routeros" },
+  ])("$backend refuses a $kind gateway", ({ backend, mutate, kind }) => {
+    const data = testInventoryData();
+    mutate(data);
+    const problems = problemsOf(() => renderGatewayConfig(inventorySchema.parse(data), { backend: backend as never }));
+    expect(problems).toEqual([{ code: "quota.backend-kind", params: { backend, backendKind: kind === "linux" ? "routeros" : "linux", gateway: GATEWAY, kind } }]);
   });
 });

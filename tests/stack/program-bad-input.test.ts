@@ -48,7 +48,7 @@ describe("an invalid inventory", () => {
 });
 
 describe("quotas the gateway cannot shape", () => {
-  it("fail before registering anything, with the quota renderer's problems", async () => {
+  it("fail before registering anything, as inventory errors at their file:line:column", async () => {
     const text = readFileSync(join(ROOT, "examples/barito-timur/inventory.yaml"), "utf8").replace(
       "{opd: satpolpp, downMbps: 10, upMbps: 5}",
       "{opd: satpolpp, downMbps: 50000, upMbps: 5}",
@@ -57,7 +57,9 @@ describe("quotas the gateway cannot shape", () => {
     writeFileSync(file, text);
     const err = await failure({ inventoryFile: file });
     expect(err.resources).toEqual([]);
-    expect(err.message).toMatch(/quota\.yaml: the bandwidth quotas cannot be rendered:\n {2}quota\.over-capacity \(opd=satpolpp, direction=down, quota=50000/);
+    // The validator knows what the renderer knows: the same refusal, now with its position.
+    expect(err.name).toBe("InventoryLoadError");
+    expect(err.message).toMatch(/quota\.yaml:\d+:\d+ .*bandwidth\.quotas\[\d+\]\.downMbps: OPD "satpolpp": down quota of 50000 Mbps is above the capacity of bandwidth\.upstreamMbps/);
   });
 });
 
