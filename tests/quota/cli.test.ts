@@ -88,6 +88,20 @@ describe("spbe quotas render", () => {
     expect(ok.stdout).toContain("/queue tree");
   });
 
+  it("validate, check and report refuse a quota above its OPD's link at its position (exit 2); a sum above the upstream only warns", () => {
+    const over = inventoryFile("check-over", (d) => (d.bandwidth.quotas[0].upMbps = 60)); // dinkes, link bb-dinkes is 50 Mbps
+    for (const cmd of ["validate", "check", "report"]) {
+      const r = spbe([cmd, over]);
+      expect(r.status, `${cmd}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/:\d+:\d+ error: bandwidth\.quotas\[0\]\.upMbps: OPD "dinkes": up quota of 60 Mbps is above the capacity of link bb-dinkes \(50 Mbps\)/);
+    }
+    // Each quota fits its link and the upstream, but together they oversubscribe the 39 Mbps upstream: deliberate, a warning.
+    const sum = inventoryFile("check-sum", (d) => (d.bandwidth.upstreamMbps = 39));
+    const r = spbe(["validate", sum]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/:\d+:\d+ warning: bandwidth\.quotas: quotas add up to 40 Mbps down/);
+  });
+
   it("overlapping OPD subnets: refused by the inventory check before rendering (exit 2)", () => {
     const file = inventoryFile("overlap", (d) => (d.opds[3].subnets = ["10.77.2.128/25"]));
     const r = spbe(["quotas", "render", file]);
