@@ -1,6 +1,7 @@
 // The stack configuration the program reads, checked in one place before any resource exists:
 // plain settings from Pulumi.<stack>.yaml, secrets by name only. Every missing secret is reported
 // at once, by its config key, with the command that sets it; a value is never printed.
+import { QUOTA_BACKENDS, type BackendName } from "../infra/quota";
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../inventory/schema";
 import { alertmanagerSecretRefs } from "../dashboards/alertmanager/build";
@@ -30,7 +31,11 @@ export interface StackSettings {
   recoveryMonitoringHost?: string;
   registry?: RegistrySettings;
   dnsSerial: number;
-  quotaBackend: "linux-tc";
+  /**
+   * Pins the quota backend (`linux-tc`, `routeros`); unset, the gateway's kind chooses. A pinned
+   * backend of another kind than the gateway's is refused as an inventory error at its position.
+   */
+  quotaBackend?: BackendName;
   /** Containers declared per wave; default: all at once, or 500 per wave from 500 containers on. */
   containerWave?: number;
 }
@@ -68,8 +73,8 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
   if (registry && (typeof registry.server !== "string" || typeof registry.username !== "string")) {
     invalid.push(`${NAMESPACE}:registry must be { server, username } (the password is the secret ${NAMESPACE}:registryPassword)`);
   }
-  const backend = config.get("quotaBackend") ?? "linux-tc";
-  if (backend !== "linux-tc") invalid.push(`${NAMESPACE}:quotaBackend must be linux-tc, not ${backend}`);
+  const backend = config.get("quotaBackend");
+  if (backend !== undefined && !(backend in QUOTA_BACKENDS)) invalid.push(`${NAMESPACE}:quotaBackend must be one of ${Object.keys(QUOTA_BACKENDS).join(", ")} (or unset: the gateway's kind chooses), not ${backend}`);
   const containerWave = config.getNumber("containerWave");
   if (containerWave !== undefined && !(Number.isInteger(containerWave) && containerWave > 0)) invalid.push(`${NAMESPACE}:containerWave must be a positive integer`);
   if (invalid.length > 0) throw new StackConfigError([], invalid);
@@ -82,7 +87,7 @@ export function readSettings(config = new pulumi.Config(NAMESPACE)): StackSettin
     collectorImage: config.get("collectorImage"),
     registry,
     dnsSerial: config.getNumber("dnsSerial") ?? 1,
-    quotaBackend: "linux-tc",
+    ...(backend !== undefined ? { quotaBackend: backend as BackendName } : {}),
     ...(containerWave !== undefined ? { containerWave } : {}),
   };
 }

@@ -18,7 +18,7 @@ import { RecoverySite } from "../infra/components/recovery-site";
 import type { DockerSiteArgs } from "../infra/components/docker-site";
 import { planStack, type StackPlan } from "../infra/planning/stack";
 import { planCollectorImage, type CollectorImagePlan } from "../infra/planning/collector-image";
-import { describeProblem, QuotaConfigError } from "../infra/quota";
+import { describeProblem, QuotaConfigError, renderChecks } from "../infra/quota";
 import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
 import { BLACKBOX_ADDRESS, GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
@@ -48,7 +48,8 @@ export function loadStackInventory(settings: StackSettings): { inventory: Invent
   } catch (err) {
     throw new pulumi.RunError(`${settings.inventoryFile}: cannot read the inventory (spbe-infra:inventory): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const result = loadInventoryText(text, settings.inventoryFile);
+  // A pinned quota backend is checked against the gateway's kind with validation, so a mismatch has its position.
+  const result = loadInventoryText(text, settings.inventoryFile, (inv) => renderChecks(inv, { backend: settings.quotaBackend }));
   if (!result.inventory) throw new InventoryLoadError(result);
   return { inventory: result.inventory, text };
 }
@@ -102,6 +103,7 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       collectorSecretEnv: collectorSecretEnv(inv),
       dnsSerial: settings.dnsSerial,
       probes: monitoringProbes(inv),
+      quotaBackend: settings.quotaBackend,
     });
   } catch (err) {
     if (err instanceof QuotaConfigError) {

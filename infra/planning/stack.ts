@@ -2,7 +2,7 @@
 // (an unplaceable application, a full block, a server with no docker host) fails the run cleanly,
 // and the components only turn this plan into resources.
 import type { Inventory, Link, Site } from "../../inventory/schema";
-import { renderGatewayConfig, type GatewayConfig } from "../quota";
+import { renderGatewayConfig, type BackendName, type GatewayConfig } from "../quota";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { planDnsServing, type DnsServingPlan } from "./dns-serving";
 import { dockerHostsFor } from "./docker-hosts";
@@ -53,6 +53,8 @@ export interface StackPlanOptions {
   collectorSecretEnv: Record<string, string>;
   dnsSerial: number;
   probes?: MonitoringOptions["probes"];
+  /** Pinned quota backend; default: the one of the gateway's kind. */
+  quotaBackend?: BackendName;
 }
 
 export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
@@ -69,7 +71,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     collectorSecretEnv: opts.collectorSecretEnv,
     probes: opts.probes,
   });
-  const quota = planQuota(inv);
+  const quota = planQuota(inv, opts.quotaBackend);
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host, ...(monitoring.recovery ? [monitoring.recovery.host] : [])];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
 
@@ -104,14 +106,14 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
 
 export class QuotaPlanError extends Error {}
 
-function planQuota(inv: Inventory): QuotaPlan | undefined {
+function planQuota(inv: Inventory, backend?: BackendName): QuotaPlan | undefined {
   const gateway = inv.bandwidth?.gateway;
   if (!gateway) return undefined;
   const device = inv.devices.find((d) => d.id === gateway.device);
   if (!device?.mgmtAddress) throw new QuotaPlanError(`bandwidth gateway ${gateway.device} has no mgmtAddress to reach it over SSH`);
   // The backend of the gateway's kind (linux-tc or routeros); the validator has already refused a
   // kind the hardware contradicts.
-  const config = renderGatewayConfig(inv);
+  const config = renderGatewayConfig(inv, { backend });
   const opds = [...new Set(config.classes.map((c) => c.opd).filter((o) => !o.startsWith("*")))];
   return { config, host: device.mgmtAddress, opds };
 }

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderGatewayConfig } from "../../infra/quota";
 import { loadInventoryOrThrow } from "../../inventory/load";
-import { runProgram, type RegisteredResource } from "../../testkit/pulumi/run-program";
+import { ProgramRunError, runProgram, type RegisteredResource } from "../../testkit/pulumi/run-program";
 
 const ROOT = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "spbe-quota-backends-"));
@@ -57,5 +57,25 @@ describe("the quota command in a preview", () => {
       expect(cfg.apply).toBe(cfg.script);
       expect(cfg.rollback).toContain("nft delete table inet spbe_quota");
     }
+  });
+});
+
+describe("a pinned quota backend (spbe-infra:quotaBackend)", () => {
+  it("of another kind than the gateway's: nothing registered, an inventory error at the kind's position", async () => {
+    let err: unknown;
+    try {
+      await runProgram({ inventoryFile: mikrotikInventory(), config: { "spbe-infra:quotaBackend": "linux-tc" } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ProgramRunError);
+    const e = err as ProgramRunError;
+    expect(e.resources).toEqual([]);
+    expect(e.name).toBe("InventoryLoadError");
+    expect(e.message).toMatch(/mikrotik\.yaml:\d+:\d+ .*bandwidth\.gateway\.kind: quota backend "linux-tc" serves linux gateways, but gateway "dc-gw-01" is routeros/);
+  });
+
+  it("an unknown one is a setting error naming the backends", async () => {
+    await expect(runProgram({ stack: "barito-timur", config: { "spbe-infra:quotaBackend": "vyos" } })).rejects.toThrow(/spbe-infra:quotaBackend must be one of linux-tc, routeros/);
   });
 });
