@@ -153,4 +153,22 @@ describe("bandwidth quotas on a namespace gateway", () => {
     expect(r.code, r.output).toBe(0);
     expect(r.output).toContain("SUCCESS");
   }, 30_000);
+
+  it("the rollback (Pulumi's delete) removes the HTB trees and the nft table, twice is safe, and the script restores them", () => {
+    const cfg = renderGatewayConfig(testInventory());
+    bed!.applyScript(cfg.script);
+    // Sorted: a tree built afresh lists its classes in another order than one changed in place.
+    const state = () => bed!.gatewayState().split("\n").sort();
+    const applied = state();
+    bed!.applyScript(cfg.rollback);
+    bed!.applyScript(cfg.rollback);
+    const gw = bed!.gw;
+    for (const dev of [cfg.classes[0]!.interface, cfg.classes.at(-1)!.interface]) {
+      expect(bed!.exec(gw, "tc", ["qdisc", "show", "dev", dev])).not.toContain("htb");
+      expect(bed!.exec(gw, "tc", ["class", "show", "dev", dev])).toBe("");
+    }
+    expect(bed!.exec(gw, "nft", ["list", "tables"])).not.toContain("spbe_quota");
+    bed!.applyScript(cfg.script);
+    expect(state()).toEqual(applied);
+  }, 30_000);
 });
