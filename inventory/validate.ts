@@ -167,14 +167,13 @@ function checkRacks(ctx: Context): void {
   }
 }
 
-/** `interfaceKey` names the field the user wrote the interface in (`interface`, or the gateway's `lanInterface`). */
-function checkEndpoint(ctx: Context, endpoint: { device: string; interface: string }, path: Path, interfaceKey = "interface"): void {
+function checkEndpoint(ctx: Context, endpoint: { device: string; interface: string }, path: Path): void {
   const at = ctx.ref(ctx.devices, ctx.skip.devices, endpoint.device, [...path, "device"], "device");
   if (at === undefined) return;
   const dev = ctx.inv.devices[at]!;
   // Interfaces are optional in the inventory; when a device lists them, a link must name one of them.
   if (dev.interfaces.length > 0 && !dev.interfaces.some((f) => f.name === endpoint.interface)) {
-    ctx.d.error([...path, interfaceKey], "ref.unknown-in", { kind: "interface", id: endpoint.interface, scope: "device", scopeId: dev.id });
+    ctx.d.error([...path, "interface"], "ref.unknown-in", { kind: "interface", id: endpoint.interface, scope: "device", scopeId: dev.id });
   }
 }
 

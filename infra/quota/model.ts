@@ -1,6 +1,6 @@
 // The backend-neutral shaping plan: what every OPD gets on which gateway interface. Built from the
-// inventory by plan.ts (pure), turned into device configuration by a QuotaBackend (linux-tc now,
-// a MikroTik RouterOS queue backend later). Rates are integer kbit/s (1 kbit = 1000 bit, as tc and
+// inventory by plan.ts (pure), turned into device configuration by a QuotaBackend (linux-tc for a
+// Linux gateway, routeros for a MikroTik). Rates are integer kbit/s (1 kbit = 1000 bit, as tc and
 // RouterOS count), so a quota of 12.5 Mbps is exact and the rendered text never shows a float.
 
 import type { GatewayKind } from "../../inventory/schema";
@@ -14,8 +14,8 @@ export interface OpdShaping {
   downKbit: number;
   upKbit: number;
   /**
-   * A small number, stable for this OPD code, that backends use to name its queues (tc class minor
-   * id, RouterOS queue comment). Stable so that adding or changing one OPD leaves the others' names alone.
+   * A small number, stable for this OPD code, that backends use to name its queues (the tc class
+   * minor id; RouterOS names its queues by the OPD code itself, which is as stable). Stable so that adding or changing one OPD leaves the others' names alone.
    */
   slot: number;
 }
