@@ -10,6 +10,7 @@ import { availabilitySection, latestAvailability } from "./availability";
 import { coverageOf } from "./coverage";
 import { exceptionStatus } from "./placement";
 import { predicateOf } from "./verdict";
+import { addCheck, CLASSIFICATION_WEIGHT, weightedScore, type WeightedTally } from "./score";
 import { RULES } from "./rules/catalogue";
 import { compareTopology } from "./topology";
 import { effectiveSeverity, formatCitation } from "./rules/helpers";
@@ -28,9 +29,6 @@ export interface EvaluateOptions {
   /** Defaults to the whole catalogue (tests pass a single rule). */
   rules?: readonly Rule[];
 }
-
-/** An advisory finding weighs a quarter of a mandatory one in the score. */
-export const ADVISORY_WEIGHT = 0.25;
 
 export function buildIndex(inv: Inventory): InventoryIndex {
   return {
@@ -76,12 +74,6 @@ export function evidenceOf(rule: Rule, variant: string, params: Record<string, s
   return renderBoth(template, withTerms(params));
 }
 
-export function scoreOf(checks: number, mandatory: number, advisory: number): number {
-  if (checks === 0) return 100;
-  const penalty = mandatory + ADVISORY_WEIGHT * advisory;
-  return Math.round(1000 * Math.max(0, 1 - penalty / checks)) / 10;
-}
-
 export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const profiles = [...(opts.profiles ?? inventory.meta.profiles)];
   const index = buildIndex(inventory);
@@ -91,12 +83,16 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const rules = candidates.filter((r) => !r.needsFacts || opts.facts);
 
   const opdOrder = new Map(inventory.opds.map((o, i) => [o.code, i]));
-  const perOpd = new Map<string, { checks: number; mandatory: number; advisory: number }>();
+  const perOpd = new Map<string, { checks: number; mandatory: number; advisory: number; weights: WeightedTally }>();
   const tally = (opd: string) => {
     let t = perOpd.get(opd);
-    if (!t) perOpd.set(opd, (t = { checks: 0, mandatory: 0, advisory: 0 }));
+    if (!t) perOpd.set(opd, (t = { checks: 0, mandatory: 0, advisory: 0, weights: { checkWeight: 0, findingWeight: 0 } }));
     return t;
   };
+  const overallWeights: WeightedTally = { checkWeight: 0, findingWeight: 0 };
+  const classification = new Map(inventory.applications.map((a) => [a.id, a.classification]));
+  // What is at stake in a check: the classification of the application it is about (others weigh 1).
+  const stakesOf = (c: Check) => (c.subject.kind === "application" ? CLASSIFICATION_WEIGHT[classification.get(c.subject.id) ?? "publik"] : 1);
   for (const o of inventory.opds) tally(o.code);
 
   const findings: (Finding & { order: number })[] = [];
@@ -108,6 +104,8 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     for (const c of checks) {
       const t = tally(c.opd);
       t.checks++;
+      addCheck(t.weights, stakesOf(c), c.failure ? severity : undefined);
+      addCheck(overallWeights, stakesOf(c), c.failure ? severity : undefined);
       if (!c.failure) continue;
       failed++;
       t[severity]++;
@@ -147,8 +145,8 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
 
   const opdCodes = [...perOpd.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const opds: OpdScore[] = opdCodes.map((code) => {
-    const t = perOpd.get(code)!;
-    return { opd: code, name: index.opds.get(code)?.name ?? code, ...t, score: scoreOf(t.checks, t.mandatory, t.advisory), predicate: predicateOf(t.mandatory, t.advisory) };
+    const { weights, ...t } = perOpd.get(code)!;
+    return { opd: code, name: index.opds.get(code)?.name ?? code, ...t, score: weightedScore(weights), predicate: predicateOf(t.mandatory, t.advisory) };
   });
   const total = opds.reduce((s, o) => ({ checks: s.checks + o.checks, mandatory: s.mandatory + o.mandatory, advisory: s.advisory + o.advisory }), { checks: 0, mandatory: 0, advisory: 0 });
 
@@ -163,7 +161,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     rules: summaries,
     findings: findings.map(({ order: _order, ...f }) => f),
     opds,
-    overall: { ...total, score: scoreOf(total.checks, total.mandatory, total.advisory), predicate: predicateOf(total.mandatory, total.advisory) },
+    overall: { ...total, score: weightedScore(overallWeights), predicate: predicateOf(total.mandatory, total.advisory) },
     coverage: coverageOf(profiles, rules, candidates.filter((r) => !rules.includes(r))),
     exceptions: exceptionsRegister(inventory, opts.asOf),
     ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),

@@ -31,8 +31,8 @@ export const reportMessages = {
     en: "Overall score {score}/100: {mandatory} mandatory findings and {advisory} advisories in {checks} checks.",
   },
   "report.score-note": {
-    id: "Skor = 100 × (1 − (wajib + 0,25 × saran) / pemeriksaan), per OPD dan keseluruhan.",
-    en: "Score = 100 × (1 − (mandatory + 0.25 × advisory) / checks), per OPD and overall.",
+    id: "Skor = 100 × (1 − Σ bobot temuan / Σ bobot pemeriksaan), per OPD dan keseluruhan; bobot = keparahan (wajib {mandatory}, saran {advisory}) × klasifikasi data yang dipertaruhkan ({classes}; subjek selain aplikasi 1).",
+    en: "Score = 100 × (1 − Σ finding weight / Σ check weight), per OPD and overall; weight = severity (mandatory {mandatory}, advisory {advisory}) × classification of the data at stake ({classes}; subjects other than applications 1).",
   },
   "report.facts-used": { id: "Fakta teramati dari kolektor disertakan.", en: "Observed facts from the collectors were included." },
   "report.facts-not-used": {

@@ -5,7 +5,7 @@ import { availabilityContent } from "./availability";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { coverageLines, trendLines, verdictLines } from "./law-sections";
-import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
+import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 export const escapeHtml = (s: string | number) =>
   String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -51,7 +51,7 @@ export function renderHtml(report: Report, lang: Lang): string {
   parts.push(`<p class="overall verdict">${escapeHtml(verdict.headline)}</p>`, `<p class="meta">${escapeHtml(verdict.thresholds)}</p>`, `<p class="meta">${escapeHtml(verdict.scope)}</p>`);
   const o = report.overall;
   parts.push(`<p class="overall">${escapeHtml(tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks }))}</p>`);
-  parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.score-note"))} ${escapeHtml(tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used"))}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(scoreNote(lang))} ${escapeHtml(tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used"))}</p>`);
   parts.push(`<div class="chart">${complianceChartSvg(report.opds, lang, tr(lang, "report.chart"))}</div>`);
   parts.push(
     table(

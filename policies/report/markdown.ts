@@ -3,7 +3,7 @@ import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { availabilityContent } from "./availability";
 import { coverageLines, trendLines, verdictLines } from "./law-sections";
-import { formatScore, opdName, pick, ruleIndex, severityLabel, statusLabel, subjectLabel, tr } from "./text";
+import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -24,7 +24,7 @@ export function renderMarkdown(report: Report, lang: Lang): string {
   out.push(`**${verdict.headline}**`, "", verdict.thresholds, "", verdict.scope, "");
   const o = report.overall;
   out.push(`**${tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks })}**`, "");
-  out.push(`${tr(lang, "report.score-note")} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
+  out.push(`${scoreNote(lang)} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
   out.push(
     table(
       [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],

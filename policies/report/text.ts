@@ -2,6 +2,7 @@
 // catalogue (each rule carries its own title, evidence and remediation as Text); both are rendered by
 // i18n's render.
 import { render, t, type MessageCode, type Params } from "../../i18n";
+import { CLASSIFICATION_WEIGHT, SEVERITY_WEIGHT } from "../score";
 import type { Lang, Report, Severity, Subject, Text } from "../types";
 
 export const tr = (lang: Lang, code: MessageCode, params: Params = {}) => t(lang, code, params);
@@ -24,4 +25,15 @@ export function opdName(report: Report, code: string): string {
 export function formatScore(lang: Lang, score: number): string {
   const text = score.toFixed(1);
   return lang === "id" ? text.replace(".", ",") : text;
+}
+
+/** A number in the report's language: Indonesian with a decimal comma (0,25), English with a point. */
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 2 }).format(n);
+}
+
+/** The score note with the weights written from policies/score.ts, their one home. */
+export function scoreNote(lang: Lang): string {
+  const classes = (Object.entries(CLASSIFICATION_WEIGHT) as [string, number][]).map(([c, w]) => `${c} ${formatNumber(lang, w)}`).join(", ");
+  return tr(lang, "report.score-note", { mandatory: formatNumber(lang, SEVERITY_WEIGHT.mandatory), advisory: formatNumber(lang, SEVERITY_WEIGHT.advisory), classes });
 }

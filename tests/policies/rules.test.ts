@@ -391,7 +391,24 @@ describe("profiles and facts", () => {
     expect(dinkes.mandatory).toBe(1);
     expect(dinkes.score).toBeCloseTo(100 * (1 - 1 / dinkes.checks), 1);
     expect(r.opds.find((o) => o.opd === "diskominfo")!.score).toBe(100);
-    expect(r.overall.score).toBeCloseTo(100 * (1 - 1 / r.overall.checks), 1);
+    expect(r.overall.score).toBeGreaterThan(100 * (1 - 1 / r.overall.checks)); // the rahasia simpeg's checks weigh double
+  });
+
+  it("weighs a finding by the classification of the data at stake: the same break on a rahasia system costs twice a public one", () => {
+    const lose = (classification: string) => {
+      const data = compliantFor("klaten-18-2018");
+      appOf(data, "web").classification = classification;
+      delete appOf(data, "web").securityAssessment;
+      if (classification === "rahasia") appOf(data, "web").dr = { server: "drsrv", rpoMinutes: 60 };
+      const dinkes = evaluate(load(data), { asOf: AS_OF, profiles: ["klaten-18-2018"] }).opds.find((o) => o.opd === "dinkes")!;
+      expect(dinkes.mandatory).toBe(1);
+      return dinkes;
+    };
+    const publik = lose("publik");
+    const rahasia = lose("rahasia");
+    expect(publik.predicate).toBe("tidak-memenuhi");
+    expect(rahasia.predicate).toBe("tidak-memenuhi");
+    expect(rahasia.score).toBeLessThan(publik.score);
   });
 });
 
