@@ -13,6 +13,7 @@ import {
   cableSchema,
   deviceSchema,
   alertingSchema,
+  governanceSchema,
   inventorySchema,
   linkSchema,
   opdSchema,
@@ -214,6 +215,7 @@ const topLevel = z
     bandwidth: z.unknown().optional(),
     applications: z.array(z.unknown()).default([]),
     alerting: z.unknown().optional(),
+    governance: z.unknown().optional(),
   })
   .strict();
 
@@ -295,6 +297,12 @@ function parseStructure(
     else out.alerting = alerting.data;
   }
 
+  if (t.governance !== undefined) {
+    const governance = safeParseBilingual(governanceSchema, t.governance);
+    if (!governance.success) diagnostics.push(...zodDiagnostics(governance.issues, ["governance"]));
+    else out.governance = governance.data;
+  }
+
   if (!out.meta || !top.success || publicIpBroken) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
 }
@@ -314,6 +322,7 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
     bandwidth: doc.bandwidth,
     applications: list("applications"),
     alerting: doc.alerting,
+    governance: doc.governance,
   };
 }
 

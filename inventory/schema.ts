@@ -15,6 +15,12 @@ export const CLASSIFICATIONS = ["publik", "internal", "rahasia", "strategis"] as
 export const APP_KINDS = ["umum", "khusus"] as const;
 /** What a Dinas assessment of an application examined. */
 export const ASSESSMENT_SCOPES = ["function", "security"] as const;
+/**
+ * A pengelola TIK's employment: a Pranata Komputer (a PNS in the computer functional post), a PNS with
+ * ICT competence, another PNS, a PPPK (ASN but not PNS), or not ASN at all (honorer, contract staff).
+ * bt-7-2019 Pasal 16 (1) asks for ASN; klaten-18-2018 Pasal 18 (2) for a Pranata Komputer or a PNS with ICT competence.
+ */
+export const STAFF_STATUSES = ["pranata-komputer", "pns-tik", "pns", "pppk", "non-asn"] as const;
 
 const id = z
   .string()
@@ -100,6 +106,17 @@ export const opdSchema = z
             name: z.string().min(1).meta(doc("Name of the appointed ICT manager", "Nama pengelola TIK yang ditunjuk", undefined, "Siti Aminah, S.T.")),
             decree: z.string().min(1).optional().meta(doc("The decree (SK) that appoints them", "SK penunjukannya", "rule opd-pengelola-decree (bt-7-2019 Pasal 16 (6), klaten-18-2018 Pasal 18 (3))", "SK Kepala Dinas No. 800/12/2025")),
             appointed: isoDate.optional().meta(doc("Date of appointment, YYYY-MM-DD", "Tanggal penunjukan, YYYY-MM-DD", undefined, "2025-01-06")),
+            status: z
+              .enum(STAFF_STATUSES)
+              .optional()
+              .meta(
+                doc(
+                  "Employment: pranata-komputer, pns-tik (PNS with ICT competence), pns, pppk (ASN, not PNS) or non-asn; omitted means not recorded (a finding)",
+                  "Status kepegawaian: pranata-komputer, pns-tik (PNS berkompetensi TIK), pns, pppk (ASN, bukan PNS) atau non-asn; kosong berarti tidak tercatat (temuan)",
+                  "rule opd-pengelola-asn (bt-7-2019 Pasal 16 (1), klaten-18-2018 Pasal 18 (2))",
+                  "pranata-komputer",
+                ),
+              ),
           })
           .strict(),
       )
@@ -138,6 +155,14 @@ export const interfaceSchema = z
   })
   .strict();
 
+/** A procurement and its Dinas verification (klaten-18-2018 Pasal 8 (4)), for applications and devices alike. */
+export const procurementSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100).meta(doc("Year procured", "Tahun pengadaan", undefined, 2024)),
+    verificationRef: z.string().min(1).optional().meta(doc("The Dinas verification of the procurement", "Verifikasi pengadaan oleh Dinas", "rules app-procurement-verified, device-procurement-verified (klaten-18-2018 Pasal 8 (4))", "027/88/Diskominfo/2024")),
+  })
+  .strict();
+
 export const recommendationSchema = z
   .object({
     ref: z.string().min(1).meta(doc("Number of the Dinas recommendation letter", "Nomor surat rekomendasi Dinas", undefined, "555/45/Diskominfo/2025")),
@@ -161,6 +186,7 @@ export const deviceSchema = z
     snmp: snmpAccess.optional().meta(doc('SNMP access: version "2c" (community) or "3" (user, security level, keys); secrets as references', 'Akses SNMP: versi "2c" (community) atau "3" (pengguna, tingkat keamanan, kunci); rahasia sebagai rujukan', "collectors", { version: "2c", community: { env: "SNMP_COMMUNITY" } })),
     owner: id.default("dinas").meta(doc('OPD code of the owner; "dinas" or meta.dinas means the Dinas', 'Kode OPD pemilik; "dinas" atau meta.dinas berarti Dinas', "rules opd-device-recommendation (klaten-18-2018 Pasal 11 (2)), opd-general-purpose-hardware (bt-7-2019 Pasal 12 (4)-(5))", "dinas")),
     recommendation: recommendationSchema.optional().meta(doc("The Dinas recommendation for a device an OPD runs itself", "Rekomendasi Dinas untuk perangkat yang dikelola OPD sendiri", "rule opd-device-recommendation (klaten-18-2018 Pasal 11 (2))")),
+    procurement: procurementSchema.optional().meta(doc("How the device was procured, when the Pemda bought it under an OPD action plan", "Cara pengadaan perangkat, bila dibeli Pemda dalam rencana aksi OPD", "rule device-procurement-verified (klaten-18-2018 Pasal 8 (4))")),
     interfaces: z.array(interfaceSchema).default([]).meta(doc("Interfaces; when listed, links and cables must name one of them", "Antarmuka; bila diisi, links dan cables harus menyebut salah satunya", "validation of links, cables, bandwidth.gateway; dashboards")),
     /** For servers: CPU cores and memory, used by the placement planner. */
     cpus: z.number().int().positive().optional().meta(doc("For servers: CPU cores", "Untuk server: jumlah inti CPU", "placement planner", 16)),
@@ -281,6 +307,15 @@ export const bandwidthSchema = z
       .strict()
       .optional()
       .meta(doc("The gateway that enforces quotas", "Gateway yang menegakkan kuota", "quota planner")),
+    siteControl: z
+      .object({
+        policyRef: z.string().min(1).meta(doc("The Dinas decision that sets which sites OPDs may reach", "Keputusan Dinas yang mengatur situs yang dapat diakses OPD", undefined, "SOP-INT/03/2025")),
+        method: z.enum(["dns", "nftables"]).meta(doc("How the quota gateway enforces it: a filtering resolver or nftables sets", "Cara gateway kuota menegakkannya: resolver penyaring atau set nftables", undefined, "dns")),
+        blocked: z.array(hostname).default([]).meta(doc("Sites OPDs may not reach", "Situs yang tidak boleh diakses OPD", undefined, ["judi.example"])),
+      })
+      .strict()
+      .optional()
+      .meta(doc("The Dinas's control of the sites OPDs may reach", "Pengendalian Dinas atas situs yang dapat diakses OPD", "rule opd-site-control (klaten-18-2018 Pasal 10 (2))")),
     quotas: z.array(quotaSchema).default([]).meta(doc("Internet quotas per OPD, set by the Dinas", "Kuota internet per OPD, ditetapkan Dinas", "rule opd-quota (klaten-18-2018 Pasal 10 (2), bt-7-2019 Pasal 12 (3) d)")),
   })
   .strict();
@@ -403,14 +438,15 @@ export const applicationSchema = z
       .strict()
       .optional()
       .meta(doc("A national application (central government), outside the articles on the OPD's own applications", "Aplikasi nasional (pemerintah pusat)", "placement, documentation, source, licence and replica rules skip it")),
-    procurement: z
+    procurement: procurementSchema.optional().meta(doc("How it was procured", "Cara pengadaannya", "rule app-procurement-verified (klaten-18-2018 Pasal 8 (4))")),
+    development: z
       .object({
-        year: z.number().int().min(2000).max(2100).meta(doc("Year procured", "Tahun pengadaan", undefined, 2024)),
-        verificationRef: z.string().min(1).optional().meta(doc("The Dinas verification of the procurement", "Verifikasi pengadaan oleh Dinas", "rule app-procurement-verified (klaten-18-2018 Pasal 8 (4))", "027/88/Diskominfo/2024")),
+        dinasRef: z.string().min(1).meta(doc("Number of the Dinas recommendation (Klaten) or coordination record (Barito Timur) for building or developing it", "Nomor rekomendasi (Klaten) atau catatan koordinasi (Barito Timur) Dinas untuk pembangunan/pengembangannya", undefined, "555/61/Diskominfo/2025")),
+        date: isoDate.meta(doc("Its date, YYYY-MM-DD", "Tanggalnya, YYYY-MM-DD", undefined, "2025-02-10")),
       })
       .strict()
       .optional()
-      .meta(doc("How it was procured", "Cara pengadaannya", "rule app-procurement-verified (klaten-18-2018 Pasal 8 (4))")),
+      .meta(doc("The Dinas recommendation or coordination for building the application", "Rekomendasi atau koordinasi Dinas untuk pembangunan aplikasi", "rule app-development-dinas (klaten-18-2018 Pasal 12 (2), bt-7-2019 Pasal 13 (8))")),
   })
   .strict();
 
@@ -532,6 +568,41 @@ export const alertingSchema = z
   })
   .strict();
 
+/** A document of the Dinas with its number and date. */
+const documentRecord = z
+  .object({
+    ref: z.string().min(1).meta(doc("Its number", "Nomornya", undefined, "Perbup No. 12 Tahun 2024")),
+    date: isoDate.meta(doc("Its date, YYYY-MM-DD", "Tanggalnya, YYYY-MM-DD", undefined, "2024-03-01")),
+  })
+  .strict();
+
+/** The governance records the yearly evaluation reads: the master plan and the evaluations done. */
+export const governanceSchema = z
+  .object({
+    masterPlan: z
+      .object({
+        ref: z.string().min(1).meta(doc("The Peraturan Bupati that sets the master plan", "Peraturan Bupati penetapan rencana induk", undefined, "Perbup No. 12 Tahun 2024")),
+        date: isoDate.meta(doc("Date it was set, YYYY-MM-DD", "Tanggal penetapannya, YYYY-MM-DD", "rule master-plan-valid (klaten-18-2018 Pasal 7 (3): 5 years)", "2024-03-01")),
+        reviewed: isoDate.optional().meta(doc("Date of its last review, YYYY-MM-DD", "Tanggal peninjauan terakhirnya, YYYY-MM-DD", "rule master-plan-review (klaten-18-2018 Pasal 7 (3): at most every 2 years)", "2026-02-01")),
+      })
+      .strict()
+      .optional()
+      .meta(doc("The e-government / SPBE master plan", "Rencana induk e-Government / SPBE", "rules master-plan-valid, master-plan-review (klaten-18-2018 Pasal 7 (3))")),
+    evaluations: z
+      .array(
+        z
+          .object({
+            ref: z.string().min(1).meta(doc("Number of the evaluation report", "Nomor laporan evaluasi", undefined, "LAP-EVAL/2025")),
+            date: isoDate.meta(doc("Date of the evaluation, YYYY-MM-DD", "Tanggal evaluasi, YYYY-MM-DD", "rule yearly-evaluation (bt-7-2019 Pasal 10 (1))", "2025-11-20")),
+            reportedToSekda: documentRecord.optional().meta(doc("The letter reporting it to the Sekretaris Daerah", "Surat pelaporannya kepada Sekretaris Daerah", "rule evaluation-reported-sekda (klaten-18-2018 Pasal 8 (3))")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Evaluations done (of the master plan's implementation and the OPD action plans)", "Evaluasi yang telah dilakukan (pelaksanaan rencana induk dan rencana aksi OPD)", "rules yearly-evaluation (bt-7-2019 Pasal 10 (1)), evaluation-reported-sekda (klaten-18-2018 Pasal 8 (3))")),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     meta: z
@@ -577,6 +648,7 @@ export const inventorySchema = z
     publicIp: publicIpSchema.default({ blocks: [], allocations: [] }).meta(doc("Public IP blocks and allocations", "Blok dan alokasi IP publik", "public IP planner; klaten-18-2018 Pasal 9 (2) c")),
     bandwidth: bandwidthSchema.optional().meta(doc("Upstream, the shaping gateway and OPD quotas", "Upstream, gateway pembentuk dan kuota OPD", "quota planner")),
     applications: z.array(applicationSchema).default([]).meta(doc("The applications and where they run", "Aplikasi dan tempat berjalannya", "placement planner, DNS planner, application rules")),
+    governance: governanceSchema.optional().meta(doc("The master plan and the evaluations done", "Rencana induk dan evaluasi yang telah dilakukan", "governance rules (bt-7-2019 Pasal 10 (1); klaten-18-2018 Pasal 7 (3), 8 (3))")),
     alerting: alertingSchema.optional().meta(doc("Who is notified of alerts, how, and when not (maintenance windows)", "Siapa yang diberi tahu tentang alert, caranya, dan kapan tidak (jendela pemeliharaan)", "spbe alerts build (Alertmanager configuration); the monitoring stack")),
   })
   .strict();
@@ -597,6 +669,7 @@ export type Placement = z.infer<typeof placementSchema>;
 export type SecretRef = z.infer<typeof secretRef>;
 export type SnmpAccess = z.infer<typeof snmpAccess>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
 export type Profile = (typeof PROFILES)[number];
 export type Alerting = z.infer<typeof alertingSchema>;
 export type AlertReceiver = z.infer<typeof alertReceiverSchema>;

@@ -26,6 +26,8 @@ export interface EvaluateOptions {
   maxFactAgeHours?: number;
   /** Defaults to the inventory's meta.profiles. */
   profiles?: readonly Profile[];
+  /** The previous report's evaluation date (YYYY-MM-DD), when one is given: dates the yearly evaluation's due date. */
+  previousAsOf?: string;
   /** Defaults to the whole catalogue (tests pass a single rule). */
   rules?: readonly Rule[];
 }
@@ -78,7 +80,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const profiles = [...(opts.profiles ?? inventory.meta.profiles)];
   const index = buildIndex(inventory);
   const split = opts.facts ? splitStale(opts.facts, opts.asOf, opts.maxFactAgeHours) : undefined;
-  const ctx = { inventory, asOf: opts.asOf, profiles, index, ...(split ? { facts: split.fresh } : {}) };
+  const ctx = { inventory, asOf: opts.asOf, profiles, index, ...(split ? { facts: split.fresh } : {}), ...(opts.previousAsOf ? { previousAsOf: opts.previousAsOf } : {}) };
   const candidates = (opts.rules ?? RULES).filter((r) => appliesTo(r, profiles));
   const rules = candidates.filter((r) => !r.needsFacts || opts.facts);
 

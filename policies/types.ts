@@ -41,6 +41,8 @@ export interface RuleContext {
   profiles: readonly Profile[];
   facts?: ObservedFacts;
   index: InventoryIndex;
+  /** The evaluation date of the previous report given (`--previous`), YYYY-MM-DD: the yearly evaluation is due a year after it. */
+  previousAsOf?: string;
 }
 
 export interface InventoryIndex {

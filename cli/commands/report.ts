@@ -90,17 +90,19 @@ export function registerReport(program: Command): void {
       const read = readFactsForCommand(opts.facts, messageLang);
       if (!read.ok) return;
       const facts = await withHistory(read.facts, opts, messageLang);
-      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}) });
-      if (opts.previous) {
-        try {
-          report = withChanges(report, opts.previous.map((f) => loadPreviousReport(f)));
-        } catch (err) {
-          if (!(err instanceof InputFileError)) throw err;
-          process.stderr.write(`spbe: ${t(messageLang, "report.input-error", { message: err.message })}\n`);
-          process.exitCode = ExitCode.badInput;
-          return;
-        }
+      let previous: ReturnType<typeof loadPreviousReport>[] = [];
+      try {
+        previous = (opts.previous ?? []).map((f) => loadPreviousReport(f));
+      } catch (err) {
+        if (!(err instanceof InputFileError)) throw err;
+        process.stderr.write(`spbe: ${t(messageLang, "report.input-error", { message: err.message })}\n`);
+        process.exitCode = ExitCode.badInput;
+        return;
       }
+      // The newest previous report dates the yearly evaluation's due date (bt-7-2019 Pasal 10 (1)).
+      const previousAsOf = previous.map((p) => p.asOf).sort().at(-1);
+      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}), ...(previousAsOf ? { previousAsOf } : {}) });
+      if (previous.length) report = withChanges(report, previous);
       let bytes: Buffer;
       if (opts.format === "pdf") process.stderr.write(t(messageLang, "report.rendering-pdf", { browser: CHROMIUM_PATH }) + "\n");
       try {

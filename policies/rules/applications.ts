@@ -235,3 +235,32 @@ export const appProcurementVerified: Rule = {
       .filter((a) => a.procurement)
       .map((a) => check(app(a.id), a.opd, a.procurement!.verificationRef ? undefined : { variant: "unverified", params: { year: a.procurement!.year } })),
 };
+
+/**
+ * klaten-18-2018 Pasal 12 (2): building and developing an information system follows the OPD's needs
+ * "berdasarkan rekomendasi dari Dinas"; bt-7-2019 Pasal 13 (8): an aplikasi khusus "dapat
+ * dikembangkan oleh PD ... dimana dalam perencanaan dan pelaksanaannya berkoordinasi dengan Dinas".
+ * Not judged: the Dinas's own applications (it does not recommend to or coordinate with itself),
+ * national applications (not built by the Pemda), and under bt-7-2019 alone aplikasi umum (13 (7):
+ * provided by the Dinas, not developed by the PD).
+ */
+export const appDevelopmentDinas: Rule = {
+  id: "app-development-dinas",
+  title: { id: "Pengembangan aplikasi atas rekomendasi/koordinasi Dinas", en: "Application developed on the Dinas's recommendation / in coordination with it" },
+  checks: {
+    id: "Aplikasi yang dibangun OPD tercatat memiliki rekomendasi (Klaten) atau koordinasi (Barito Timur) Dinas.",
+    en: "An application an OPD builds carries the Dinas recommendation (Klaten) or coordination record (Barito Timur).",
+  },
+  severity: "mandatory",
+  citations: [cite("klaten-18-2018", 12, "2"), cite("bt-7-2019", 13, "8")],
+  evidence: { none: { id: "tanpa rekomendasi/koordinasi Dinas untuk pembangunannya", en: "no Dinas recommendation or coordination for building it" } },
+  remediation: {
+    id: "Mintakan rekomendasi atau koordinasi Dinas atas pembangunan aplikasi dan catat nomornya (development.dinasRef).",
+    en: "Obtain the Dinas recommendation or coordination for building the application and record its number (development.dinasRef).",
+  },
+  evaluate: ({ inventory, profiles }) =>
+    ownApplications(inventory)
+      .filter((a) => a.opd !== inventory.meta.dinas)
+      .filter((a) => profiles.includes("klaten-18-2018") || a.kind === "khusus")
+      .map((a) => check(app(a.id), a.opd, a.development ? undefined : { variant: "none", params: {} })),
+};

@@ -1,11 +1,12 @@
 // Every rule, in the order reports list them: placement first (the heart of both Perda), then
-// applications, OPDs, infrastructure, and the rules over observed facts.
+// applications, OPDs, infrastructure, governance (master plan, evaluations), and the rules over observed facts.
 import type { Rule } from "../types";
-import { appDocumentation, appDrReplica, appFunctionAssessment, appLicense, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
-import { dcAndRecoverySite, networkLabelCode, opdBackboneConnected, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
+import { appDocumentation, appDrReplica, appFunctionAssessment, appLicense, appDevelopmentDinas, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
+import { dcAndRecoverySite, deviceProcurementVerified, networkLabelCode, opdBackboneConnected, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
 import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
 import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "./topology";
-import { opdPengelolaDecree, opdPengelolaTik, opdQuota, websiteSubdomain } from "./opds";
+import { evaluationReportedSekda, masterPlanReview, masterPlanValid, yearlyEvaluation } from "./governance";
+import { opdPengelolaAsn, opdPengelolaDecree, opdPengelolaTik, opdQuota, opdSiteControl, websiteSubdomain } from "./opds";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "./placement";
 
 export const RULES: readonly Rule[] = [
@@ -21,14 +22,22 @@ export const RULES: readonly Rule[] = [
   appSecurityAssessment,
   appDrReplica,
   appProcurementVerified,
+  appDevelopmentDinas,
   opdPengelolaTik,
   opdPengelolaDecree,
+  opdPengelolaAsn,
   opdQuota,
+  opdSiteControl,
   dcAndRecoverySite,
   opdBackboneConnected,
   opdDeviceRecommendation,
   opdGeneralPurposeHardware,
+  deviceProcurementVerified,
   networkLabelCode,
+  masterPlanValid,
+  masterPlanReview,
+  yearlyEvaluation,
+  evaluationReportedSekda,
   appAnswersFromDinasBlocks,
   unregisteredName,
   deviceReachable,

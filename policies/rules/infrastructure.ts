@@ -161,3 +161,33 @@ export const networkLabelCode: Rule = {
     ),
   ],
 };
+
+/**
+ * klaten-18-2018 Pasal 8 (4): procurement "dalam rangka pelaksanaan rencana aksi e-Government
+ * Perangkat Daerah wajib dimintakan verifikasi dari Dinas", goods as well as applications. Judged
+ * where the inventory records a procurement (`procurement.year`); the Dinas's own devices are not
+ * judged (it does not verify itself).
+ */
+export const deviceProcurementVerified: Rule = {
+  id: "device-procurement-verified",
+  title: { id: "Pengadaan perangkat diverifikasi Dinas", en: "Device procurement verified by the Dinas" },
+  checks: {
+    id: "Perangkat keras yang pengadaannya tercatat memiliki verifikasi Dinas.",
+    en: "Hardware whose procurement is recorded carries a Dinas verification.",
+  },
+  severity: "mandatory",
+  citations: [cite("klaten-18-2018", 8, "4")],
+  evidence: {
+    unverified: { id: "pengadaan tahun {year} tanpa nomor verifikasi Dinas", en: "procured in {year} without a Dinas verification reference" },
+  },
+  remediation: {
+    id: "Mintakan verifikasi pengadaan ke Dinas (sanksi: Pasal 34 ayat (1)) dan catat nomornya (procurement.verificationRef).",
+    en: "Request the Dinas verification of the procurement (sanction: Pasal 34 (1)) and record its reference (procurement.verificationRef).",
+  },
+  evaluate: ({ inventory, index }) =>
+    inventory.devices
+      .filter((d) => d.procurement)
+      .map((d) => ({ d, opd: opdOfDevice(d.id, inventory, index) }))
+      .filter(({ opd }) => opd !== inventory.meta.dinas)
+      .map(({ d, opd }) => check({ kind: "device", id: d.id }, opd, d.procurement!.verificationRef ? undefined : { variant: "unverified", params: { year: d.procurement!.year } })),
+};

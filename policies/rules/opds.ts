@@ -3,6 +3,7 @@
 // domain (bt-7-2019 Pasal 19 (1)-(3); klaten-18-2018 Pasal 23); and, as advice on the Dinas's own
 // power, a bandwidth quota per OPD (klaten-18-2018 Pasal 10 (2) "berwenang"; bt-7-2019 Pasal 12 (4)).
 import { underDomain } from "../../inventory/dns-names";
+import type { Profile, StaffStatus } from "../../inventory/schema";
 import type { Rule, Subject } from "../types";
 import { app, check, cite, isNational } from "./helpers";
 
@@ -103,4 +104,71 @@ export const websiteSubdomain: Rule = {
     }
     return checks;
   },
+};
+
+/** Who counts under each Perda: ASN (bt-7-2019 Pasal 16 (1)); a Pranata Komputer or a PNS with ICT competence (klaten-18-2018 Pasal 18 (2)). */
+const QUALIFIED: Record<Profile, readonly StaffStatus[]> = {
+  "bt-7-2019": ["pranata-komputer", "pns-tik", "pns", "pppk"],
+  "klaten-18-2018": ["pranata-komputer", "pns-tik"],
+};
+
+/**
+ * bt-7-2019 Pasal 16 (1): managers "merupakan aparatur sipil negara yang berasal dari PD" (a PPPK is
+ * ASN); klaten-18-2018 Pasal 18 (2): "harus memenuhi kualifikasi sebagai Pranata Komputer atau PNS
+ * yang memiliki kompetensi di bidang TIK" (a PPPK is not a PNS, a PNS without ICT competence does not
+ * qualify). Under both Perda a manager must satisfy both. A manager whose status is not recorded
+ * cannot be shown to qualify. "Berasal dari PD" (from the PD itself) is not checked: the inventory
+ * records the manager under the OPD they serve, not where they are employed.
+ */
+export const opdPengelolaAsn: Rule = {
+  id: "opd-pengelola-asn",
+  title: { id: "Pengelola TIK berstatus ASN / Pranata Komputer", en: "Pengelola TIK are ASN / Pranata Komputer" },
+  checks: {
+    id: "Setiap pengelola TIK memenuhi status kepegawaian yang diminta Perda (ASN; di Klaten: Pranata Komputer atau PNS berkompetensi TIK).",
+    en: "Every pengelola TIK has the employment the Perda asks for (ASN; in Klaten: a Pranata Komputer or a PNS with ICT competence).",
+  },
+  severity: "mandatory",
+  citations: [cite("bt-7-2019", 16, "1"), cite("klaten-18-2018", 18, "2")],
+  evidence: {
+    unqualified: { id: "tidak memenuhi syarat: {names}", en: "not qualified: {names}" },
+    unrecorded: { id: "status kepegawaian tidak tercatat: {names}", en: "employment not recorded: {names}" },
+  },
+  remediation: {
+    id: "Tunjuk pengelola TIK yang memenuhi syarat (ASN; di Klaten Pranata Komputer atau PNS berkompetensi TIK) dan catat statusnya.",
+    en: "Appoint a qualified pengelola TIK (ASN; in Klaten a Pranata Komputer or a PNS with ICT competence) and record their status.",
+  },
+  evaluate: ({ inventory, profiles }) =>
+    inventory.opds
+      .filter((o) => o.pengelolaTik.length > 0)
+      .map((o) => {
+        const unrecorded = o.pengelolaTik.filter((p) => !p.status).map((p) => p.name);
+        const unqualified = o.pengelolaTik
+          .filter((p) => p.status && profiles.some((profile) => !QUALIFIED[profile].includes(p.status!)))
+          .map((p) => `${p.name} (${p.status})`);
+        if (unqualified.length) return check(opd(o.code), o.code, { variant: "unqualified", params: { names: unqualified.join(", ") } });
+        return check(opd(o.code), o.code, unrecorded.length ? { variant: "unrecorded", params: { names: unrecorded.join(", ") } } : undefined);
+      }),
+};
+
+/**
+ * klaten-18-2018 Pasal 10 (2): the Dinas "berwenang ... mengendalikan situs yang dapat diakses oleh
+ * Perangkat Daerah". A power, as the quota beside it: no control on record is advice to the Dinas.
+ */
+export const opdSiteControl: Rule = {
+  id: "opd-site-control",
+  title: { id: "Dinas mengendalikan situs yang dapat diakses OPD", en: "The Dinas controls which sites OPDs may reach" },
+  checks: {
+    id: "Dinas telah menetapkan pengendalian situs yang dapat diakses OPD dan cara gateway menegakkannya (kewenangan: dilaporkan sebagai saran).",
+    en: "The Dinas has set which sites OPDs may reach and how the gateway enforces it (a power: reported as advice).",
+  },
+  severity: "advisory",
+  citations: [cite("klaten-18-2018", 10, "2")],
+  evidence: { none: { id: "tidak ada pengendalian situs yang tercatat (bandwidth.siteControl)", en: "no site control on record (bandwidth.siteControl)" } },
+  remediation: {
+    id: "Tetapkan kebijakan situs yang dapat diakses dan catat di bandwidth.siteControl (resolver penyaring atau set nftables di gateway kuota).",
+    en: "Set the policy on reachable sites and record it under bandwidth.siteControl (a filtering resolver or nftables sets on the quota gateway).",
+  },
+  evaluate: ({ inventory }) => [
+    check({ kind: "kabupaten", id: inventory.meta.domain }, inventory.meta.dinas, inventory.bandwidth?.siteControl ? undefined : { variant: "none", params: {} }),
+  ],
 };

@@ -14,8 +14,14 @@ export function compliantData(): any {
   inv.meta.sourceRepositoryBase = "https://git.contohkab.go.id";
   inv.sites.find((s: any) => s.id === "drc").opd = "diskominfo";
   inv.bandwidth.quotas.push({ opd: "diskominfo", downMbps: 50, upMbps: 20 });
+  for (const o of inv.opds) for (const p of o.pengelolaTik) p.status = "pranata-komputer";
+  inv.bandwidth.siteControl = { policyRef: "SOP-INT/1", method: "dns", blocked: ["judi.example"] };
+  inv.governance = {
+    masterPlan: { ref: "Perbup 1/2025", date: "2025-03-01" },
+    evaluations: [{ ref: "EVAL/2025", date: "2025-12-01", reportedToSekda: { ref: "SEKDA/2025/9", date: "2025-12-10" } }],
+  };
   inv.cables = [{ id: "lan-dinkes", site: "kantor-dinkes", from: { device: "dinkes-rtr", interface: "ether1" }, to: "switch lantai 1", labelCode: "C-DINKES-LAN-01" }];
-  inv.devices.push({ id: "dinkes-pc", role: "server", site: "kantor-dinkes", owner: "dinkes", generalPurpose: true, recommendation: { ref: "REK/1", date: "2026-01-05" } });
+  inv.devices.push({ id: "dinkes-pc", role: "server", site: "kantor-dinkes", owner: "dinkes", generalPurpose: true, recommendation: { ref: "REK/1", date: "2026-01-05" }, procurement: { year: 2026, verificationRef: "VER/2026/3" } });
   inv.publicIp.allocations.push({ id: "ip-simpeg", block: "v4", to: { application: "simpeg" } });
   inv.applications = [
     {
@@ -30,6 +36,7 @@ export function compliantData(): any {
       documentation: docs("web"),
       license: "pemda-owned",
       securityAssessment: { date: "2026-05-14", ref: "BA/web" },
+      development: { dinasRef: "REK-DEV/web", date: "2025-10-01" },
     },
     {
       id: "simpeg",
@@ -64,6 +71,7 @@ export function compliantData(): any {
       documentation: docs("oss"),
       license: "proprietary-licensed",
       securityAssessment: { date: "2026-02-01" },
+      development: { dinasRef: "REK-DEV/oss", date: "2025-09-01" },
     },
   ];
   return inv;

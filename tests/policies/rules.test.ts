@@ -136,6 +136,19 @@ const CASES: Case[] = [
   { rule: "opd-pengelola-tik", name: "OPD without pengelola TIK", breakIt: (d) => (d.opds[1].pengelolaTik = []), subject: "dinkes", variant: "none" },
   { rule: "opd-pengelola-decree", name: "pengelola without decree", breakIt: (d) => delete d.opds[1].pengelolaTik[0].decree, subject: "dinkes", variant: "no-decree" },
   { rule: "opd-quota", name: "OPD without quota", breakIt: (d) => (d.bandwidth.quotas = d.bandwidth.quotas.filter((q: any) => q.opd !== "dinkes")), subject: "dinkes", variant: "none" },
+  { rule: "opd-pengelola-asn", name: "a manager with no recorded status", breakIt: (d) => delete d.opds[1].pengelolaTik[0].status, subject: "dinkes", variant: "unrecorded" },
+  // klaten-18-2018 Pasal 18 (2): a PPPK is ASN (enough for bt-7-2019 Pasal 16 (1)) but not a PNS.
+  { rule: "opd-pengelola-asn", name: "a PPPK under Klaten", profiles: ["klaten-18-2018"], breakIt: (d) => (d.opds[1].pengelolaTik[0].status = "pppk"), subject: "dinkes", variant: "unqualified" },
+  { rule: "opd-pengelola-asn", name: "an honorer under Barito Timur", profiles: ["bt-7-2019"], breakIt: (d) => (d.opds[1].pengelolaTik[0].status = "non-asn"), subject: "dinkes", variant: "unqualified" },
+  { rule: "opd-site-control", name: "no site control on record", profiles: ["klaten-18-2018"], breakIt: (d) => delete d.bandwidth.siteControl, subject: "contohkab.go.id", variant: "none" },
+  { rule: "app-development-dinas", name: "an OPD's khusus application built without the Dinas", breakIt: (d) => delete appOf(d, "web").development, subject: "web", variant: "none" },
+  { rule: "device-procurement-verified", name: "an OPD device bought without the Dinas verification", breakIt: (d) => delete d.devices.find((x: any) => x.id === "dinkes-pc").procurement.verificationRef, subject: "dinkes-pc", variant: "unverified" },
+  { rule: "master-plan-valid", name: "no master plan on record", breakIt: (d) => delete d.governance.masterPlan, subject: "contohkab.go.id", variant: "unrecorded" },
+  { rule: "master-plan-valid", name: "a master plan five years old to the day", breakIt: (d) => (d.governance.masterPlan.date = "2021-11-23"), subject: "contohkab.go.id", variant: "expired" },
+  { rule: "master-plan-review", name: "a plan not reviewed two years and a day after it was set", breakIt: (d) => (d.governance.masterPlan = { ref: "Perbup 3/2024", date: "2024-11-22" }), subject: "contohkab.go.id", variant: "due" },
+  { rule: "yearly-evaluation", name: "the previous evaluation a year and a day before", breakIt: (d) => (d.governance.evaluations[0].date = "2025-11-22"), subject: "contohkab.go.id", variant: "overdue" },
+  { rule: "evaluation-reported-sekda", name: "the latest evaluation not reported to the Sekda", breakIt: (d) => delete d.governance.evaluations[0].reportedToSekda, subject: "contohkab.go.id", variant: "unreported" },
+  { rule: "evaluation-reported-sekda", name: "no evaluation at all", breakIt: (d) => (d.governance.evaluations = []), subject: "contohkab.go.id", variant: "none" },
   {
     rule: "dc-and-recovery-site",
     name: "no recovery site",
@@ -476,6 +489,45 @@ describe("the articles' boundaries (issue 14)", () => {
       data.applications.push(nationalApp());
       expect(findingsOf(data, [profile]), profile).toEqual([]);
     }
+  });
+
+  it("managers: a PPPK is ASN (bt-7-2019 Pasal 16 (1)) but not a PNS (klaten-18-2018 Pasal 18 (2)); a plain PNS needs ICT competence in Klaten", () => {
+    const data = compliantData();
+    data.opds[1].pengelolaTik[0].status = "pppk";
+    expect(findingsOf(data, ["bt-7-2019"], ["opd-pengelola-asn"])).toEqual([]);
+    expect(findingsOf(data, ["klaten-18-2018"], ["opd-pengelola-asn"])).toEqual(["mandatory opd-pengelola-asn dinkes dinkes unqualified"]);
+    data.opds[1].pengelolaTik[0].status = "pns";
+    expect(findingsOf(data, ["bt-7-2019"], ["opd-pengelola-asn"])).toEqual([]);
+    expect(findingsOf(data, ["klaten-18-2018"], ["opd-pengelola-asn"])).toEqual(["mandatory opd-pengelola-asn dinkes dinkes unqualified"]);
+    data.opds[1].pengelolaTik[0].status = "pns-tik";
+    expect(findingsOf(data, ["bt-7-2019", "klaten-18-2018"], ["opd-pengelola-asn"])).toEqual([]);
+  });
+
+  it("development: Klaten 12 (2) asks a recommendation for every OPD system; Barito Timur 13 (8) only for aplikasi khusus; never for the Dinas's own", () => {
+    const data = compliantData();
+    appOf(data, "web").kind = "umum";
+    delete appOf(data, "web").development;
+    delete appOf(data, "simpeg").development; // the Dinas's own: not judged
+    expect(findingsOf(data, ["bt-7-2019"], ["app-development-dinas"])).toEqual([]);
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-development-dinas"])).toEqual(["mandatory app-development-dinas dinkes web none"]);
+  });
+
+  it("site control is a power of the Dinas ('berwenang'): advice, like the quota", () => {
+    expect(ruleById("opd-site-control").severity).toBe("advisory");
+    expect(ruleById("master-plan-review").severity).toBe("advisory"); // "dapat ditinjau kembali"
+    expect(ruleById("master-plan-valid").severity).toBe("mandatory"); // "berlaku 5 (lima) tahun"
+  });
+
+  it("yearly evaluation: due one year after the previous one, recorded or the previous report's date; none known, nothing judged", () => {
+    const data = compliantData();
+    data.governance.evaluations = [];
+    const run = (previousAsOf?: string) =>
+      evaluate(load(data), { asOf: AS_OF, profiles: ["bt-7-2019"], rules: [ruleById("yearly-evaluation")], ...(previousAsOf ? { previousAsOf } : {}) });
+    expect(run().rules[0]!.checked).toBe(0);
+    expect(run("2025-11-23").findings).toEqual([]); // exactly a year: on time
+    expect(run("2025-11-22").findings.map((f) => [f.variant, f.params.due, f.params.days])).toEqual([["overdue", "2026-11-22", 1]]);
+    data.governance.evaluations = [{ ref: "EVAL/2024", date: "2024-10-01" }];
+    expect(run("2026-01-15").findings).toEqual([]); // the later of the two counts
   });
 
   it("a national application with confidential data is still reached over the Dinas network (bt-7-2019 Pasal 18)", () => {
