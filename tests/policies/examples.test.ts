@@ -25,6 +25,7 @@ function deliberateIds(file: string): string[] {
 const EXPECTED: Record<string, string[]> = {
   "barito-timur": [
     "mandatory opd-pengelola-tik kec-paju-epat", // Pasal 16 (2)
+    "mandatory opd-pengelola-asn kec-dusun-timur", // Pasal 16 (1): an honorer (bkpsdm's PPPK is ASN: no finding)
     "mandatory opd-general-purpose-hardware rsud-srv-01", // Pasal 12 (5)
     "mandatory opd-general-purpose-hardware dinkes-ap-01", // Pasal 12 (3) c, (4): network equipment is the Dinas's
     // bb-dishub carries no label: not judged, bt-7-2019 has no labelling duty.
@@ -38,6 +39,7 @@ const EXPECTED: Record<string, string[]> = {
     "mandatory app-confidential-dinas dtks",
     "mandatory app-documentation sipjaki", // Pasal 13 (6)
     "mandatory app-source-repository sipjaki", // Pasal 13 (9)
+    "mandatory app-development-dinas sipjaki", // Pasal 13 (8): aplikasi khusus without coordination
     "mandatory app-placement-dc simrs", // Pasal 15
     "mandatory app-confidential-dinas simrs", // Pasal 18 (its old assessment counts: 17 (3) sets no period)
     "mandatory website-subdomain web-disdik", // Pasal 19 (2)-(3)
@@ -47,6 +49,8 @@ const EXPECTED: Record<string, string[]> = {
   klaten: [
     "mandatory opd-pengelola-tik dlh", // Pasal 19 (2)
     "mandatory opd-device-recommendation dlh-sw-01", // Pasal 11 (2)
+    "mandatory device-procurement-verified dlh-sw-01", // Pasal 8 (4): goods too
+    "mandatory opd-pengelola-asn setwan", // Pasal 18 (2): a PPPK is not a PNS
     "mandatory network-label-code bb-kec-delanggu", // Pasal 11 (3)
     "mandatory network-label-code lan-rsud-bagas-waras", // Pasal 11 (3)
     "advisory app-dr-replica dtks", // Pasal 9 (2) a asks no replica per application: advice
@@ -54,6 +58,7 @@ const EXPECTED: Record<string, string[]> = {
     "mandatory app-confidential-dinas simrs", // Pasal 22
     "mandatory app-security-assessment sipandu", // Pasal 21 (3)
     "mandatory app-procurement-verified sideskel", // Pasal 8 (4)
+    "mandatory app-development-dinas sideskel", // Pasal 12 (2)
     "mandatory website-subdomain web-kec-wedi", // Pasal 23
     "mandatory app-placement-dc e-parkir", // Pasal 14 (1)
     "mandatory app-placement-dc siladi-lapor", // Pasal 14 (1): expired 2024-03-01
