@@ -14,6 +14,7 @@ import {
   deviceSchema,
   alertingSchema,
   governanceSchema,
+  incidentSchema,
   inventorySchema,
   linkSchema,
   opdSchema,
@@ -214,6 +215,7 @@ const topLevel = z
     publicIp: z.unknown().optional(),
     bandwidth: z.unknown().optional(),
     applications: z.array(z.unknown()).default([]),
+    incidents: z.array(z.unknown()).default([]),
     alerting: z.unknown().optional(),
     governance: z.unknown().optional(),
   })
@@ -226,6 +228,7 @@ const listSchemas = {
   links: { schema: linkSchema, key: "id", known: undefined },
   cables: { schema: cableSchema, key: "id", known: undefined },
   applications: { schema: applicationSchema, key: "id", known: "applications" },
+  incidents: { schema: incidentSchema, key: "id", known: undefined },
 } as const;
 
 function zodDiagnostics(issues: SchemaIssue[], base: Path): Diagnostic[] {
@@ -321,6 +324,7 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
     publicIp: doc.publicIp,
     bandwidth: doc.bandwidth,
     applications: list("applications"),
+    incidents: list("incidents"),
     alerting: doc.alerting,
     governance: doc.governance,
   };

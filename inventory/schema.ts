@@ -576,6 +576,28 @@ const documentRecord = z
   })
   .strict();
 
+/** What caused a failure: another party's act (bt-7-2019 Pasal 17 (8)), the Pemda's own side, or not yet known. */
+export const INCIDENT_CAUSES = ["third-party", "internal", "unknown"] as const;
+
+const timestamp = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), schemaText("schema.timestamp"))
+  .meta(form("timestamp YYYY-MM-DDTHH:MM[:SS] with Z or an offset", "waktu YYYY-MM-DDTHH:MM[:SS] dengan Z atau selisih zona"));
+
+/** One failure or disruption in the incident register (bt-7-2019 Pasal 17 (8)). */
+export const incidentSchema = z
+  .object({
+    id: id.meta(doc("Incident id", "Id insiden", "reports", "ins-2026-07")),
+    start: timestamp.meta(doc("When it began", "Waktu mulainya", "rule outage-registered (matched with observed outages)", "2026-07-03T08:10:00+07:00")),
+    end: timestamp.optional().meta(doc("When it ended; omitted while it lasts", "Waktu berakhirnya; kosong selama masih berlangsung", "rule outage-registered", "2026-07-03T15:40:00+07:00")),
+    devices: z.array(id).min(1).meta(doc("The devices (devices[].id) it took down", "Perangkat (devices[].id) yang terdampak", "rule outage-registered", ["kec-awang-rtr-01"])),
+    cause: z.enum(INCIDENT_CAUSES).meta(doc("third-party: an act of another party (the case of Pasal 17 (8)); internal; unknown (still investigated)", "third-party: perbuatan pihak lain (keadaan Pasal 17 (8)); internal; unknown (masih diselidiki)", "rule incident-reported (bt-7-2019 Pasal 17 (8))", "third-party")),
+    serious: z.boolean().meta(doc("Whether its impact was serious (the Dinas's judgement)", "Apakah dampaknya serius (penilaian Dinas)", "rule incident-reported (bt-7-2019 Pasal 17 (8))", true)),
+    description: z.string().optional().meta(doc("What happened", "Yang terjadi", "reports", "kabel serat dipotong pekerjaan jalan")),
+    report: documentRecord.optional().meta(doc("The written report to the Bupati through the Dinas", "Laporan tertulis kepada Bupati melalui Dinas", "rule incident-reported (bt-7-2019 Pasal 17 (8))")),
+  })
+  .strict();
+
 /** The governance records the yearly evaluation reads: the master plan and the evaluations done. */
 export const governanceSchema = z
   .object({
@@ -648,6 +670,7 @@ export const inventorySchema = z
     publicIp: publicIpSchema.default({ blocks: [], allocations: [] }).meta(doc("Public IP blocks and allocations", "Blok dan alokasi IP publik", "public IP planner; klaten-18-2018 Pasal 9 (2) c")),
     bandwidth: bandwidthSchema.optional().meta(doc("Upstream, the shaping gateway and OPD quotas", "Upstream, gateway pembentuk dan kuota OPD", "quota planner")),
     applications: z.array(applicationSchema).default([]).meta(doc("The applications and where they run", "Aplikasi dan tempat berjalannya", "placement planner, DNS planner, application rules")),
+    incidents: z.array(incidentSchema).optional().meta(doc("The incident register: failures and disruptions, their cause and the written report", "Register insiden: kegagalan dan gangguan, penyebab dan laporan tertulisnya", "rules incident-reported, outage-registered (bt-7-2019 Pasal 17 (8))")),
     governance: governanceSchema.optional().meta(doc("The master plan and the evaluations done", "Rencana induk dan evaluasi yang telah dilakukan", "governance rules (bt-7-2019 Pasal 10 (1); klaten-18-2018 Pasal 7 (3), 8 (3))")),
     alerting: alertingSchema.optional().meta(doc("Who is notified of alerts, how, and when not (maintenance windows)", "Siapa yang diberi tahu tentang alert, caranya, dan kapan tidak (jendela pemeliharaan)", "spbe alerts build (Alertmanager configuration); the monitoring stack")),
   })
@@ -669,6 +692,7 @@ export type Placement = z.infer<typeof placementSchema>;
 export type SecretRef = z.infer<typeof secretRef>;
 export type SnmpAccess = z.infer<typeof snmpAccess>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+export type Incident = z.infer<typeof incidentSchema>;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 export type Profile = (typeof PROFILES)[number];
 export type Alerting = z.infer<typeof alertingSchema>;

@@ -25,7 +25,7 @@ export interface Citation {
 }
 
 /** `name`: a DNS name under the kabupaten domain (observed, not in the inventory). */
-export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten" | "name";
+export type SubjectKind = "application" | "opd" | "device" | "link" | "cable" | "kabupaten" | "name" | "incident" | "outage";
 
 /** The part of the inventory a finding is about. */
 export interface Subject {

@@ -90,6 +90,8 @@ export const reportMessages = {
   "report.subject.cable": { id: "kabel", en: "cable" },
   "report.subject.kabupaten": { id: "kabupaten", en: "kabupaten" },
   "report.subject.name": { id: "nama DNS", en: "DNS name" },
+  "report.subject.incident": { id: "insiden", en: "incident" },
+  "report.subject.outage": { id: "gangguan teramati", en: "observed outage" },
   "report.written": {
     id: "{file}: laporan ditulis ({format}, {findings} temuan)",
     en: "{file}: report written ({format}, {findings} findings)",

@@ -44,6 +44,7 @@ export const schemaMessages = {
   "schema.email": { id: "harus berupa alamat email", en: "must be an email address" },
   "schema.clock": { id: "harus berupa jam HH:MM (00:00 sampai 24:00)", en: "must be a time of day HH:MM (00:00 to 24:00)" },
   "schema.local-datetime": { id: "harus berupa tanggal dan jam YYYY-MM-DDTHH:MM", en: "must be a date and time YYYY-MM-DDTHH:MM" },
+  "schema.timestamp": { id: "harus berupa waktu YYYY-MM-DDTHH:MM[:SS] dengan Z atau selisih zona (+07:00)", en: "must be a timestamp YYYY-MM-DDTHH:MM[:SS] with Z or an offset (+07:00)" },
   "schema.end-after-start": { id: "harus sesudah awalnya", en: "must come after the start" },
   "schema.receiver-empty": {
     id: "penerima membutuhkan paling sedikit satu email, webhook atau telegram",

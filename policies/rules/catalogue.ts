@@ -3,6 +3,7 @@
 import type { Rule } from "../types";
 import { appDocumentation, appDrReplica, appFunctionAssessment, appLicense, appDevelopmentDinas, appProcurementVerified, appSecurityAssessment, appSourceRepository } from "./applications";
 import { dcAndRecoverySite, deviceProcurementVerified, networkLabelCode, opdBackboneConnected, opdDeviceRecommendation, opdGeneralPurposeHardware } from "./infrastructure";
+import { incidentReported, outageRegistered } from "./incidents";
 import { appAnswersFromDinasBlocks, deviceReachable, unregisteredName } from "./observed";
 import { networkWiredAsDeclared, noUnknownNetworkNeighbour } from "./topology";
 import { evaluationReportedSekda, masterPlanReview, masterPlanValid, yearlyEvaluation } from "./governance";
@@ -38,9 +39,11 @@ export const RULES: readonly Rule[] = [
   masterPlanReview,
   yearlyEvaluation,
   evaluationReportedSekda,
+  incidentReported,
   appAnswersFromDinasBlocks,
   unregisteredName,
   deviceReachable,
+  outageRegistered,
   networkWiredAsDeclared,
   noUnknownNetworkNeighbour,
 ];

@@ -43,6 +43,7 @@ const EXPECTED: Record<string, string[]> = {
     "mandatory app-placement-dc simrs", // Pasal 15
     "mandatory app-confidential-dinas simrs", // Pasal 18 (its old assessment counts: 17 (3) sets no period)
     "mandatory website-subdomain web-disdik", // Pasal 19 (2)-(3)
+    "mandatory incident-reported ins-2026-08", // Pasal 17 (8): serious, caused by another party, no written report
     // Not deliberate, but commented in the example as "expiring within 60 days: warned".
     "advisory app-exception-expiring oss-daerah",
   ],

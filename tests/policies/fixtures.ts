@@ -20,6 +20,10 @@ export function compliantData(): any {
     masterPlan: { ref: "Perbup 1/2025", date: "2025-03-01" },
     evaluations: [{ ref: "EVAL/2025", date: "2025-12-01", reportedToSekda: { ref: "SEKDA/2025/9", date: "2025-12-10" } }],
   };
+  // The incident register (bt-7-2019 Pasal 17 (8)): a fibre cut by road works, reported to the Bupati.
+  inv.incidents = [
+    { id: "ins-1", start: "2026-11-10T01:00:00Z", end: "2026-11-10T09:00:00Z", devices: ["dinkes-rtr"], cause: "third-party", serious: true, report: { ref: "LAP/INS/1", date: "2026-11-12" } },
+  ];
   inv.cables = [{ id: "lan-dinkes", site: "kantor-dinkes", from: { device: "dinkes-rtr", interface: "ether1" }, to: "switch lantai 1", labelCode: "C-DINKES-LAN-01" }];
   inv.devices.push({ id: "dinkes-pc", role: "server", site: "kantor-dinkes", owner: "dinkes", generalPurpose: true, recommendation: { ref: "REK/1", date: "2026-01-05" }, procurement: { year: 2026, verificationRef: "VER/2026/3" } });
   inv.publicIp.allocations.push({ id: "ip-simpeg", block: "v4", to: { application: "simpeg" } });

@@ -44,6 +44,25 @@ const dnsFacts = (...names: object[]) =>
     ],
   });
 healthyFacts.names = dnsFacts().names;
+/** Availability history with an 8-hour outage of the OPD router, as observe/history.ts writes it. */
+const availabilityFacts = (outage = { start: "2026-11-10T01:00:00Z", end: "2026-11-10T09:00:00Z", seconds: 8 * 3600 }) =>
+  parseFacts({
+    schema: "spbe-observed-facts/2",
+    observedAt: "2026-11-23T06:00:00Z",
+    availability: [
+      {
+        from: "2026-10-24T00:00:00Z",
+        to: "2026-11-23T00:00:00Z",
+        devices: [
+          { id: "dinkes-rtr", ratio: 0.98, longestOutage: outage },
+          { id: "core", ratio: 0.999, longestOutage: { start: "2026-11-01T00:00:00Z", end: "2026-11-01T03:59:00Z", seconds: 4 * 3600 - 60 } },
+        ],
+        source: "prometheus http://127.0.0.1:9090",
+        observedAt: "2026-11-23T06:00:00Z",
+      },
+    ],
+  });
+healthyFacts.availability = availabilityFacts().availability;
 
 /** LLDP walks of the fixture's core switch and OPD router, observed the evening before AS_OF. */
 const SEEN = { source: "snmp lldp test", observedAt: "2026-11-22T22:00:00Z" };
@@ -149,6 +168,15 @@ const CASES: Case[] = [
   { rule: "yearly-evaluation", name: "the previous evaluation a year and a day before", breakIt: (d) => (d.governance.evaluations[0].date = "2025-11-22"), subject: "contohkab.go.id", variant: "overdue" },
   { rule: "evaluation-reported-sekda", name: "the latest evaluation not reported to the Sekda", breakIt: (d) => delete d.governance.evaluations[0].reportedToSekda, subject: "contohkab.go.id", variant: "unreported" },
   { rule: "evaluation-reported-sekda", name: "no evaluation at all", breakIt: (d) => (d.governance.evaluations = []), subject: "contohkab.go.id", variant: "none" },
+  { rule: "incident-reported", name: "a serious incident caused by another party without its written report", breakIt: (d) => delete d.incidents[0].report, subject: "ins-1", variant: "unreported" },
+  {
+    rule: "outage-registered",
+    name: "an outage of exactly four hours that no incident covers",
+    breakIt: () => undefined,
+    facts: availabilityFacts({ start: "2026-11-15T01:00:00Z", end: "2026-11-15T05:00:00Z", seconds: 4 * 3600 }),
+    subject: "dinkes-rtr@2026-11-15T01:00:00Z",
+    variant: "unregistered",
+  },
   {
     rule: "dc-and-recovery-site",
     name: "no recovery site",
@@ -528,6 +556,21 @@ describe("the articles' boundaries (issue 14)", () => {
     expect(run("2025-11-22").findings.map((f) => [f.variant, f.params.due, f.params.days])).toEqual([["overdue", "2026-11-22", 1]]);
     data.governance.evaluations = [{ ref: "EVAL/2024", date: "2024-10-01" }];
     expect(run("2026-01-15").findings).toEqual([]); // the later of the two counts
+  });
+
+  it("bt-7-2019 Pasal 17 (8) reaches only serious failures caused by another party; an unregistered outage is advice", () => {
+    for (const change of [{ cause: "internal" }, { cause: "unknown" }, { serious: false }]) {
+      const data = compliantData();
+      delete data.incidents[0].report;
+      Object.assign(data.incidents[0], change);
+      expect(findingsOf(data, ["bt-7-2019"], ["incident-reported"]), JSON.stringify(change)).toEqual([]);
+    }
+    expect(ruleById("outage-registered").severity).toBe("advisory");
+    // An incident still open (no end) covers an outage that began after it.
+    const open = compliantData();
+    delete open.incidents[0].end;
+    const facts = availabilityFacts({ start: "2026-11-15T01:00:00Z", end: "2026-11-15T09:00:00Z", seconds: 8 * 3600 });
+    expect(evaluate(load(open), { asOf: AS_OF, profiles: ["bt-7-2019"], facts, rules: [ruleById("outage-registered")] }).findings).toEqual([]);
   });
 
   it("a national application with confidential data is still reached over the Dinas network (bt-7-2019 Pasal 18)", () => {
