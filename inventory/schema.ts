@@ -598,9 +598,20 @@ export const incidentSchema = z
   })
   .strict();
 
-/** The governance records the yearly evaluation reads: the master plan and the evaluations done. */
+/** The governance records the yearly evaluation reads: the master plan, the evaluations done, the Dewan TIK. */
 export const governanceSchema = z
   .object({
+    dewanTik: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).meta(doc("Member's name", "Nama anggota", undefined, "Ir. Suparman, M.T.")),
+            role: z.string().min(1).meta(doc("Their role in the Dewan TIK", "Jabatannya di Dewan TIK", undefined, "Ketua")),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta(doc("Members of the Dewan TIK Daerah who sign the compliance report", "Anggota Dewan TIK Daerah yang menandatangani laporan kepatuhan", "spbe report (sign-off block; klaten-18-2018 Pasal 32)")),
     masterPlan: z
       .object({
         ref: z.string().min(1).meta(doc("The Peraturan Bupati that sets the master plan", "Peraturan Bupati penetapan rencana induk", undefined, "Perbup No. 12 Tahun 2024")),

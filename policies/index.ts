@@ -26,6 +26,8 @@ export interface EvaluateOptions {
   maxFactAgeHours?: number;
   /** Defaults to the inventory's meta.profiles. */
   profiles?: readonly Profile[];
+  /** The report's letter number (`spbe report --number`). */
+  reportNumber?: string;
   /** The previous report's evaluation date (YYYY-MM-DD), when one is given: dates the yearly evaluation's due date. */
   previousAsOf?: string;
   /** Defaults to the whole catalogue (tests pass a single rule). */
@@ -164,6 +166,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     findings: findings.map(({ order: _order, ...f }) => f),
     opds,
     overall: { ...total, score: weightedScore(overallWeights), predicate: predicateOf(total.mandatory, total.advisory) },
+    letter: { ...(opts.reportNumber ? { number: opts.reportNumber } : {}), date: opts.asOf.toISOString().slice(0, 10), signatories: inventory.governance?.dewanTik ?? [] },
     coverage: coverageOf(profiles, rules, candidates.filter((r) => !rules.includes(r))),
     exceptions: exceptionsRegister(inventory, opts.asOf),
     ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),

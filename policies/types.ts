@@ -158,6 +158,8 @@ export interface Report {
   findings: Finding[];
   opds: OpdScore[];
   overall: { checks: number; mandatory: number; advisory: number; score: number; predicate?: Predicate };
+  /** The letter around the report: its number and date, the Dewan TIK members who sign it. */
+  letter?: { number?: string; date: string; signatories: { name: string; role: string }[] };
   /** Which articles were assessed, which were not and why. */
   coverage?: ProfileCoverage[];
   exceptions: ExceptionEntry[];

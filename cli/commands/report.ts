@@ -61,6 +61,7 @@ interface ReportOpts extends HistoryCliOptions {
   lang?: string;
   asOf?: string;
   out?: string;
+  number?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -78,6 +79,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
     .addOption(langOption())
     .addOption(asOfOption())
+    .addOption(new Option("--number <number>", "the report's letter number, shown with its date and the addressee / nomor surat laporan"))
     .addOption(new Option("--out <file>", "write the report to this file (default stdout) / tulis ke berkas"));
   for (const o of historyOptions()) command.addOption(o);
   command.action(async (file: string, opts: ReportOpts) => {
@@ -101,7 +103,7 @@ export function registerReport(program: Command): void {
       }
       // The newest previous report dates the yearly evaluation's due date (bt-7-2019 Pasal 10 (1)).
       const previousAsOf = previous.map((p) => p.asOf).sort().at(-1);
-      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}), ...(previousAsOf ? { previousAsOf } : {}) });
+      let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}), ...(previousAsOf ? { previousAsOf } : {}), ...(opts.number ? { reportNumber: opts.number } : {}) });
       if (previous.length) report = withChanges(report, previous);
       let bytes: Buffer;
       if (opts.format === "pdf") process.stderr.write(t(messageLang, "report.rendering-pdf", { browser: CHROMIUM_PATH }) + "\n");

@@ -28,4 +28,36 @@ export const lawMessages = {
   "law.worsened": { id: "Memburuk", en: "Worsened" },
   "law.worsened-from": { id: "sebelumnya: {from}", en: "before: {from}" },
   "law.trend": { id: "Tren temuan wajib per OPD", en: "Trend of mandatory findings per OPD" },
+  "law.letter.number": { id: "Nomor: {number} · Tanggal: {date}", en: "Number: {number} · Date: {date}" },
+  "law.letter.addressee": {
+    id: "Kepada Yth. Bupati {kabupaten}, melalui Sekretaris Daerah Kabupaten {kabupaten}",
+    en: "To the Bupati of {kabupaten}, through the Sekretaris Daerah of Kabupaten {kabupaten}",
+  },
+  "law.signoff": { id: "Dewan TIK Daerah", en: "Dewan TIK Daerah (regional ICT council)" },
+  "law.signoff.none": {
+    id: "Anggota Dewan TIK tidak tercatat di inventaris (governance.dewanTik): lembar pengesahan tidak dapat disusun.",
+    en: "No Dewan TIK members on record (governance.dewanTik): the sign-off block cannot be laid out.",
+  },
+  "law.col.member": { id: "Nama", en: "Name" },
+  "law.col.role": { id: "Jabatan", en: "Role" },
+  "law.col.signature": { id: "Tanda tangan", en: "Signature" },
+  "law.sanctions": { id: "OPD yang dapat dikenai sanksi (klaten-18-2018 Pasal 34)", en: "OPDs facing sanctions (klaten-18-2018 Pasal 34)" },
+  "law.sanctions.line": {
+    id: "{name} ({opd}): Kepala Perangkat Daerah dapat dikenai sanksi administratif hukuman disiplin tingkat ringan berupa peringatan tertulis (Pasal 34 (1)): pengadaan tanpa verifikasi Dinas: {subjects}.",
+    en: "{name} ({opd}): the head of the OPD may receive a light disciplinary sanction, a written warning (Pasal 34 (1)): procurement without Dinas verification: {subjects}.",
+  },
+  "law.sanctions.note": {
+    id: "Diturunkan dari temuan pengadaan tanpa verifikasi (Pasal 8 (4)); Pasal 34 (2) dan (3) (data sektoral, keamanan layanan elektronik) tidak diperiksa perangkat lunak. \"Dapat dikenai\": keputusan ada pada pejabat berwenang.",
+    en: "Derived from the findings of procurement without verification (Pasal 8 (4)); Pasal 34 (2) and (3) (sectoral data, security of electronic services) are not checked by software. \"May receive\": the decision is the competent official's.",
+  },
+  "law.obstruction": { id: "Rekomendasi kepada Bupati: OPD yang menghambat penyelenggaraan e-Government (klaten-18-2018 Pasal 32 (2) e)", en: "Recommendations to the Bupati: OPDs obstructing e-government (klaten-18-2018 Pasal 32 (2) e)" },
+  "law.obstruction.line": {
+    id: "{name} ({opd}): {count} temuan wajib belum ditindaklanjuti sejak laporan {since} ({rules}). Dewan TIK merekomendasikan Bupati meminta Kepala Perangkat Daerah menindaklanjutinya.",
+    en: "{name} ({opd}): {count} mandatory findings not acted upon since the report of {since} ({rules}). The Dewan TIK recommends that the Bupati ask the head of the OPD to act on them.",
+  },
+  "law.obstruction.none": { id: "Tidak ada OPD dengan temuan wajib yang tidak ditindaklanjuti sejak laporan sebelumnya.", en: "No OPD left a mandatory finding unattended since the previous report." },
+  "law.obstruction.no-previous": {
+    id: "Tidak dapat dinilai tanpa laporan sebelumnya (--previous): menghambat dibaca sebagai temuan wajib yang bertahan atau memburuk selama satu siklus evaluasi.",
+    en: "Not judged without a previous report (--previous): obstruction is read as a mandatory finding that persisted or worsened over an evaluation cycle.",
+  },
 } satisfies Messages;

@@ -4,7 +4,7 @@ import type { Finding, FindingKey, Lang, Report } from "../types";
 import { availabilityContent } from "./availability";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
-import { coverageLines, trendLines, verdictLines } from "./law-sections";
+import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 export const escapeHtml = (s: string | number) =>
@@ -42,6 +42,8 @@ export function renderHtml(report: Report, lang: Lang): string {
   const rules = ruleIndex(report);
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(tr(lang, "report.title", { kabupaten: report.kabupaten }))}</h1>`);
+  const head = letterHead(report, lang);
+  parts.push(`<p class="meta letter-number">${escapeHtml(head.number)}</p>`, `<p class="addressee">${escapeHtml(head.addressee)}</p>`);
   for (const p of report.profiles) parts.push(`<p class="meta">${escapeHtml(tr(lang, `report.framing.${p}`))}</p>`);
   parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.as-of", { date: report.asOf }))} · ${escapeHtml(report.domain)}</p>`);
   parts.push(`<p class="meta">${escapeHtml(tr(lang, "report.regulations"))}: ${report.profiles.map((p) => escapeHtml(tr(lang, `report.profile.${p}`))).join("; ")}</p>`);
@@ -92,6 +94,14 @@ export function renderHtml(report: Report, lang: Lang): string {
     parts.push(`<h3>${escapeHtml(r.citations.join("; "))}: ${escapeHtml(pick(lang, r.title))} <span class="${r.severity}">(${escapeHtml(severityLabel(lang, r.severity))}, ${r.failed}/${r.checked})</span></h3>`);
     parts.push(`<ul>${items.map((f) => `<li>${escapeHtml(opdName(report, f.opd))}: ${escapeHtml(subjectLabel(lang, f.subject))}: ${escapeHtml(pick(lang, f.evidence))}</li>`).join("")}</ul>`);
   }
+
+  const sanctions = sanctionLines(report, lang);
+  if (sanctions) {
+    parts.push(`<h2 id="sanctions">${escapeHtml(tr(lang, "law.sanctions"))}</h2>`);
+    parts.push(sanctions.length ? `<ul>${sanctions.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`, `<p class="meta">${escapeHtml(tr(lang, "law.sanctions.note"))}</p>`);
+  }
+  const obstruction = obstructionLines(report, lang);
+  if (obstruction) parts.push(`<h2 id="obstruction">${escapeHtml(tr(lang, "law.obstruction"))}</h2>`, `<ul>${obstruction.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`);
 
   parts.push(`<h2 id="exceptions">${escapeHtml(tr(lang, "report.exceptions"))}</h2>`);
   parts.push(
@@ -157,6 +167,9 @@ export function renderHtml(report: Report, lang: Lang): string {
     ),
   );
 
+  const sign = signoff(report, lang);
+  parts.push(`<h2 id="signoff">${escapeHtml(sign.title)}</h2>`);
+  parts.push(sign.none ? `<p>${escapeHtml(sign.none)}</p>` : table(sign.headers, sign.rows.map((r) => r.map((c) => (c ? escapeHtml(c) : "&nbsp;".repeat(30))))));
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

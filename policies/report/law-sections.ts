@@ -36,3 +36,54 @@ export function trendLines(report: Report): string[] {
   if (!t) return [];
   return t.opds.filter((o) => o.mandatory.some((n) => n > 0) || o.advisory.some((n) => n > 0)).map((o) => `${o.opd}: ${o.mandatory.join(" → ")} (${t.asOf.join(" → ")})`);
 }
+
+/** The rules whose findings expose the head of the OPD to a sanction of klaten-18-2018 Pasal 34 (1). */
+const SANCTION_RULES = ["app-procurement-verified", "device-procurement-verified"];
+
+/** klaten-18-2018 Pasal 34 (1), derived from the findings: one line per OPD; empty when Klaten is not assessed. */
+export function sanctionLines(report: Report, lang: Lang): string[] | undefined {
+  if (!report.profiles.includes("klaten-18-2018")) return undefined;
+  const byOpd = new Map<string, string[]>();
+  for (const f of report.findings.filter((x) => SANCTION_RULES.includes(x.rule))) byOpd.set(f.opd, [...(byOpd.get(f.opd) ?? []), f.subject.id]);
+  return [...byOpd].map(([opd, subjects]) => tr(lang, "law.sanctions.line", { name: report.opds.find((o) => o.opd === opd)?.name ?? opd, opd, subjects: subjects.join(", ") }));
+}
+
+/**
+ * klaten-18-2018 Pasal 32 (2) e: the Dewan TIK recommends to the Bupati when an OPD obstructs
+ * e-government. Read as: a mandatory finding that persisted or worsened since the previous report (a
+ * whole evaluation cycle unattended); a new finding is not obstruction. Without a previous report,
+ * a line saying it cannot be judged.
+ */
+export function obstructionLines(report: Report, lang: Lang): string[] | undefined {
+  if (!report.profiles.includes("klaten-18-2018")) return undefined;
+  const c = report.changes;
+  if (!c) return [tr(lang, "law.obstruction.no-previous")];
+  const unattended = [...(c.persisting ?? []).filter((k) => k.severity === "mandatory"), ...(c.worsened ?? [])];
+  const byOpd = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  for (const k of unattended) {
+    byOpd.set(k.opd, (byOpd.get(k.opd) ?? new Set()).add(k.rule));
+    count.set(k.opd, (count.get(k.opd) ?? 0) + 1);
+  }
+  if (byOpd.size === 0) return [tr(lang, "law.obstruction.none")];
+  return [...byOpd].map(([opd, rules]) => tr(lang, "law.obstruction.line", { name: report.opds.find((o) => o.opd === opd)?.name ?? opd, opd, count: count.get(opd)!, since: c.previousAsOf, rules: [...rules].join(", ") }));
+}
+
+/** The letter's head: number and date, and the addressee (the Bupati, through the Sekda). */
+export function letterHead(report: Report, lang: Lang): { number: string; addressee: string } {
+  return {
+    number: tr(lang, "law.letter.number", { number: report.letter?.number ?? "-", date: report.letter?.date ?? report.asOf }),
+    addressee: tr(lang, "law.letter.addressee", { kabupaten: report.kabupaten }),
+  };
+}
+
+/** The sign-off block: the Dewan TIK members with an empty signature cell each, or a line saying none are on record. */
+export function signoff(report: Report, lang: Lang): { title: string; headers: string[]; rows: string[][]; none?: string } {
+  const members = report.letter?.signatories ?? [];
+  return {
+    title: tr(lang, "law.signoff"),
+    headers: [tr(lang, "law.col.member"), tr(lang, "law.col.role"), tr(lang, "law.col.signature")],
+    rows: members.map((m) => [m.name, m.role, ""]),
+    ...(members.length === 0 ? { none: tr(lang, "law.signoff.none") } : {}),
+  };
+}

@@ -2,7 +2,7 @@
 import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { availabilityContent } from "./availability";
-import { coverageLines, trendLines, verdictLines } from "./law-sections";
+import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -15,6 +15,8 @@ export function renderMarkdown(report: Report, lang: Lang): string {
   const rules = ruleIndex(report);
   const out: string[] = [];
   out.push(`# ${tr(lang, "report.title", { kabupaten: report.kabupaten })}`, "");
+  const head = letterHead(report, lang);
+  out.push(head.number, "", head.addressee, "");
   for (const p of report.profiles) out.push(tr(lang, `report.framing.${p}`), "");
   out.push(`${tr(lang, "report.as-of", { date: report.asOf })} · ${report.domain}`, "");
   out.push(`${tr(lang, "report.regulations")}: ${report.profiles.map((p) => tr(lang, `report.profile.${p}`)).join("; ")}`, "");
@@ -60,6 +62,11 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     for (const f of report.findings.filter((x) => x.rule === r.id)) out.push(`- ${opdName(report, f.opd)}: ${subjectLabel(lang, f.subject)}: ${pick(lang, f.evidence)}`);
     out.push("");
   }
+
+  const sanctions = sanctionLines(report, lang);
+  if (sanctions) out.push(`## ${tr(lang, "law.sanctions")}`, "", ...(sanctions.length ? sanctions.map((l) => `- ${l}`) : [tr(lang, "report.none")]), "", tr(lang, "law.sanctions.note"), "");
+  const obstruction = obstructionLines(report, lang);
+  if (obstruction) out.push(`## ${tr(lang, "law.obstruction")}`, "", ...obstruction.map((l) => `- ${l}`), "");
 
   out.push(`## ${tr(lang, "report.exceptions")}`, "");
   out.push(
@@ -117,5 +124,7 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     ),
     "",
   );
+  const sign = signoff(report, lang);
+  out.push(`## ${sign.title}`, "", sign.none ?? table(sign.headers, sign.rows), "");
   return out.join("\n");
 }

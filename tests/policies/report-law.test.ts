@@ -98,3 +98,49 @@ describe("year over year", () => {
     expect(trend.get("diskominfo")).toEqual([0, 1, 1]);
   });
 });
+
+describe("the letter the Dewan TIK signs", () => {
+  const klaten = () => evaluate(loadInventoryOrThrow("examples/klaten/inventory.yaml"), { asOf: AS_OF, reportNumber: "555/77/DTIK/2026" });
+
+  it("opens with the number, the date and the addressee (the Bupati through the Sekda), and closes with the members' sign-off", () => {
+    const md = renderMarkdown(klaten(), "id");
+    expect(md).toContain("Nomor: 555/77/DTIK/2026 · Tanggal: 2026-11-23");
+    expect(md).toContain("Kepada Yth. Bupati Klaten, melalui Sekretaris Daerah Kabupaten Klaten");
+    expect(md.indexOf("Kepada Yth.")).toBeLessThan(md.indexOf("## Ringkasan"));
+    const signoff = md.slice(md.indexOf("## Dewan TIK Daerah"));
+    expect(signoff).toContain("| Drs. Jaka Santosa, M.M. | Ketua (Sekretaris Daerah) |  |");
+    const html = renderHtml(klaten(), "en");
+    expect(html).toContain("To the Bupati of Klaten, through the Sekretaris Daerah");
+    expect(html).toContain('<h2 id="signoff">');
+    // No members on record: said, not silently left out.
+    expect(renderMarkdown(evaluate(load(compliantData()), { asOf: AS_OF }), "en")).toContain("No Dewan TIK members on record");
+  });
+
+  it("lists the OPDs facing a Pasal 34 (1) sanction from their procurement findings, under Klaten only", () => {
+    const md = renderMarkdown(klaten(), "en");
+    const section = md.slice(md.indexOf("## OPDs facing sanctions"), md.indexOf("## Recommendations to the Bupati"));
+    expect(section).toContain("(dispermasdes): the head of the OPD may receive");
+    expect(section).toContain("procurement without Dinas verification: sideskel.");
+    expect(section).toContain("(dlh): the head of the OPD may receive");
+    expect(section.match(/^- /gm)).toHaveLength(2);
+    const bt = renderMarkdown(evaluate(loadInventoryOrThrow("examples/barito-timur/inventory.yaml"), { asOf: AS_OF }), "en");
+    expect(bt).not.toContain("OPDs facing sanctions");
+  });
+
+  it("recommends on an OPD whose mandatory finding outlived a cycle (Pasal 32 (2) e), not on a new one, and says so when there is no previous report", () => {
+    const kl = { profiles: ["klaten-18-2018" as const] };
+    const d1 = compliantData();
+    appOf(d1, "oss").placement = { type: "datacenter", server: "srv1" };
+    delete appOf(d1, "web").securityAssessment; // dinkes: mandatory
+    const r1 = evaluate(load(d1), { asOf: new Date("2025-11-23T00:00:00Z"), ...kl });
+    const d2 = structuredClone(d1);
+    d2.opds[0].pengelolaTik[0].status = "pppk"; // diskominfo: new this year
+    const r2 = evaluate(load(d2), { asOf: AS_OF, ...kl });
+    expect(renderMarkdown(r2, "en")).toContain("Not judged without a previous report");
+    const md = renderMarkdown(withChanges(r2, asPrevious(r1)), "en");
+    const section = md.slice(md.indexOf("## Recommendations to the Bupati"), md.indexOf("## Register of security-guarantee exceptions"));
+    expect(section.length).toBeLessThan(1000);
+    expect(section).toContain("Dinas Kesehatan (dinkes): 1 mandatory findings not acted upon since the report of 2025-11-23 (app-security-assessment)");
+    expect(section).not.toContain("(diskominfo)");
+  });
+});
