@@ -150,6 +150,26 @@ function loadWithPositions(text: string, file: string, extra?: ExtraChecks): Loa
   return { file, diagnostics, inventory: hasError ? undefined : analysed.inventory };
 }
 
+/**
+ * Gives diagnostics made after loading (e.g. the report's plausibility warnings, which need the
+ * evaluation date) the file:line:column of their path, by reading the file again. Diagnostics whose
+ * path is not found keep no position; an unreadable file leaves them as they are.
+ */
+export function locateDiagnostics(file: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return diagnostics.map((d) => ({ ...d, file }));
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  return diagnostics.map((d) => {
+    const pos = positionOf(doc, d.path, lineCounter);
+    return { ...d, file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+  });
+}
+
 /** yaml's error codes whose message gets a hint of what to type (a colon in a value, a tab). */
 const YAML_ERROR_CODES: Partial<Record<string, MessageCode>> = {
   DUPLICATE_KEY: "yaml.duplicate-key",

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FACT_AGE_HOURS, splitStale } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import { availabilitySection, latestAvailability } from "./availability";
 import { coverageOf } from "./coverage";
+import { plausibilityWarnings } from "./plausibility";
 import { exceptionStatus } from "./placement";
 import { predicateOf } from "./verdict";
 import { addCheck, CLASSIFICATION_WEIGHT, weightedScore, type WeightedTally } from "./score";
@@ -167,11 +168,17 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     opds,
     overall: { ...total, score: weightedScore(overallWeights), predicate: predicateOf(total.mandatory, total.advisory) },
     letter: { ...(opts.reportNumber ? { number: opts.reportNumber } : {}), date: opts.asOf.toISOString().slice(0, 10), signatories: inventory.governance?.dewanTik ?? [] },
+    ...plausibilityOf(inventory, opts.asOf),
     coverage: coverageOf(profiles, rules, candidates.filter((r) => !rules.includes(r))),
     exceptions: exceptionsRegister(inventory, opts.asOf),
     ...(split && split.fresh.topology.length > 0 ? { topology: compareTopology(inventory, split.fresh.topology) } : {}),
     ...availabilityOf(inventory, index, split?.fresh),
   };
+}
+
+function plausibilityOf(inventory: Inventory, asOf: Date): Pick<Report, "plausibility"> {
+  const warnings = plausibilityWarnings(inventory, asOf);
+  return warnings.length ? { plausibility: warnings } : {};
 }
 
 /** The availability section from the newest fresh availability fact, when there is one. */

@@ -2,6 +2,7 @@
 // produce, and the report that gathers them. Plain data only, so reports serialise to JSON as is.
 import type { Lang, Text } from "../i18n";
 import type { Inventory, Profile } from "../inventory/schema";
+import type { Diagnostic } from "../inventory/diagnostics";
 import type { StaleFact } from "../facts/freshness";
 import type { ObservedFacts } from "../facts/schema";
 import type { TopologyComparison } from "./topology";
@@ -160,6 +161,8 @@ export interface Report {
   overall: { checks: number; mandatory: number; advisory: number; score: number; predicate?: Predicate };
   /** The letter around the report: its number and date, the Dewan TIK members who sign it. */
   letter?: { number?: string; date: string; signatories: { name: string; role: string }[] };
+  /** Evidence that looks wrong as of the evaluation date (policies/plausibility.ts): warnings with the field's path, and its position once the CLI located it. */
+  plausibility?: Diagnostic[];
   /** Which articles were assessed, which were not and why. */
   coverage?: ProfileCoverage[];
   exceptions: ExceptionEntry[];

@@ -9,6 +9,8 @@ import { loadFactsFile } from "../../facts/load";
 import { mergeFacts } from "../../facts/merge";
 import type { ObservedFacts } from "../../facts/schema";
 import { evaluate } from "../../policies";
+import { renderDiagnostic } from "../../inventory/diagnostics";
+import { locateDiagnostics } from "../../inventory/load";
 import { InputFileError } from "../../facts/json-file";
 import { loadPreviousReport, withChanges } from "../../policies/report/previous";
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
@@ -105,6 +107,12 @@ export function registerReport(program: Command): void {
       const previousAsOf = previous.map((p) => p.asOf).sort().at(-1);
       let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}), ...(previousAsOf ? { previousAsOf } : {}), ...(opts.number ? { reportNumber: opts.number } : {}) });
       if (previous.length) report = withChanges(report, previous);
+      if (report.plausibility) {
+        // Positions need the file again: the warnings depend on the evaluation date, known only now.
+        const located = locateDiagnostics(file, report.plausibility);
+        report = { ...report, plausibility: located };
+        for (const d of located) process.stderr.write(renderDiagnostic(d, messageLang) + "\n");
+      }
       let bytes: Buffer;
       if (opts.format === "pdf") process.stderr.write(t(messageLang, "report.rendering-pdf", { browser: CHROMIUM_PATH }) + "\n");
       try {

@@ -60,4 +60,11 @@ export const lawMessages = {
     id: "Tidak dapat dinilai tanpa laporan sebelumnya (--previous): menghambat dibaca sebagai temuan wajib yang bertahan atau memburuk selama satu siklus evaluasi.",
     en: "Not judged without a previous report (--previous): obstruction is read as a mandatory finding that persisted or worsened over an evaluation cycle.",
   },
+  "plausibility.after-evaluation": { id: "bertanggal {date}, sesudah tanggal evaluasi {asOf}: periksa dokumennya", en: "dated {date}, after the evaluation date {asOf}: check the document" },
+  "plausibility.ref-year": { id: "nomor {ref} menyebut tahun {year}, tetapi bertanggal {date}: periksa dokumennya", en: "reference {ref} names the year {year} but is dated {date}: check the document" },
+  "law.plausibility": { id: "Peringatan kewajaran bukti", en: "Plausibility warnings on the evidence" },
+  "law.plausibility.note": {
+    id: "Bukan temuan: catatan inventaris yang perlu dicocokkan dengan dokumen aslinya sebelum laporan ditandatangani.",
+    en: "Not findings: inventory records to check against the paper before the report is signed.",
+  },
 } satisfies Messages;

@@ -2,6 +2,7 @@
 // that headless Chromium also turns into the PDF.
 import type { Finding, FindingKey, Lang, Report } from "../types";
 import { availabilityContent } from "./availability";
+import { renderDiagnostic } from "../../inventory/diagnostics";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
@@ -62,6 +63,11 @@ export function renderHtml(report: Report, lang: Lang): string {
       [2, 3, 4, 5],
     ),
   );
+
+  if (report.plausibility?.length) {
+    parts.push(`<h2 id="plausibility">${escapeHtml(tr(lang, "law.plausibility"))}</h2>`, `<p class="meta">${escapeHtml(tr(lang, "law.plausibility.note"))}</p>`);
+    parts.push(`<ul>${report.plausibility.map((d) => `<li><code>${escapeHtml(renderDiagnostic(d, lang))}</code></li>`).join("")}</ul>`);
+  }
 
   if (report.coverage) {
     parts.push(`<h2 id="coverage">${escapeHtml(tr(lang, "law.coverage"))}</h2>`);

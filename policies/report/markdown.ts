@@ -2,6 +2,7 @@
 import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { availabilityContent } from "./availability";
+import { renderDiagnostic } from "../../inventory/diagnostics";
 import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
@@ -34,6 +35,8 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     ),
     "",
   );
+
+  if (report.plausibility?.length) out.push(`## ${tr(lang, "law.plausibility")}`, "", tr(lang, "law.plausibility.note"), "", ...report.plausibility.map((d) => `- \`${cell(renderDiagnostic(d, lang))}\``), "");
 
   if (report.coverage) out.push(`## ${tr(lang, "law.coverage")}`, "", ...coverageLines(report, lang).map((l) => `- ${l}`), "", tr(lang, "law.coverage.note"), "");
 

@@ -23,9 +23,9 @@ describe("spbe check", () => {
     const r = spbe(["check", KLATEN, "--as-of", "2026-11-23"]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(16);
     expect(r.stdout).toMatch(/^MANDATORY app-placement-dc application e-parkir \(dishub\) \[klaten-18-2018 Pasal 14 \(1\)\]/m);
-    expect(lines.at(-1)).toContain("11 mandatory findings");
+    expect(lines.at(-1)).toContain("14 mandatory findings");
   });
 
   it("exits 0 when only advisories remain, and speaks Indonesian from LANG", () => {
@@ -47,7 +47,7 @@ describe("spbe check", () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.passed).toBe(false);
-    expect(out.mandatory).toHaveLength(15);
+    expect(out.mandatory).toHaveLength(18);
     expect(out.mandatory.find((f: any) => f.subject.id === "web-dishub" && f.rule === "website-hosting-indonesia").citation).toBe("bt-7-2019 Pasal 19 (4)");
   });
 
@@ -134,7 +134,8 @@ describe("spbe report: changes since the previous report, facts", () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.changes.previousAsOf).toBe("2025-11-23");
-    expect(report.changes.resolved.map((k: any) => `${k.rule} ${k.subject.id}`)).toEqual(["opd-quota kec-cawas"]);
+    // A year earlier the action-plan evaluation of 2025-11-28 was not done yet (klaten-18-2018 Pasal 8 (3)): resolved since.
+    expect(report.changes.resolved.map((k: any) => `${k.rule} ${k.subject.id}`)).toEqual(["evaluation-reported-sekda klatenkab.go.id", "opd-quota kec-cawas"]);
     // Between 2025-11-23 and 2026-11-23 sipandu stayed unassessed; the observed facts add two findings.
     expect(report.changes.added.map((k: any) => `${k.rule} ${k.subject.id}`).sort()).toEqual(["app-answers-from-dinas-blocks sipd", "device-reachable kec-cawas-rtr-01"]);
     expect(report.factsUsed).toBe(true);
@@ -142,5 +143,27 @@ describe("spbe report: changes since the previous report, facts", () => {
     const md = spbe(["report", KLATEN, "--format", "md", "--lang", "en", "--as-of", "2026-11-23", "--previous", previousFile]);
     expect(md.stdout).toContain("## Changes since the previous report (2025-11-23)");
     expect(md.stdout).toContain("- `opd-quota` OPD kec-cawas (kec-cawas)");
+  });
+});
+
+describe("spbe report: plausibility of the evidence", () => {
+  it("warns, with file:line:column, of a record dated after the evaluation and of a reference whose year is not its date's; the report lists them", () => {
+    const file = join(dir, "implausible.yaml");
+    const text = readFileSync(BT, "utf8")
+      .replace("{name: Ignatius Dedi, decree: SK Bupati Barito Timur No. 188.45/127/2024, appointed: 2024-02-12", "{name: Ignatius Dedi, decree: SK Bupati Barito Timur No. 188.45/127/2024, appointed: 2026-12-01");
+    expect(text).toContain("appointed: 2026-12-01");
+    const lines = text.split("\n");
+    const assessed = lines.findIndex((l) => /^\s+securityAssessment: \{date: 2026-/.test(l));
+    expect(assessed).toBeGreaterThan(0);
+    lines[assessed] = lines[assessed]!.replace(/ref: [^,}]+/, "ref: BA-FUNGSI/2023/07");
+    writeFileSync(file, lines.join("\n"));
+    const r = spbe(["report", file, "--as-of", "2026-11-23", "--format", "md", "--number", "555/1/DTIK/2026"]);
+    expect(r.code).toBe(0);
+    const appointedLine = lines.findIndex((l) => l.includes("appointed: 2026-12-01")) + 1;
+    expect(r.stderr).toMatch(new RegExp(`implausible\\.yaml:${appointedLine}:\\d+ warning: opds\\[\\d+\\]\\.pengelolaTik\\[0\\]\\.appointed: dated 2026-12-01, after the evaluation date 2026-11-23`));
+    expect(r.stderr).toMatch(new RegExp(`implausible\\.yaml:${assessed + 1}:\\d+ warning: applications\\[\\d+\\]\\.securityAssessment\\.date: reference BA-FUNGSI/2023/07 names the year 2023`));
+    expect(r.stdout).toContain("## Peringatan kewajaran bukti");
+    expect(r.stdout).toContain(`implausible.yaml:${appointedLine}:`);
+    expect(r.stdout).toContain("Nomor: 555/1/DTIK/2026");
   });
 });
