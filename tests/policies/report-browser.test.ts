@@ -37,10 +37,10 @@ describe("compliance extension", () => {
     expect(text).toContain('spbe_compliance_findings{opd="dishub",severity="mandatory",rule="app-placement-dc"} 1');
     expect(text).toContain('spbe_compliance_findings{opd="rsud-bagas-waras",severity="mandatory",rule="network-label-code"} 1');
     expect(text).toContain('spbe_compliance_findings{opd="setda",severity="mandatory",rule="app-placement-dc"} 0');
-    expect(text).toMatch(/^spbe_compliance_score\{opd="_all"\} 94\.9$/m);
+    expect(text).toMatch(/^spbe_compliance_score\{opd="_all"\} 94\.7$/m);
     expect(text).toMatch(/^spbe_compliance_score\{opd="setda"\} 100$/m);
     const findings = text.split("\n").filter((l) => l.startsWith("spbe_compliance_findings{")).reduce((s, l) => s + Number(l.split(" ").pop()), 0);
-    expect(findings).toBe(12);
+    expect(findings).toBe(15);
   });
 
   it("writes the series and label names the Compliance dashboard queries (policies/metric-names.ts)", () => {
@@ -71,13 +71,13 @@ describe("compliance extension", () => {
     expect(ext.metricsText()).toContain('spbe_compliance_findings{opd="kec-cawas",severity="advisory",rule="device-reachable"} 0');
     facts = { devices: "not a list" };
     expect(ext.metricsText()).not.toContain("device-reachable");
-    expect(ext.metricsText()).toMatch(/^spbe_compliance_score\{opd="_all"\} 94\.9$/m);
+    expect(ext.metricsText()).toMatch(/^spbe_compliance_score\{opd="_all"\} 94\.7$/m);
   });
 
   it("serves the report as JSON next to the HTML", async () => {
     const res = await fetch(`${base}/report.json`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { findings: unknown[] }).findings).toHaveLength(12);
+    expect(((await res.json()) as { findings: unknown[] }).findings).toHaveLength(15);
   });
 });
 
@@ -98,8 +98,8 @@ describe("HTML and PDF in headless Chromium", () => {
     // Self-contained: the page asked for nothing but itself.
     expect(requests).toEqual([`${base}/report`]);
     expect(text).toContain("Evaluasi kepatuhan infrastruktur SPBE Kabupaten Klaten");
-    expect(text).toContain("Skor keseluruhan 94,9/100: 11 temuan wajib dan 1 saran");
-    expect(text).toContain("Temuan wajib: 11 · saran: 1 · predikat: tidak memenuhi");
+    expect(text).toContain("Skor keseluruhan 94,7/100: 14 temuan wajib dan 1 saran");
+    expect(text).toContain("Temuan wajib: 14 · saran: 1 · predikat: tidak memenuhi");
     expect(text).toContain("klaten-18-2018 Pasal 14 (1)");
     expect(text).toContain("Register pengecualian");
     expect(text).toContain("SPJ-KD/DLH/2022/01");
