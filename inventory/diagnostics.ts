@@ -15,6 +15,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** The position is the key of the path's last field (an unknown field), not its value. */
+  pointAt?: "key";
 }
 
 export function formatPath(path: Path): string {

@@ -27,7 +27,8 @@ export function parseDnsServer(text: string): DnsServer | undefined {
     port = Number(s.slice(i + 1));
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
-  if (!ipaddr.isValid(host)) return undefined;
+  // A zone (fe80::53%eth0) only means something on one host; ipaddr.js would accept it.
+  if (host.includes("%") || !ipaddr.isValid(host)) return undefined;
   if (ipaddr.IPv4.isValid(host) && !ipaddr.IPv4.isValidFourPartDecimal(host)) return undefined;
   return { host, port };
 }

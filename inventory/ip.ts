@@ -27,6 +27,8 @@ function bits(family: Family): bigint {
 export function parseRange(text: string): IpRange {
   // ipaddr.js also accepts "10.1" and "0xA.0.0.1" as IPv4; an inventory never means those.
   const addressPart = text.split("/")[0]!;
+  // ipaddr.js accepts IPv6 zones (fe80::1%eth0); a zone names one host's interface, never a plan's address.
+  if (text.includes("%")) throw new Error(`an IPv6 zone is not an address: ${text}`);
   if (!addressPart.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(addressPart)) {
     throw new Error(`not a dotted-quad IPv4 address: ${addressPart}`);
   }

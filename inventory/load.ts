@@ -3,9 +3,10 @@
 // but their ids stay "known", so one typo gives one error rather than a cascade of unknown refs.
 import { readFileSync } from "node:fs";
 import * as jsyaml from "js-yaml";
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Scalar } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Scalar } from "yaml";
 import { MESSAGES, renderBoth, type MessageCode } from "../i18n";
 import { z } from "zod";
+import { decodeInventory } from "./decode";
 import type { Diagnostic, Path } from "./diagnostics";
 import {
   allocationSchema,
@@ -49,14 +50,16 @@ export class InventoryError extends Error {
 export type ExtraChecks = (inventory: Inventory) => Diagnostic[];
 
 export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     const message = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
     return { file, diagnostics: [{ severity: "error", code: "file.unreadable", path: [], params: { message }, file }] };
   }
-  return loadInventoryText(text, file, extra);
+  const decoded = decodeInventory(bytes, file);
+  if ("diagnostic" in decoded) return { file, diagnostics: [decoded.diagnostic] };
+  return loadInventoryText(decoded.text, file, extra);
 }
 
 /** Loads and throws InventoryError (with every diagnostic) when the inventory has errors. */
@@ -87,11 +90,17 @@ export function loadInventoryText(text: string, file = "<inline>", extra?: Extra
       // Syntax errors are reported by the yaml path below, with every error and its position.
     }
     if (parsed) {
+      if (raw === null || raw === undefined) return emptyFile(file);
       const fast = analyse(raw, extra);
       if (fast.diagnostics.length === 0) return { file, diagnostics: [], inventory: fast.inventory };
     }
   }
   return loadWithPositions(text, file, extra);
+}
+
+/** A file with nothing in it (or only comments): one error at 1:1, not one per missing section. */
+function emptyFile(file: string): LoadResult {
+  return { file, diagnostics: [{ severity: "error", code: "file.empty", path: [], params: {}, file, line: 1, column: 1 }] };
 }
 
 function analyse(raw: unknown, extra?: ExtraChecks): { inventory?: Inventory; diagnostics: Diagnostic[] } {
@@ -109,8 +118,10 @@ function analyse(raw: unknown, extra?: ExtraChecks): { inventory?: Inventory; di
 
 function loadWithPositions(text: string, file: string, extra?: ExtraChecks): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const diagnostics: Diagnostic[] = [];
+  // uniqueKeys off: yaml would stop at the first duplicate without naming it; duplicateKeys() names
+  // each one and the other checks still run in the same round.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const diagnostics: Diagnostic[] = duplicateKeys(doc, lineCounter, file);
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
     diagnostics.push({
@@ -124,6 +135,7 @@ function loadWithPositions(text: string, file: string, extra?: ExtraChecks): Loa
     });
   }
   if (doc.errors.length > 0) return { file, diagnostics };
+  if (doc.contents === null) return diagnostics.length > 0 ? { file, diagnostics } : emptyFile(file);
 
   let raw: unknown;
   try {
@@ -139,7 +151,7 @@ function loadWithPositions(text: string, file: string, extra?: ExtraChecks): Loa
     if (diag.line !== undefined) continue;
     diag.file = file;
     hintFlowComma(doc, diag);
-    const pos = positionOf(doc, diag.path, lineCounter);
+    const pos = positionOf(doc, diag.path, lineCounter, diag.pointAt);
     if (pos) {
       diag.line = pos.line;
       diag.column = pos.col;
@@ -183,14 +195,13 @@ const YAML_ERROR_CODES: Partial<Record<string, MessageCode>> = {
  * no value, the message says so and shows the entry quoted.
  */
 function hintFlowComma(doc: Document, diag: Diagnostic): void {
-  if (diag.code !== "schema") return;
-  const node = doc.getIn(diag.path, true);
+  if (diag.code !== "schema" || diag.pointAt !== "key") return;
+  const node = doc.getIn(diag.path.slice(0, -1), true);
   if (!isMap(node) || !node.flow) return;
-  const message = diag.params.message;
-  if (typeof message !== "object" || !message.en.startsWith("unknown field(s)")) return;
+  const unknown = diag.path[diag.path.length - 1];
   const items = node.items;
   const valueless = (p: (typeof items)[number]) => p.value === null || (isScalar(p.value) && p.value.value === null);
-  const stray = items.findIndex((p, i) => i > 0 && isScalar(p.key) && valueless(p) && message.en.includes(String(p.key.value)));
+  const stray = items.findIndex((p, i) => i > 0 && isScalar(p.key) && valueless(p) && p.key.value === unknown);
   if (stray < 0) return;
   const before = items[stray - 1]!;
   const strayKey = String((items[stray]!.key as Scalar).value);
@@ -202,16 +213,17 @@ function hintFlowComma(doc: Document, diag: Diagnostic): void {
 }
 
 /** The position of the deepest node of the document that the path reaches. */
-function positionOf(doc: Document, path: Path, lc: LineCounter): { line: number; col: number } | undefined {
+function positionOf(doc: Document, path: Path, lc: LineCounter, pointAt?: "key"): { line: number; col: number } | undefined {
   let node: unknown = doc.contents;
   let best: unknown = node;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isNode(p.key) ? (p.key as { value?: unknown }).value : p.key) === key);
       if (!pair) break;
-      // Point at the value when there is one, else at the key (a missing value's error).
+      // Point at the value when there is one, else at the key (a missing value's error); an unknown
+      // field is pointed at by its key, the line where the typo stands.
       node = pair.value ?? pair.key;
-      best = isNode(pair.value) ? pair.value : pair.key;
+      best = isNode(pair.value) && !(pointAt === "key" && depth === path.length - 1) ? pair.value : pair.key;
     } else if (isSeq(node) && typeof key === "number") {
       node = node.items[key];
       if (node === undefined) break;
@@ -257,7 +269,52 @@ function zodDiagnostics(issues: SchemaIssue[], base: Path): Diagnostic[] {
     code: "schema" as const,
     path: [...base, ...(issue.path as Path)],
     params: { message: issue.message },
+    ...(issue.pointAt ? { pointAt: issue.pointAt } : {}),
   }));
+}
+
+/** Every key written twice in one mapping, named, at the second one (first line in the message). */
+function duplicateKeys(doc: Document, lc: LineCounter, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map(_, map, ancestry) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        const at = isNode(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
+        if (at === undefined) continue;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, at);
+          continue;
+        }
+        const pos = lc.linePos(at);
+        out.push({
+          severity: "error",
+          code: "yaml.duplicate-key-named",
+          path: [...pathOf(ancestry, map), String(key)],
+          params: { key: String(key), firstLine: lc.linePos(first).line },
+          file,
+          line: pos.line,
+          column: pos.col,
+        });
+      }
+    },
+  });
+  return out;
+}
+
+/** The inventory path of a node from yaml's visitor ancestry (map keys and list indexes). */
+function pathOf(ancestry: readonly unknown[], node: unknown): Path {
+  const path: Path = [];
+  const chain = [...ancestry.slice(1), node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    else if (isPair(parent) && isScalar(parent.key) && child === parent.value) path.push(String(parent.key.value));
+  }
+  return path;
 }
 
 /**

@@ -36,10 +36,12 @@ const isoDate = z.string().refine((s) => {
 
 const ipAddress = z
   .string()
+  // A zone (fe80::1%eth0) names an interface of one host: meaningless to every other consumer.
+  .refine((s) => !s.includes("%"), { error: schemaText("schema.ip-zone"), abort: true })
   .refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, schemaText("schema.ip-address"))
   .meta(form("IPv4 or IPv6 address", "alamat IPv4 atau IPv6"));
 
-const cidr = z.string().refine((s) => {
+const cidr = z.string().refine((s) => !s.includes("%"), { error: schemaText("schema.ip-zone"), abort: true }).refine((s) => {
   const slash = s.indexOf("/");
   if (slash < 0) return false;
   const range = tryParseRange(s);

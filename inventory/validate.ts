@@ -249,6 +249,11 @@ function checkPublicIp(ctx: Context): void {
       d.error([...path, "address"], "ip.outside-block", { address: alloc.address, block: block.block.id, cidr: block.block.cidr });
       return;
     }
+    const edge = ipv4EdgeAddress(block.range, range, alloc.address);
+    if (edge) {
+      d.error([...path, "address"], edge, { address: alloc.address, block: block.block.id, cidr: block.block.cidr });
+      return;
+    }
     const reserved = (reservedPerBlock.get(bi) ?? []).find((r) => r.range.start <= range.end && range.start <= r.range.end);
     if (reserved) {
       d.error([...path, "address"], "ip.alloc-reserved", { address: alloc.address, block: block.block.id, reserved: reserved.address, reason: reserved.reason });
@@ -294,6 +299,18 @@ function checkPublicIp(ctx: Context): void {
       });
     }
   });
+}
+
+/**
+ * A single address on the network or broadcast address of an IPv4 block larger than /31 (RFC 3021
+ * makes both addresses of a /31 hosts): no host can answer there. A prefix allocation is a sub-block
+ * with its own edges, so only addresses are judged.
+ */
+function ipv4EdgeAddress(block: IpRange, range: IpRange, written: string): "ip.network-address" | "ip.broadcast-address" | undefined {
+  if (block.family !== 4 || size(block) <= 2n || written.includes("/")) return undefined;
+  if (range.start === block.start) return "ip.network-address";
+  if (range.end === block.end) return "ip.broadcast-address";
+  return undefined;
 }
 
 /**

@@ -14,6 +14,18 @@ export const inventoryMessages = {
   "yaml.duplicate-key": { id: "kunci ganda: {message}", en: "duplicate key: {message}" },
   "schema": { id: "{message}", en: "{message}" },
   "file.unreadable": { id: "inventaris tidak dapat dibaca: {message}", en: "cannot read the inventory: {message}" },
+  "file.not-utf8": {
+    id: "berkas bukan UTF-8: bita {byte} (offset {offset}) tidak sah; simpan berkas sebagai UTF-8",
+    en: "the file is not UTF-8: byte {byte} (offset {offset}) is invalid; save the file as UTF-8",
+  },
+  "file.empty": {
+    id: "inventaris kosong: mulailah dengan meta, opds dan sites (spbe init menulis contohnya)",
+    en: "the inventory is empty: start with meta, opds and sites (spbe init writes a starter)",
+  },
+  "yaml.duplicate-key-named": {
+    id: "kunci \"{key}\" ganda (pertama di baris {firstLine}); hanya satu yang berlaku",
+    en: "duplicate key \"{key}\" (first at line {firstLine}); only one can count",
+  },
   "dup.id": {
     id: "id {kind} \"{id}\" ganda (pertama didefinisikan di {first})",
     en: "duplicate {kind} id \"{id}\" (first defined at {first})",
@@ -44,6 +56,14 @@ export const inventoryMessages = {
   "ip.family": {
     id: "{address} tidak satu keluarga IP dengan blok \"{block}\" ({cidr})",
     en: "{address} is not of the same IP family as block \"{block}\" ({cidr})",
+  },
+  "ip.network-address": {
+    id: "{address} adalah alamat jaringan blok \"{block}\" ({cidr}): tidak dapat dipakai host",
+    en: "{address} is the network address of block \"{block}\" ({cidr}): no host can use it",
+  },
+  "ip.broadcast-address": {
+    id: "{address} adalah alamat broadcast blok \"{block}\" ({cidr}): tidak dapat dipakai host",
+    en: "{address} is the broadcast address of block \"{block}\" ({cidr}): no host can use it",
   },
   "ip.outside-block": { id: "{address} berada di luar blok \"{block}\" ({cidr})", en: "{address} is outside block \"{block}\" ({cidr})" },
   "ip.alloc-overlap": {

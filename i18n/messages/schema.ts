@@ -6,6 +6,12 @@ import type { Messages } from "../text";
 export const schemaMessages = {
   "schema.required": { id: "wajib diisi", en: "required" },
   "schema.unknown-keys": { id: "kolom tidak dikenal: {keys}", en: "unknown field(s): {keys}" },
+  "schema.unknown-key": { id: "kolom tidak dikenal: {key}", en: "unknown field: {key}" },
+  "schema.unknown-key-suggest": { id: "kolom tidak dikenal: {key} (maksudnya {suggestion}?)", en: "unknown field: {key} (did you mean {suggestion}?)" },
+  "schema.ip-zone": {
+    id: "tidak boleh memuat zona IPv6 (%nama): zona hanya berarti di satu host; tulis alamatnya saja",
+    en: "must not carry an IPv6 zone (%name): a zone only means something on one host; write the address alone",
+  },
   "schema.required-for": { id: "wajib diisi untuk {level}", en: "required for {level}" },
   "schema.identifier": {
     id: "harus berupa pengenal (huruf, angka, '.', '_', '-')",

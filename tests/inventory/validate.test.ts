@@ -9,7 +9,7 @@ import { minimalInventory } from "../fixtures/minimal-inventory";
 type Case = [name: string, mutate: (inv: any) => void, code: string, path: string, severity?: "error" | "warning"];
 
 const cases: Case[] = [
-  ["unknown field", (i) => (i.devices[0].colour = "red"), "schema", "devices[0]"],
+  ["unknown field", (i) => (i.devices[0].colour = "red"), "schema", "devices[0].colour"],
   ["missing required field", (i) => delete i.sites[0].kind, "schema", "sites[0].kind"],
   ["bad enum", (i) => (i.devices[1].role = "mainframe"), "schema", "devices[1].role"],
   ["inline secret", (i) => (i.devices[0].snmp.community = "public"), "schema", "devices[0].snmp.community"],
@@ -154,9 +154,10 @@ describe("error reporting", () => {
     expect(r.diagnostics[0]!.line).toBeGreaterThan(0);
   });
 
-  it("reports duplicate keys", () => {
+  it("reports duplicate keys by name, alongside the other errors", () => {
     const r = loadInventoryText("meta:\n  kabupaten: A\n  kabupaten: B\n", "dup.yaml");
-    expect(r.diagnostics[0]).toMatchObject({ code: "yaml.duplicate-key", line: 3 });
+    expect(r.diagnostics.find((d) => d.code === "yaml.duplicate-key-named")).toMatchObject({ line: 3, column: 3, params: { key: "kabupaten", firstLine: 2 } });
+    expect(r.diagnostics.map((d) => formatPath(d.path))).toEqual(expect.arrayContaining(["opds", "sites"]));
   });
 });
 
@@ -225,7 +226,7 @@ describe("errors that say what to type (file:line:column)", () => {
       "unquoted comma in a { } entry",
       "description: uplink}",
       "description: port 1, belum berlabel}",
-      'x.yaml:21:9 error: devices[0].interfaces[1]: unknown field(s): belum berlabel. Inside { } a comma separates fields: quote a value that contains a comma, e.g. description: "port 1, belum berlabel"',
+      'x.yaml:21:45 error: devices[0].interfaces[1].belum berlabel: unknown field(s): belum berlabel. Inside { } a comma separates fields: quote a value that contains a comma, e.g. description: "port 1, belum berlabel"',
     ],
     [
       "unquoted colon in a value",
