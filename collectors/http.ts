@@ -55,28 +55,41 @@ async function streamChunks(res: Response, chunks: Iterable<Buffer | string>, ta
   out.end();
 }
 
+/** Who may see what: the guard (web-guard.ts) and whether /metrics stays in front of it. */
+export interface Access {
+  guard?: express.RequestHandler;
+  /** /metrics answers without credentials (a documented choice: the series are no secret to the NOC). */
+  metricsOpen?: boolean;
+}
+
 /**
  * `board`: the NOC board's router (/ and /board.json, collectors/board/routes.ts). It is mounted in
- * one place, below, so that access control for the non-public pages wraps it in one line.
+ * one place, below the guard, with /targets and the report.
  */
-export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => "", board?: express.Router): express.Express {
+export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => "", board?: express.Router, access: Access = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Routes before the guard are open: the container healthcheck, and /metrics when chosen so.
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok\n");
-  });
-  app.get("/targets", (_req, res) => {
-    res.json({ targets: store.status() });
   });
   const tail = async () => {
     let s = extraMetrics();
     for (const e of extensions) if (e.metricsText) s += await e.metricsText();
     return s;
   };
-  app.get("/metrics", (req, res, next) => {
+  const metrics: express.RequestHandler = (req, res, next) => {
     res.setHeader("Content-Type", CONTENT_TYPE);
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     streamChunks(res, store.chunks(), tail, gzip).catch(next);
+  };
+  if (access.metricsOpen) app.get("/metrics", metrics);
+  if (access.guard) app.use(access.guard);
+  // Everything below is behind the guard: /targets (management addresses, errors), /snmp, the
+  // extensions' routes (/report*, the NOC board).
+  if (!access.metricsOpen) app.get("/metrics", metrics);
+  app.get("/targets", (_req, res) => {
+    res.json({ targets: store.status() });
   });
   app.get("/snmp", (req, res) => {
     const target = String(req.query.target ?? "");

@@ -3,7 +3,8 @@
 // simulator and points the poller at it. Extensions (e.g. the compliance report) mount their
 // routes on the same app and append their text to /metrics.
 import type express from "express";
-import type { Server } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Inventory } from "../inventory/schema";
 import { loadInventoryOrThrow } from "../inventory/load";
@@ -21,6 +22,8 @@ import { envSecrets, type SecretResolver } from "./secrets";
 import { simulatorControl } from "./sim-control";
 import { generateMissingSecrets, startSimulator, type Simulator } from "./simulator";
 import { planTargets, type Target } from "./targets";
+import type { WebConfig } from "./web-config";
+import { basicAuthGuard } from "./web-guard";
 
 export interface ServeExtension {
   router?: express.Router;
@@ -50,6 +53,12 @@ export interface ServeOptions {
   extensions?: ServeExtension[];
   /** What the NOC board at / shows besides polling: the compliance score and where the report is. */
   board?: { compliance?: () => ComplianceSummary | null; reportPath?: string };
+  /** TLS and basic auth (exporter-toolkit's web configuration); without it, plain HTTP and no auth. */
+  web?: WebConfig;
+  /** With basic auth: /metrics still answers without credentials. */
+  metricsOpen?: boolean;
+  /** Server timeouts (ms); defaults in SERVER_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
   log?: (line: string) => void;
   /** Called after every poll result has reached the sinks (tests, progress). */
   onPoll?: (r: PollResult) => void;
@@ -98,11 +107,13 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     reportUrl: opts.board?.reportPath,
   });
   const extensions = [...(opts.extensions ?? []), ...(simulator ? [{ router: simulatorControl(simulator, () => current) }] : [])];
-  const server = await listen(createApp(sinks.store, extensions, processMetricsText(poller, sinks.influx), board), opts, () => stopSinksAndSimulator(sinks, simulator));
+  const access = { guard: opts.web && opts.web.users.size > 0 ? basicAuthGuard(opts.web.users) : undefined, metricsOpen: opts.metricsOpen };
+  const app = createApp(sinks.store, extensions, processMetricsText(poller, sinks.influx), board, access);
+  const server = await listen(app, opts, () => stopSinksAndSimulator(sinks, simulator));
   poller.start();
 
   return {
-    url: serverUrl(server),
+    url: serverUrl(server, Boolean(opts.web?.tls)),
     store: sinks.store,
     poller,
     influx: sinks.influx,
@@ -220,12 +231,36 @@ function processMetricsText(poller: Poller, influx: InfluxSink | undefined): () 
     (influx ? influx.metricsText() : "");
 }
 
+export interface ServerTimeouts {
+  /** The whole request head must arrive within this (a slowloris client dribbling headers is cut). */
+  headersMs: number;
+  /** The whole request must arrive within this. */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this (shorter than Prometheus' 30-60 s interval). */
+  keepAliveMs: number;
+  /** A socket with no traffic either way (a client that stopped reading /metrics) is closed after this. */
+  idleMs: number;
+  /** How often Node checks the header and request deadlines (its default, 30 s, would let a slow client stay 30 s past them). */
+  checkEveryMs: number;
+}
+
+export const SERVER_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, idleMs: 60_000, checkEveryMs: 1_000 };
+
 /** Listens on opts.host:opts.port; when that fails (a port in use), `cleanUp` runs before the error is thrown. */
 async function listen(app: express.Express, opts: ServeOptions, cleanUp: () => Promise<void>): Promise<Server> {
+  const t = { ...SERVER_TIMEOUTS, ...opts.timeouts };
+  const options = { headersTimeout: t.headersMs, requestTimeout: t.requestMs, connectionsCheckingInterval: t.checkEveryMs, keepAliveTimeout: t.keepAliveMs };
+  const tls = opts.web?.tls;
+  const server: Server = tls ? createHttpsServer({ ...options, cert: tls.cert, key: tls.key }, app) : createHttpServer(options, app);
+  server.keepAliveTimeout = t.keepAliveMs;
+  server.setTimeout(t.idleMs, (socket) => socket.destroy());
   try {
     return await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(opts.port ?? 9116, opts.host ?? "127.0.0.1", (err?: Error) => (err ? reject(err) : resolve(s)));
-      s.once("error", reject);
+      server.once("error", reject);
+      server.listen(opts.port ?? 9116, opts.host ?? "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve(server);
+      });
     });
   } catch (err) {
     await cleanUp();
@@ -233,10 +268,10 @@ async function listen(app: express.Express, opts: ServeOptions, cleanUp: () => P
   }
 }
 
-function serverUrl(server: Server): string {
+function serverUrl(server: Server, tls: boolean): string {
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
-  return `http://${hostPart}:${addr.port}`;
+  return `${tls ? "https" : "http"}://${hostPart}:${addr.port}`;
 }
 
 function closeServer(server: Server): Promise<void> {

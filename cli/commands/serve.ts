@@ -6,6 +6,7 @@ import { t, type Lang } from "../../i18n";
 import { loadInventoryFile } from "../../inventory/load";
 import type { Inventory } from "../../inventory/schema";
 import { startServe, type ServeExtension, type ServeHandle } from "../../collectors/serve";
+import { isLoopbackHost, loadWebConfig, WebConfigError, type WebConfig } from "../../collectors/web-config";
 import { renderDiagnostic } from "../../inventory/diagnostics";
 import { resolverOption } from "./observe";
 import { serveObservation } from "./serve-observe";
@@ -31,6 +32,9 @@ interface ServeCliOptions extends HistoryCliOptions {
   factsOut?: string;
   format: string;
   lang?: string;
+  "web.config.file"?: string;
+  "web.openMetrics"?: boolean;
+  insecureListen?: boolean;
 }
 
 function int(name: string, v: string | undefined, min: number): number | undefined {
@@ -52,6 +56,25 @@ function complianceExtension(inventory: Inventory, facts: () => unknown, lang: L
   }
 }
 
+/**
+ * The web configuration, read before anything starts; and the refusal to serve /report and /targets
+ * unguarded on an address other machines reach, unless the operator says so (--insecure-listen).
+ */
+function webConfigOption(opts: ServeCliOptions, lang: Lang): WebConfig | undefined {
+  const file = opts["web.config.file"];
+  let web: WebConfig | undefined;
+  if (file !== undefined) {
+    try {
+      web = loadWebConfig(file);
+    } catch (err) {
+      if (err instanceof WebConfigError) throw new UsageError(t(lang, "serve.bad-web-config", { file: err.file, problems: err.problems.join("; ") }));
+      throw err;
+    }
+  }
+  if (!web && !opts.insecureListen && !isLoopbackHost(opts.host)) throw new UsageError(t(lang, "serve.insecure-listen", { host: opts.host }));
+  return web;
+}
+
 export function registerServe(program: Command): void {
   const command = program
     .command("serve")
@@ -70,6 +93,9 @@ export function registerServe(program: Command): void {
     .option("--observe-every <seconds>", "observe neighbour tables (and, with a resolver, where applications answer) this often / amati setiap", "3600")
     .option("--no-observe", "no scheduled observation / tanpa pengamatan terjadwal")
     .option("--resolver <host:port>", "DNS server for the scheduled observation (default meta.dns.resolver) / server DNS")
+    .option("--web.config.file <file>", "TLS and basic auth, in the Prometheus exporter-toolkit format / TLS dan basic auth (format exporter-toolkit)")
+    .option("--web.open-metrics", "with basic auth, leave /metrics open (everything else stays guarded) / /metrics tanpa kata sandi")
+    .option("--insecure-listen", "allow a non-loopback --host without --web.config.file / izinkan alamat non-loopback tanpa konfigurasi web")
     .option("--facts-out <file>", "write the observed facts here after each observation, for spbe report --facts / tulis fakta teramati")
     .addOption(formatOption())
     .addOption(langOption());
@@ -88,6 +114,7 @@ export function registerServe(program: Command): void {
       const observeEvery = int("observe-every", opts.observeEvery, 10)!;
       if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
       const history = historyRequest(opts, lang);
+      const web = webConfigOption(opts, lang);
       const { inventory } = loadForCommand(file, opts);
       if (!inventory) return;
       let handle: ServeHandle | undefined;
@@ -112,6 +139,8 @@ export function registerServe(program: Command): void {
           simulate: opts.simulate,
           influxUrl: opts.influxUrl,
           influxDatabase: opts.influxDb,
+          web,
+          metricsOpen: opts["web.openMetrics"],
           extensions: [...(extension ? [extension] : []), ...(observation ? [observation.extension] : [])],
           // The board at / shows the kabupaten's compliance score and links to /report (relative: works behind a path prefix).
           board: extension ? { compliance: extension.summary, reportPath: "report" } : undefined,
@@ -142,6 +171,10 @@ export function registerServe(program: Command): void {
         if (h.simulator) process.stdout.write(t(lang, "serve.simulating", { devices: h.simulator.endpoints.size }) + "\n");
         if (h.generatedSecrets.length > 0) process.stdout.write(t(lang, "serve.generated-secrets", { names: h.generatedSecrets.join(", ") }) + "\n");
         process.stdout.write(t(lang, "serve.listening", { metrics: info.metrics, targets: info.targets, devices: info.devices }) + "\n");
+        if (web) {
+          const metrics = t(lang, opts["web.openMetrics"] ? "serve.metrics-open" : "serve.metrics-guarded");
+          process.stdout.write(t(lang, "serve.guarded", { scheme: web.tls ? "HTTPS" : "HTTP", users: web.users.size, metrics }) + "\n");
+        }
         if (info.report) process.stdout.write(t(lang, "serve.report", { url: info.report }) + "\n");
         process.stdout.write(t(lang, "serve.board", { url: info.board }) + "\n"); // last: the line to open in a browser
       }

@@ -26,6 +26,17 @@ export const collectorsMessages = {
     id: "{host}:{port} sudah dipakai (kolektor lain, atau snmp_exporter di port bawaannya?): pilih port lain dengan --port, atau --port 0 untuk port bebas mana pun",
     en: "{host}:{port} is already in use (another collector, or snmp_exporter on its default port?): choose another with --port, or --port 0 for any free port",
   },
+  "serve.insecure-listen": {
+    id: "{host} bukan alamat loopback: tanpa --web.config.file (TLS dan basic auth) /report dan /targets terbuka bagi siapa pun yang mencapai port ini. Berikan --web.config.file, atau --insecure-listen bila memang disengaja",
+    en: "{host} is not a loopback address: without --web.config.file (TLS and basic auth) /report and /targets are open to anyone who reaches the port. Give --web.config.file, or --insecure-listen if that is deliberate",
+  },
+  "serve.bad-web-config": { id: "konfigurasi web {file} tidak sah: {problems}", en: "invalid web configuration {file}: {problems}" },
+  "serve.guarded": {
+    id: "akses: {scheme}, basic auth untuk {users} pengguna; /metrics {metrics}",
+    en: "access: {scheme}, basic auth for {users} user(s); /metrics {metrics}",
+  },
+  "serve.metrics-open": { id: "terbuka (--web.open-metrics)", en: "open (--web.open-metrics)" },
+  "serve.metrics-guarded": { id: "dijaga", en: "guarded" },
   "serve.stopping": { id: "berhenti: mengosongkan buffer", en: "stopping: flushing buffers" },
   "simulate.device": { id: "{device}: udp {host}:{port} (SNMP v{version})", en: "{device}: udp {host}:{port} (SNMP v{version})" },
   "simulate.generated-secrets": {
