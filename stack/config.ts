@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../inventory/schema";
 import { alertmanagerSecretRefs } from "../dashboards/alertmanager/build";
 import { secretConfigKey, secretEnvName, snmpSecretRefs } from "../inventory/secret-refs";
+import { COLLECTOR_PASSWORD_KEY } from "../infra/planning/collector-access";
 
 export const NAMESPACE = "spbe-infra";
 
@@ -46,6 +47,8 @@ export interface StackSecrets {
   /** Alertmanager's secrets (bot tokens, SMTP password, secret webhook URLs) by config key. */
   alerting: Map<string, pulumi.Output<string>>;
   grafanaAdminPassword: pulumi.Output<string>;
+  /** The password Prometheus scrapes the collector with (its basic auth; infra/planning/collector-access.ts). */
+  collectorScrapePassword: pulumi.Output<string>;
   /** SSH key the quota command logs in to the gateway with (when the inventory has a gateway). */
   sshPrivateKey?: pulumi.Output<string>;
   registryPassword?: pulumi.Output<string>;
@@ -130,9 +133,10 @@ export function readSecrets(inv: Inventory, settings: StackSettings, config = ne
     if (value) alerting.set(key, value);
   }
   const grafanaAdminPassword = need("grafanaAdminPassword");
+  const collectorScrapePassword = need(COLLECTOR_PASSWORD_KEY);
   // Over SSH: the quota gateway's shaping and the DNS servers' zone.
   const sshPrivateKey = inv.bandwidth?.gateway || inv.meta.dns?.authoritative ? need("sshPrivateKey") : undefined;
   const registryPassword = settings.registry ? need("registryPassword") : undefined;
   if (missing.length > 0 || plain.length > 0) throw new StackConfigError(missing, [], plain);
-  return { snmp, alerting, grafanaAdminPassword: grafanaAdminPassword!, sshPrivateKey, registryPassword };
+  return { snmp, alerting, grafanaAdminPassword: grafanaAdminPassword!, collectorScrapePassword: collectorScrapePassword!, sshPrivateKey, registryPassword };
 }

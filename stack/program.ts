@@ -22,6 +22,7 @@ import { describeProblem, QuotaConfigError, renderChecks } from "../infra/quota"
 import { collectorSecretEnv, readSecrets, readSettings, type StackSecrets, type StackSettings } from "./config";
 import { buildAlertRules, buildGrafanaFiles } from "../dashboards/build";
 import { BLACKBOX_ADDRESS, GRAFANA_DASHBOARDS_DIR, INFLUXDB_DATABASE, INFLUXDB_PORT, PROMETHEUS_PORT } from "../infra/planning/monitoring";
+import { COLLECTOR_PASSWORD_KEY } from "../infra/planning/collector-access";
 import { inventoryProbeTargets, probeScrapeJobs, renderBlackboxConfig } from "../observe/blackbox-config";
 import { ALERTMANAGER_CONFIG_PATH, alertmanagerSecretRefs, buildAlertmanagerFiles, ROUTE_CASES_PATH, secretPlaceholder } from "../dashboards/alertmanager/build";
 import { secretConfigKey } from "../inventory/secret-refs";
@@ -120,7 +121,12 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
     registryAuth: settings.registry && secrets.registryPassword
       ? { address: settings.registry.server, username: settings.registry.username, password: secrets.registryPassword }
       : undefined,
-    secrets: new Map([...secrets.snmp, ...secrets.alerting, ["grafanaAdminPassword", secrets.grafanaAdminPassword]]),
+    secrets: new Map([
+      ...secrets.snmp,
+      ...secrets.alerting,
+      ["grafanaAdminPassword", secrets.grafanaAdminPassword],
+      [COLLECTOR_PASSWORD_KEY, secrets.collectorScrapePassword],
+    ]),
     collectorImage: { plan: collectorImagePlan(settings), context: REPOSITORY_ROOT },
   });
   const datacenters = plan.datacenters.map((p) => new DataCenter(p.site.id, siteArgs(p)));

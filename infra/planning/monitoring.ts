@@ -6,6 +6,14 @@ import { stringify } from "yaml";
 import { LABEL } from "../../inventory/labels";
 import { DATACENTER_PROMETHEUS_JOB } from "../../inventory/monitoring-jobs";
 import type { Device, Inventory } from "../../inventory/schema";
+import {
+  COLLECTOR_PASSWORD_HASH_PLACEHOLDER,
+  COLLECTOR_PASSWORD_KEY,
+  COLLECTOR_PASSWORD_PLACEHOLDER,
+  COLLECTOR_WEB_CONFIG_PATH,
+  collectorScrapeAuth,
+  collectorWebConfig,
+} from "./collector-access";
 
 /** `spbe serve`'s default port (collectors/serve.ts). */
 export const COLLECTOR_PORT = 9116;
@@ -32,6 +40,8 @@ export interface MonitoringFile {
    * (Alertmanager's bot tokens and passwords).
    */
   secrets?: Record<string, string>;
+  /** Placeholders for the bcrypt hash of a secret (placeholder → stack secret key): a web config's users. */
+  hashedSecrets?: Record<string, string>;
 }
 
 export interface PlannedService {
@@ -131,6 +141,8 @@ export function renderPrometheusConfig(inv: Inventory, ruleFiles: string[] = [],
         scrape_interval: "60s",
         scrape_timeout: "50s",
         metrics_path: "/metrics",
+        // The collector asks for basic auth (collector-access.ts); the password is filled in from the stack secret.
+        basic_auth: collectorScrapeAuth(),
         static_configs: [{ targets: [collectorTarget], labels: { domain: inv.meta.domain } }],
       },
       { job_name: "prometheus", static_configs: [{ targets: [`localhost:${PROMETHEUS_PORT}`] }] },
@@ -242,9 +254,17 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       volumes: [],
       env: {},
       secretEnv: opts.collectorSecretEnv,
-      uploads: [{ path: "/etc/spbe/inventory.yaml", content: opts.inventoryText }],
-      // The image's entrypoint is the `spbe` CLI; `serve` polls and serves /metrics.
-      command: ["serve", "/etc/spbe/inventory.yaml", "--host", "0.0.0.0", "--port", String(COLLECTOR_PORT), "--influx-url", `http://influxdb:${INFLUXDB_PORT}`, "--influx-db", INFLUXDB_DATABASE],
+      uploads: [
+        { path: "/etc/spbe/inventory.yaml", content: opts.inventoryText },
+        { path: COLLECTOR_WEB_CONFIG_PATH, content: collectorWebConfig(), hashedSecrets: { [COLLECTOR_PASSWORD_HASH_PLACEHOLDER]: COLLECTOR_PASSWORD_KEY } },
+      ],
+      // The image's entrypoint is the `spbe` CLI; `serve` polls and serves /metrics, /report and
+      // /targets behind basic auth: it listens beyond loopback, where serve refuses to be unguarded.
+      command: [
+        "serve", "/etc/spbe/inventory.yaml", "--host", "0.0.0.0", "--port", String(COLLECTOR_PORT),
+        "--web.config.file", COLLECTOR_WEB_CONFIG_PATH,
+        "--influx-url", `http://influxdb:${INFLUXDB_PORT}`, "--influx-db", INFLUXDB_DATABASE,
+      ],
       labels: labels("collector"),
       healthcheck: collectorCheck(),
     },
@@ -326,7 +346,7 @@ function prometheusService(ip: string, labels: Record<string, string>, config: s
     volumes: [{ volumeName: "spbe-prometheus-data", containerPath: "/prometheus" }],
     env: {},
     secretEnv: {},
-    uploads: [{ path: "/etc/prometheus/prometheus.yml", content: config }, ...rules],
+    uploads: [{ path: "/etc/prometheus/prometheus.yml", content: config, secrets: { [COLLECTOR_PASSWORD_PLACEHOLDER]: COLLECTOR_PASSWORD_KEY } }, ...rules],
     command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=90d"],
     labels,
     healthcheck: httpCheck(PROMETHEUS_PORT, "/-/ready"),

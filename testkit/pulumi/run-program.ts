@@ -56,6 +56,7 @@ export const TEST_SECRETS: Record<string, string> = {
   [`${PROJECT}:SPBE_SNMP_V3_AUTH_KEY`]: "test-auth-key-not-real",
   [`${PROJECT}:SPBE_SNMP_V3_PRIV_KEY`]: "test-priv-key-not-real",
   [`${PROJECT}:grafanaAdminPassword`]: "test-grafana-password-not-real",
+  [`${PROJECT}:collectorScrapePassword`]: "test-scrape-password-not-real",
   [`${PROJECT}:sshPrivateKey`]: "-----BEGIN OPENSSH PRIVATE KEY-----\ntest-key-not-real\n-----END OPENSSH PRIVATE KEY-----",
   [`${PROJECT}:registryPassword`]: "test-registry-password-not-real",
   // Alertmanager's (the examples' alerting sections)

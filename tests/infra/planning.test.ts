@@ -178,7 +178,7 @@ describe("monitoring", () => {
     expect(cfg.rule_files).toEqual(["/etc/prometheus/rules/spbe.rules.yml"]);
     const prom = m.services.find((s) => s.service === "prometheus")!;
     expect(prom.uploads).toEqual([
-      { path: "/etc/prometheus/prometheus.yml", content: m.prometheusConfig },
+      { path: "/etc/prometheus/prometheus.yml", content: m.prometheusConfig, secrets: { "spbe-secret:collectorScrapePassword": "collectorScrapePassword" } },
       { path: "/etc/prometheus/rules/spbe.rules.yml", content: "groups: []\n" },
     ]);
   });

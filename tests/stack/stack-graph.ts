@@ -2,6 +2,7 @@
 // values are read from the inventory and the stack file directly (not from the planners), so a
 // planner bug shows up here as a mismatch.
 import { resolve } from "node:path";
+import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildGrafanaFiles } from "../../dashboards/build";
@@ -11,7 +12,7 @@ import { loadInventoryOrThrow } from "../../inventory/load";
 import type { Application, Inventory } from "../../inventory/schema";
 import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
 import { DATACENTER_PROMETHEUS_JOB } from "../../inventory/monitoring-jobs";
-import { runProgram, stackConfig, type ProgramRun, type RegisteredResource } from "../../testkit/pulumi/run-program";
+import { runProgram, stackConfig, TEST_SECRETS, type ProgramRun, type RegisteredResource } from "../../testkit/pulumi/run-program";
 
 export const T = {
   container: "docker:index/container:Container",
@@ -265,7 +266,8 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       expect(children.filter((c) => c.type === T.network)).toHaveLength(1);
       for (const c of byService.values()) for (const p of (c.inputs.ports ?? []) as { ip: string }[]) expect(p.ip).toBe(mgmt);
 
-      const uploads = (c: RegisteredResource) => (c.inputs.uploads ?? []) as { file: string; content: string }[];
+      // A file with a secret in it (prometheus.yml's scrape password) is a secret output as a whole.
+      const uploads = (c: RegisteredResource) => (unsecret<unknown[]>(c.inputs.uploads) ?? []).map((u) => unsecret<{ file: string; content: unknown }>(u)).map((u) => ({ ...u, content: unsecret<string>(u.content) }));
       const prom = byService.get("prometheus")!;
       const promConfig = parse(uploads(prom).find((u) => u.file === "/etc/prometheus/prometheus.yml")!.content);
       expect(promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "spbe-collector").static_configs[0].targets).toEqual(["collector:9116"]);
@@ -287,6 +289,12 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
 
       const collector = byService.get("collector")!;
       expect(uploads(collector)[0]!.file).toBe("/etc/spbe/inventory.yaml");
+      // Prometheus scrapes the collector with basic auth: the stack secret, and in the collector's web config its bcrypt hash.
+      const password = TEST_SECRETS["spbe-infra:collectorScrapePassword"]!;
+      expect(promConfig.scrape_configs.find((j: { job_name: string }) => j.job_name === "spbe-collector").basic_auth).toEqual({ username: "prometheus", password });
+      const web = parse(uploads(collector).find((u) => u.file === "/etc/spbe/web.yml")!.content);
+      expect(bcrypt.compareSync(password, web.basic_auth_users.prometheus)).toBe(true);
+      expect(collector.inputs.command).toEqual(expect.arrayContaining(["--web.config.file", "/etc/spbe/web.yml"]));
       const cenv = unsecret<string[]>(collector.inputs.envs).map((e) => e.split("=")[0]);
       expect(cenv.sort()).toEqual(["SPBE_SNMP_COMMUNITY", "SPBE_SNMP_V3_AUTH_KEY", "SPBE_SNMP_V3_PRIV_KEY"]);
     });
