@@ -3,20 +3,27 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { t, type Lang } from "../i18n";
-import { ExitCode } from "./context";
+import { ExitCode, UsageError } from "./context";
 
 /**
  * Writes one file whole or not at all (a temporary file renamed over it): a report or a facts file
  * is never read half written. On failure the temporary file is removed and the error rethrown.
  */
-export function writeFileWhole(file: string, content: string | Buffer): void {
+export function writeFileWhole(file: string, content: string | Buffer, lang: Lang = "en"): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    // Node's message names the temporary file, which the user never asked for: say it of theirs.
+    const code = (err as NodeJS.ErrnoException).code;
+    const dir = dirname(file);
+    const reason =
+      code === "ENOENT" ? t(lang, "cli.no-directory", { dir })
+      : code === "EACCES" || code === "EPERM" ? t(lang, "cli.permission-denied", { dir })
+      : (err as Error).message.split(tmp).join(file);
+    throw new UsageError(t(lang, "cli.write-failed", { file, reason }));
   }
 }
 

@@ -20,8 +20,17 @@ export const PROVISIONING_DEFAULTS = {
   dashboardsMountPath: "/var/lib/grafana/dashboards/spbe",
 } as const;
 
+/**
+ * The defaults with the options that are set: a key present but undefined (a CLI flag not given)
+ * must not spread over its default, or the datasource is written with no URL.
+ */
+function withDefaults(opts: ProvisioningOptions) {
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+  return { ...PROVISIONING_DEFAULTS, ...given } as Required<ProvisioningOptions>;
+}
+
 export function datasourcesYaml(opts: ProvisioningOptions = {}): string {
-  const o = { ...PROVISIONING_DEFAULTS, ...opts };
+  const o = withDefaults(opts);
   return stringify({
     apiVersion: 1,
     // Remove earlier copies by name so a changed URL replaces, not duplicates, a datasource.
@@ -56,7 +65,7 @@ export function datasourcesYaml(opts: ProvisioningOptions = {}): string {
 }
 
 export function dashboardProviderYaml(opts: ProvisioningOptions = {}): string {
-  const o = { ...PROVISIONING_DEFAULTS, ...opts };
+  const o = withDefaults(opts);
   return stringify({
     apiVersion: 1,
     providers: [

@@ -19,14 +19,19 @@ export type Messages = Record<string, Text>;
 export type ParamValue = string | number | Text;
 export type Params = Record<string, ParamValue>;
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/**
+ * `{name}` is a value; `{name|one|other}` is the word that agrees with the number `name` ("1 rack",
+ * "2 racks"), chosen by the language's plural rules (Indonesian needs none: "1 rak", "2 rak").
+ */
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}]*))?\}/g;
 
 /** `text` in `lang`, placeholders filled from `params`; a placeholder with no parameter stays as written. */
 export function render(text: Text, lang: Lang, params: Params = {}): string {
-  return text[lang].replace(PLACEHOLDER, (whole, key: string) => {
+  return text[lang].replace(PLACEHOLDER, (whole, key: string, one?: string, other?: string) => {
     // `in`, not Object.hasOwn: the CrossGuard pack is compiled by Pulumi's ts-node with an older lib.
     if (!(key in params)) return whole;
     const value = params[key]!;
+    if (one !== undefined) return new Intl.PluralRules(lang).select(Number(value)) === "one" ? one : other!;
     return typeof value === "object" && value !== null ? value[lang] : String(value);
   });
 }

@@ -142,7 +142,7 @@ export function registerObserve(program: Command): void {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const document = JSON.stringify(facts, null, 2) + "\n";
       if (opts.out) {
-        writeFileWhole(opts.out, document);
+        writeFileWhole(opts.out, document, lang);
       }
       const summary = summarise(inventory, facts, resolver);
       if (opts.format === "json") {

@@ -46,6 +46,22 @@ export function elevation(r: RackSummary, lang: Lang): string[] {
   return lines;
 }
 
+/**
+ * An address count as a reader takes it in: digits up to a billion; beyond (an IPv6 /48 has 2^80
+ * addresses, 25 digits), a power of two, or a power of two less a few, as the count is written.
+ */
+export function countText(count: string, blockTotal: string): string {
+  const n = BigInt(count);
+  if (n < 1_000_000_000n) return count;
+  const total = BigInt(blockTotal);
+  const bits = total.toString(2).length - 1;
+  const isPowerOfTwo = (total & (total - 1n)) === 0n;
+  if (isPowerOfTwo && n === total) return `2^${bits}`;
+  if (isPowerOfTwo && total - n < 1_000_000n) return `2^${bits} - ${total - n}`;
+  const digits = n.toString();
+  return `~${digits[0]}.${digits.slice(1, 3)}e${digits.length - 1}`;
+}
+
 export function renderPlan(s: InventorySummary, lang: Lang, addresses?: PlannedAddresses): string {
   const out: string[] = [];
   const h = (code: MessageCode, params: Record<string, string | number> = {}) => {
@@ -77,7 +93,7 @@ export function renderPlan(s: InventorySummary, lang: Lang, addresses?: PlannedA
   }
 
   h("plan.ip");
-  for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, percent: pct(b.utilisation) }));
+  for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, free: countText(b.free, b.total), total: countText(b.total, b.total), percent: pct(b.utilisation) }));
   if (addresses) out.push(...addressLines(addresses, lang));
 
   h("plan.quotas");

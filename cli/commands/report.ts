@@ -126,11 +126,7 @@ export function registerReport(program: Command): void {
         process.stdout.write(bytes);
         return;
       }
-      try {
-        writeFileWhole(opts.out, bytes);
-      } catch (err) {
-        throw new UsageError(`${opts.out}: ${(err as Error).message}`);
-      }
+      writeFileWhole(opts.out, bytes, messageLang);
       process.stderr.write(t(messageLang, "report.written", { file: opts.out, format: opts.format, findings: report.findings.length }) + "\n");
     });
 }

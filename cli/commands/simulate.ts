@@ -1,6 +1,6 @@
 // `spbe simulate <inventory>`: serves every SNMP-managed device of the inventory on loopback UDP
 // ports (net-snmp agents, moving counters) until SIGTERM/SIGINT. Credentials come from the env vars
-// the inventory names; unset ones are generated and their names printed (never the values).
+// the inventory names; unset ones are made up for the run and printed, so the agents can be asked.
 import type { Command } from "commander";
 import { t } from "../../i18n";
 import { envSecrets } from "../../collectors/secrets";
@@ -41,10 +41,15 @@ export function registerSimulate(program: Command): void {
       });
       const byId = new Map(inventory.devices.map((d) => [d.id, d]));
       if (opts.format === "json") {
-        process.stdout.write(JSON.stringify({ devices: [...sim.endpoints].map(([id, e]) => ({ id, ...e, version: byId.get(id)?.snmp?.version })), generatedSecrets: Object.keys(generated) }) + "\n");
+        process.stdout.write(JSON.stringify({ devices: [...sim.endpoints].map(([id, e]) => ({ id, ...e, version: byId.get(id)?.snmp?.version })), generatedSecrets: Object.keys(generated), generatedCredentials: generated }) + "\n");
       } else {
         for (const [id, e] of sim.endpoints) process.stdout.write(t(lang, "simulate.device", { device: id, host: e.host, port: e.port, version: byId.get(id)?.snmp?.version ?? "" }) + "\n");
-        if (Object.keys(generated).length > 0) process.stdout.write(t(lang, "simulate.generated-secrets", { names: Object.keys(generated).join(", ") }) + "\n");
+        // Shown, unlike every real secret: they were made up for this run's loopback agents, and without
+        // them nothing (snmpwalk, a second `spbe serve`) can ask the simulator anything.
+        if (Object.keys(generated).length > 0) {
+          process.stdout.write(t(lang, "simulate.generated-secrets", { names: Object.keys(generated).join(", ") }) + "\n");
+          for (const [name, value] of Object.entries(generated)) process.stdout.write(`  export ${name}=${value}\n`);
+        }
         process.stdout.write(t(lang, "simulate.ready", { devices: sim.endpoints.size }) + "\n");
       }
       await new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import type { Messages } from "../text";
 export const collectorsMessages = {
   "serve.listening": {
     id: "memantau {devices} perangkat. Metrik: {metrics}  Target: {targets}",
-    en: "polling {devices} devices. Metrics: {metrics}  Targets: {targets}",
+    en: "polling {devices} {devices|device|devices}. Metrics: {metrics}  Targets: {targets}",
   },
   "serve.simulating": {
     id: "simulator: {devices} agen SNMP di 127.0.0.1 (net-snmp)",
@@ -17,7 +17,7 @@ export const collectorsMessages = {
   "serve.report": { id: "Laporan kepatuhan: {url}", en: "Compliance report: {url}" },
   "serve.board": { id: "Papan NOC (buka di peramban): {url}", en: "NOC board (open in a browser): {url}" },
   "serve.no-compliance": { id: "laporan kepatuhan tidak dipasang: {message}", en: "compliance report not mounted: {message}" },
-  "serve.reloaded": { id: "{file}: inventaris dimuat ulang, {devices} perangkat", en: "{file}: inventory reloaded, {devices} devices" },
+  "serve.reloaded": { id: "{file}: inventaris dimuat ulang, {devices} perangkat", en: "{file}: inventory reloaded, {devices} {devices|device|devices}" },
   "serve.reload-failed": {
     id: "{file}: gagal memuat ulang, inventaris sebelumnya tetap dipakai",
     en: "{file}: reload failed, keeping the previous inventory",
@@ -40,13 +40,13 @@ export const collectorsMessages = {
   "serve.stopping": { id: "berhenti: mengosongkan buffer", en: "stopping: flushing buffers" },
   "simulate.device": { id: "{device}: udp {host}:{port} (SNMP v{version})", en: "{device}: udp {host}:{port} (SNMP v{version})" },
   "simulate.generated-secrets": {
-    id: "catatan: {names} tidak diisi: kredensial dibuat untuk sesi ini (nilai tidak ditampilkan)",
-    en: "note: {names} not set: generated credentials for this run (values not shown)",
+    id: "catatan: {names} tidak diisi: kredensial karangan untuk simulasi ini saja (agen di loopback, bukan rahasia perangkat mana pun); tanyakan agen dengan:",
+    en: "note: {names} not set: made-up credentials for this simulation only (agents on loopback, no device's secret); ask the agents with:",
   },
   "simulate.bad-port-ref": {
     id: "--unknown-neighbour memerlukan perangkat:antarmuka, bukan \"{value}\"",
     en: "--unknown-neighbour wants device:interface, not \"{value}\"",
   },
   "simulate.bad-wiring": { id: "{file}: {message}", en: "{file}: {message}" },
-  "simulate.ready": { id: "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti", en: "simulating {devices} devices; Ctrl-C to stop" },
+  "simulate.ready": { id: "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti", en: "simulating {devices} {devices|device|devices}; Ctrl-C to stop" },
 } satisfies Messages;

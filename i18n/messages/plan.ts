@@ -5,7 +5,7 @@ export const planMessages = {
   "plan.title": { id: "Rencana {kabupaten} ({domain}), profil: {profiles}", en: "Plan of {kabupaten} ({domain}), profiles: {profiles}" },
   "plan.counts": {
     id: "{opds} PD, {sites} lokasi, {devices} perangkat, {links} tautan backbone, {applications} aplikasi, {allocations} alokasi IP",
-    en: "{opds} OPDs, {sites} sites, {devices} devices, {links} backbone links, {applications} applications, {allocations} IP allocations",
+    en: "{opds} {opds|OPD|OPDs}, {sites} {sites|site|sites}, {devices} {devices|device|devices}, {links} backbone {links|link|links}, {applications} {applications|application|applications}, {allocations} IP {allocations|allocation|allocations}",
   },
   "plan.sites": { id: "Lokasi", en: "Sites" },
   "plan.site-kind.datacenter": { id: "pusat data", en: "data center" },
@@ -13,9 +13,9 @@ export const planMessages = {
   "plan.site-kind.opd-office": { id: "kantor PD", en: "OPD office" },
   "plan.site-line": {
     id: "{id} ({kind}): {name}; {racks} rak, {devices} perangkat",
-    en: "{id} ({kind}): {name}; {racks} racks, {devices} devices",
+    en: "{id} ({kind}): {name}; {racks} {racks|rack|racks}, {devices} {devices|device|devices}",
   },
-  "plan.opd-offices": { id: "{count} lokasi kantor PD", en: "{count} OPD office sites" },
+  "plan.opd-offices": { id: "{count} lokasi kantor PD", en: "{count} OPD office {count|site|sites}" },
   "plan.racks": { id: "Rak", en: "Racks" },
   "plan.rack-line": {
     id: "{site}/{rack}: {used}/{height} U terpakai ({percent}%)",
@@ -28,7 +28,7 @@ export const planMessages = {
   "plan.ip": { id: "Blok IP publik", en: "Public IP blocks" },
   "plan.ip-line": {
     id: "{id} {cidr}: {used} terpakai, {free} bebas dari {total} ({percent}%), {allocations} alokasi",
-    en: "{id} {cidr}: {used} used, {free} free of {total} ({percent}%), {allocations} allocations",
+    en: "{id} {cidr}: {used} used, {free} free of {total} ({percent}%), {allocations} {allocations|allocation|allocations}",
   },
   "plan.address-reserved": { id: "dicadangkan", en: "reserved" },
   "plan.address-fixed": { id: "tetap (di file)", en: "fixed (in the file)" },

@@ -41,5 +41,5 @@ export const quotasMessages = {
     en: "gateway \"{gateway}\" is declared kind: {kind}, but its vendor {vendor} runs RouterOS: tc cannot run there",
   },
   "quota.unknown-backend": { id: "backend kuota tidak dikenal \"{backend}\"", en: "unknown quota backend \"{backend}\"" },
-  "quotas.refused": { id: "{file}: {errors} kesalahan; tidak ada yang dibuat", en: "{file}: {errors} errors; nothing rendered" },
+  "quotas.refused": { id: "{file}: {errors} kesalahan; tidak ada yang dibuat", en: "{file}: {errors} {errors|error|errors}; nothing rendered" },
 } satisfies Messages;

@@ -94,7 +94,7 @@ export const reportMessages = {
   "report.subject.outage": { id: "gangguan teramati", en: "observed outage" },
   "report.written": {
     id: "{file}: laporan ditulis ({format}, {findings} temuan)",
-    en: "{file}: report written ({format}, {findings} findings)",
+    en: "{file}: report written ({format}, {findings} {findings|finding|findings})",
   },
   "report.input-error": { id: "{message}; laporan tidak ditulis", en: "{message}; no report written" },
   "report.pdf-failed": {

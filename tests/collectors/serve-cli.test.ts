@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopChild, tempDir, waitFor } from "../../testkit/servers/common";
 import { SMALL_INVENTORY_YAML } from "./support/small-inventory";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const snmp: any = require("net-snmp");
 const ROOT = path.resolve(__dirname, "../..");
 const children: ChildProcess[] = [];
 const dir = tempDir("serve-cli");
@@ -125,6 +127,25 @@ describe("spbe simulate", () => {
     }, 30_000);
     expect(info.devices.map((d) => d.id)).toEqual(["core-sw", "setda-rtr", "dinkes-rtr", "dc-srv", "dc-ups"]);
     expect(new Set(info.devices.map((d) => d.port)).size).toBe(5);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 40_000);
+
+  it("run alone with the secrets unset, shows the made-up credentials so its agents can be asked", async () => {
+    const file = path.join(dir, "sim-alone.yaml");
+    fs.writeFileSync(file, SMALL_INVENTORY_YAML);
+    const p = spbe(["simulate", file]);
+    const shown = await waitFor("device lines and credentials", () => {
+      const port = /^core-sw: udp 127\.0\.0\.1:(\d+) /m.exec(p.io.out)?.[1];
+      const community = /^\s*export SPBE_TEST_COMMUNITY=(\S+)$/m.exec(p.io.out)?.[1];
+      return port && community ? { port: Number(port), community } : undefined;
+    }, 30_000);
+    const session = snmp.createSession("127.0.0.1", shown.community, { port: shown.port, version: snmp.Version2c, timeout: 2000, retries: 1, backwardsGetNexts: false });
+    const sysName = await new Promise<string>((resolve, reject) =>
+      session.get(["1.3.6.1.2.1.1.5.0"], (err: Error | null, varbinds: { value: Buffer }[]) => (err ? reject(err) : resolve(String(varbinds[0]!.value)))),
+    );
+    session.close();
+    expect(sysName).toBe("core-sw");
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   }, 40_000);

@@ -29,6 +29,10 @@ describe("spbe dashboards build", () => {
     const out = join(work, "kl");
     const id = spbe(["dashboards", "build", "examples/klaten/inventory.yaml", "--out", out, "--lang", "id"]);
     expect(id.stdout).toMatch(/berkas ditulis/);
+    // No URL flag given: the defaults the help promises, not data sources without a URL.
+    const ds = parse(readFileSync(join(out, "grafana/provisioning/datasources/spbe.yaml"), "utf8")) as { datasources: { url: string; jsonData: { dbName?: string } }[] };
+    expect(ds.datasources.map((d) => d.url)).toEqual(["http://prometheus:9090", "http://influxdb:8086"]);
+    expect(ds.datasources[1]!.jsonData.dbName).toBe("spbe");
     const json = spbe(["dashboards", "build", "examples/klaten/inventory.yaml", "--out", out, "--format", "json"]);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout).files).toContain(RULES_FILE_PATH);
