@@ -95,7 +95,7 @@ describe("TLS and basic auth from the exporter-toolkit web configuration", () =>
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it.each(["/targets", "/report", "/report.json", "/metrics", "/snmp?target=core"])("%s: no credentials 401, wrong password 401, unknown user 401, right 200", async (route) => {
+  it.each(["/targets", "/report", "/report.json", "/metrics", "/snmp?target=core", "/", "/board.json"])("%s: no credentials 401, wrong password 401, unknown user 401, right 200", async (route) => {
     const none = await get(url + route);
     expect(none.status).toBe(401);
     expect(none.challenge).toMatch(/^Basic realm=/);
