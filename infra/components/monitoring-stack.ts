@@ -3,7 +3,7 @@
 // uploaded into them (so a config change replaces the container with the new file, reviewably).
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { deterministicBcrypt } from "../planning/collector-access";
+import { fillSecretPlaceholders, secretKeysOf } from "../planning/secret-placeholders";
 import type { MonitoringFile, MonitoringPlan } from "../planning/monitoring";
 import { dockerLabels } from "./application-placement";
 
@@ -77,21 +77,12 @@ export class MonitoringStack extends pulumi.ComponentResource {
  * output itself, so the values stay encrypted in the state and hidden in previews.
  */
 function withSecrets(file: MonitoringFile, secrets: Map<string, pulumi.Output<string>>): pulumi.Input<string> {
-  // A hashed secret is written as its bcrypt hash (a web config's basic-auth user), the others as the value.
-  const entries = [
-    ...Object.entries(file.secrets ?? {}).map(([placeholder, key]) => ({ placeholder, key, hashed: false })),
-    ...Object.entries(file.hashedSecrets ?? {}).map(([placeholder, key]) => ({ placeholder, key, hashed: true })),
-  ];
-  if (entries.length === 0) return file.content;
-  const values = entries.map(({ placeholder, key, hashed }) => {
+  const keys = secretKeysOf(file);
+  if (keys.length === 0) return file.content;
+  const values = keys.map((key) => {
     const value = secrets.get(key);
     if (!value) throw new pulumi.RunError(`the monitoring stack needs the secret spbe-infra:${key}`);
-    return value.apply((v) => [placeholder, hashed ? deterministicBcrypt(v) : v] as const);
+    return value;
   });
-  // Longest first, so a placeholder that is a prefix of another never cuts into it.
-  return pulumi.secret(
-    pulumi.all(values).apply((pairs) =>
-      [...pairs].sort((x, y) => y[0].length - x[0].length).reduce((text, [placeholder, v]) => text.split(placeholder).join(JSON.stringify(v)), file.content),
-    ),
-  );
+  return pulumi.secret(pulumi.all(values).apply((vs) => fillSecretPlaceholders(file, (key) => vs[keys.indexOf(key)]!)));
 }

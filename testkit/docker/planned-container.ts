@@ -4,6 +4,7 @@
 // from the monitoring host is anything replaced, and the caller says how: the host address ports
 // are published on (the plan's is the monitoring host's management address), the secret values
 // (the plan names variables and stack keys, never values) and the image.
+import { fillSecretPlaceholders } from "../../infra/planning/secret-placeholders";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -66,14 +67,15 @@ export function createBody(s: PlannedService, network: string, host: HostSide): 
  * The service's uploads as one tar archive rooted at /, files only (docker makes missing parent
  * directories), owned by root and world-readable, as the provider writes them.
  */
-export function uploadsTar(s: PlannedService): Buffer | undefined {
+export function uploadsTar(s: PlannedService, secretValue: (key: string) => string = (key) => `test-${key}-not-real`): Buffer | undefined {
   if (s.uploads.length === 0) return undefined;
   const root = tempDir(`uploads-${s.service}`);
   try {
     const files = s.uploads.map((u) => {
       const rel = u.path.replace(/^\/+/, "");
       fs.mkdirSync(path.join(root, path.dirname(rel)), { recursive: true });
-      fs.writeFileSync(path.join(root, rel), u.content);
+      // Placeholders filled as the MonitoringStack component fills them from the stack's secrets.
+      fs.writeFileSync(path.join(root, rel), fillSecretPlaceholders(u, secretValue));
       return rel;
     });
     return execFileSync("tar", ["-C", root, "--owner=0", "--group=0", "--mode=a+r", "--no-recursion", "-cf", "-", ...files], { maxBuffer: 256 << 20 });

@@ -9,6 +9,7 @@
 // must find every SNMP secret the inventory names in the environment the plan gives it: a
 // renamed variable in the planner leaves one to the simulator's generated credentials, which
 // `--format json` reports and this test refuses.
+import { COLLECTOR_PASSWORD_KEY, COLLECTOR_SCRAPE_USER } from "../../infra/planning/collector-access";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -153,7 +154,9 @@ describe("the monitoring stack's containers on a real Docker engine", () => {
   it("/metrics answers with every device's series", async () => {
     // The collector publishes no port (Prometheus reaches it on the network): asked at its container address.
     const text = await waitFor("every device on /metrics", async () => {
-      const body = await (await fetch(`${collectorUrl}/metrics`)).text();
+      // Behind the collector's basic auth, with the password the uploads were filled with (test kit's default).
+      const auth = Buffer.from(`${COLLECTOR_SCRAPE_USER}:test-${COLLECTOR_PASSWORD_KEY}-not-real`).toString("base64");
+      const body = await (await fetch(`${collectorUrl}/metrics`, { headers: { Authorization: `Basic ${auth}` } })).text();
       return targets.every((d) => new RegExp(`^${SPBE_SNMP_UP}\\{[^}]*${LABEL_DEVICE}="${d}"[^}]*\\} 1$`, "m").test(body)) && body;
     }, 120_000, 1000);
     for (const d of targets) expect(text).toMatch(new RegExp(`^${SYS_UPTIME}\\{[^}]*${LABEL_DEVICE}="${d}"`, "m"));
