@@ -1,10 +1,11 @@
 // 1. Overview: is anything down right now, where, and what is firing. The first screen of a shift.
-import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type * as cog from "@grafana/grafana-foundation-sdk/cog";
+import { AnnotationQueryBuilder, type Dashboard, type Panel } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as M from "../../collectors/metric-names";
 import { mibEnumValue } from "../../collectors/modules";
-import { dashboardUid } from "../ids";
+import { dashboardUid, PROMETHEUS_DS } from "../ids";
 import { barPanel, drilldown, hideColumns, SCRAPE_COLUMNS, finalize, newDashboard, prom, rising, row, statPanel, tablePanel, zeroIsGood } from "../grafana";
-import type { Text } from "../text";
+import { shownInEnglish, shownTitle, type Text } from "../text";
 import { RECORDED } from "../rules/recording";
 import { WATCHDOG_ALERT } from "../rules/names";
 import { anyOf, type InventoryView } from "../view";
@@ -149,8 +150,10 @@ export function overviewDashboard(view: InventoryView): Dashboard {
       ),
   );
 
+  d.annotation(firingAlertsAnnotation(firing));
+
   d.withRow(
-    row(ROW_ALERTS).withPanel(
+    row(ROW_ALERTS).withPanel(alertListPanel()).withPanel(
       tablePanel({
         title: ROW_ALERTS,
         description: {
@@ -165,4 +168,55 @@ export function overviewDashboard(view: InventoryView): Dashboard {
   );
 
   return finalize(d.build(), [ROW_NOW, ROW_SITES, ROW_NETWORK, ROW_ALERTS]);
+}
+
+const ANNOTATION_FIRING: Text = { en: "Firing alerts", id: "Alert aktif" };
+
+/** Every firing alert (the watchdog aside) marked on the time axis of every panel, red, titled by its name. */
+function firingAlertsAnnotation(firing: string): AnnotationQueryBuilder {
+  return new AnnotationQueryBuilder()
+    .name(shownTitle(ANNOTATION_FIRING))
+    .datasource(PROMETHEUS_DS)
+    .enable(true)
+    .iconColor("red")
+    .expr(firing)
+    .step("60s")
+    .titleFormat(`{{alertname}}`)
+    .textFormat(`{{${M.LABEL_DEVICE}}} {{${M.LABEL_SITE}}} ({{severity}})`)
+    .tagKeys(`severity,${M.LABEL_SITE}`);
+}
+
+/**
+ * Grafana's alert list panel over the Prometheus data source's rules: firing and pending, grouped by
+ * alert name. The SDK version here has no builder for this panel type, so it is written as the panel
+ * JSON Grafana 12 saves (options of the "alertlist" panel: viewMode, groupMode, stateFilter, datasource).
+ */
+function alertListPanel(): cog.Builder<Panel> {
+  const title: Text = { en: "Alert list", id: "Daftar alert" };
+  const description: Text = {
+    en: "The alert rules of the NOC's Prometheus that are firing or pending, grouped by name, newest first.",
+    id: "Aturan alert Prometheus NOC yang aktif atau menunggu, dikelompokkan per nama, terbaru dahulu.",
+  };
+  return {
+    build: () =>
+      ({
+        type: "alertlist",
+        title: shownTitle(title),
+        description: shownInEnglish(description),
+        gridPos: { h: 8, w: 24, x: 0, y: 0 },
+        datasource: PROMETHEUS_DS,
+        options: {
+          viewMode: "list",
+          groupMode: "default",
+          groupBy: [],
+          maxItems: 50,
+          sortOrder: 1,
+          dashboardAlerts: false,
+          alertName: "",
+          alertInstanceLabelFilter: "",
+          datasource: PROMETHEUS_DS.uid,
+          stateFilter: { firing: true, pending: true, noData: false, normal: false, error: true },
+        },
+      }) as unknown as Panel,
+  };
 }

@@ -81,10 +81,26 @@ describe.each(examples)("dashboards of %s", (_file, inventory) => {
       for (const p of allPanels(d)) {
         const g = p.gridPos!;
         expect(g.x + g.w, `${d.uid} ${p.title}`).toBeLessThanOrEqual(24);
-        if (p.type === "row" || p.type === "table") continue;
+        // Rows, tables and the alert list show no numbers of their own: no unit to set.
+        if (p.type === "row" || p.type === "table" || p.type === "alertlist") continue;
         expect(p.fieldConfig?.defaults?.unit, `${d.uid} ${p.title}`).toBeTruthy();
       }
     }
+  });
+
+  it("the overview lists the alert rules firing or pending and marks firing alerts on every panel's time axis", () => {
+    const overview = dashboards.find((d) => d.uid === dashboardUid(inventory.meta.kabupaten, "overview"))!;
+    const list = allPanels(overview).filter((p) => p.type === "alertlist");
+    expect(list).toHaveLength(1);
+    const options = list[0]!.options as { stateFilter: Record<string, boolean>; datasource: string };
+    expect(options.stateFilter).toMatchObject({ firing: true, pending: true, normal: false });
+    expect(options.datasource).toBe(list[0]!.datasource!.uid);
+    const annotations = (overview.annotations?.list ?? []) as { name: string; expr?: string; enable: boolean; datasource?: { uid?: string } }[];
+    const firing = annotations.filter((a) => a.expr?.startsWith("ALERTS{"));
+    expect(firing).toHaveLength(1);
+    expect(firing[0]!.enable).toBe(true);
+    expect(firing[0]!.expr).toContain('alertstate="firing"');
+    expect(firing[0]!.datasource?.uid).toBe(list[0]!.datasource!.uid);
   });
 
   it("uses the inventory: upstream capacity as a threshold, recovery links and DR replicas by name", () => {
