@@ -122,6 +122,9 @@ function heredoc(text: string): { start: string; end: string } {
   return { start: `<<'${tag}'`, end: tag };
 }
 
+/** The sed command that prints the serial of a zone file's SOA line (as renderDnsZone writes it). */
+const SOA_SERIAL_OF = "sed -n 's/.* IN SOA [^ ]* [^ ]* ( \\([0-9]*\\) .*/\\1/p'";
+
 function applyScript(zone: DnsZone, fragment: string, fragmentFile: string, role: DnsServerPlan["role"], o: typeof DEFAULTS): string {
   const frag = heredoc(fragment);
   const lines = [
@@ -147,8 +150,8 @@ function applyScript(zone: DnsZone, fragment: string, fragmentFile: string, role
       // The records without the SOA line: the serial itself must not count as a change, unless the
       // rendered one is above the deployed one (an operator taking over from an older server).
       `hash=$(grep -v ' IN SOA ' "$zone.records" | sha256sum | cut -d' ' -f1)`,
-      `deployed=$(sed -n 's/.* IN SOA [^ ]* [^ ]* ( \\([0-9]*\\) .*/\\1/p' "$zone" 2>/dev/null | head -n 1)`,
-      `rendered=$(sed -n 's/.* IN SOA [^ ]* [^ ]* ( \\([0-9]*\\) .*/\\1/p' "$zone.records" | head -n 1)`,
+      `deployed=$(${SOA_SERIAL_OF} "$zone" 2>/dev/null | head -n 1)`,
+      `rendered=$(${SOA_SERIAL_OF} "$zone.records" | head -n 1)`,
       'if [ -f "$zone" ] && [ "$(cat "$zone.sha256" 2>/dev/null)" = "$hash" ] && [ "${rendered:-0}" -le "${deployed:-0}" ]; then',
       '  rm -f "$zone.records"',
       "else",

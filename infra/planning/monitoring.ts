@@ -218,7 +218,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
   const host = chooseMonitoringHost(inv, opts.monitoringHost);
   if (!host.mgmtAddress) throw new MonitoringPlanError(`monitoring host ${host.id} has no mgmtAddress to publish Grafana and Prometheus on`);
   const ip = host.mgmtAddress;
-  const labels = (service: string) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
+  const labels = serviceLabels(host);
   const uploads = { grafana: [] as MonitoringFile[], prometheus: [] as MonitoringFile[], alertmanager: [] as MonitoringFile[] };
   for (const f of opts.buildFiles) {
     const at = placeBuildFile(f.path);
@@ -300,14 +300,26 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
   }
   if (withAlertmanager) services.push(alertmanagerService(uploads.alertmanager, ip, labels("alertmanager"), rip));
   return {
+    ...stackOn(host, services, prometheusConfig),
+    ...(recoveryHost && rip ? { recovery: recoveryPair(inv, recoveryHost, ip, ruleFiles, uploads) } : {}),
+  };
+}
+
+/** The labels of a monitoring service's container on its host. */
+function serviceLabels(host: Device): (service: string) => Record<string, string> {
+  return (service) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
+}
+
+/** A monitoring stack's plan on one host: its services, the volumes they use, its Prometheus configuration. */
+function stackOn(host: Device, services: PlannedService[], prometheusConfig: string): MonitoringPlan {
+  return {
     host: host.id,
     site: host.site,
-    hostAddress: ip,
+    hostAddress: host.mgmtAddress!,
     networkName: "spbe-monitoring",
     volumes: services.flatMap((s) => s.volumes.map((v) => v.volumeName)),
     services,
     prometheusConfig,
-    ...(recoveryHost && rip ? { recovery: recoveryPair(inv, recoveryHost, ip, ruleFiles, uploads) } : {}),
   };
 }
 
@@ -318,23 +330,14 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
  */
 function recoveryPair(inv: Inventory, host: Device, dcIp: string, ruleFiles: string[], uploads: { prometheus: MonitoringFile[]; alertmanager: MonitoringFile[] }): MonitoringPlan {
   const ip = host.mgmtAddress!;
-  const labels = (service: string) => ({ [LABEL.service]: service, [LABEL.server]: host.id, [LABEL.site]: host.site });
+  const labels = serviceLabels(host);
   const watchDatacenter: ScrapeConfig = { job_name: DATACENTER_PROMETHEUS_JOB, static_configs: [{ targets: [`${dcIp}:${PROMETHEUS_PORT}`] }] };
   const prometheusConfig = renderPrometheusConfig(inv, ruleFiles, [watchDatacenter], [`alertmanager:${ALERTMANAGER_PORT}`, `${dcIp}:${ALERTMANAGER_PORT}`], REPLICA.recovery, `${dcIp}:${COLLECTOR_PORT}`);
   const services: PlannedService[] = [
     prometheusService(ip, labels("prometheus"), prometheusConfig, uploads.prometheus),
     alertmanagerService(uploads.alertmanager, ip, labels("alertmanager"), dcIp),
   ];
-  return {
-    host: host.id,
-    site: host.site,
-    hostAddress: ip,
-    networkName: "spbe-monitoring",
-    volumes: services.flatMap((s) => s.volumes.map((v) => v.volumeName)),
-    services,
-    prometheusConfig,
-    resourcePrefix: "recovery-",
-  };
+  return { ...stackOn(host, services, prometheusConfig), resourcePrefix: "recovery-" };
 }
 
 function prometheusService(ip: string, labels: Record<string, string>, config: string, rules: MonitoringFile[]): PlannedService {

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { requireBinary, run, spawnLogged, startServer, tempDir } from "./common";
+import { namedOptions } from "./named";
 
 export interface BindHost {
   /** The DNS port on 127.0.0.1 (UDP and TCP). */
@@ -39,19 +40,8 @@ export async function startBindHost(name: string): Promise<BindHost> {
   const config = (port: number, control: number) =>
     [
       `include "${keyFile}";`,
-      "options {",
-      `  directory "${cacheDir}";`,
-      `  pid-file "${path.join(dir, "named.pid")}";`,
-      `  session-keyfile "${path.join(dir, "session.key")}";`,
-      `  managed-keys-directory "${dir}";`,
-      `  listen-on port ${port} { 127.0.0.1; };`,
-      "  listen-on-v6 { none; };",
-      "  recursion no;",
-      "  dnssec-validation no;",
       // Every server of the test shares 127.0.0.1: NOTIFY and transfers between them come from it.
-      "  notify-source 127.0.0.1;",
-      "  transfer-source 127.0.0.1;",
-      "};",
+      ...namedOptions({ dir: cacheDir, workDir: dir, port }, ["  notify-source 127.0.0.1;", "  transfer-source 127.0.0.1;"]),
       `controls { inet 127.0.0.1 port ${control} allow { 127.0.0.1; } keys { "rndc-key"; }; };`,
       `include "${includeFrom}";`,
       "",

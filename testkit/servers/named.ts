@@ -24,23 +24,32 @@ export interface NamedHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * The options block every BIND of the test kit shares: its files under `workDir` (zone files under `dir`),
+ * IPv4 loopback on `port` only, authoritative only (no recursion, no DNSSEC validation), plus `extra` lines.
+ */
+export function namedOptions(at: { dir: string; workDir: string; port: number }, extra: string[] = []): string[] {
+  return [
+    "options {",
+    `  directory "${at.dir}";`,
+    `  pid-file "${path.join(at.workDir, "named.pid")}";`,
+    `  session-keyfile "${path.join(at.workDir, "session.key")}";`,
+    `  managed-keys-directory "${at.workDir}";`,
+    `  listen-on port ${at.port} { 127.0.0.1; };`,
+    "  listen-on-v6 { none; };",
+    "  recursion no;",
+    "  dnssec-validation no;",
+    ...extra,
+    "};",
+  ];
+}
+
 function config(dir: string, port: number, zones: readonly NamedZone[]): string {
   const zoneBlocks = zones.map(
     (z, i) => `zone "${z.origin}" {\n  type primary;\n  file "${path.join(dir, `zone-${i}.db`)}";\n  allow-transfer { ${z.allowTransfer ? "127.0.0.1;" : "none;"} };\n};`,
   );
   return [
-    "options {",
-    `  directory "${dir}";`,
-    `  pid-file "${path.join(dir, "named.pid")}";`,
-    `  session-keyfile "${path.join(dir, "session.key")}";`,
-    `  managed-keys-directory "${dir}";`,
-    `  listen-on port ${port} { 127.0.0.1; };`,
-    "  listen-on-v6 { none; };",
-    "  recursion no;",
-    "  allow-transfer { none; };",
-    "  dnssec-validation no;",
-    "  notify no;",
-    "};",
+    ...namedOptions({ dir, workDir: dir, port }, ["  allow-transfer { none; };", "  notify no;"]),
     // No rndc channel: the test stops named by its pid.
     "controls { };",
     ...zoneBlocks,
