@@ -4,6 +4,7 @@ import { MESSAGES, type MessageCode } from "./catalogue";
 import { render, type Lang, type Messages, type Params } from "./text";
 
 export { MESSAGES, type MessageCode } from "./catalogue";
+export { formatNumber, formatPercent, type NumberStyle } from "./number";
 export { LANGS, placeholdersOf, render, renderBoth, renderSideBySide, type Lang, type Messages, type ParamValue, type Params, type Text } from "./text";
 
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {

@@ -3,6 +3,8 @@
 // evidence, dashboard titles and alert annotations all use this type and this function, whether
 // the text sits in the message catalogue (./catalogue.ts) or inline next to what it describes.
 
+import { formatNumber } from "./number";
+
 export type Lang = "id" | "en";
 export const LANGS: readonly Lang[] = ["id", "en"];
 
@@ -32,8 +34,18 @@ export function render(text: Text, lang: Lang, params: Params = {}): string {
     if (!(key in params)) return whole;
     const value = params[key]!;
     if (one !== undefined) return new Intl.PluralRules(lang).select(Number(value)) === "one" ? one : other!;
+    if (typeof value === "number") return formatParamNumber(lang, value);
     return typeof value === "object" && value !== null ? value[lang] : String(value);
   });
+}
+
+/**
+ * A number placeholder: a fraction is a quantity and gets the language's decimal separator (0,25 in
+ * Indonesian); an integer is shown as it is, because integer parameters are as often identifiers
+ * (ports, years, line numbers) as counts. Large counts are formatted by the caller (formatNumber).
+ */
+function formatParamNumber(lang: Lang, value: number): string {
+  return Number.isInteger(value) ? String(value) : formatNumber(lang, value, { maxFractionDigits: 3 });
 }
 
 /** `text` rendered in both languages: for data that is rendered once and read later (report findings). */

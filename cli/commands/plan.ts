@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { t, type Lang, type MessageCode } from "../../i18n";
+import { formatNumber, formatPercent, t, type Lang, type MessageCode } from "../../i18n";
 import { planPublicIps, plannedReservations, type PlannedAllocation, type PlannedReservation } from "../../infra/planning/public-ips";
 import { summarize, type InventorySummary, type RackSummary } from "../../inventory/summary";
 
@@ -27,7 +27,6 @@ export function registerPlan(program: Command): void {
     });
 }
 
-const pct = (ratio: number) => (Math.round(ratio * 1000) / 10).toString();
 
 /** A rack elevation from the top: each device's U range, empty runs folded into one line. */
 export function elevation(r: RackSummary, lang: Lang): string[] {
@@ -50,16 +49,16 @@ export function elevation(r: RackSummary, lang: Lang): string[] {
  * An address count as a reader takes it in: digits up to a billion; beyond (an IPv6 /48 has 2^80
  * addresses, 25 digits), a power of two, or a power of two less a few, as the count is written.
  */
-export function countText(count: string, blockTotal: string): string {
+export function countText(count: string, blockTotal: string, lang: Lang): string {
   const n = BigInt(count);
-  if (n < 1_000_000_000n) return count;
+  if (n < 1_000_000_000n) return formatNumber(lang, Number(n));
   const total = BigInt(blockTotal);
   const bits = total.toString(2).length - 1;
   const isPowerOfTwo = (total & (total - 1n)) === 0n;
   if (isPowerOfTwo && n === total) return `2^${bits}`;
   if (isPowerOfTwo && total - n < 1_000_000n) return `2^${bits} - ${total - n}`;
   const digits = n.toString();
-  return `~${digits[0]}.${digits.slice(1, 3)}e${digits.length - 1}`;
+  return `~${formatNumber(lang, Number(`${digits[0]}.${digits.slice(1, 3)}`), { fractionDigits: 2 })}e${digits.length - 1}`;
 }
 
 export function renderPlan(s: InventorySummary, lang: Lang, addresses?: PlannedAddresses): string {
@@ -79,34 +78,34 @@ export function renderPlan(s: InventorySummary, lang: Lang, addresses?: PlannedA
 
   h("plan.racks");
   for (const r of s.racks) {
-    out.push("  " + t(lang, "plan.rack-line", { site: r.site, rack: r.rack, used: r.usedU, height: r.heightU, percent: pct(r.utilisation) }));
+    out.push("  " + t(lang, "plan.rack-line", { site: r.site, rack: r.rack, used: r.usedU, height: r.heightU, percent: formatPercent(lang, r.utilisation) }));
     out.push(...elevation(r, lang));
   }
 
   h("plan.devices");
   out.push("  " + Object.entries(s.devicesByRole).map(([role, n]) => `${role}: ${n}`).join(", "));
 
-  h("plan.links", { count: s.links.length, capacity: s.backboneCapacityMbps });
+  h("plan.links", { count: s.links.length, capacity: formatNumber(lang, s.backboneCapacityMbps) });
   const w = Math.max(0, ...s.links.map((l) => l.id.length));
   for (const l of s.links) {
-    out.push(`  ${l.id.padEnd(w)}  ${l.a} <-> ${l.b}  ${l.medium} ${l.capacityMbps} Mbps  ${l.labelCode ?? `(${t(lang, "plan.no-label")})`}`);
+    out.push(`  ${l.id.padEnd(w)}  ${l.a} <-> ${l.b}  ${l.medium} ${formatNumber(lang, l.capacityMbps)} Mbps  ${l.labelCode ?? `(${t(lang, "plan.no-label")})`}`);
   }
 
   h("plan.ip");
-  for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, free: countText(b.free, b.total), total: countText(b.total, b.total), percent: pct(b.utilisation) }));
+  for (const b of s.blocks) out.push("  " + t(lang, "plan.ip-line", { ...b, used: countText(b.used, b.total, lang), free: countText(b.free, b.total, lang), total: countText(b.total, b.total, lang), percent: formatPercent(lang, b.utilisation) }));
   if (addresses) out.push(...addressLines(addresses, lang));
 
   h("plan.quotas");
   const q = s.quotas;
   out.push("  " + t(lang, "plan.quota-total", {
-    down: q.totalDownMbps,
-    up: q.totalUpMbps,
-    upstream: q.upstreamMbps ?? "-",
-    ratio: q.oversubscription !== undefined ? q.oversubscription.toFixed(2) : "-",
+    down: formatNumber(lang, q.totalDownMbps),
+    up: formatNumber(lang, q.totalUpMbps),
+    upstream: q.upstreamMbps !== undefined ? formatNumber(lang, q.upstreamMbps) : "-",
+    ratio: q.oversubscription !== undefined ? formatNumber(lang, q.oversubscription, { fractionDigits: 2 }) : "-",
   }));
   const qw = Math.max(0, ...q.perOpd.map((x) => x.opd.length));
   for (const x of q.perOpd) {
-    out.push(`  ${x.opd.padEnd(qw)}  ${String(x.downMbps).padStart(5)} / ${String(x.upMbps).padStart(5)} Mbps${x.monthlyVolumeGB ? `  ${x.monthlyVolumeGB} GB/month` : ""}`);
+    out.push(`  ${x.opd.padEnd(qw)}  ${formatNumber(lang, x.downMbps).padStart(5)} / ${formatNumber(lang, x.upMbps).padStart(5)} Mbps${x.monthlyVolumeGB ? `  ${formatNumber(lang, x.monthlyVolumeGB)} GB/${t(lang, "plan.per-month")}` : ""}`);
   }
   if (q.opdsWithoutQuota.length) out.push("  " + t(lang, "plan.quota-missing", { list: q.opdsWithoutQuota.join(", ") }));
 

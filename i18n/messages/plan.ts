@@ -24,6 +24,7 @@ export const planMessages = {
   "plan.empty-units": { id: "kosong", en: "empty" },
   "plan.devices": { id: "Perangkat per peran", en: "Devices by role" },
   "plan.links": { id: "Tautan backbone ({count}, total {capacity} Mbps)", en: "Backbone links ({count}, {capacity} Mbps in total)" },
+  "plan.per-month": { id: "bulan", en: "month" },
   "plan.no-label": { id: "tanpa label", en: "no label" },
   "plan.ip": { id: "Blok IP publik", en: "Public IP blocks" },
   "plan.ip-line": {

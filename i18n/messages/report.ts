@@ -28,7 +28,7 @@ export const reportMessages = {
   "report.summary": { id: "Ringkasan", en: "Summary" },
   "report.overall": {
     id: "Skor keseluruhan {score}/100: {mandatory} temuan wajib dan {advisory} saran dari {checks} pemeriksaan.",
-    en: "Overall score {score}/100: {mandatory} mandatory findings and {advisory} advisories in {checks} checks.",
+    en: "Overall score {score}/100: {mandatory} mandatory {mandatory|finding|findings} and {advisory} {advisory|advisory|advisories} in {checks} {checks|check|checks}.",
   },
   "report.score-note": {
     id: "Skor = 100 × (1 − Σ bobot temuan / Σ bobot pemeriksaan), per OPD dan keseluruhan; bobot = keparahan (wajib {mandatory}, saran {advisory}) × klasifikasi data yang dipertaruhkan ({classes}; subjek selain aplikasi 1).",
@@ -59,6 +59,11 @@ export const reportMessages = {
   "report.none": { id: "Tidak ada.", en: "None." },
   "report.no-findings": { id: "Tidak ada temuan.", en: "No findings." },
   "report.col.opd": { id: "OPD", en: "OPD" },
+  "report.col.as-of": { id: "Tanggal evaluasi", en: "Evaluation date" },
+  "report.col.opd-name": { id: "Nama OPD", en: "OPD name" },
+  "report.col.rule-id": { id: "Kode aturan", en: "Rule code" },
+  "report.col.subject-kind": { id: "Jenis objek", en: "Subject kind" },
+  "report.col.subject-id": { id: "Kode objek", en: "Subject code" },
   "report.col.score": { id: "Skor", en: "Score" },
   "report.col.checks": { id: "Pemeriksaan", en: "Checks" },
   "report.col.mandatory": { id: "Wajib", en: "Mandatory" },
@@ -107,15 +112,15 @@ export const reportMessages = {
   },
   "check.stale-facts": {
     id: "{count} fakta teramati lebih tua dari {hours} jam: tidak dipakai menilai (amati ulang dengan spbe observe).",
-    en: "{count} observed facts are older than {hours} hours: not used to judge (observe again with spbe observe).",
+    en: "{count} observed {count|fact is|facts are} older than {hours} hours: not used to judge (observe again with spbe observe).",
   },
   "check.ok": {
     id: "{file}: tidak ada temuan wajib ({advisory} saran), skor {score}/100",
-    en: "{file}: no mandatory finding ({advisory} advisories), score {score}/100",
+    en: "{file}: no mandatory finding ({advisory} {advisory|advisory|advisories}), score {score}/100",
   },
   "check.failed": {
     id: "{file}: {mandatory} temuan wajib, {advisory} saran, skor {score}/100",
-    en: "{file}: {mandatory} mandatory findings, {advisory} advisories, score {score}/100",
+    en: "{file}: {mandatory} mandatory {mandatory|finding|findings}, {advisory} {advisory|advisory|advisories}, score {score}/100",
   },
   "report.rendering-pdf": { id: "membuat PDF dengan {browser}…", en: "rendering the PDF with {browser}…" },
   "report.col.name": { id: "Nama", en: "Name" },

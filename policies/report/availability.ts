@@ -1,7 +1,7 @@
 // The availability section's content, once for every format: the lines and tables the Markdown and
 // HTML reports lay out in their own markup (the JSON report carries report.availability as is).
 import type { AvailabilityFigure, AvailabilitySection, GroupOutage, Lang } from "../types";
-import { tr } from "./text";
+import { formatNumber, tr } from "./text";
 
 export interface SectionTable {
   title: string;
@@ -19,8 +19,7 @@ export interface AvailabilityContent {
 
 /** 0.99912 → "99,912 %" (id) / "99.912 %" (en): three decimals show a few minutes in a month. */
 export function formatRatio(lang: Lang, ratio: number): string {
-  const text = `${(ratio * 100).toFixed(3)} %`;
-  return lang === "id" ? text.replace(".", ",") : text;
+  return `${formatNumber(lang, ratio * 100, { fractionDigits: 3 })} %`;
 }
 
 /** 93784 s → "1 d 2 h 3 m 4 s" (d/h/m/s read the same in both languages). */

@@ -1,7 +1,8 @@
 // Localised labels for reports: the chrome comes from the i18n catalogue, rule texts from the rule
 // catalogue (each rule carries its own title, evidence and remediation as Text); both are rendered by
 // i18n's render.
-import { render, t, type MessageCode, type Params } from "../../i18n";
+import { formatNumber, render, t, type MessageCode, type Params } from "../../i18n";
+export { formatNumber } from "../../i18n";
 import { CLASSIFICATION_WEIGHT, SEVERITY_WEIGHT } from "../score";
 import type { Lang, Report, Severity, Subject, Text } from "../types";
 
@@ -21,15 +22,9 @@ export function opdName(report: Report, code: string): string {
   return report.opds.find((o) => o.opd === code)?.name ?? code;
 }
 
-/** Indonesian reports use a decimal comma. */
+/** A score with one decimal in the report's language (94,7 / 94.7). */
 export function formatScore(lang: Lang, score: number): string {
-  const text = score.toFixed(1);
-  return lang === "id" ? text.replace(".", ",") : text;
-}
-
-/** A number in the report's language: Indonesian with a decimal comma (0,25), English with a point. */
-export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 2 }).format(n);
+  return formatNumber(lang, score, { fractionDigits: 1 });
 }
 
 /** The score note with the weights written from policies/score.ts, their one home. */
