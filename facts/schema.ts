@@ -44,7 +44,7 @@ export const nameFactSchema = z
   .object({
     name: z.string().min(1).describe("the DNS name asked"),
     resolver: z.string().min(1).describe("the DNS server asked, host:port"),
-    discoveredBy: z.enum(["inventory", "zone-transfer", "wordlist"]).describe("how the name came to be asked"),
+    discoveredBy: z.enum(["inventory", "zone-transfer", "wordlist", "site-control"]).describe("how the name came to be asked (site-control: a site the Dinas blocks, asked at the filtering resolver)"),
     addresses: z.array(ipAddress).default([]).describe("A and AAAA answers (after CNAMEs)"),
     cnames: z.array(z.string()).optional().describe("the CNAME chain, if any"),
     error: failureSchema.optional().describe("why the name gave no address"),

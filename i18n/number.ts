@@ -2,7 +2,7 @@
 // decimal comma (1.234,5), English the other way round (1,234.5). The one home of that rule for the
 // plan, the reports and the messages; identifiers that happen to be numbers (ports, years, VLAN ids,
 // line numbers) are not quantities and are never passed through here.
-import type { Lang } from "./text";
+import type { Lang } from "./lang";
 
 const LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 

@@ -5,8 +5,8 @@
 
 import { formatNumber } from "./number";
 
-export type Lang = "id" | "en";
-export const LANGS: readonly Lang[] = ["id", "en"];
+import type { Lang } from "./lang";
+export { LANGS, type Lang } from "./lang";
 
 /** One text in Indonesian and English. `{name}` placeholders are filled by `render`. */
 export type Text = { id: string; en: string };

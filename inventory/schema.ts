@@ -314,6 +314,11 @@ export const bandwidthSchema = z
         policyRef: z.string().min(1).meta(doc("The Dinas decision that sets which sites OPDs may reach", "Keputusan Dinas yang mengatur situs yang dapat diakses OPD", undefined, "SOP-INT/03/2025")),
         method: z.enum(["dns", "nftables"]).meta(doc("How the quota gateway enforces it: a filtering resolver or nftables sets", "Cara gateway kuota menegakkannya: resolver penyaring atau set nftables", undefined, "dns")),
         blocked: z.array(hostname).default([]).meta(doc("Sites OPDs may not reach", "Situs yang tidak boleh diakses OPD", undefined, ["judi.example"])),
+        resolver: z
+          .string()
+          .refine((s) => parseDnsServer(s) !== undefined, schemaText("schema.dns-server"))
+          .optional()
+          .meta(doc("The filtering resolver OPDs use (address, optionally with :port), asked by spbe observe whether each blocked site is refused; default meta.dns.resolver", "Resolver penyaring yang dipakai OPD (alamat, boleh dengan :port), ditanya spbe observe apakah tiap situs terblokir ditolak; bawaan meta.dns.resolver", "rule opd-site-control (observed enforcement)", "10.0.0.53")),
       })
       .strict()
       .optional()

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { t, type Lang, type MessageCode } from "../../i18n";
 import { QUOTA_BACKENDS, QuotaConfigError, renderChecks, renderGatewayConfig, type BackendName, type QuotaProblem } from "../../infra/quota";
+import { renderResponsePolicyZone } from "../../infra/planning/site-control";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
 function problemText(p: QuotaProblem, lang: Lang): string {
@@ -40,5 +41,31 @@ export function registerQuotas(program: Command): void {
         }
         process.exitCode = ExitCode.badInput;
       }
+    });
+  quotas
+    .command("site-control")
+    .description("print the resolver's response policy zone (RPZ) that blocks bandwidth.siteControl's sites, and the named.conf lines that load it / cetak zona RPZ pemblokir situs")
+    .argument("<inventory>", "inventory YAML file")
+    .option("--serial <n>", "SOA serial (default today's YYYYMMDD00)")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action((file: string, opts: { serial?: string; format: string; lang?: string }) => {
+      const lang = langOf(opts);
+      const { inventory } = loadForCommand(file, opts);
+      if (!inventory) return;
+      const serial = opts.serial !== undefined ? Number(opts.serial) : Number(new Date().toISOString().slice(0, 10).replace(/-/g, "") + "00");
+      if (!Number.isInteger(serial) || serial < 0 || serial > 4294967295) {
+        process.stderr.write(t(lang, "quotas.bad-serial", { value: opts.serial ?? "" }) + "\n");
+        process.exitCode = ExitCode.badInput;
+        return;
+      }
+      const rpz = renderResponsePolicyZone(inventory, { serial });
+      if (!rpz) {
+        process.stderr.write(t(lang, "quotas.no-dns-site-control", { file }) + "\n");
+        process.exitCode = ExitCode.failed;
+        return;
+      }
+      if (opts.format === "json") process.stdout.write(JSON.stringify({ file, ...rpz }, null, 2) + "\n");
+      else process.stdout.write(`${rpz.text}\n; named.conf:\n${rpz.namedConf.split("\n").map((l) => (l ? `; ${l}` : "")).join("\n")}\n`);
     });
 }

@@ -42,4 +42,9 @@ export const quotasMessages = {
   },
   "quota.unknown-backend": { id: "backend kuota tidak dikenal \"{backend}\"", en: "unknown quota backend \"{backend}\"" },
   "quotas.refused": { id: "{file}: {errors} kesalahan; tidak ada yang dibuat", en: "{file}: {errors} {errors|error|errors}; nothing rendered" },
+  "quotas.bad-serial": { id: "--serial harus bilangan bulat 0..4294967295, bukan \"{value}\"", en: "--serial must be an integer 0..4294967295, not \"{value}\"" },
+  "quotas.no-dns-site-control": {
+    id: "{file}: tidak ada bandwidth.siteControl dengan method dns; tidak ada zona RPZ untuk dibuat",
+    en: "{file}: no bandwidth.siteControl with method dns; there is no RPZ zone to render",
+  },
 } satisfies Messages;

@@ -2,7 +2,8 @@
 // by Bupati decree (klaten-18-2018 Pasal 18 (3); bt-7-2019 Pasal 16 (6)), websites under the kabupaten
 // domain (bt-7-2019 Pasal 19 (1)-(3); klaten-18-2018 Pasal 23); and, as advice on the Dinas's own
 // power, a bandwidth quota per OPD (klaten-18-2018 Pasal 10 (2) "berwenang"; bt-7-2019 Pasal 12 (4)).
-import { underDomain } from "../../inventory/dns-names";
+import type { NameFact } from "../../facts/schema";
+import { normalizeName, underDomain } from "../../inventory/dns-names";
 import type { Profile, StaffStatus } from "../../inventory/schema";
 import type { Rule, Subject } from "../types";
 import { app, check, cite, isNational } from "./helpers";
@@ -163,12 +164,44 @@ export const opdSiteControl: Rule = {
   },
   severity: "advisory",
   citations: [cite("klaten-18-2018", 10, "2")],
-  evidence: { none: { id: "tidak ada pengendalian situs yang tercatat (bandwidth.siteControl)", en: "no site control on record (bandwidth.siteControl)" } },
-  remediation: {
-    id: "Tetapkan kebijakan situs yang dapat diakses dan catat di bandwidth.siteControl (resolver penyaring atau set nftables di gateway kuota).",
-    en: "Set the policy on reachable sites and record it under bandwidth.siteControl (a filtering resolver or nftables sets on the quota gateway).",
+  evidence: {
+    none: { id: "tidak ada pengendalian situs yang tercatat (bandwidth.siteControl)", en: "no site control on record (bandwidth.siteControl)" },
+    "not-enforced": {
+      id: "situs yang diblokir tetap menjawab di resolver {resolver}: {names} (diamati {observedAt})",
+      en: "blocked sites still answer at the resolver {resolver}: {names} (observed {observedAt})",
+    },
   },
-  evaluate: ({ inventory }) => [
-    check({ kind: "kabupaten", id: inventory.meta.domain }, inventory.meta.dinas, inventory.bandwidth?.siteControl ? undefined : { variant: "none", params: {} }),
-  ],
+  remediation: {
+    id: "Tetapkan kebijakan situs yang dapat diakses dan catat di bandwidth.siteControl; tegakkan di resolver penyaring (zona RPZ dari spbe quotas site-control) atau set nftables di gateway kuota.",
+    en: "Set the policy on reachable sites and record it under bandwidth.siteControl; enforce it on the filtering resolver (the RPZ zone from spbe quotas site-control) or nftables sets on the quota gateway.",
+  },
+  evaluate: ({ inventory, facts }) => {
+    const control = inventory.bandwidth?.siteControl;
+    const subject = { kind: "kabupaten" as const, id: inventory.meta.domain };
+    if (!control) return [check(subject, inventory.meta.dinas, { variant: "none", params: {} })];
+    const answering = blockedSitesAnswering(control.blocked, facts?.names ?? []);
+    if (answering.length === 0) return [check(subject, inventory.meta.dinas, undefined)];
+    return [
+      check(subject, inventory.meta.dinas, {
+        variant: "not-enforced",
+        params: { resolver: answering[0]!.resolver, names: answering.map((n) => `${n.name} (${n.addresses.join(", ")})`).join(", "), observedAt: answering[0]!.observedAt },
+      }),
+    ];
+  },
 };
+
+/**
+ * Blocked sites that answered with an address when `spbe observe` asked the filtering resolver (the
+ * latest observation of each). Only an address is evidence of non-enforcement: NXDOMAIN is the
+ * resolver enforcing, and a refused or timed-out question proves nothing either way.
+ */
+function blockedSitesAnswering(blocked: readonly string[], names: readonly NameFact[]): NameFact[] {
+  const wanted = new Set(blocked.map(normalizeName));
+  const latest = new Map<string, NameFact>();
+  for (const n of names) {
+    if (n.discoveredBy !== "site-control" || !wanted.has(normalizeName(n.name))) continue;
+    const prior = latest.get(n.name);
+    if (!prior || Date.parse(n.observedAt) >= Date.parse(prior.observedAt)) latest.set(n.name, n);
+  }
+  return [...latest.values()].filter((n) => n.addresses.length > 0).sort((a, b) => a.name.localeCompare(b.name));
+}

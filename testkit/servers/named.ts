@@ -44,12 +44,17 @@ export function namedOptions(at: { dir: string; workDir: string; port: number },
   ];
 }
 
-function config(dir: string, port: number, zones: readonly NamedZone[]): string {
+export interface NamedSettings {
+  /** More lines inside options { } (e.g. a response-policy statement). */
+  optionLines?: string[];
+}
+
+function config(dir: string, port: number, zones: readonly NamedZone[], settings: NamedSettings): string {
   const zoneBlocks = zones.map(
     (z, i) => `zone "${z.origin}" {\n  type primary;\n  file "${path.join(dir, `zone-${i}.db`)}";\n  allow-transfer { ${z.allowTransfer ? "127.0.0.1;" : "none;"} };\n};`,
   );
   return [
-    ...namedOptions({ dir, workDir: dir, port }, ["  allow-transfer { none; };", "  notify no;"]),
+    ...namedOptions({ dir, workDir: dir, port }, ["  allow-transfer { none; };", "  notify no;", ...(settings.optionLines ?? []).map((l) => `  ${l}`)]),
     // No rndc channel: the test stops named by its pid.
     "controls { };",
     ...zoneBlocks,
@@ -57,7 +62,7 @@ function config(dir: string, port: number, zones: readonly NamedZone[]): string 
   ].join("\n");
 }
 
-export async function startNamed(zones: readonly NamedZone[]): Promise<NamedHandle> {
+export async function startNamed(zones: readonly NamedZone[], settings: NamedSettings = {}): Promise<NamedHandle> {
   const named = requireBinary("named", "bind9");
   const dig = requireBinary("dig", "bind9-dnsutils");
   const dir = tempDir("named");
@@ -69,7 +74,7 @@ export async function startNamed(zones: readonly NamedZone[]): Promise<NamedHand
     what: "named",
     proto: "udp",
     spawn: ([port]) => {
-      fs.writeFileSync(conf, config(dir, port!, zones));
+      fs.writeFileSync(conf, config(dir, port!, zones, settings));
       // -g: foreground, log to stderr; -4: IPv4 only; -u root: stay root (no user switch in a container).
       return spawnLogged(named, ["-g", "-4", "-u", "root", "-c", conf]);
     },
