@@ -1,7 +1,7 @@
 // PDUs → samples: the pure heart of the collector, in the spirit of snmp_exporter's collector.go
 // (config → walk results → metric tree). No I/O here; table-driven tests in tests/collectors.
 import { labelValue } from "./label-text";
-import { STRING_SYNTAXES, type DeriveContext, type ModuleDef } from "./modules";
+import { STRING_SYNTAXES, type DeriveContext, type ModuleDef, type TableDef } from "./module-def";
 import type { Labels, Sample } from "./sample";
 import { compareOids, isExceptionType, numericValue, type Varbind } from "./varbind";
 
@@ -55,7 +55,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
       // snmp_exporter semantics: a lookup label is present (possibly empty) on every row.
       const lookups: Labels = t.lookups.map((l) => [l.label, found?.get(l.label) ?? ""]);
       const extra = rowLabeler?.(t.indexLabel, index, lookups) ?? [];
-      labels = [...base, [t.indexLabel, index], ...lookups, ...extra];
+      labels = [...base, ...indexLabels(t, index), ...lookups, ...extra];
       rowLabelCache.set(index, labels);
       return labels;
     };
@@ -79,6 +79,17 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
   }
   if (m.derive) out.push(...m.derive(out, ctx));
   return out;
+}
+
+/**
+ * The index labels of a row: the whole index under indexLabel, or, for a table indexed by several
+ * integers, one sub-identifier per label (the last label takes what remains).
+ */
+function indexLabels(t: TableDef, index: string): Labels {
+  if (!t.innerIndexLabels) return [[t.indexLabel, index]];
+  const names = [t.indexLabel, ...t.innerIndexLabels];
+  const parts = index.split(".");
+  return names.map((name, i) => [name, i === names.length - 1 ? parts.slice(i).join(".") : parts[i] ?? ""]);
 }
 
 /** Sorts varbinds of one column by OID (agents answer in order; tests and merges rely on it). */

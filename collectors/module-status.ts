@@ -3,7 +3,7 @@
 // module) gives an answered poll with nothing in it: without this it looked like `up=1, errors=[]`.
 import type { ModuleResult } from "./convert";
 import type { ModuleStatusValue } from "./metric-names";
-import type { ModuleDef } from "./modules";
+import type { ModuleDef } from "./module-def";
 import { isExceptionType } from "./varbind";
 
 export interface ModuleStatus {
@@ -24,19 +24,32 @@ export interface ModuleStatus {
 export function moduleStatus(m: ModuleDef, r: ModuleResult): ModuleStatus {
   const missing: string[] = [];
   let parts = 0;
-  const scalarObjects = [...m.scalars.map((s) => ({ name: s.name, oid: s.oid })), ...(m.info?.labels.map((l) => ({ name: l.label, oid: l.oid })) ?? [])];
+  // Optional parts (a health scalar this board lacks, a router without simple queues) count only
+  // when nothing else answered: then the module is empty.
+  let optionalAnswered = false;
+  const scalarObjects = [...m.scalars.map((s) => ({ name: s.name, oid: s.oid, optional: s.optional })), ...(m.info?.labels.map((l) => ({ name: l.label, oid: l.oid, optional: false })) ?? [])];
   for (const s of scalarObjects) {
-    parts++;
     const vb = r.scalars.get(`${s.oid}.0`);
-    if (!vb || isExceptionType(vb.type)) missing.push(s.name);
+    const answered = vb !== undefined && !isExceptionType(vb.type);
+    if (s.optional) {
+      optionalAnswered ||= answered;
+      continue;
+    }
+    parts++;
+    if (!answered) missing.push(s.name);
   }
   for (const t of m.tables) {
-    parts++;
     const oids = [...t.lookups.map((l) => l.oid), ...t.columns.map((c) => c.oid)];
-    if (!oids.some((o) => (r.columns.get(o)?.length ?? 0) > 0)) missing.push(`${t.indexLabel} table (${t.columns[0]?.name ?? t.lookups[0]?.label} ...)`);
+    const answered = oids.some((o) => (r.columns.get(o)?.length ?? 0) > 0);
+    if (t.optional) {
+      optionalAnswered ||= answered;
+      continue;
+    }
+    parts++;
+    if (!answered) missing.push(`${t.indexLabel} table (${t.columns[0]?.name ?? t.lookups[0]?.label} ...)`);
   }
-  if (missing.length === 0) return { module: m.name, status: "ok" };
-  if (missing.length === parts) {
+  if (missing.length === 0 && (parts > 0 || optionalAnswered)) return { module: m.name, status: "ok" };
+  if (missing.length === parts && !optionalAnswered) {
     return { module: m.name, status: "empty", reason: "no_objects", message: `the agent answered but has none of the module's objects (${missing.join(", ")})` };
   }
   return { module: m.name, status: "partial", reason: "missing", message: `not answered: ${missing.join(", ")}` };

@@ -2,7 +2,7 @@
 // indexes and lookups. Used to compare outputs with prometheus-snmp-exporter on the same agent and
 // to benchmark both doing exactly the same work; also handy for sites that already run it.
 import { stringify } from "yaml";
-import { STRING_SYNTAXES, type ModuleDef } from "./modules";
+import { indexLabelsOf, STRING_SYNTAXES, type ModuleDef } from "./module-def";
 
 export interface ExporterAuth {
   community: string;
@@ -16,6 +16,7 @@ export function snmpExporterModule(m: ModuleDef, a: ExporterAuth): Record<string
   for (const s of m.scalars) metrics.push({ name: s.name, oid: s.oid, type: s.type, help: s.help });
   const walk: string[] = [];
   for (const t of m.tables) {
+    const indexes = indexLabelsOf(t);
     for (const c of t.columns) {
       walk.push(c.oid);
       metrics.push({
@@ -24,8 +25,8 @@ export function snmpExporterModule(m: ModuleDef, a: ExporterAuth): Record<string
         // String columns carry their syntax as the exporter's type (it renders PhysAddress48 etc. itself).
         type: STRING_SYNTAXES.has(c.syntax) ? c.syntax : c.type,
         help: c.help,
-        indexes: [{ labelname: t.indexLabel, type: "gauge" }],
-        lookups: t.lookups.map((l) => ({ labels: [t.indexLabel], labelname: l.label, oid: l.oid, type: STRING_SYNTAXES.has(l.syntax) ? l.syntax : "DisplayString" })),
+        indexes: indexes.map((labelname) => ({ labelname, type: "gauge" })),
+        lookups: t.lookups.map((l) => ({ labels: indexes, labelname: l.label, oid: l.oid, type: STRING_SYNTAXES.has(l.syntax) ? l.syntax : "DisplayString" })),
       });
     }
     for (const l of t.lookups) walk.push(l.oid);

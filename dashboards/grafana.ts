@@ -28,7 +28,7 @@ import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as table from "@grafana/grafana-foundation-sdk/table";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as M from "../collectors/metric-names";
-import { mibEnumValue, type EnumeratedObject, type EnumName } from "../collectors/modules";
+import { mibEnumValue } from "../collectors/modules";
 import { PROMETHEUS_DS, SPBE_TAG } from "./ids";
 import { shownInEnglish, shownTitle, type PanelText, type Text } from "./text";
 
@@ -64,9 +64,9 @@ export function valueMap(entries: Record<string, { text: string; color: string }
   return [{ type: MappingType.ValueToText, options: entries }];
 }
 
-/** A value mapping for an enumerated MIB object, keyed by the MIB's names: the numbers come from modules.ts. */
-export function enumValueMap<O extends EnumeratedObject>(object: O, entries: Partial<Record<EnumName<O>, { text: string; color: string }>>): ValueMapping[] {
-  const byName = Object.entries(entries) as [EnumName<O>, { text: string; color: string }][];
+/** A value mapping for an enumerated MIB object, keyed by the MIB's names: the numbers come from the module files (a wrong name throws when the board is built). */
+export function enumValueMap(object: string, entries: Record<string, { text: string; color: string }>): ValueMapping[] {
+  const byName = Object.entries(entries);
   return valueMap(Object.fromEntries(byName.map(([name, shown]) => [String(mibEnumValue(object, name)), shown])));
 }
 

@@ -213,7 +213,7 @@ function hintFlowComma(doc: Document, diag: Diagnostic): void {
 }
 
 /** The position of the deepest node of the document that the path reaches. */
-function positionOf(doc: Document, path: Path, lc: LineCounter, pointAt?: "key"): { line: number; col: number } | undefined {
+export function positionOf(doc: Document, path: Path, lc: LineCounter, pointAt?: "key"): { line: number; col: number } | undefined {
   let node: unknown = doc.contents;
   let best: unknown = node;
   for (const [depth, key] of path.entries()) {

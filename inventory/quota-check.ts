@@ -14,8 +14,11 @@ export interface QuotaFinding {
   params: Params;
 }
 
-/** A MikroTik router runs RouterOS (no shell to run tc in), so its vendor cannot mislead about the kind. */
-const ROUTEROS_VENDOR = /mikro\s*tik/i;
+/**
+ * A MikroTik router runs RouterOS (no shell to run tc in), so its vendor cannot mislead about the kind
+ * (the collectors poll such a device with their mikrotik module too).
+ */
+export const ROUTEROS_VENDOR = /mikro\s*tik/i;
 
 export interface GatewayKindOf {
   kind: GatewayKind;

@@ -49,4 +49,13 @@ export const collectorsMessages = {
   },
   "simulate.bad-wiring": { id: "{file}: {message}", en: "{file}: {message}" },
   "simulate.ready": { id: "mensimulasikan {devices} perangkat; Ctrl-C untuk berhenti", en: "simulating {devices} {devices|device|devices}; Ctrl-C to stop" },
+  "module.file-unreadable": { id: "berkas modul {file} tidak dapat dibaca: {message}", en: "cannot read the module file {file}: {message}" },
+  "module.unknown": {
+    id: "modul SNMP {module} tidak dikenal; yang ada: {known}",
+    en: "unknown SNMP module {module}; known: {known}",
+  },
+  "module.duplicate": {
+    id: "modul {module} sudah ada ({other}): setiap modul perlu nama sendiri",
+    en: "module {module} is already defined ({other}): each module needs a name of its own",
+  },
 } satisfies Messages;
