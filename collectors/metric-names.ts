@@ -27,7 +27,7 @@ export const LABEL_UPS_INPUT_LINE = "upsInputLineIndex";
 export const LABEL_UPS_OUTPUT_LINE = "upsOutputLineIndex";
 export const LABEL_ENT_PHYSICAL_INDEX = "entPhysicalIndex";
 /** Meta labels. */
-export const LABEL_MODULE = "module"; // collector module name (system, if_mib, host_resources, ups_mib, entity_sensor)
+export const LABEL_MODULE = "module"; // collector module name (collectors/modules/*.yaml: system, if_mib, ...; or a user module file's)
 export const LABEL_REASON = "reason"; // timeout, refused, auth, malformed, non_increasing, config (secret unset), error
 export const LABEL_DIRECTION = "direction"; // links: "in" | "out" (seen from endpoint a); OPDs: "down" | "up"
 
@@ -105,6 +105,66 @@ export const ENT_PHY_SENSOR_SCALE = "entPhySensorScale"; // gauge, an ENTITY-SEN
 export const ENT_PHY_SENSOR_PRECISION = "entPhySensorPrecision"; // gauge, decimal places
 export const ENT_PHY_SENSOR_VALUE = "entPhySensorValue"; // gauge, raw value (apply scale and precision)
 export const ENT_PHY_SENSOR_OPER_STATUS = "entPhySensorOperStatus"; // gauge, an ENTITY-SENSOR-MIB enumeration: ok, unavailable, nonoperational (values: modules.ts)
+
+// ---------------------------------------------------------------------------------------------
+// mikrotik module (MIKROTIK-MIB; collectors/modules/mikrotik.yaml). The MIB's object names, as
+// snmp_exporter's generator writes them; index labels are the INDEX objects' names.
+// ---------------------------------------------------------------------------------------------
+export const MTXR_HL_VOLTAGE = "mtxrHlVoltage"; // gauge, tenths of a volt
+export const MTXR_HL_TEMPERATURE = "mtxrHlTemperature"; // gauge, tenths of a degree Celsius
+export const MTXR_HL_CPU_TEMPERATURE = "mtxrHlCpuTemperature"; // gauge, tenths of a degree Celsius
+export const MTXR_GAUGE_VALUE = "mtxrGaugeValue"; // gauge, in the unit of mtxrGaugeUnit; labels mtxrGaugeIndex, mtxrGaugeName
+export const MTXR_GAUGE_UNIT = "mtxrGaugeUnit"; // gauge, a MIKROTIK-MIB enumeration: celsius, rpm, dV, dA, dW, status (values: mikrotik.yaml)
+export const LABEL_MTXR_GAUGE_INDEX = "mtxrGaugeIndex";
+export const LABEL_MTXR_GAUGE_NAME = "mtxrGaugeName";
+/** counter (Counter64), bytes through a simple queue towards its target's upload; labels mtxrQueueSimpleIndex, mtxrQueueSimpleName. */
+export const MTXR_QUEUE_SIMPLE_BYTES_IN = "mtxrQueueSimpleBytesIn";
+/** counter (Counter64), bytes through a simple queue towards its target's download. */
+export const MTXR_QUEUE_SIMPLE_BYTES_OUT = "mtxrQueueSimpleBytesOut";
+export const MTXR_QUEUE_SIMPLE_PACKETS_IN = "mtxrQueueSimplePacketsIn"; // counter (Counter32)
+export const MTXR_QUEUE_SIMPLE_PACKETS_OUT = "mtxrQueueSimplePacketsOut"; // counter (Counter32)
+export const LABEL_MTXR_QUEUE_SIMPLE_INDEX = "mtxrQueueSimpleIndex";
+export const LABEL_MTXR_QUEUE_SIMPLE_NAME = "mtxrQueueSimpleName";
+/**
+ * counter (Counter32 in the MIB: wraps at 2^32), bytes through a queue-tree queue; labels
+ * mtxrQueueTreeIndex, mtxrQueueTreeName (the quota backend's queues are spbe-<opd>-<down|up>:
+ * inventory/quota-names.ts).
+ */
+export const MTXR_QUEUE_TREE_BYTES = "mtxrQueueTreeBytes";
+export const MTXR_QUEUE_TREE_PACKETS = "mtxrQueueTreePackets"; // counter (Counter32)
+export const MTXR_QUEUE_TREE_HC_BYTES = "mtxrQueueTreeHCBytes"; // counter (Counter64), the 64-bit mtxrQueueTreeBytes
+export const LABEL_MTXR_QUEUE_TREE_INDEX = "mtxrQueueTreeIndex";
+export const LABEL_MTXR_QUEUE_TREE_NAME = "mtxrQueueTreeName";
+export const MTXR_WL_AP_CLIENT_COUNT = "mtxrWlApClientCount"; // gauge, clients registered to an access-point interface; labels mtxrWlApIndex, mtxrWlApSsid
+export const LABEL_MTXR_WL_AP_INDEX = "mtxrWlApIndex";
+export const LABEL_MTXR_WL_AP_SSID = "mtxrWlApSsid";
+
+// ---------------------------------------------------------------------------------------------
+// cisco_cpu_memory module (CISCO-PROCESS-MIB, CISCO-MEMORY-POOL-MIB).
+// ---------------------------------------------------------------------------------------------
+export const CPM_CPU_TOTAL_PHYSICAL_INDEX = "cpmCPUTotalPhysicalIndex"; // gauge, entPhysicalIndex of the CPU's entity; label cpmCPUTotalIndex
+export const CPM_CPU_TOTAL_5SEC_REV = "cpmCPUTotal5secRev"; // gauge, percent busy over 5 s
+export const CPM_CPU_TOTAL_1MIN_REV = "cpmCPUTotal1minRev"; // gauge, percent busy over 1 min
+export const CPM_CPU_TOTAL_5MIN_REV = "cpmCPUTotal5minRev"; // gauge, percent busy over 5 min
+export const LABEL_CPM_CPU_TOTAL_INDEX = "cpmCPUTotalIndex";
+export const CISCO_MEMORY_POOL_USED = "ciscoMemoryPoolUsed"; // gauge, bytes; labels ciscoMemoryPoolType, ciscoMemoryPoolName
+export const CISCO_MEMORY_POOL_FREE = "ciscoMemoryPoolFree"; // gauge, bytes
+export const CISCO_MEMORY_POOL_LARGEST_FREE = "ciscoMemoryPoolLargestFree"; // gauge, bytes
+export const LABEL_CISCO_MEMORY_POOL_TYPE = "ciscoMemoryPoolType";
+export const LABEL_CISCO_MEMORY_POOL_NAME = "ciscoMemoryPoolName";
+
+// ---------------------------------------------------------------------------------------------
+// printer module (HOST-RESOURCES-MIB hrPrinterTable, Printer-MIB). Labels hrDeviceIndex and the
+// Printer-MIB table's own index.
+// ---------------------------------------------------------------------------------------------
+export const HR_PRINTER_STATUS = "hrPrinterStatus"; // gauge, an enumeration: other, unknown, idle, printing, warmup (values: printer.yaml)
+export const PRT_MARKER_LIFE_COUNT = "prtMarkerLifeCount"; // counter, pages (impressions) in the printer's life; label prtMarkerIndex
+export const PRT_MARKER_SUPPLIES_TYPE = "prtMarkerSuppliesType"; // gauge, an enumeration: toner, ink, opc, ... (values: printer.yaml)
+export const PRT_MARKER_SUPPLIES_MAX_CAPACITY = "prtMarkerSuppliesMaxCapacity"; // gauge, in the supply's unit (-1 other, -2 unknown)
+export const PRT_MARKER_SUPPLIES_LEVEL = "prtMarkerSuppliesLevel"; // gauge, in the supply's unit (-3 some remaining)
+export const LABEL_PRT_MARKER_INDEX = "prtMarkerIndex";
+export const LABEL_PRT_MARKER_SUPPLIES_INDEX = "prtMarkerSuppliesIndex";
+export const LABEL_PRT_MARKER_SUPPLIES_DESCRIPTION = "prtMarkerSuppliesDescription";
 
 // ---------------------------------------------------------------------------------------------
 // Meta metrics about polling, per device (labels: device, site, opd, role).
@@ -202,6 +262,12 @@ export const INFLUX_TABLE_MEASUREMENT: Readonly<Record<string, string>> = {
   [LABEL_UPS_INPUT_LINE]: "upsInputTable",
   [LABEL_UPS_OUTPUT_LINE]: "upsOutputTable",
   [LABEL_ENT_PHYSICAL_INDEX]: "entPhySensorTable",
+  [LABEL_MTXR_GAUGE_INDEX]: "mtxrGaugeTable",
+  [LABEL_MTXR_QUEUE_SIMPLE_INDEX]: "mtxrQueueSimpleTable",
+  [LABEL_MTXR_QUEUE_TREE_INDEX]: "mtxrQueueTreeTable",
+  [LABEL_MTXR_WL_AP_INDEX]: "mtxrWlApTable",
+  [LABEL_CPM_CPU_TOTAL_INDEX]: "cpmCPUTotalTable",
+  [LABEL_CISCO_MEMORY_POOL_TYPE]: "ciscoMemoryPoolTable",
 };
 /** A table whose index label has no measurement of its own above. */
 export const INFLUX_OTHER_TABLE = "snmp_table";

@@ -7,18 +7,18 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../inventory/diagnostics";
 import { positionOf } from "../inventory/load";
-import { safeParseBilingual } from "../inventory/schema-text";
+import { safeParseBilingual, schemaText } from "../inventory/schema-text";
 import { DERIVATION_NAMES, DERIVATIONS, type DerivationName } from "./module-derive";
 import { SNMP_SYNTAXES, type ModuleDef } from "./module-def";
 
-const oid = z.string().regex(/^1(\.\d+)+$/, "an OID in dotted numbers, e.g. 1.3.6.1.2.1.2.2.1.10");
+const oid = z.string().regex(/^1(\.\d+)+$/, schemaText("schema.oid"));
 // Prometheus' metric and label name grammars (a label may not contain ':').
-const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "a Prometheus metric name: letters, digits, '_' and ':'");
-const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name: letters, digits and '_'");
+const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, schemaText("schema.metric-name"));
+const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, schemaText("schema.label-name"));
 const syntax = z.enum(SNMP_SYNTAXES);
 const help = z.string().min(1);
 const enumValues = z
-  .record(z.string().regex(/^-?\d+$/, "an enumeration's numbers are integers"), z.string().min(1))
+  .record(z.string().regex(/^-?\d+$/, schemaText("schema.enum-number")), z.string().min(1))
   .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, string>);
 
 const object = {
@@ -33,7 +33,7 @@ const lookup = z.object({ label: labelName, oid, syntax }).strict();
 
 const moduleFileSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9_]*$/, "a module name: lower-case letters, digits and '_'"),
+    name: z.string().regex(/^[a-z][a-z0-9_]*$/, schemaText("schema.module-name")),
     /** For people: the MIB the objects come from, e.g. "MIKROTIK-MIB (RouterOS 7.x)". */
     mib: z.string().min(1).optional(),
     optional: z.boolean().default(false),
@@ -58,12 +58,12 @@ const moduleFileSchema = z
     // One series name per object: two objects of one name would be one metric with two meanings.
     const seen = new Set<string>();
     const check = (name: string, path: (string | number)[]) => {
-      if (seen.has(name)) ctx.addIssue({ code: "custom", path, message: `${name} is named twice in the module` });
+      if (seen.has(name)) ctx.addIssue({ code: "custom", path, message: schemaText("schema.module-twice", { name }) });
       seen.add(name);
     };
     m.scalars.forEach((s, i) => check(s.name, ["scalars", i, "name"]));
     m.tables.forEach((t, ti) => t.columns.forEach((c, ci) => check(c.name, ["tables", ti, "columns", ci, "name"])));
-    if (m.scalars.length === 0 && m.tables.length === 0 && !m.info) ctx.addIssue({ code: "custom", path: [], message: "a module needs scalars, info or tables" });
+    if (m.scalars.length === 0 && m.tables.length === 0 && !m.info) ctx.addIssue({ code: "custom", path: [], message: schemaText("schema.module-empty") });
   });
 
 export type ModuleFileResult = { module: ModuleDef; diagnostics: [] } | { module?: undefined; diagnostics: Diagnostic[] };

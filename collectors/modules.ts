@@ -6,7 +6,7 @@
 // inventory join these in module-catalog.ts.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { DeviceRole } from "../inventory/schema";
+import type { Device, DeviceRole, Inventory } from "../inventory/schema";
 import { ROUTEROS_VENDOR } from "../inventory/quota-check";
 import { renderDiagnostic } from "../inventory/diagnostics";
 import { enumNumber } from "./mib-enum";
@@ -86,6 +86,14 @@ export const VENDOR_MODULES: readonly { vendor: RegExp; modules: ModuleName[] }[
 export function defaultModules(role: DeviceRole, vendor: string | undefined): ModuleName[] {
   const extra = vendor === undefined ? [] : VENDOR_MODULES.filter((v) => v.vendor.test(vendor)).flatMap((v) => v.modules);
   return [...ROLE_MODULES[role], ...extra.filter((m) => !ROLE_MODULES[role].includes(m))];
+}
+
+/**
+ * The modules a device is polled with, by name: its own `modules`, else `monitoring.roleModules` of
+ * its role, else its role's and vendor's defaults.
+ */
+export function deviceModules(inv: Inventory, d: Device): string[] {
+  return d.modules ?? inv.monitoring?.roleModules[d.role] ?? defaultModules(d.role, d.vendor);
 }
 
 /** Poll interval per role (seconds): UPS and servers change slowly compared with traffic counters. */

@@ -234,7 +234,7 @@ export async function pollTarget(t: Target, client: SnmpClient, lagMs = 0, looku
     return link ? ([[LABEL_LINK, link]] as [string, string][]) : undefined;
   };
   for (const name of t.modules) {
-    const m = moduleNamed(name);
+    const m = t.userModules?.find((u) => u.name === name) ?? moduleNamed(name);
     if (!m) continue;
     if (fatal) {
       // The agent did not answer (or refused us) for an earlier module: don't wait again per module.

@@ -22,6 +22,8 @@ import { envSecrets, type SecretResolver } from "./secrets";
 import { simulatorControl } from "./sim-control";
 import { generateMissingSecrets, startSimulator, type Simulator } from "./simulator";
 import { planTargets, type Target } from "./targets";
+import { loadModuleCatalog } from "./module-catalog";
+import { renderDiagnostic } from "../inventory/diagnostics";
 import type { WebConfig } from "./web-config";
 import { basicAuthGuard } from "./web-guard";
 
@@ -33,6 +35,8 @@ export interface ServeExtension {
 export interface ServeOptions {
   /** An inventory file (reloaded on reload()/SIGHUP) or an Inventory object. */
   inventory: string | Inventory;
+  /** The inventory's file when `inventory` is an object: monitoring.moduleFiles are relative to it (default: the working directory). */
+  inventoryFile?: string;
   host?: string; // listen address, default 127.0.0.1
   port?: number; // listen port, default 9116; 0 = any free port
   simulate?: boolean;
@@ -152,10 +156,19 @@ async function startSimulation(inventory: Inventory, opts: ServeOptions): Promis
   return { secrets: withGenerated, simulator, generatedSecrets: Object.keys(generated) };
 }
 
-/** Inventory → targets, each reached at its simulated agent, the test's endpoint, or its mgmtAddress. */
+/**
+ * Inventory → targets, each reached at its simulated agent, the test's endpoint, or its mgmtAddress,
+ * with the modules of the inventory's module files read again (a reload picks up an edited file).
+ * A module file that does not load throws, as a bad inventory does: the caller keeps the old targets.
+ */
 function targetPlanner(opts: ServeOptions, simulator: Simulator | undefined): (inv: Inventory) => Target[] {
   const endpointFor = (d: { id: string }) => (simulator ? simulator.endpoints.get(d.id) : opts.endpoint?.(d));
-  return (inv) => planTargets(inv, { endpoint: opts.simulate || opts.endpoint ? endpointFor : undefined, intervalSeconds: opts.intervalSeconds }).targets;
+  const file = typeof opts.inventory === "string" ? opts.inventory : opts.inventoryFile;
+  return (inv) => {
+    const catalog = loadModuleCatalog(inv, file);
+    if (catalog.diagnostics.length > 0) throw new Error(catalog.diagnostics.map((d) => renderDiagnostic(d, "en")).join("\n"));
+    return planTargets(inv, { endpoint: opts.simulate || opts.endpoint ? endpointFor : undefined, intervalSeconds: opts.intervalSeconds, userModules: catalog.user }).targets;
+  };
 }
 
 /** Where poll results go: the Prometheus text store, the derived series and, when configured, InfluxDB. */

@@ -3,7 +3,7 @@
 // drift apart. One function per MIB subject says what a device answers; the values come from
 // sim-model.ts (pure) and the counters move with the clock.
 import * as N from "./metric-names";
-import { HOST_RESOURCES, IF_MIB, mibEnumValue, SYSTEM, UPS_MIB } from "./modules";
+import { HOST_RESOURCES, IF_MIB, mibEnumValue, MIKROTIK, SYSTEM, UPS_MIB } from "./modules";
 import { CHASSIS_ID_SUBTYPES, LLDP_LOC, LLDP_LOC_PORT, LLDP_REM, PORT_ID_SUBTYPES } from "./neighbour-mib";
 import { enumNumber } from "./mib-enum";
 import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
@@ -28,6 +28,7 @@ export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortD
   if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock, portDown, traffic);
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
+  if (dev.mikrotik) serveMikrotik(mib, dev, clock);
   if (dev.lldp) serveLldp(mib, dev);
 }
 
@@ -172,4 +173,43 @@ function serveUps(mib: SimMib, dev: SimDevice): void {
   });
   mib.table(UPS_MIB, N.LABEL_UPS_INPUT_LINE, [{ index: 1, answers: { [N.UPS_INPUT_VOLTAGE]: 220 + Math.round(10 * seed) } }]);
   mib.table(UPS_MIB, N.LABEL_UPS_OUTPUT_LINE, [{ index: 1, answers: { [N.UPS_OUTPUT_VOLTAGE]: 220, [N.UPS_OUTPUT_PERCENT_LOAD]: Math.round(20 + 40 * seed) } }]);
+}
+
+/**
+ * MIKROTIK-MIB: health (RouterOS 6's scalars and RouterOS 7's gauge table), the queue tree with its
+ * byte and packet counters moving at each queue's rate, and the access points' registered clients.
+ */
+function serveMikrotik(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+  const mt = dev.mikrotik!;
+  const seed = hash01(`${dev.id}/mikrotik`);
+  const tenths = (v: number) => Math.round(v * 10);
+  mib.scalars(MIKROTIK, {
+    [N.MTXR_HL_VOLTAGE]: tenths(24 + seed),
+    [N.MTXR_HL_TEMPERATURE]: () => tenths(38 + 8 * seed + 2 * Math.sin(clock.seconds() / 300)),
+    [N.MTXR_HL_CPU_TEMPERATURE]: () => tenths(45 + 10 * seed + 3 * Math.sin(clock.seconds() / 200)),
+  });
+  mib.table(MIKROTIK, N.LABEL_MTXR_GAUGE_INDEX, [
+    { index: 1, answers: { [N.LABEL_MTXR_GAUGE_NAME]: "voltage", [N.MTXR_GAUGE_VALUE]: tenths(24 + seed), [N.MTXR_GAUGE_UNIT]: mibEnumValue(N.MTXR_GAUGE_UNIT, "dV") } },
+    { index: 2, answers: { [N.LABEL_MTXR_GAUGE_NAME]: "temperature", [N.MTXR_GAUGE_VALUE]: Math.round(38 + 8 * seed), [N.MTXR_GAUGE_UNIT]: mibEnumValue(N.MTXR_GAUGE_UNIT, "celsius") } },
+  ]);
+  if (mt.queues.length > 0) {
+    mib.table(MIKROTIK, N.LABEL_MTXR_QUEUE_TREE_INDEX, mt.queues.map((q, i) => {
+      const bytes = () => octetsAt(q.bps, clock.seconds(), hash01(`${dev.id}/${q.name}`));
+      return {
+        index: i + 1,
+        answers: {
+          [N.LABEL_MTXR_QUEUE_TREE_NAME]: q.name,
+          [N.MTXR_QUEUE_TREE_BYTES]: () => Number(BigInt.asUintN(32, bytes())),
+          [N.MTXR_QUEUE_TREE_PACKETS]: () => Number(BigInt.asUintN(32, bytes() / 800n)),
+          [N.MTXR_QUEUE_TREE_HC_BYTES]: () => counter64(bytes()),
+        },
+      };
+    }));
+  }
+  if (mt.accessPoints.length > 0) {
+    mib.table(MIKROTIK, N.LABEL_MTXR_WL_AP_INDEX, mt.accessPoints.map((ap, i) => ({
+      index: i + 1,
+      answers: { [N.LABEL_MTXR_WL_AP_SSID]: ap.ssid, [N.MTXR_WL_AP_CLIENT_COUNT]: () => Math.round(5 + 20 * hash01(`${dev.id}/${ap.ssid}`) + 4 * Math.sin(clock.seconds() / 600)) },
+    })));
+  }
 }

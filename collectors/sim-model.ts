@@ -3,7 +3,9 @@
 // Pure and deterministic (seeded by device and interface names); time is passed in.
 import type { Device, Inventory } from "../inventory/schema";
 import { planDerived } from "./derived";
-import { ROLE_MODULES } from "./modules";
+import { gatewayKindOf } from "../inventory/quota-check";
+import { routerOsQueueName } from "../inventory/quota-names";
+import { deviceModules } from "./modules";
 import { simulatedLldp, type SimLldp, type SimWiringOptions } from "./sim-wiring";
 
 export interface SimInterface {
@@ -25,11 +27,21 @@ export interface SimDevice {
   interfaces: SimInterface[];
   cpus: number;
   memoryKiB: number;
-  /** Serves HOST-RESOURCES-MIB (UPS-MIB): when its role is polled with host_resources (ups_mib). */
+  /** Serves HOST-RESOURCES-MIB (UPS-MIB): when the device is polled with host_resources (ups_mib). */
   hostResources: boolean;
   ups: boolean;
+  /** MIKROTIK-MIB: when the device is polled with the mikrotik module. */
+  mikrotik?: SimMikrotik;
   /** LLDP-MIB: the network roles speak LLDP (sim-wiring.ts says what their ports hear). */
   lldp?: SimLldp;
+}
+
+/** What a simulated RouterOS answers in MIKROTIK-MIB. */
+export interface SimMikrotik {
+  /** The queue tree: on the quota gateway, one queue per OPD and direction as infra/quota/routeros.ts names them. */
+  queues: { name: string; bps: number }[];
+  /** Access-point interfaces (wlan*) of an access point, with their SSID. */
+  accessPoints: { ssid: string }[];
 }
 
 /** The roles whose simulated agent serves LLDP-MIB. */
@@ -60,7 +72,37 @@ export function simulatedDevices(inv: Inventory, wiring: SimWiringOptions = {}):
     linkOf.set(`${l.a.device}\0${l.a.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
     linkOf.set(`${l.b.device}\0${l.b.interface}`, { id: l.id, capacityBps: l.capacityMbps * 1e6 });
   }
-  return inv.devices.filter((d) => d.snmp).map((d) => ({ ...simulatedDevice(d, linkOf, quotaOf), ...(LLDP_ROLES.includes(d.role) ? { lldp: lldp.get(d.id) } : {}) }));
+  return inv.devices.filter((d) => d.snmp).map((d) => {
+    const modules = deviceModules(inv, d);
+    return {
+      ...simulatedDevice(d, linkOf, quotaOf),
+      hostResources: modules.includes("host_resources"),
+      ups: modules.includes("ups_mib"),
+      ...(modules.includes("mikrotik") ? { mikrotik: simulatedMikrotik(inv, d) } : {}),
+      ...(LLDP_ROLES.includes(d.role) ? { lldp: lldp.get(d.id) } : {}),
+    };
+  });
+}
+
+/**
+ * A MikroTik's queues and access points. The quota gateway (a RouterOS one) has the queue tree the
+ * quota backend renders, each OPD's queue moving at 30-110 % of its quota, so the quota panels move
+ * when the gateway is a MikroTik; an access point has one SSID per wlan interface (wlan1 when none is listed).
+ */
+function simulatedMikrotik(inv: Inventory, d: Device): SimMikrotik {
+  const gw = inv.bandwidth?.gateway;
+  const shaping = gw?.device === d.id && gatewayKindOf(inv)?.kind === "routeros";
+  const queues = shaping
+    ? (inv.bandwidth?.quotas ?? []).flatMap((q) =>
+        (["down", "up"] as const).map((direction) => {
+          const name = routerOsQueueName(q.opd, direction);
+          return { name, bps: (direction === "down" ? q.downMbps : q.upMbps) * 1e6 * (0.3 + 0.8 * hash01(`${d.id}/${name}`)) };
+        }),
+      )
+    : [];
+  const wlans = d.interfaces.filter((i) => /^wlan/i.test(i.name));
+  const accessPoints = d.role !== "access-point" ? [] : (wlans.length > 0 ? wlans : [{ name: "wlan1" }]).map((i) => ({ ssid: `${d.site}-${i.name}` }));
+  return { queues, accessPoints };
 }
 
 function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBps: number }>, quotaOf: Map<string, { down: number; up: number }>): SimDevice {
@@ -102,8 +144,8 @@ function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBp
     interfaces,
     cpus: Math.min(d.cpus ?? 4, 16),
     memoryKiB: Math.round((d.memoryGiB ?? 16) * 1024 * 1024),
-    hostResources: ROLE_MODULES[d.role].includes("host_resources"),
-    ups: ROLE_MODULES[d.role].includes("ups_mib"),
+    hostResources: false,
+    ups: false,
   };
 }
 

@@ -3,7 +3,8 @@
 import type { Device, Inventory, SnmpAccess } from "../inventory/schema";
 import type { Labels } from "./sample";
 import * as N from "./metric-names";
-import { ROLE_INTERVAL_SECONDS, ROLE_MODULES } from "./modules";
+import type { ModuleDef } from "./module-def";
+import { deviceModules, ROLE_INTERVAL_SECONDS } from "./modules";
 
 export interface Target {
   device: string;
@@ -13,7 +14,10 @@ export interface Target {
   host: string;
   port: number;
   access: SnmpAccess;
+  /** The module names polled, in order (shipped modules, or one of userModules). */
   modules: string[];
+  /** The modules of the inventory's own module files that this target polls (shipped ones are found by name). */
+  userModules?: ModuleDef[];
   intervalSeconds: number;
   /** device, site, opd, role: on every series of this device. */
   labels: Labels;
@@ -37,6 +41,8 @@ export interface TargetPlanOptions {
   /** Where to reach a device instead of mgmtAddress:161 (the simulator, tests). */
   endpoint?: (d: Device) => { host: string; port: number } | undefined;
   intervalSeconds?: number | ((role: string) => number);
+  /** The modules read from the inventory's module files (module-catalog.ts). */
+  userModules?: ModuleDef[];
 }
 
 export function planTargets(inv: Inventory, opts: TargetPlanOptions = {}): { targets: Target[]; skipped: SkippedDevice[] } {
@@ -63,6 +69,8 @@ export function planTargets(inv: Inventory, opts: TargetPlanOptions = {}): { tar
         if (ifIndex !== undefined) linkByIfIndex.set(String(ifIndex), l.id);
       }
     }
+    const modules = deviceModules(inv, d);
+    const userModules = opts.userModules?.filter((m) => modules.includes(m.name)) ?? [];
     const interval = typeof opts.intervalSeconds === "function" ? opts.intervalSeconds(d.role) : opts.intervalSeconds ?? ROLE_INTERVAL_SECONDS[d.role];
     targets.push({
       device: d.id,
@@ -72,7 +80,8 @@ export function planTargets(inv: Inventory, opts: TargetPlanOptions = {}): { tar
       host: ep.host,
       port: ep.port,
       access: d.snmp,
-      modules: ROLE_MODULES[d.role],
+      modules,
+      ...(userModules.length > 0 ? { userModules } : {}),
       intervalSeconds: interval,
       labels: [
         [N.LABEL_DEVICE, d.id],

@@ -15,6 +15,7 @@ import {
   deviceSchema,
   alertingSchema,
   governanceSchema,
+  monitoringSchema,
   incidentSchema,
   inventorySchema,
   linkSchema,
@@ -250,6 +251,7 @@ const topLevel = z
     incidents: z.array(z.unknown()).default([]),
     alerting: z.unknown().optional(),
     governance: z.unknown().optional(),
+    monitoring: z.unknown().optional(),
   })
   .strict();
 
@@ -383,6 +385,12 @@ function parseStructure(
     else out.governance = governance.data;
   }
 
+  if (t.monitoring !== undefined) {
+    const monitoring = safeParseBilingual(monitoringSchema, t.monitoring);
+    if (!monitoring.success) diagnostics.push(...zodDiagnostics(monitoring.issues, ["monitoring"]));
+    else out.monitoring = monitoring.data;
+  }
+
   if (!out.meta || !top.success || publicIpBroken) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
 }
@@ -404,6 +412,7 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
     incidents: list("incidents"),
     alerting: doc.alerting,
     governance: doc.governance,
+    monitoring: doc.monitoring,
   };
 }
 

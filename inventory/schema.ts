@@ -28,6 +28,13 @@ const id = z
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, schemaText("schema.identifier"))
   .meta(form("identifier: letters, digits, '.', '_', '-'", "pengenal: huruf, angka, '.', '_', '-'"));
 
+/** An SNMP module's name (collectors/modules/*.yaml, or a user module file's `name`). */
+const moduleName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, schemaText("schema.module-name"))
+  .meta(form("module name: lower-case letters, digits, '_'", "nama modul: huruf kecil, angka, '_'"));
+const moduleList = z.array(moduleName).min(1);
+
 const isoDate = z.string().refine((s) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -193,6 +200,9 @@ export const deviceSchema = z
     /** For servers: CPU cores and memory, used by the placement planner. */
     cpus: z.number().int().positive().optional().meta(doc("For servers: CPU cores", "Untuk server: jumlah inti CPU", "placement planner", 16)),
     memoryGiB: z.number().positive().optional().meta(doc("For servers: memory in GiB", "Untuk server: memori dalam GiB", "placement planner", 64)),
+    modules: moduleList
+      .optional()
+      .meta(doc("The SNMP modules this device is polled with (shipped or from monitoring.moduleFiles); omitted: monitoring.roleModules of its role, else its role's and vendor's defaults", "Modul SNMP yang dipakai untuk mem-poll perangkat ini (bawaan atau dari monitoring.moduleFiles); bila kosong: monitoring.roleModules perannya, atau bawaan peran dan vendornya", "collectors (targets, simulator)", ["system", "if_mib", "printer"])),
   })
   .strict();
 
@@ -575,6 +585,20 @@ export const alertingSchema = z
   })
   .strict();
 
+/** What the collectors poll beyond the shipped defaults: the user's module files and module lists per role. */
+export const monitoringSchema = z
+  .object({
+    moduleFiles: z
+      .array(z.string().min(1))
+      .default([])
+      .meta(doc("SNMP module files (YAML, the format of collectors/modules/*.yaml), relative to the inventory file", "Berkas modul SNMP (YAML, format collectors/modules/*.yaml), relatif terhadap berkas inventaris", "collectors (spbe serve, spbe simulate, spbe validate)", ["modules/lab-sensor.yaml"])),
+    roleModules: z
+      .partialRecord(z.enum(DEVICE_ROLES), moduleList)
+      .default({})
+      .meta(doc("Per device role, the SNMP modules its devices are polled with (instead of the shipped defaults; a device's own modules win)", "Per peran perangkat, modul SNMP untuk mem-poll perangkatnya (menggantikan bawaan; modules perangkat lebih diutamakan)", "collectors (targets, simulator)", { router: ["system", "if_mib", "entity_sensor", "mikrotik"] })),
+  })
+  .strict();
+
 /** A document of the Dinas with its number and date. */
 const documentRecord = z
   .object({
@@ -691,6 +715,7 @@ export const inventorySchema = z
     incidents: z.array(incidentSchema).optional().meta(doc("The incident register: failures and disruptions, their cause and the written report", "Register insiden: kegagalan dan gangguan, penyebab dan laporan tertulisnya", "rules incident-reported, outage-registered (bt-7-2019 Pasal 17 (8))")),
     governance: governanceSchema.optional().meta(doc("The master plan and the evaluations done", "Rencana induk dan evaluasi yang telah dilakukan", "governance rules (bt-7-2019 Pasal 10 (1); klaten-18-2018 Pasal 7 (3), 8 (3))")),
     alerting: alertingSchema.optional().meta(doc("Who is notified of alerts, how, and when not (maintenance windows)", "Siapa yang diberi tahu tentang alert, caranya, dan kapan tidak (jendela pemeliharaan)", "spbe alerts build (Alertmanager configuration); the monitoring stack")),
+    monitoring: monitoringSchema.optional().meta(doc("SNMP modules: the user's module files and the modules per device role", "Modul SNMP: berkas modul pengguna dan modul per peran perangkat", "collectors")),
   })
   .strict();
 
@@ -714,6 +739,7 @@ export type Incident = z.infer<typeof incidentSchema>;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 export type Profile = (typeof PROFILES)[number];
 export type Alerting = z.infer<typeof alertingSchema>;
+export type Monitoring = z.infer<typeof monitoringSchema>;
 export type AlertReceiver = z.infer<typeof alertReceiverSchema>;
 export type Maintenance = z.infer<typeof maintenanceSchema>;
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;

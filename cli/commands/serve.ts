@@ -2,6 +2,7 @@
 // --simulate also starts the SNMP simulator and polls it. SIGHUP reloads the inventory (a bad file
 // is reported and the old one kept); SIGTERM/SIGINT flush the InfluxDB buffer and exit cleanly.
 import type { Command } from "commander";
+import { moduleChecks } from "../../collectors/module-catalog";
 import { t, type Lang } from "../../i18n";
 import { loadInventoryFile } from "../../inventory/load";
 import type { Inventory } from "../../inventory/schema";
@@ -115,7 +116,7 @@ export function registerServe(program: Command): void {
       if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
       const history = historyRequest(opts, lang);
       const web = webConfigOption(opts, lang);
-      const { inventory } = loadForCommand(file, opts);
+      const { inventory } = loadForCommand(file, opts, false, moduleChecks(file));
       if (!inventory) return;
       let handle: ServeHandle | undefined;
       let current = inventory;
@@ -180,7 +181,7 @@ export function registerServe(program: Command): void {
       }
       await new Promise<void>((resolve) => {
         const onHup = () => {
-          const r = loadInventoryFile(file);
+          const r = loadInventoryFile(file, moduleChecks(file));
           if (!r.inventory) {
             for (const d of r.diagnostics) process.stderr.write(renderDiagnostic(d, lang) + "\n");
             process.stderr.write(t(lang, "serve.reload-failed", { file }) + "\n");

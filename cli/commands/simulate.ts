@@ -2,6 +2,7 @@
 // ports (net-snmp agents, moving counters) until SIGTERM/SIGINT. Credentials come from the env vars
 // the inventory names; unset ones are made up for the run and printed, so the agents can be asked.
 import type { Command } from "commander";
+import { moduleChecks } from "../../collectors/module-catalog";
 import { t } from "../../i18n";
 import { envSecrets } from "../../collectors/secrets";
 import { generateMissingSecrets, startSimulator } from "../../collectors/simulator";
@@ -21,7 +22,7 @@ export function registerSimulate(program: Command): void {
     .addOption(langOption())
     .action(async (file: string, opts: { host: string; basePort?: string; miswire?: string[]; unknownNeighbour?: string[]; format: string; lang?: string }) => {
       const lang = langOf(opts);
-      const { inventory } = loadForCommand(file, opts);
+      const { inventory } = loadForCommand(file, opts, false, moduleChecks(file));
       if (!inventory) return;
       const basePort = opts.basePort === undefined ? undefined : Number(opts.basePort);
       if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1 || basePort > 65535)) {

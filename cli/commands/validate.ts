@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { moduleChecks } from "../../collectors/module-catalog";
 import { t } from "../../i18n";
 import { diagnosticJson, renderDiagnostic } from "../../inventory/diagnostics";
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
@@ -12,7 +13,7 @@ export function registerValidate(program: Command): void {
     .addOption(langOption())
     .action((file: string, opts: { format: string; lang?: string }) => {
       const lang = langOf(opts);
-      const { inventory, result } = loadForCommand(file, opts, true);
+      const { inventory, result } = loadForCommand(file, opts, true, moduleChecks(file));
       if (!inventory) return; // errors printed, exit code 2 set
       const warnings = result.diagnostics.length;
       if (opts.format === "json") {

@@ -17,6 +17,16 @@ export const schemaMessages = {
     id: "harus berupa pengenal (huruf, angka, '.', '_', '-')",
     en: "must be an identifier (letters, digits, '.', '_', '-')",
   },
+  "schema.module-name": {
+    id: "harus berupa nama modul (huruf kecil, angka, '_', diawali huruf)",
+    en: "must be a module name (lower-case letters, digits, '_', starting with a letter)",
+  },
+  "schema.oid": { id: "harus berupa OID dalam angka bertitik, mis. 1.3.6.1.2.1.2.2.1.10", en: "must be an OID in dotted numbers, e.g. 1.3.6.1.2.1.2.2.1.10" },
+  "schema.metric-name": { id: "harus berupa nama metrik Prometheus (huruf, angka, '_', ':')", en: "must be a Prometheus metric name (letters, digits, '_', ':')" },
+  "schema.label-name": { id: "harus berupa nama label Prometheus (huruf, angka, '_')", en: "must be a Prometheus label name (letters, digits, '_')" },
+  "schema.enum-number": { id: "angka enumerasi harus bilangan bulat", en: "an enumeration's numbers must be integers" },
+  "schema.module-twice": { id: "{name} disebut dua kali dalam modul", en: "{name} is named twice in the module" },
+  "schema.module-empty": { id: "modul perlu scalars, info atau tables", en: "a module needs scalars, info or tables" },
   "schema.date": { id: "harus berupa tanggal YYYY-MM-DD", en: "must be a date YYYY-MM-DD" },
   "schema.ip-address": { id: "harus berupa alamat IPv4 atau IPv6", en: "must be an IPv4 or IPv6 address" },
   "schema.cidr": {

@@ -30,6 +30,7 @@
 import type { GatewayConfig, QuotaBackend, QuotaClass } from "./backend";
 import { DEFAULT_CLASS, TOTAL_CLASS } from "./backend";
 import { tryParseRange } from "../../inventory/ip";
+import { routerOsQueueName } from "../../inventory/quota-names";
 import type { Direction, QuotaPlan } from "./model";
 import { defaultRateKbit } from "./linux-tc";
 
@@ -38,7 +39,7 @@ export const STALE = "spbe-quota-stale";
 
 export const addressList = (opd: string): string => `spbe-${opd}`;
 export const packetMark = (opd: string, direction: Direction): string => `spbe-${opd}-${direction}`;
-export const queueName = (opd: string, direction: Direction): string => `spbe-${opd}-${direction}`;
+export const queueName: (opd: string, direction: Direction) => string = routerOsQueueName;
 const TOTAL = (direction: Direction) => `spbe-total-${direction}`;
 const DEFAULT = (direction: Direction) => `spbe-default-${direction}`;
 /** RouterOS' built-in PCQ types: one sub-queue per destination (down) or source (up) address. */
