@@ -3,7 +3,7 @@
 // The one place that wires inventory, planners (infra/) and the dashboards' files into resources:
 // nothing imports it but its entry point, the tests and the benchmarks.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { renderDiagnostic } from "../inventory/diagnostics";
 import { langFromEnv } from "../i18n";
@@ -91,6 +91,18 @@ export function collectorImagePlan(settings: StackSettings): CollectorImagePlan 
   return planCollectorImage({ configured: settings.collectorImage, registryServer: settings.registry?.server, version });
 }
 
+/** The inventory's SNMP module files (relative to it), for the collector container. */
+function collectorModuleFiles(inv: Inventory, settings: StackSettings): { path: string; content: string }[] {
+  const base = dirname(resolve(settings.inventoryFile));
+  return (inv.monitoring?.moduleFiles ?? []).map((path) => {
+    try {
+      return { path, content: readFileSync(resolve(base, path), "utf8") };
+    } catch (err) {
+      throw new PlanError(`${settings.inventoryFile}: monitoring.moduleFiles: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  });
+}
+
 export function makePlan(inv: Inventory, text: string, settings: StackSettings): StackPlan {
   try {
     return planStack(inv, {
@@ -100,6 +112,7 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       recoveryMonitoringHost: settings.recoveryMonitoringHost,
       collectorImage: collectorImagePlan(settings).name,
       inventoryText: text,
+      collectorModuleFiles: collectorModuleFiles(inv, settings),
       buildFiles: monitoringFiles(inv),
       collectorSecretEnv: collectorSecretEnv(inv),
       dnsSerial: settings.dnsSerial,

@@ -182,10 +182,28 @@ function collectorCheck() {
   return { tests: ["CMD", "node", "-e", script], interval: "30s", timeout: "5s", retries: 3, startPeriod: "30s" };
 }
 
+/**
+ * Where a module file the inventory names lands in the collector container: under /etc/spbe as the
+ * inventory says, so its relative path still holds there. A path that leaves the inventory's folder
+ * (absolute, or through "..") has no such place: refused.
+ */
+export function collectorModulePath(path: string): string {
+  const parts = path.split(/[\\/]+/);
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path) || parts.includes("..")) {
+    throw new MonitoringPlanError(`monitoring.moduleFiles: ${path} is not inside the inventory's folder: the collector container could not find it (keep module files beside the inventory)`);
+  }
+  return ["/etc/spbe", ...parts.filter((p) => p !== "" && p !== ".")].join("/");
+}
+
 export interface MonitoringOptions {
   monitoringHost?: string;
   collectorImage: string;
   inventoryText: string;
+  /**
+   * The inventory's own SNMP module files (monitoring.moduleFiles), by the path the inventory gives:
+   * uploaded beside the collector's inventory, where `spbe serve` looks for them.
+   */
+  collectorModuleFiles?: { path: string; content: string }[];
   /** Files of the dashboards build (Grafana provisioning and dashboards, Prometheus rules). */
   buildFiles: MonitoringFile[];
   /** The collector's secret environment: variable name → stack secret key. */
@@ -256,6 +274,7 @@ export function planMonitoring(inv: Inventory, opts: MonitoringOptions): Monitor
       secretEnv: opts.collectorSecretEnv,
       uploads: [
         { path: "/etc/spbe/inventory.yaml", content: opts.inventoryText },
+        ...(opts.collectorModuleFiles ?? []).map((f) => ({ path: collectorModulePath(f.path), content: f.content })),
         { path: COLLECTOR_WEB_CONFIG_PATH, content: collectorWebConfig(), hashedSecrets: { [COLLECTOR_PASSWORD_HASH_PLACEHOLDER]: COLLECTOR_PASSWORD_KEY } },
       ],
       // The image's entrypoint is the `spbe` CLI; `serve` polls and serves /metrics, /report and

@@ -49,6 +49,7 @@ export interface StackPlanOptions {
   recoveryMonitoringHost?: string;
   collectorImage: string;
   inventoryText: string;
+  collectorModuleFiles?: MonitoringOptions["collectorModuleFiles"];
   buildFiles: MonitoringFile[];
   collectorSecretEnv: Record<string, string>;
   dnsSerial: number;
@@ -67,6 +68,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     recoveryMonitoringHost: opts.recoveryMonitoringHost,
     collectorImage: opts.collectorImage,
     inventoryText: opts.inventoryText,
+    collectorModuleFiles: opts.collectorModuleFiles,
     buildFiles: opts.buildFiles,
     collectorSecretEnv: opts.collectorSecretEnv,
     probes: opts.probes,

@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { LABEL } from "../../inventory/labels";
 import { renderDnsZone } from "../../infra/planning/dns";
 import { dockerHostsFor, DockerHostError } from "../../infra/planning/docker-hosts";
-import { chooseMonitoringHost, placeBuildFile, planMonitoring, MonitoringPlanError } from "../../infra/planning/monitoring";
+import { chooseMonitoringHost, collectorModulePath, placeBuildFile, planMonitoring, MonitoringPlanError } from "../../infra/planning/monitoring";
 import { planPlacements, PlacementPlanError } from "../../infra/planning/placements";
 import { planPublicIps } from "../../infra/planning/public-ips";
 import { baseInventory, load } from "./fixtures";
@@ -168,6 +168,17 @@ describe("monitoring", () => {
     expect(m.services.map((s) => s.service).sort()).toEqual(["collector", "grafana", "influxdb", "prometheus"]);
     expect(m.volumes.sort()).toEqual(["spbe-grafana-data", "spbe-influxdb-data", "spbe-prometheus-data"]);
     for (const s of m.services) for (const p of s.ports) expect(p.ip).toBe("10.9.0.12");
+  });
+
+  it("the inventory's SNMP module files go beside the collector's inventory; one outside its folder is refused", () => {
+    const withModules = planMonitoring(inv, {
+      collectorImage: "collector:1", inventoryText: "meta: {}\n", buildFiles: files, collectorSecretEnv: {},
+      collectorModuleFiles: [{ path: "modules/lab-sensor.yaml", content: "name: lab_sensor\n" }],
+    });
+    const collector = withModules.services.find((s) => s.service === "collector")!;
+    expect(collector.uploads).toContainEqual({ path: "/etc/spbe/modules/lab-sensor.yaml", content: "name: lab_sensor\n" });
+    expect(collectorModulePath("./modules/x.yaml")).toBe("/etc/spbe/modules/x.yaml");
+    for (const outside of ["../shared/x.yaml", "/etc/x.yaml", "modules/../../x.yaml"]) expect(() => collectorModulePath(outside)).toThrow(MonitoringPlanError);
   });
 
   it("Prometheus scrapes the collector's /metrics on the monitoring network and loads the rules", () => {
