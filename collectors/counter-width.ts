@@ -17,6 +17,18 @@ export interface InterfaceOctets {
   speedBps?: number;
 }
 
+interface OctetsAcc { hcIn?: bigint; hcOut?: bigint; in?: bigint; out?: bigint; high?: number; speed?: number }
+
+/** The families interfaceOctets reads, and where each goes (a Map: this runs for every sample of every poll). */
+const FIELD_OF_FAMILY = new Map<string, keyof OctetsAcc>([
+  [N.IF_HC_IN_OCTETS, "hcIn"],
+  [N.IF_HC_OUT_OCTETS, "hcOut"],
+  [N.IF_IN_OCTETS, "in"],
+  [N.IF_OUT_OCTETS, "out"],
+  [N.IF_HIGH_SPEED, "high"],
+  [N.IF_SPEED, "speed"],
+]);
+
 const label = (labels: Labels, name: string) => labels.find(([k]) => k === name)?.[1];
 
 /**
@@ -24,19 +36,10 @@ const label = (labels: Labels, name: string) => labels.find(([k]) => k === name)
  * HC counters when both directions are there, else the 32-bit pair.
  */
 export function interfaceOctets(samples: Sample[], keyOf: (s: Sample) => string | undefined): Map<string, InterfaceOctets> {
-  interface Acc { hcIn?: bigint; hcOut?: bigint; in?: bigint; out?: bigint; high?: number; speed?: number }
-  const acc = new Map<string, Acc>();
+  const acc = new Map<string, OctetsAcc>();
   for (const s of samples) {
-    let field: keyof Acc | undefined;
-    switch (s.name) {
-      case N.IF_HC_IN_OCTETS: field = "hcIn"; break;
-      case N.IF_HC_OUT_OCTETS: field = "hcOut"; break;
-      case N.IF_IN_OCTETS: field = "in"; break;
-      case N.IF_OUT_OCTETS: field = "out"; break;
-      case N.IF_HIGH_SPEED: field = "high"; break;
-      case N.IF_SPEED: field = "speed"; break;
-      default: continue;
-    }
+    const field = FIELD_OF_FAMILY.get(s.name);
+    if (field === undefined) continue;
     const key = keyOf(s);
     if (key === undefined) continue;
     let a = acc.get(key);
@@ -78,9 +81,11 @@ export function counter32CanWrap(speedBps: number, intervalSeconds: number): boo
  */
 export function counter32WrapRisk(samples: Sample[], intervalSeconds: number): Sample[] {
   const labelsByIndex = new Map<string, Labels>();
-  for (const s of samples) if (s.name === N.IF_IN_OCTETS) labelsByIndex.set(label(s.labels, N.LABEL_IF_INDEX) ?? "", s.labels);
+  const ifInOctets = N.IF_IN_OCTETS;
+  const ifIndex = N.LABEL_IF_INDEX;
+  for (const s of samples) if (s.name === ifInOctets) labelsByIndex.set(label(s.labels, ifIndex) ?? "", s.labels);
   const out: Sample[] = [];
-  for (const [index, o] of interfaceOctets(samples, (s) => label(s.labels, N.LABEL_IF_INDEX))) {
+  for (const [index, o] of interfaceOctets(samples, (s) => label(s.labels, ifIndex))) {
     const labels = labelsByIndex.get(index);
     if (o.bits !== 32 || o.speedBps === undefined || !labels) continue;
     out.push({

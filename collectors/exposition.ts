@@ -36,13 +36,20 @@ export function renderByFamily(samples: Sample[]): { chunks: Map<string, string>
   const lines = new Map<string, string[]>();
   const headers = new Map<string, FamilyHeader>();
   const labelCache = new Map<Labels, string>(); // rows share one Labels array across columns
+  // Samples of one family mostly come in a run (one table column after another): remember the last.
+  let lastName: string | undefined;
+  let arr: string[] = [];
   for (const s of samples) {
     let l = labelCache.get(s.labels);
     if (l === undefined) labelCache.set(s.labels, (l = renderLabels(s.labels)));
-    let arr = lines.get(s.name);
-    if (!arr) {
-      lines.set(s.name, (arr = []));
-      headers.set(s.name, { type: s.type, help: s.help });
+    if (s.name !== lastName) {
+      lastName = s.name;
+      let found = lines.get(s.name);
+      if (!found) {
+        lines.set(s.name, (found = []));
+        headers.set(s.name, { type: s.type, help: s.help });
+      }
+      arr = found;
     }
     arr.push(`${s.name}${l} ${s.value}\n`);
   }

@@ -10,7 +10,7 @@
 // - PhysAddress48 (a MAC): "00:1A:2B:3C:4D:5E", as snmp_exporter's PhysAddress48 type renders it.
 // - OctetString (binary): "0x" and upper-case hex, as snmp_exporter's OctetString type.
 import type { SnmpSyntax } from "./modules";
-import { counter64ToBigInt, isExceptionType, T, type Varbind } from "./varbind";
+import { counter64Text, isExceptionType, T, type Varbind } from "./varbind";
 
 /**
  * Longest label value kept, in characters (code points): DisplayString's own bound (SIZE 0..255);
@@ -60,6 +60,6 @@ export function labelValue(vb: Varbind, syntax: SnmpSyntax): string {
     if (syntax === "OctetString") return hexString(vb.value);
     return displayText(vb.value);
   }
-  if (vb.type === T.Counter64) return counter64ToBigInt(vb.value).toString();
+  if (vb.type === T.Counter64) return counter64Text(vb.value);
   return displayText(String(vb.value ?? ""));
 }

@@ -1,5 +1,9 @@
 // The Prometheus sink's state: per target, the text of its last poll grouped by family, plus its
 // cumulative meta counters. A scrape walks the families and yields cached chunks (streamable).
+// For gzip scrapes each (target, family) chunk is also kept deflated, compressed when the poll
+// result arrives (gzip-stream.ts joins the pieces into one gzip stream), so a gzip scrape only
+// copies bytes too, instead of deflating ~150 MiB per scrape.
+import { deflatePiece, type DeflatePiece, type GzipStream } from "./gzip-stream";
 import type { Sample } from "./sample";
 import { renderByFamily, renderHeader, type FamilyHeader } from "./exposition";
 import * as N from "./metric-names";
@@ -8,6 +12,8 @@ import type { PollResult } from "./poller";
 interface TargetEntry {
   /** Family → that target's sample lines, UTF-8 encoded once per poll (a scrape only copies bytes). */
   chunks: Map<string, Buffer>;
+  /** Family → the same bytes deflated; filled at poll time once gzip was asked for, else on demand. */
+  gz: Map<string, DeflatePiece>;
   text?: string; // the whole target rendered, for /snmp?target= (built lazily)
   pdus: number;
   packets: number;
@@ -69,11 +75,33 @@ function toBuffers(m: Map<string, string>): Map<string, Buffer> {
   return out;
 }
 
+function deflateAll(m: Map<string, Buffer>): Map<string, DeflatePiece> {
+  const out = new Map<string, DeflatePiece>();
+  for (const [k, v] of m) out.set(k, deflatePiece(v));
+  return out;
+}
+
+export interface PromStoreOptions {
+  /**
+   * Compress each poll's chunks at poll time from the start. Otherwise this starts with the first
+   * gzip scrape (Prometheus asks for gzip by default; a store only read as text never pays for it).
+   */
+  gzipAtPoll?: boolean;
+}
+
 export class PromStore {
   private readonly targets = new Map<string, TargetEntry>();
   /** Family order and headers: meta families first, then families in order of first appearance. */
   private readonly headers = new Map<string, FamilyHeader>(Object.entries(META_HELP));
   private derived = new Map<string, Buffer>();
+  private derivedGz = new Map<string, DeflatePiece>();
+  /** Family → its HELP/TYPE lines as text and deflated (headers never change once seen). */
+  private readonly headerBytes = new Map<string, { plain: Buffer; gz?: DeflatePiece }>();
+  private gzipAtPoll: boolean;
+
+  constructor(o: PromStoreOptions = {}) {
+    this.gzipAtPoll = o.gzipAtPoll ?? false;
+  }
   private statusTargets: () => { device: string; host: string; port: number; role: string; site: string; opd: string; modules: string[]; intervalSeconds: number }[] = () => [];
 
   setTargetLister(f: typeof this.statusTargets): void {
@@ -82,7 +110,7 @@ export class PromStore {
 
   update(r: PollResult): void {
     const id = r.target.device;
-    const e: TargetEntry = this.targets.get(id) ?? { chunks: new Map(), pdus: 0, packets: 0, retries: 0, polls: 0, errors: new Map() };
+    const e: TargetEntry = this.targets.get(id) ?? { chunks: new Map(), gz: new Map(), pdus: 0, packets: 0, retries: 0, polls: 0, errors: new Map() };
     e.pdus += r.pdus;
     e.packets += r.packets;
     e.retries += r.retries;
@@ -115,6 +143,7 @@ export class PromStore {
     const { chunks, headers } = renderByFamily([...meta, ...r.samples]);
     for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
     e.chunks = toBuffers(chunks);
+    e.gz = this.gzipAtPoll ? deflateAll(e.chunks) : new Map();
     e.text = undefined;
     e.last = { startedAt: r.startedAt, durationMs: r.durationMs, up: r.up, pdus: r.pdus, varbinds: r.varbinds, samples: r.samples.length, errors: r.errors, modules: r.modules };
     this.targets.set(id, e);
@@ -124,40 +153,77 @@ export class PromStore {
     const { chunks, headers } = renderByFamily(samples);
     for (const [name, h] of headers) if (!this.headers.has(name)) this.headers.set(name, h);
     this.derived = toBuffers(chunks);
+    this.derivedGz = this.gzipAtPoll ? deflateAll(this.derived) : new Map();
   }
 
   remove(device: string): void {
     this.targets.delete(device);
   }
 
+  private header(name: string): { plain: Buffer; gz?: DeflatePiece } {
+    let h = this.headerBytes.get(name);
+    if (!h) this.headerBytes.set(name, (h = { plain: Buffer.from(renderHeader(name, this.headers.get(name)!)) }));
+    return h;
+  }
+
   /**
    * The full exposition, family by family, as a sequence of ~256 KiB Buffers (never one giant string):
    * the HTTP edge writes them with back-pressure and yields to the event loop between them.
    */
-  *chunks(): Generator<Buffer> {
+  chunks(): Generator<Buffer> {
+    return this.body(undefined);
+  }
+
+  /**
+   * The same text as the start of one gzip stream: its header, then every piece deflated (the caller
+   * ends it with `gz.end(tail)`). Pieces not compressed yet (gzip was never asked for before) are
+   * compressed here, counted against the same ~256 KiB of work per chunk so that the first gzip
+   * scrape does not hold the event loop either; from then on polls compress their own.
+   */
+  gzipChunks(gz: GzipStream): Generator<Buffer> {
+    this.gzipAtPoll = true;
+    return this.body(gz);
+  }
+
+  private *body(gz: GzipStream | undefined): Generator<Buffer> {
     const entries = [...this.targets.values()];
     const LIMIT = 1 << 18;
     let parts: Buffer[] = [];
     let size = 0;
+    let work = 0; // bytes copied plus bytes compressed for this chunk
     const push = (b: Buffer) => {
       parts.push(b);
       size += b.length;
+      work += b.length;
     };
-    for (const [name, h] of this.headers) {
+    const piece = (cache: Map<string, DeflatePiece>, name: string, plain: Buffer): Buffer => {
+      let p = cache.get(name);
+      if (!p) {
+        cache.set(name, (p = deflatePiece(plain)));
+        work += plain.length;
+      }
+      return gz!.add(p);
+    };
+    if (gz) push(gz.header());
+    for (const name of this.headers.keys()) {
       const d = this.derived.get(name);
       if (!d && !entries.some((e) => e.chunks.has(name))) continue;
-      push(Buffer.from(renderHeader(name, h)));
+      const h = this.header(name);
+      if (gz) {
+        h.gz ??= deflatePiece(h.plain);
+        push(gz.add(h.gz));
+      } else push(h.plain);
       for (const e of entries) {
         const c = e.chunks.get(name);
         if (!c) continue;
-        push(c);
-        if (size >= LIMIT) {
+        push(gz ? piece(e.gz, name, c) : c);
+        if (work >= LIMIT) {
           yield Buffer.concat(parts, size);
           parts = [];
-          size = 0;
+          size = work = 0;
         }
       }
-      if (d) push(d);
+      if (d) push(gz ? piece(this.derivedGz, name, d) : d);
     }
     if (size > 0) yield Buffer.concat(parts, size);
   }

@@ -1,6 +1,8 @@
 // Decoding of net-snmp varbind values into exact numbers and strings. Pure functions.
-// Counter64 arrives from net-snmp as a big-endian Buffer: it is turned into a BigInt and kept as a
-// decimal string, so values above 2^53 are never rounded through a JavaScript double.
+// Counter64 arrives from net-snmp as a big-endian Buffer and is kept as an exact decimal string:
+// values below 2^53 (all but ~8 PB of traffic) go through a double, which holds them exactly and
+// costs no BigInt; larger ones through a BigInt, so they are never rounded (snmp_exporter would
+// round them: it exposes float64).
 
 /** net-snmp's ObjectType codes (ASN.1 tags) that matter here. */
 export const T = {
@@ -38,6 +40,25 @@ export function counter64ToBigInt(v: unknown): bigint {
   throw new TypeError(`not a Counter64 value: ${typeof v}`);
 }
 
+const TWO_POW_32 = 4294967296;
+/** 2^53 / 2^32: a Counter64 whose upper 32 bits are below this fits a double exactly. */
+const EXACT_HIGH_WORD_LIMIT = 0x200000;
+
+/** Counter64 value → exact unsigned decimal text; a double when it holds the value exactly, else a BigInt. */
+export function counter64Text(v: unknown): string {
+  if (Buffer.isBuffer(v) && v.length <= 8) {
+    let high = 0;
+    let low = 0;
+    const n = v.length;
+    for (let i = 0; i < n; i++) {
+      if (n - i > 4) high = high * 256 + v[i]!;
+      else low = low * 256 + v[i]!;
+    }
+    if (high < EXACT_HIGH_WORD_LIMIT) return String(high * TWO_POW_32 + low);
+  }
+  return counter64ToBigInt(v).toString();
+}
+
 /**
  * A numeric varbind as an exact decimal string, or undefined when the varbind carries no number
  * (exceptions, strings, OIDs). Integers stay integers: no float formatting, no rounding.
@@ -51,7 +72,7 @@ export function numericValue(vb: Varbind): string | undefined {
       return typeof vb.value === "number" && Number.isFinite(vb.value) ? String(vb.value) : undefined;
     case T.Counter64:
       try {
-        return counter64ToBigInt(vb.value).toString();
+        return counter64Text(vb.value);
       } catch {
         return undefined;
       }
@@ -71,21 +92,30 @@ export function numericValue(vb: Varbind): string | undefined {
 export function stringValue(vb: Varbind): string {
   if (isExceptionType(vb.type)) return "";
   if (Buffer.isBuffer(vb.value)) return vb.value.toString("utf8");
-  if (vb.type === T.Counter64) return counter64ToBigInt(vb.value).toString();
+  if (vb.type === T.Counter64) return counter64Text(vb.value);
   return String(vb.value ?? "");
 }
 
-/** Numeric compare of dotted OIDs: -1, 0, 1. */
+/**
+ * Numeric compare of dotted OIDs: -1, 0, 1. Called for every walked varbind, so it allocates
+ * nothing: skip the common prefix, then compare the arc where they differ (a longer digit run is the
+ * larger number: decoded OIDs have no leading zeros); a prefix of the other is smaller.
+ */
 export function compareOids(a: string, b: string): number {
-  const pa = a.split(".");
-  const pb = b.split(".");
-  const n = Math.min(pa.length, pb.length);
-  for (let i = 0; i < n; i++) {
-    const x = Number(pa[i]);
-    const y = Number(pb[i]);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1;
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  if (k === a.length && k === b.length) return 0;
+  let start = k;
+  while (start > 0 && a.charCodeAt(start - 1) !== 46) start--; // '.'
+  let endA = start;
+  while (endA < a.length && a.charCodeAt(endA) !== 46) endA++;
+  let endB = start;
+  while (endB < b.length && b.charCodeAt(endB) !== 46) endB++;
+  if (endA - start !== endB - start) return endA - start < endB - start ? -1 : 1;
+  if (k < endA) return a.charCodeAt(k) < b.charCodeAt(k) ? -1 : 1;
+  // Same arcs up to here: the one that ends is a prefix of the other.
+  return a.length === endA ? -1 : 1;
 }
 
 /** True when `oid` lies strictly inside the subtree rooted at `base`. */

@@ -3,11 +3,17 @@
 // max-repetitions 25, same timeout and retries, against a fleet of snmpd agents with ~150
 // interfaces each (veth interfaces in a network namespace, so ~2,400 varbinds per device).
 //
-//   node bin/run-ts.cjs bench/collectors/vs-snmp-exporter.ts [--devices 200] [--ifaces 150] [--quick]
+//   node bin/run-ts.cjs bench/collectors/vs-snmp-exporter.ts [--devices 200] [--ifaces 150] [--quick] [--exporter-first] [--no-gzip]
 //
+// At each concurrency the two tools take turns at going first (ours first at c=1, 50; the exporter at
+// c=10, 200; `--exporter-first` swaps that, so two runs cover both orders). The load average is read
+// before each measurement and printed with it. Our store deflates each poll's text for gzip scrapes,
+// as `spbe serve` does once Prometheus asks for gzip (the exporter gzips each answer too: fetch asks
+// for it); `--no-gzip` leaves that out.
 // Sets up the namespace `spbe-c-bench` (root needed), re-runs itself inside it, removes it at the
 // end. Prints a markdown table. Not a test: figures go to docs/benchmarks.md.
 import { spawn } from "node:child_process";
+import * as os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { convertModule } from "../../collectors/convert";
 import { createApp } from "../../collectors/http";
@@ -32,6 +38,9 @@ const DEVICES = opt("devices", 200);
 const IFACES = opt("ifaces", 150);
 const SNMPD_PROCS = opt("snmpd", 4);
 const QUICK = args.includes("--quick");
+const EXPORTER_FIRST = args.includes("--exporter-first");
+const GZIP = !args.includes("--no-gzip");
+const load1 = () => os.loadavg()[0]!;
 const CONCURRENCY = QUICK ? [1, 10] : [1, 10, 50, 200];
 
 async function runPool<T>(n: number, concurrency: number, job: (i: number) => Promise<T>): Promise<void> {
@@ -41,7 +50,7 @@ async function runPool<T>(n: number, concurrency: number, job: (i: number) => Pr
   }));
 }
 
-interface Row { tool: string; c: number; polls: number; wall: number; cpu: number; p50: number; p95: number; rss: number; varbinds: number; errors: number }
+interface Row { tool: string; c: number; polls: number; wall: number; cpu: number; p50: number; p95: number; rss: number; varbinds: number; errors: number; load: number; order: number }
 
 async function inside(): Promise<void> {
   const fleet = await startFleet(DEVICES, SNMPD_PROCS);
@@ -55,45 +64,52 @@ async function inside(): Promise<void> {
     linkByIfName: new Map(), linkByIfIndex: new Map(),
   }));
   const clients = targets.map((t) => new SnmpClient({ host: t.host, port: t.port, access: t.access, secrets, timeoutMs: 5000, retries: 1, maxRepetitions: 25 }));
-  const store = new PromStore();
+  const store = new PromStore({ gzipAtPoll: GZIP });
   // warm-up both (JIT, v3-free sessions, snmpd caches)
   await runPool(Math.min(20, DEVICES), 10, async (i) => { store.update(await pollTarget(targets[i]!, clients[i]!)); });
   await runPool(Math.min(20, DEVICES), 10, async (i) => { await exporter.scrape(`127.0.0.1:${fleet.ports[i]}`, "if_mib"); });
 
-  for (const c of CONCURRENCY) {
+  const ours = async (c: number, polls: number, order: number) => {
+    const lat: number[] = [];
+    let varbinds = 0;
+    let errors = 0;
+    const load = load1();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await runPool(polls, c, async (i) => {
+      const r = await pollTarget(targets[i]!, clients[i]!);
+      store.update(r); // render the exposition text (and deflate it for gzip scrapes), as serve does
+      lat.push(r.durationMs);
+      varbinds += r.varbinds;
+      if (r.errors.length) errors++;
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const cu = process.cpuUsage(cpu0);
+    rows.push({ tool: "spbe", c, polls, wall, cpu: (cu.user + cu.system) / 1e6, p50: pct(lat, 50), p95: pct(lat, 95), rss: process.memoryUsage().rss / 2 ** 20, varbinds: varbinds / polls, errors, load, order });
+  };
+  const theirs = async (c: number, polls: number, order: number) => {
+    const lat: number[] = [];
+    let errors = 0;
+    const load = load1();
+    const cpu0 = procCpuSeconds(exporter.pid);
+    const t0 = performance.now();
+    await runPool(polls, c, async (i) => {
+      const s = performance.now();
+      const text = await exporter.scrape(`127.0.0.1:${fleet.ports[i]}`, "if_mib");
+      lat.push(performance.now() - s);
+      if (!/snmp_scrape_pdus_returned \d/.test(text) || /An error has occurred/.test(text)) errors++;
+    });
+    const wall = (performance.now() - t0) / 1000;
+    rows.push({ tool: "snmp_exporter", c, polls, wall, cpu: procCpuSeconds(exporter.pid) - cpu0, p50: pct(lat, 50), p95: pct(lat, 95), rss: procRssMiB(exporter.pid), varbinds: NaN, errors, load, order });
+  };
+  for (const [k, c] of CONCURRENCY.entries()) {
     const polls = c === 1 ? Math.min(DEVICES, QUICK ? 20 : 40) : DEVICES;
-    // ours
-    {
-      const lat: number[] = [];
-      let varbinds = 0;
-      let errors = 0;
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await runPool(polls, c, async (i) => {
-        const r = await pollTarget(targets[i]!, clients[i]!);
-        store.update(r); // render the exposition text, as serve does
-        lat.push(r.durationMs);
-        varbinds += r.varbinds;
-        if (r.errors.length) errors++;
-      });
-      const wall = (performance.now() - t0) / 1000;
-      const cu = process.cpuUsage(cpu0);
-      rows.push({ tool: "spbe", c, polls, wall, cpu: (cu.user + cu.system) / 1e6, p50: pct(lat, 50), p95: pct(lat, 95), rss: process.memoryUsage().rss / 2 ** 20, varbinds: varbinds / polls, errors });
-    }
-    // snmp_exporter
-    {
-      const lat: number[] = [];
-      let errors = 0;
-      const cpu0 = procCpuSeconds(exporter.pid);
-      const t0 = performance.now();
-      await runPool(polls, c, async (i) => {
-        const s = performance.now();
-        const text = await exporter.scrape(`127.0.0.1:${fleet.ports[i]}`, "if_mib");
-        lat.push(performance.now() - s);
-        if (!/snmp_scrape_pdus_returned \d/.test(text) || /An error has occurred/.test(text)) errors++;
-      });
-      const wall = (performance.now() - t0) / 1000;
-      rows.push({ tool: "snmp_exporter", c, polls, wall, cpu: procCpuSeconds(exporter.pid) - cpu0, p50: pct(lat, 50), p95: pct(lat, 95), rss: procRssMiB(exporter.pid), varbinds: NaN, errors });
+    if ((k % 2 === 0) !== EXPORTER_FIRST) {
+      await ours(c, polls, 1);
+      await theirs(c, polls, 2);
+    } else {
+      await theirs(c, polls, 1);
+      await ours(c, polls, 2);
     }
     process.stderr.write(`concurrency ${c} done\n`);
   }
@@ -106,18 +122,20 @@ async function inside(): Promise<void> {
   await exporter.stop();
   for (const p of fleet.procs) await stopChild(p);
 
-  console.log(`\nfleet: ${DEVICES} snmpd targets (${SNMPD_PROCS} snmpd processes), ${IFACES} veth interfaces + lo; snmpd CPU total ${snmpdCpu.toFixed(1)} s\n`);
-  console.log("| tool | concurrency | polls | devices/s | CPU ms/device | p50 ms | p95 ms | RSS MiB | failed |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log(`\n${new Date().toISOString()}: fleet: ${DEVICES} snmpd targets (${SNMPD_PROCS} snmpd processes), ${IFACES} veth interfaces + lo; snmpd CPU total ${snmpdCpu.toFixed(1)} s; ${EXPORTER_FIRST ? "exporter first at c=1, 50" : "ours first at c=1, 50"}; our store ${GZIP ? "deflates each poll for gzip scrapes" : "text only (--no-gzip)"}\n`);
+  console.log("| tool | concurrency | went | load avg (1 min) | polls | devices/s | CPU ms/device | p50 ms | p95 ms | RSS MiB | failed |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    console.log(`| ${r.tool} | ${r.c} | ${r.polls} | ${(r.polls / r.wall).toFixed(1)} | ${((r.cpu / r.polls) * 1000).toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.errors} |`);
+    console.log(`| ${r.tool} | ${r.c} | ${r.order === 1 ? "first" : "second"} | ${r.load.toFixed(1)} | ${r.polls} | ${(r.polls / r.wall).toFixed(1)} | ${((r.cpu / r.polls) * 1000).toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.errors} |`);
   }
-  const ours = rows.filter((r) => r.tool === "spbe");
-  console.log(`\nvarbinds per device (ours): ${ours[0]!.varbinds.toFixed(0)}`);
+  const ourRows = rows.filter((r) => r.tool === "spbe");
+  console.log(`\nvarbinds per device (ours): ${ourRows[0]!.varbinds.toFixed(0)}`);
   for (const c of CONCURRENCY) {
     const a = rows.find((r) => r.tool === "spbe" && r.c === c)!;
     const b = rows.find((r) => r.tool === "snmp_exporter" && r.c === c)!;
-    console.log(`c=${c}: devices/s x${(a.polls / a.wall / (b.polls / b.wall)).toFixed(2)}, CPU/device x${((a.cpu / a.polls) / (b.cpu / b.polls)).toFixed(2)}`);
+    const speed = a.polls / a.wall / (b.polls / b.wall);
+    const cpu = (a.cpu / a.polls) / (b.cpu / b.polls);
+    console.log(`c=${c}: devices/s x${speed.toFixed(2)} ${speed >= 3 ? "(>= 3: met)" : "(< 3: missed)"}, CPU/device x${cpu.toFixed(2)} ${cpu <= 0.25 ? "(<= 1/4: met)" : "(> 1/4: missed)"}; load ${a.load.toFixed(1)} / ${b.load.toFixed(1)}`);
   }
   console.log(`\n${scale}`);
 }
@@ -128,7 +146,8 @@ async function inside(): Promise<void> {
  * scrapes by curl from another process while the event loop is watched.
  */
 export async function scaleScenario(devices = 1000, ifaces = 50): Promise<string> {
-  const store = new PromStore();
+  // Polls deflate their text for gzip scrapes from the start, as after serve's first gzip scrape.
+  const store = new PromStore({ gzipAtPoll: true });
   const cols = new Map<string, { oid: string; type: number; value: unknown }[]>();
   const t = IF_MIB.tables[0]!;
   const u64 = (v: bigint) => { const b = Buffer.alloc(8); b.writeBigUInt64BE(v); return b; };
@@ -178,7 +197,7 @@ export async function scaleScenario(devices = 1000, ifaces = 50): Promise<string
   const pl = res.plain!;
   const gz = res.gzip!;
   return [
-    `scale: ${devices.toLocaleString("en")} devices x ${ifaces} interfaces = ${series.toLocaleString("en")} series; converting + rendering all polls: ${(((cu.user + cu.system) / 1e3) / devices).toFixed(2)} ms CPU per device, longest event-loop stall while updating ${updStall.toFixed(1)} ms`,
+    `scale (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}): ${devices.toLocaleString("en")} devices x ${ifaces} interfaces = ${series.toLocaleString("en")} series; converting + rendering + deflating all polls: ${(((cu.user + cu.system) / 1e3) / devices).toFixed(2)} ms CPU per device, longest event-loop stall while updating ${updStall.toFixed(1)} ms`,
     `(spawning curl against /healthz alone stalls the loop ${spawnStall.toFixed(1)} ms: fork of a large process)`,
     `full /metrics scrape (curl, 5 runs): median ${pct(pl.ms, 50).toFixed(0)} ms plain (${(pl.bytes / 2 ** 20).toFixed(0)} MiB), longest event-loop stall ${pl.stall.toFixed(1)} ms; gzip: median ${pct(gz.ms, 50).toFixed(0)} ms (${(gz.bytes / 2 ** 20).toFixed(1)} MiB on the wire), longest stall ${gz.stall.toFixed(1)} ms`,
   ].join("\n");

@@ -3,10 +3,12 @@
 // runs in between), the body is exactly the store's exposition, and a scraper that hangs up stops
 // the stream instead of leaving it waiting for a 'drain' that never comes.
 import { spawn } from "node:child_process";
+import { gunzipSync } from "node:zlib";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Labels, Sample } from "../../collectors/sample";
+import { GzipStream } from "../../collectors/gzip-stream";
 import { createApp } from "../../collectors/http";
 import type { PollResult } from "../../collectors/poller";
 import { PromStore } from "../../collectors/prom-store";
@@ -14,8 +16,8 @@ import type { Target } from "../../collectors/targets";
 import { requireBinary, waitFor } from "../../testkit/servers/common";
 
 /** 300 devices x 200 interfaces x 2 families: ~8 MiB of exposition, ~30 chunks. */
-function bigStore(): PromStore {
-  const store = new PromStore();
+function bigStore(o: ConstructorParameters<typeof PromStore>[0] = {}): PromStore {
+  const store = new PromStore(o);
   for (let d = 0; d < 300; d++) {
     const labels: Labels = [["device", `sw-${d}`], ["site", "dc"], ["opd", "diskominfo"], ["role", "switch"]];
     const target = { device: `sw-${d}`, labels } as Target;
@@ -111,5 +113,41 @@ describe("/metrics streaming", () => {
     await waitFor("the stream to stop after the hang-up", () => seen.finished, 10_000, 20);
     stop();
     expect(seen.pulled).toBeLessThan(total);
+  });
+});
+
+describe("/metrics with gzip", () => {
+  it("serves one gzip stream of pieces deflated ahead, whose text is byte-identical to the plain body, and curl reads it", async () => {
+    const store = bigStore();
+    const url = await serveStore(store);
+    const plain = await curl([url]);
+    const raw = await curl(["-H", "Accept-Encoding: gzip", url]);
+    const viaCurl = await curl(["--compressed", url]);
+    expect(plain.code).toBe(0);
+    expect(raw.code).toBe(0);
+    expect(raw.out.length).toBeLessThan(plain.out.length / 5);
+    // gunzip checks the trailer's CRC-32 and length, combined from the pieces'.
+    expect(gunzipSync(raw.out).equals(plain.out)).toBe(true);
+    expect(viaCurl.out.equals(plain.out)).toBe(true);
+  });
+
+  it("serves what the last poll rendered: members compressed at poll time after a gzip scrape, and on demand before", async () => {
+    for (const gzipAtPoll of [false, true]) {
+      const store = bigStore({ gzipAtPoll });
+      const gz = () => {
+        const stream = new GzipStream();
+        return gunzipSync(Buffer.concat([...store.gzipChunks(stream), stream.end("# tail\n")])).toString("utf8");
+      };
+      const text = () => Buffer.concat([...store.chunks()]).toString("utf8");
+      expect(gz()).toBe(`${text()}# tail\n`);
+      // A new poll of one device replaces its members: no stale compressed text.
+      const labels: Labels = [["device", "sw-7"], ["site", "dc"], ["opd", "diskominfo"], ["role", "switch"]];
+      const samples: Sample[] = [{ name: "ifHCInOctets", type: "counter", help: "In octets.", labels: [...labels, ["ifIndex", "1"], ["ifName", "eth1"]], value: "18446744073709551615" }];
+      store.update({ target: { device: "sw-7", labels } as Target, startedAt: 0, durationMs: 1, up: true, samples, errors: [], modules: [], pdus: 1, packets: 1, retries: 0, varbinds: 1, lagMs: 0 });
+      const after = text();
+      expect(after).toContain('ifName="eth1"} 18446744073709551615\n');
+      expect(after).not.toContain('device="sw-7",site="dc",opd="diskominfo",role="switch",ifIndex="2"');
+      expect(gz()).toBe(`${after}# tail\n`);
+    }
   });
 });

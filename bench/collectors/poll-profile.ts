@@ -1,0 +1,55 @@
+// Profiling driver for the poll path alone: a small snmpd fleet in `spbe-c-bench`, every device polled
+// (walk + convert + PromStore.update, as serve does) `--rounds` times at `--concurrency`, nothing else
+// in the process, so a --cpu-prof profile shows only the poll path (net-snmp's decode vs ours).
+//
+//   SPBE_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bin/run-ts.cjs bench/collectors/poll-profile.ts [--devices 20] [--rounds 10] [--concurrency 10]
+//
+// Root needed (network namespace). Prints CPU ms per device poll; the profile is the figure to read.
+import { pollTarget } from "../../collectors/poller";
+import { PromStore } from "../../collectors/prom-store";
+import { envSecrets } from "../../collectors/secrets";
+import { SnmpClient } from "../../collectors/snmp-client";
+import type { Target } from "../../collectors/targets";
+import { stopChild } from "../../testkit/servers/common";
+import { COMMUNITY, procCpuSeconds, runInsideBenchNetns, startFleet } from "./fleet";
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const DEVICES = opt("devices", 20);
+const ROUNDS = opt("rounds", 10);
+const CONCURRENCY = opt("concurrency", 10);
+
+async function inside(): Promise<void> {
+  const fleet = await startFleet(DEVICES, 2);
+  const secrets = envSecrets({}, { C: COMMUNITY });
+  const targets: Target[] = fleet.ports.map((port, i) => ({
+    device: `dev${i}`, role: "switch", site: "dc", opd: "diskominfo", host: "127.0.0.1", port,
+    access: { version: "2c", community: { env: "C" } }, modules: ["if_mib"], intervalSeconds: 60,
+    labels: [["device", `dev${i}`], ["site", "dc"], ["opd", "diskominfo"], ["role", "switch"]],
+    linkByIfName: new Map(), linkByIfIndex: new Map(),
+  }));
+  const clients = targets.map((t) => new SnmpClient({ host: t.host, port: t.port, access: t.access, secrets, timeoutMs: 5000, retries: 1, maxRepetitions: 25 }));
+  const store = new PromStore();
+  const jobs = Array.from({ length: DEVICES * ROUNDS }, (_, k) => k % DEVICES);
+  const snmpd0 = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < jobs.length) {
+      const i = jobs[next++]!;
+      store.update(await pollTarget(targets[i]!, clients[i]!));
+    }
+  }));
+  const cu = process.cpuUsage(cpu0);
+  const snmpd = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0) - snmpd0;
+  console.log(`${jobs.length} polls in ${((performance.now() - t0) / 1000).toFixed(1)} s; poller CPU ${((cu.user + cu.system) / 1000 / jobs.length).toFixed(2)} ms per device poll, snmpd ${((snmpd * 1000) / jobs.length).toFixed(2)} ms`);
+  for (const c of clients) c.close();
+  for (const p of fleet.procs) await stopChild(p);
+}
+
+if (args.includes("--inside")) inside().catch((e) => { console.error(e); process.exit(1); });
+else runInsideBenchNetns(__filename, args, opt("ifaces", 150));
