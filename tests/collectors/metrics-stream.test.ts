@@ -131,7 +131,7 @@ describe("/metrics with gzip", () => {
     expect(viaCurl.out.equals(plain.out)).toBe(true);
   });
 
-  it("serves what the last poll rendered: members compressed at poll time after a gzip scrape, and on demand before", async () => {
+  it("serves what the last poll rendered: pieces deflated at poll time after a gzip scrape, and on demand before", async () => {
     for (const gzipAtPoll of [false, true]) {
       const store = bigStore({ gzipAtPoll });
       const gz = () => {
