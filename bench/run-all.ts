@@ -73,6 +73,15 @@ const BENCHES: Bench[] = [
     netns: "spbe-c-bench",
   },
   {
+    name: "collectors-poll-profile",
+    file: "bench/collectors/poll-profile.ts",
+    about: "the poll path alone (walk, convert, store) against snmpd: our CPU per device poll next to snmpd's; run with --cpu-prof to profile",
+    quick: ["--devices", "5", "--rounds", "2", "--ifaces", "10"],
+    full: [],
+    root: true,
+    netns: "spbe-c-bench",
+  },
+  {
     name: "collectors-sustained",
     file: "bench/collectors/sustained.ts",
     about: "one `serve` polling a fleet every 60 s while /metrics is scraped: schedule, CPU, event-loop stalls",
