@@ -5,6 +5,7 @@ import { DiagnosticList, formatPath, type Diagnostic, type Path } from "./diagno
 import { contains, findOverlaps, isPrivate, size, tryParseRange, type IpRange } from "./ip";
 import type { Inventory } from "./schema";
 import { checkQuotaShaping } from "./quota-check";
+import { checkPublicNat } from "./nat-check";
 import { checkAlerting } from "./validate-alerting";
 import { checkDnsServing } from "./validate-dns";
 
@@ -36,6 +37,7 @@ export function validateInventory(inv: Inventory, skip: KnownIds = emptyKnownIds
   checkPublicIp(ctx);
   checkBandwidth(ctx);
   checkApplications(ctx);
+  for (const f of checkPublicNat(inv)) d.error(f.path, f.code, f.params);
   checkEvidenceYears(ctx);
   checkAlerting(inv, skip, d);
   checkDnsServing(inv, skip.devices, d);
@@ -384,6 +386,7 @@ function checkApplications(ctx: Context): void {
     ctx.ref(ctx.opds, ctx.skip.opds, app.opd, [...path, "opd"], "OPD");
     const p = app.placement;
     if (p.type === "datacenter" || p.type === "opd-server") checkServer(ctx, p.server, [...path, "placement", "server"]);
+    if (p.type === "datacenter") checkPorts(ctx, p.ports, [...path, "placement", "ports"]);
     if (p.type === "datacenter" && p.publicIp !== undefined) {
       const at = ctx.ref(ctx.allocations, ctx.skip.allocations, p.publicIp, [...path, "placement", "publicIp"], "allocation");
       if (at !== undefined) {
@@ -399,6 +402,21 @@ function checkApplications(ctx: Context): void {
         d.error([...path, "dr", "server"], "dr.same-server");
       }
     }
+  });
+}
+
+/**
+ * A public port declared twice (same number and protocol): docker refuses the second publication and
+ * the edge gateway's firewall would hold one rule for two entries. Reported at the later entry.
+ */
+function checkPorts(ctx: Context, ports: { container: number; public?: number; protocol: "tcp" | "udp" }[], path: Path): void {
+  const seen = new Map<string, number>();
+  ports.forEach((port, j) => {
+    const number = port.public ?? port.container;
+    const key = `${number}/${port.protocol}`;
+    const first = seen.get(key);
+    if (first !== undefined) ctx.d.error([...path, j, port.public !== undefined ? "public" : "container"], "placement.port-duplicate", { port: number, protocol: port.protocol, first });
+    else seen.set(key, j);
   });
 }
 

@@ -105,6 +105,26 @@ export const inventoryMessages = {
     id: "alokasi \"{allocation}\" tidak dialokasikan untuk aplikasi \"{application}\"",
     en: "allocation \"{allocation}\" is not allocated to application \"{application}\"",
   },
+  "placement.port-duplicate": {
+    id: "port {port}/{protocol} sudah dinyatakan pada ports[{first}] aplikasi ini",
+    en: "port {port}/{protocol} is already declared at ports[{first}] of this application",
+  },
+  "nat.server-no-address": {
+    id: "alamat publik {address} aplikasi \"{application}\" tidak dapat diteruskan gateway tepi {gateway}: server \"{server}\" tidak punya mgmtAddress",
+    en: "public address {address} of application \"{application}\" cannot be forwarded by the edge gateway {gateway}: server \"{server}\" has no mgmtAddress",
+  },
+  "nat.app-prefix": {
+    id: "alokasi aplikasi \"{application}\" harus satu alamat, bukan prefiks {address}: gateway tepi meneruskan satu alamat ke satu server",
+    en: "the allocation of application \"{application}\" must be one address, not the prefix {address}: the edge gateway forwards one address to one server",
+  },
+  "nat.opd-no-subnet": {
+    id: "PD \"{opd}\" tidak punya subnet IPv{family}: tidak ada yang dapat di-source-NAT ke {address}",
+    en: "OPD \"{opd}\" has no IPv{family} subnet: nothing can be source-NATed to {address}",
+  },
+  "nat.opd-duplicate": {
+    id: "PD \"{opd}\" sudah mendapat alokasi IPv{family} \"{other}\" untuk source NAT-nya",
+    en: "OPD \"{opd}\" already has the IPv{family} allocation \"{other}\" for its source NAT",
+  },
   "dr.same-server": {
     id: "replika DR berada di server yang sama dengan aplikasinya",
     en: "the DR replica is on the same server as the application",
