@@ -10,6 +10,7 @@ import { langFromEnv } from "../i18n";
 import { loadInventoryText, type LoadResult } from "../inventory/load";
 import { BackboneLink } from "../infra/components/backbone-link";
 import { BandwidthQuota } from "../infra/components/bandwidth-quota";
+import { PublicAddressNat } from "../infra/components/public-address-nat";
 import { DnsZone } from "../infra/components/dns-zone";
 import { DataCenter } from "../infra/components/data-center";
 import { ApplicationPlacement } from "../infra/components/application-placement";
@@ -155,6 +156,13 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
       connection: { host: plan.quota.host, user: settings.sshUser, privateKey: secrets.sshPrivateKey },
     });
   }
+  if (plan.publicNat) {
+    if (!secrets.sshPrivateKey) throw new PlanError("the edge gateway needs the secret spbe-infra:sshPrivateKey");
+    new PublicAddressNat(plan.publicNat.config.gateway, {
+      config: plan.publicNat.config,
+      connection: { host: plan.publicNat.host, user: settings.sshUser, privateKey: secrets.sshPrivateKey },
+    });
+  }
   if (plan.dnsServing) {
     if (!secrets.sshPrivateKey) throw new PlanError("the DNS servers (meta.dns.authoritative) need the secret spbe-infra:sshPrivateKey");
     new DnsZone(plan.dnsServing.origin, { plan: plan.dnsServing, connection: { user: settings.sshUser, privateKey: secrets.sshPrivateKey } });
@@ -199,6 +207,14 @@ function outputs(inv: Inventory, plan: StackPlan) {
         return [r.application, { placement: r.placement, where: r.where, drDeclared: dr ? { server: dr.server, mode: dr.mode } : null }];
       }),
     ),
+    publicNat: plan.publicNat
+      ? {
+          gateway: plan.publicNat.config.gateway,
+          sha256: plan.publicNat.config.sha256,
+          forwarded: Object.fromEntries(plan.publicNat.config.plan.forwards.map((f) => [f.allocation, { address: f.address, server: f.server, ports: f.ports.map((p) => `${p.port}/${p.protocol}`) }])),
+          sourceNat: Object.fromEntries(plan.publicNat.config.plan.sourceNats.map((s) => [s.allocation, { opd: s.opd, address: s.address }])),
+        }
+      : null,
     quota: plan.quota ? { gateway: plan.quota.config.gateway, backend: plan.quota.config.backend, opds: plan.quota.opds } : null,
     monitoring: {
       host: plan.monitoring.host,

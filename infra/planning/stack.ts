@@ -3,6 +3,7 @@
 // and the components only turn this plan into resources.
 import type { Inventory, Link, Site } from "../../inventory/schema";
 import { renderGatewayConfig, type BackendName, type GatewayConfig } from "../quota";
+import { renderPublicNat, type NatConfig } from "../nat";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { planDnsServing, type DnsServingPlan } from "./dns-serving";
 import { dockerHostsFor } from "./docker-hosts";
@@ -28,8 +29,17 @@ export interface QuotaPlan {
   opds: string[];
 }
 
+/** The edge gateway's public-address script (infra/nat/) and where to apply it. */
+export interface PublicNatPlan {
+  config: NatConfig;
+  /** SSH host of the gateway: its management address. */
+  host: string;
+}
+
 export interface StackPlan {
   allocations: PlannedAllocation[];
+  /** Absent when the inventory names no Linux edge gateway (bandwidth.gateway). */
+  publicNat?: PublicNatPlan;
   /** Absent when the inventory names no shaping gateway. */
   quota?: QuotaPlan;
   placements: PlacementPlan;
@@ -74,6 +84,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     probes: opts.probes,
   });
   const quota = planQuota(inv, opts.quotaBackend);
+  const publicNat = planNat(inv, allocations);
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host, ...(monitoring.recovery ? [monitoring.recovery.host] : [])];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
 
@@ -94,6 +105,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   return {
     allocations,
     ...(quota ? { quota } : {}),
+    ...(publicNat ? { publicNat } : {}),
     placements,
     dns,
     ...(dnsServing ? { dnsServing } : {}),
@@ -118,4 +130,12 @@ function planQuota(inv: Inventory, backend?: BackendName): QuotaPlan | undefined
   const config = renderGatewayConfig(inv, { backend });
   const opds = [...new Set(config.classes.map((c) => c.opd).filter((o) => !o.startsWith("*")))];
   return { config, host: device.mgmtAddress, opds };
+}
+
+function planNat(inv: Inventory, allocations: PlannedAllocation[]): PublicNatPlan | undefined {
+  const config = renderPublicNat(inv, allocations);
+  if (!config) return undefined;
+  const device = inv.devices.find((d) => d.id === config.gateway);
+  if (!device?.mgmtAddress) throw new QuotaPlanError(`edge gateway ${config.gateway} has no mgmtAddress to reach it over SSH`);
+  return { config, host: device.mgmtAddress };
 }
