@@ -56,7 +56,7 @@ export function natInventoryData(opts: NatFixtureOptions = {}): any {
       opd: "diskominfo",
       kind: "umum",
       classification: "publik",
-      placement: { type: "datacenter", server: "srv-01", ports: a.ports, ...(opts.without?.includes(a.id) ? {} : { publicIp: `ip-${a.id}` }) },
+      placement: { type: "datacenter", server: "srv-01", ports: a.ports.map((p) => ({ ...p })), ...(opts.without?.includes(a.id) ? {} : { publicIp: `ip-${a.id}` }) },
     })),
   };
 }
