@@ -7,6 +7,7 @@ import { registerInit } from "./init";
 import { registerPlan } from "./plan";
 import { registerProbes } from "./probes";
 import { registerQuotas } from "./quotas";
+import { registerNetwork } from "./network";
 import { registerCheck } from "./check";
 import { registerObserve } from "./observe";
 import { registerReport } from "./report";
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerCheck(program);
   registerQuotas(program);
+  registerNetwork(program);
   registerObserve(program);
   registerProbes(program);
   registerSchema(program);

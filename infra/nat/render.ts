@@ -48,13 +48,20 @@ function forwardRules(plan: NatPlan): string[] {
     }
   }
   for (const family of [4, 6] as const) {
-    const guarded = plan.forwards.filter((f) => f.family === family).map((f) => f.address);
-    if (guarded.length === 0) continue;
-    const set = `{ ${guarded.join(", ")} }`;
-    rules.push(`    iifname ${wan} ${ipFamily(family)} daddr ${set} meta l4proto tcp reject with tcp reset comment "undeclared port"`);
-    rules.push(`    iifname ${wan} ${ipFamily(family)} daddr ${set} reject comment "undeclared port"`);
+    if (!plan.forwards.some((f) => f.family === family)) continue;
+    rules.push(`    iifname ${wan} ${ipFamily(family)} daddr @forwarded${family} meta l4proto tcp reject with tcp reset comment "undeclared port"`);
+    rules.push(`    iifname ${wan} ${ipFamily(family)} daddr @forwarded${family} reject comment "undeclared port"`);
   }
   return rules;
+}
+
+/** The forwarded addresses of each family, as named sets the reject rules refer to. */
+function forwardedSets(plan: NatPlan): string[] {
+  return ([4, 6] as const).flatMap((family) => {
+    const addresses = plan.forwards.filter((f) => f.family === family).map((f) => f.address);
+    if (addresses.length === 0) return [];
+    return [`  set forwarded${family} {`, `    type ${family === 4 ? "ipv4_addr" : "ipv6_addr"}`, `    elements = { ${addresses.join(", ")} }`, "  }"];
+  });
 }
 
 function sourceNatRules(plan: NatPlan): string[] {
@@ -79,6 +86,7 @@ export function renderNatScript(plan: NatPlan): NatConfig {
     `table inet ${NAT_TABLE}`,
     `delete table inet ${NAT_TABLE}`,
     `table inet ${NAT_TABLE} {`,
+    ...forwardedSets(plan),
     "  chain forward {",
     "    type filter hook forward priority filter; policy accept;",
     ...forwardRules(plan),
