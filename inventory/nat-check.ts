@@ -1,5 +1,5 @@
 // What the edge gateway needs before it can make the public allocations answer: each application's
-// allocation is one address on a server it can route to, each OPD's allocation has subnets of its
+// allocation is one address (routed to one server), each OPD's allocation has subnets of its
 // family to translate, and one allocation per OPD and family. One home for these checks:
 // `validateInventory` reports them with their position (so `spbe validate` and the Pulumi program
 // refuse them with file:line:column), and the planner in infra/nat throws on the same findings for a
@@ -38,7 +38,6 @@ export function checkPublicNat(inv: Inventory): NatFinding[] {
   if (!edge) return [];
   const out: NatFinding[] = [];
   const apps = new Map(inv.applications.map((a) => [a.id, a]));
-  const devices = new Map(inv.devices.map((d) => [d.id, d]));
   const opds = new Map(inv.opds.map((o) => [o.code, o]));
   const snatOf = new Map<string, string>(); // `${opd}/${family}` → allocation id
   inv.publicIp.allocations.forEach((alloc, i) => {
@@ -50,10 +49,7 @@ export function checkPublicNat(inv: Inventory): NatFinding[] {
       const app = apps.get(alloc.to.application);
       if (!app || app.placement.type !== "datacenter" || app.placement.publicIp !== alloc.id) return;
       if (alloc.address?.includes("/")) out.push({ code: "nat.app-prefix", path: [...at, "address"], params: { application: app.id, address: alloc.address } });
-      const server = devices.get(app.placement.server);
-      if (server && !server.mgmtAddress) {
-        out.push({ code: "nat.server-no-address", path: [...at, "to", "application"], params: { application: app.id, address: alloc.address ?? alloc.id, gateway: edge.device, server: server.id } });
-      }
+      // A server without mgmtAddress is not an error: its address is filtered, and the script says it has no route.
     } else if ("opd" in alloc.to) {
       const opd = opds.get(alloc.to.opd);
       if (!opd || family === undefined) return;

@@ -109,10 +109,6 @@ export const inventoryMessages = {
     id: "port {port}/{protocol} sudah dinyatakan pada ports[{first}] aplikasi ini",
     en: "port {port}/{protocol} is already declared at ports[{first}] of this application",
   },
-  "nat.server-no-address": {
-    id: "alamat publik {address} aplikasi \"{application}\" tidak dapat diteruskan gateway tepi {gateway}: server \"{server}\" tidak punya mgmtAddress",
-    en: "public address {address} of application \"{application}\" cannot be forwarded by the edge gateway {gateway}: server \"{server}\" has no mgmtAddress",
-  },
   "nat.app-prefix": {
     id: "alokasi aplikasi \"{application}\" harus satu alamat, bukan prefiks {address}: gateway tepi meneruskan satu alamat ke satu server",
     en: "the allocation of application \"{application}\" must be one address, not the prefix {address}: the edge gateway forwards one address to one server",

@@ -28,7 +28,7 @@ export interface ForwardedAddress {
   address: string;
   family: 4 | 6;
   server: string;
-  /** The server's address the route points at; absent when its family differs (no route rendered). */
+  /** The server's address the route points at; absent when it has none of this family (no route rendered, still filtered). */
   nextHop?: string;
   /** What the firewall lets through from the upstream, sorted; empty: everything is refused. */
   ports: DeclaredPort[];
@@ -96,7 +96,7 @@ export function planPublicNat(inv: Inventory, allocations: PlannedAllocation[] =
       // placement's allocation is not the gateway's to open.
       if (!app || app.placement.type !== "datacenter" || app.placement.publicIp !== a.id) continue;
       const server = devices.get(app.placement.server)!;
-      const hop = server.mgmtAddress!;
+      const hop = server.mgmtAddress;
       const seen = new Set<string>();
       const ports: DeclaredPort[] = [];
       for (const p of app.placement.ports) {
@@ -112,7 +112,7 @@ export function planPublicNat(inv: Inventory, allocations: PlannedAllocation[] =
         address: addressAt(parseRange(a.address), 0n),
         family: a.family,
         server: server.id,
-        ...(tryParseRange(hop)?.family === a.family ? { nextHop: hop } : {}),
+        ...(hop !== undefined && tryParseRange(hop)?.family === a.family ? { nextHop: hop } : {}),
         ports,
       });
     } else if ("opd" in a.to) {
