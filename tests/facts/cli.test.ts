@@ -49,7 +49,7 @@ describe("spbe report --facts", () => {
   it("spbe check says how many facts were stale; a bad --max-fact-age is a usage error", () => {
     const old = factsFile("old2.json", outage("2026-11-01T06:00:00Z"));
     const r = spbe(["check", KLATEN, "--as-of", "2026-11-23", "--facts", old]);
-    expect(r.stdout).toContain("1 observed facts are older than 48 hours");
+    expect(r.stdout).toContain("1 observed fact is older than 48 hours");
     const bad = spbe(["check", KLATEN, "--facts", old, "--max-fact-age", "soon"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("must be a positive number of hours");
