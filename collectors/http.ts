@@ -59,7 +59,11 @@ export interface Access {
  * `board`: the NOC board's router (/ and /board.json, collectors/board/routes.ts). It is mounted in
  * one place, below the guard, with /targets and the report.
  */
-export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => "", board?: express.Router, access: Access = {}): express.Express {
+/**
+ * `pollOnScrape`: when given, /snmp?target= polls the device first and answers with that poll (the
+ * scraper's schedule is the poll schedule, snmp_exporter's model); without it, the last scheduled poll.
+ */
+export function createApp(store: PromStore, extensions: Extension[] = [], extraMetrics: () => string = () => "", board?: express.Router, access: Access = {}, pollOnScrape?: (device: string) => Promise<void>): express.Express {
   const app = express();
   app.disable("x-powered-by");
   // Routes before the guard are open: the container healthcheck, and /metrics when chosen so.
@@ -85,8 +89,16 @@ export function createApp(store: PromStore, extensions: Extension[] = [], extraM
   app.get("/targets", (_req, res) => {
     res.json({ targets: store.status() });
   });
-  app.get("/snmp", (req, res) => {
+  app.get("/snmp", async (req, res) => {
     const target = String(req.query.target ?? "");
+    if (pollOnScrape) {
+      try {
+        await pollOnScrape(target);
+      } catch (err) {
+        res.status(404).type("text/plain").send(`${(err as Error).message}\n`);
+        return;
+      }
+    }
     const text = store.targetText(target);
     if (text === undefined) {
       res.status(404).type("text/plain").send(`unknown target or not polled yet: ${target}\n`);

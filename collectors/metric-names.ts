@@ -14,6 +14,12 @@ export const LABEL_ROLE = "role"; // device role (router, switch, firewall, serv
 /** On interface series only: the inventory link id when this interface is a link endpoint. */
 export const LABEL_LINK = "link";
 export const INVENTORY_LABELS = [LABEL_DEVICE, LABEL_SITE, LABEL_OPD, LABEL_ROLE] as const;
+/**
+ * Where a series comes from in a province: the kabupaten (on each service-discovery target, and an
+ * external label of a kabupaten's edge vmagent) and the province (an external label of every edge).
+ */
+export const LABEL_KABUPATEN = "kabupaten";
+export const LABEL_PROVINCE = "province";
 
 // Object-level labels (same spelling as snmp_exporter's index/lookup labels).
 export const LABEL_IF_INDEX = "ifIndex";

@@ -21,6 +21,7 @@ import { PromStore } from "./prom-store";
 import { envSecrets, type SecretResolver } from "./secrets";
 import { simulatorControl } from "./sim-control";
 import { generateMissingSecrets, startSimulator, type Simulator } from "./simulator";
+import { sdRouter } from "./sd-routes";
 import { planTargets, type Target } from "./targets";
 import { loadModuleCatalog } from "./module-catalog";
 import { renderDiagnostic } from "../inventory/diagnostics";
@@ -50,6 +51,12 @@ export interface ServeOptions {
   timeoutMs?: number;
   retries?: number;
   maxRepetitions?: number;
+  /**
+   * "schedule" (default): the collector polls every device on its own schedule. "scrape": it polls a
+   * device only when /snmp?target= asks (a vmagent member beside it owns the schedule and the share
+   * of devices); the label caches and counter state stay here, per device it has been asked for.
+   */
+  pollOn?: "schedule" | "scrape";
   /** One interval for every role (seconds) instead of the per-role defaults. */
   intervalSeconds?: number;
   /** Where to reach each device instead of mgmtAddress (tests); ignored with simulate. */
@@ -110,11 +117,13 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
     compliance: opts.board?.compliance,
     reportUrl: opts.board?.reportPath,
   });
-  const extensions = [...(opts.extensions ?? []), ...(simulator ? [{ router: simulatorControl(simulator, () => current) }] : [])];
+  const sd = { router: sdRouter(() => poller.targets(), () => current.meta.kabupaten) };
+  const extensions = [sd, ...(opts.extensions ?? []), ...(simulator ? [{ router: simulatorControl(simulator, () => current) }] : [])];
   const access = { guard: opts.web && opts.web.users.size > 0 ? basicAuthGuard(opts.web.users) : undefined, metricsOpen: opts.metricsOpen };
-  const app = createApp(sinks.store, extensions, processMetricsText(poller, sinks.influx), board, access);
+  const onScrape = opts.pollOn === "scrape" ? singleFlightPoll(poller) : undefined;
+  const app = createApp(sinks.store, extensions, processMetricsText(poller, sinks.influx), board, access, onScrape);
   const server = await listen(app, opts, () => stopSinksAndSimulator(sinks, simulator));
-  poller.start();
+  if (!onScrape) poller.start();
 
   return {
     url: serverUrl(server, Boolean(opts.web?.tls)),
@@ -168,6 +177,24 @@ function targetPlanner(opts: ServeOptions, simulator: Simulator | undefined): (i
     const catalog = loadModuleCatalog(inv, file);
     if (catalog.diagnostics.length > 0) throw new Error(catalog.diagnostics.map((d) => renderDiagnostic(d, "en")).join("\n"));
     return planTargets(inv, { endpoint: opts.simulate || opts.endpoint ? endpointFor : undefined, intervalSeconds: opts.intervalSeconds, userModules: catalog.user }).targets;
+  };
+}
+
+/**
+ * Poll on scrape: one poll per device at a time; a scrape that arrives while the device's poll is
+ * running (a retried scrape, a second scraper) waits for that poll instead of asking the device again.
+ */
+function singleFlightPoll(poller: Poller): (device: string) => Promise<void> {
+  const running = new Map<string, Promise<void>>();
+  return (device) => {
+    const known = running.get(device);
+    if (known) return known;
+    const p = poller
+      .pollNow(device)
+      .then(() => undefined)
+      .finally(() => running.delete(device));
+    running.set(device, p);
+    return p;
   };
 }
 

@@ -4,6 +4,7 @@
 //   POST /simulator/links/<id>?utilisation=0.9   extra traffic of 90 % of the link's capacity (0: none)
 //   POST /simulator/devices/<id>/stop | /start
 //   GET  /simulator                              what is loaded and stopped
+//   GET  /simulator/polls                        per device: polls its agent has answered, and when
 import express from "express";
 import type { Inventory } from "../inventory/schema";
 import type { Simulator } from "./simulator";
@@ -15,6 +16,9 @@ export function simulatorControl(simulator: Simulator, inventory: () => Inventor
       stopped: simulator.stopped(),
       links: inventory().links.filter((l) => simulator.traffic.bps(l.id) > 0).map((l) => ({ id: l.id, extraBps: simulator.traffic.bps(l.id) })),
     });
+  });
+  router.get("/simulator/polls", (_req, res) => {
+    res.json(Object.fromEntries(simulator.polls()));
   });
   router.post("/simulator/links/:id", (req, res) => {
     const link = inventory().links.find((l) => l.id === req.params.id);

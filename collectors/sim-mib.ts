@@ -21,10 +21,14 @@ interface SimClock {
 export type PortDown = (device: string, ifName: string) => boolean;
 
 /** The agent's MIB for one device: what it serves, subject by subject. */
-export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortDown = () => false, traffic?: SimTraffic): void {
+/**
+ * `polled`: called each time sysUpTime is asked. Every poll asks it exactly once (the `system`
+ * module's scalars come first for every role), so the simulator counts polls per device with it.
+ */
+export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortDown = () => false, traffic?: SimTraffic, polled?: () => void): void {
   const clock: SimClock = { uptime: () => Math.floor((Date.now() - t0) / 10), seconds: () => (Date.now() - t0) / 1000 };
   const mib = new SimMib(agent.getMib());
-  serveSystem(mib, dev, clock);
+  serveSystem(mib, dev, clock, polled);
   if (dev.interfaces.length > 0) serveInterfaces(mib, dev, clock, portDown, traffic);
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
@@ -86,9 +90,12 @@ function serveLldp(mib: SimMib, dev: SimDevice): void {
 }
 
 /** SNMPv2-MIB system group: the inventory id as sysName, vendor and model as sysDescr. */
-function serveSystem(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+function serveSystem(mib: SimMib, dev: SimDevice, clock: SimClock, polled?: () => void): void {
   mib.scalars(SYSTEM, {
-    [N.SYS_UPTIME]: () => clock.uptime(),
+    [N.SYS_UPTIME]: () => {
+      polled?.();
+      return clock.uptime();
+    },
     [N.LABEL_SYS_NAME]: dev.id,
     [N.LABEL_SYS_DESCR]: dev.sysDescr,
     [N.LABEL_SYS_OBJECT_ID]: "1.3.6.1.4.1.8072.3.2.10", // NET-SNMP-TC netSnmpAgentOIDs linux(10), as snmpd on Linux answers

@@ -35,6 +35,8 @@ export interface Simulator {
   startDevice(id: string): Promise<void>;
   /** Devices stopped by stopDevice. */
   stopped(): string[];
+  /** How often each device has been polled (sysUpTime asked) since the simulator started, and when last. */
+  polls(): Map<string, DevicePolls>;
   /** After an inventory reload: agents for new devices start, agents of removed devices stop. */
   sync(inv: Inventory): Promise<void>;
   /**
@@ -114,6 +116,15 @@ export function generateMissingSecrets(inv: Inventory, secrets: SecretResolver):
   return out;
 }
 
+/** A device's polls as its agent saw them: how many, and the times (ms) of the latest ones. */
+export interface DevicePolls {
+  count: number;
+  /** The last RECENT_POLLS poll times, oldest first. */
+  recent: number[];
+}
+
+const RECENT_POLLS = 32;
+
 const AUTH: Record<string, string> = { md5: "md5", sha: "sha", sha224: "sha224", sha256: "sha256", sha384: "sha384", sha512: "sha512" };
 
 export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Promise<Simulator> {
@@ -128,6 +139,14 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
   const portDown = (device: string, ifName: string) => faults.downInterfaces.has(interfaceKey(device, ifName));
   const traffic = new SimTraffic();
   const stoppedByHand = new Set<string>();
+  const polls = new Map<string, DevicePolls>();
+  const countPoll = (id: string) => () => {
+    const p = polls.get(id) ?? { count: 0, recent: [] };
+    p.count++;
+    p.recent.push(Date.now());
+    if (p.recent.length > RECENT_POLLS) p.recent.shift();
+    polls.set(id, p);
+  };
   /** Starts the agent of every device that should answer and has none; a silenced one keeps its port. */
   const startAgents = async () => {
     const byId = new Map(current.devices.map((d) => [d.id, d]));
@@ -136,7 +155,7 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
       const known = endpoints.get(dev.id)?.port;
       const { agent, port } = await startAgent(host, known ?? (opts.basePort ? opts.basePort + n++ : undefined));
       authorize(agent.getAuthorizer(), byId.get(dev.id)!.snmp!, opts.secrets);
-      buildMib(agent, dev, t0, portDown, traffic);
+      buildMib(agent, dev, t0, portDown, traffic, countPoll(dev.id));
       agents.set(dev.id, agent);
       endpoints.set(dev.id, { host, port });
     }
@@ -170,6 +189,7 @@ export async function startSimulator(inv: Inventory, opts: SimulatorOptions): Pr
       await startAgents(); // on its old port: its endpoint was kept
     },
     stopped: () => [...stoppedByHand],
+    polls: () => new Map([...polls].map(([id, p]) => [id, { count: p.count, recent: [...p.recent] }])),
     async sync(next) {
       current = next;
       const keep = new Set(next.devices.filter((d) => d.snmp).map((d) => d.id));

@@ -2,7 +2,7 @@
 # Installs what the tests need on a fresh Debian machine: the real servers the tests start
 # (snmpd, snmpsim, prometheus, influxdb, prometheus-snmp-exporter, chromium, iperf3, nftables, bind9,
 # prometheus-blackbox-exporter, prometheus-alertmanager, lldpd, docker.io with mmdebstrap for the
-# container tests' own engine and base images)
+# container tests' own engine and base images, victoria-metrics' single node, vmagent and vmalert)
 # and the project's npm packages. Installs only what is missing; needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,9 @@ declare -A NEED=(
   [dockerd]=docker.io
   [docker]=docker.io
   [mmdebstrap]=mmdebstrap
+  [victoria-metrics]=victoria-metrics
+  [vmagent]=victoria-metrics
+  [vmalert]=victoria-metrics
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -53,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
 fi
 # Debian starts packaged daemons where it can; the tests start their own on high ports.
-for svc in snmpd prometheus influxdb prometheus-snmp-exporter named bind9 prometheus-blackbox-exporter prometheus-alertmanager lldpd; do
+for svc in victoria-metrics snmpd prometheus influxdb prometheus-snmp-exporter named bind9 prometheus-blackbox-exporter prometheus-alertmanager lldpd; do
   if command -v service >/dev/null 2>&1; then service "$svc" stop >/dev/null 2>&1 || true; fi
 done
 

@@ -14,6 +14,7 @@ import { registerReport } from "./report";
 import { registerSchema } from "./schema";
 import { registerServe } from "./serve";
 import { registerSimulate } from "./simulate";
+import { registerTargets } from "./targets";
 import { registerValidate } from "./validate";
 
 export function registerCommands(program: Command): void {
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerServe(program);
   registerSimulate(program);
+  registerTargets(program);
   registerDashboards(program);
   registerAlerts(program);
   registerReport(program);

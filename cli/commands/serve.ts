@@ -27,6 +27,7 @@ interface ServeCliOptions extends HistoryCliOptions {
   retries: string;
   maxRepetitions: string;
   interval?: string;
+  pollOn: string;
   observe: boolean;
   observeEvery: string;
   resolver?: string;
@@ -91,6 +92,7 @@ export function registerServe(program: Command): void {
     .option("--retries <n>", "SNMP retries after a timeout", "1")
     .option("--max-repetitions <n>", "GETBULK max-repetitions", "25")
     .option("--interval <seconds>", "one poll interval for every role (default: per role, 15-60 s)")
+    .option("--poll-on <when>", "schedule: poll every device on the collector's own schedule; scrape: poll a device when /snmp?target= asks (beside a vmagent member) / kapan polling", "schedule")
     .option("--observe-every <seconds>", "observe neighbour tables (and, with a resolver, where applications answer) this often / amati setiap", "3600")
     .option("--no-observe", "no scheduled observation / tanpa pengamatan terjadwal")
     .option("--resolver <host:port>", "DNS server for the scheduled observation (default meta.dns.resolver) / server DNS")
@@ -113,6 +115,7 @@ export function registerServe(program: Command): void {
         intervalSeconds: int("interval", opts.interval, 1),
       };
       const observeEvery = int("observe-every", opts.observeEvery, 10)!;
+      if (opts.pollOn !== "schedule" && opts.pollOn !== "scrape") throw new UsageError(`--poll-on must be schedule or scrape, not "${opts.pollOn}"`);
       if (opts.influxUrl !== undefined && !/^https?:\/\/[^/]+/.test(opts.influxUrl)) throw new UsageError(`--influx-url must be an http(s) URL, not "${opts.influxUrl}"`);
       const history = historyRequest(opts, lang);
       const web = webConfigOption(opts, lang);
@@ -138,6 +141,7 @@ export function registerServe(program: Command): void {
           host: opts.host,
           ...numbers,
           simulate: opts.simulate,
+          pollOn: opts.pollOn,
           influxUrl: opts.influxUrl,
           influxDatabase: opts.influxDb,
           web,

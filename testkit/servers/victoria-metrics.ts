@@ -1,0 +1,124 @@
+// Debian's victoria-metrics package (1.79): the single-node server, vmagent and vmalert, started on
+// 127.0.0.1 free ports with temp directories. The cluster components (vminsert, vmselect,
+// vmstorage) are not packaged in Debian: tests write to the single node, which speaks the same
+// remote_write protocol (/api/v1/write instead of /insert/<accountID>/prometheus/api/v1/write).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { httpOk, requireBinary, run, spawnLogged, startServer, tempDir, type Spawned } from "./common";
+
+export interface VictoriaMetricsHandle {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Instant query (Prometheus API). */
+  query(expr: string, time?: number): Promise<{ metric: Record<string, string>; value: [number, string] }[]>;
+  /** Raw samples of the series matching `match` (/api/v1/export, JSON lines). */
+  exportSeries(match: string): Promise<{ metric: Record<string, string>; values: number[]; timestamps: number[] }[]>;
+  /** Stops the server, keeping its data (restart() serves it again on the same port). */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops and removes the data. */
+  remove(): Promise<void>;
+  log(): string;
+}
+
+export async function startVictoriaMetrics(opts: { args?: string[] } = {}): Promise<VictoriaMetricsHandle> {
+  const bin = requireBinary("victoria-metrics", "victoria-metrics");
+  const dir = tempDir("victoria-metrics");
+  const dataDir = path.join(dir, "data");
+  const spawnOn = ([port]: number[]) =>
+    spawnLogged(bin, [`-storageDataPath=${dataDir}`, `-httpListenAddr=127.0.0.1:${port}`, "-retentionPeriod=1y", "-loggerLevel=WARN", "-search.latencyOffset=0s", ...(opts.args ?? [])]);
+  const ready = ([port]: number[]) => httpOk(`http://127.0.0.1:${port}/health`);
+  let started = await startServer({ workDir: dir, what: "victoria-metrics", proto: "tcp", spawn: spawnOn, ready, timeoutMs: 30_000 });
+  let proc: Spawned | undefined = started.proc;
+  const port = started.ports[0]!;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await proc?.stop();
+    proc = undefined;
+  };
+  return {
+    url,
+    port,
+    dataDir,
+    log: () => proc?.log() ?? "",
+    async query(expr, time) {
+      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}${time ? `&time=${time}` : ""}`);
+      const j = (await r.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] }; error?: string };
+      if (j.status !== "success") throw new Error(`victoria-metrics query failed: ${j.error}`);
+      return j.data.result;
+    },
+    async exportSeries(match) {
+      const r = await fetch(`${url}/api/v1/export?match[]=${encodeURIComponent(match)}`);
+      if (!r.ok) throw new Error(`victoria-metrics export: HTTP ${r.status}`);
+      return (await r.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    },
+    stop,
+    async restart() {
+      started = await startServer({ what: "victoria-metrics (restart)", proto: "tcp", ports: [port], spawn: spawnOn, ready, timeoutMs: 30_000 });
+      proc = started.proc;
+    },
+    async remove() {
+      await stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface VmagentHandle {
+  url: string;
+  pid: number;
+  /** Active targets as vmagent sees them (after relabeling and sharding). */
+  activeTargets(): Promise<{ labels: Record<string, string>; health: string; lastScrape: string }[]>;
+  /** Re-reads -promscrape.config (SIGHUP). */
+  reload(): void;
+  /** SIGKILL: a member lost, nothing flushed. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+/**
+ * vmagent with `flags` (from observe/edge/vmagent.ts); `-httpListenAddr` is set here to a free
+ * port (any given one is replaced). `scrapeConfig` is written to the -promscrape.config path first.
+ */
+export async function startVmagent(flags: string[], scrapeConfig?: { file: string; yaml: string }): Promise<VmagentHandle> {
+  const bin = requireBinary("vmagent", "victoria-metrics");
+  if (scrapeConfig) fs.writeFileSync(scrapeConfig.file, scrapeConfig.yaml);
+  const rest = flags.filter((f) => !f.startsWith("-httpListenAddr="));
+  const started = await startServer({
+    what: "vmagent",
+    proto: "tcp",
+    spawn: ([port]) => spawnLogged(bin, [...rest, `-httpListenAddr=127.0.0.1:${port}`, "-loggerLevel=WARN", "-promscrape.suppressScrapeErrors"]),
+    ready: ([port]) => httpOk(`http://127.0.0.1:${port}/health`),
+    timeoutMs: 30_000,
+  });
+  const url = `http://127.0.0.1:${started.ports[0]}`;
+  const { proc } = started;
+  return {
+    url,
+    pid: proc.child.pid!,
+    log: proc.log,
+    async activeTargets() {
+      const r = await fetch(`${url}/api/v1/targets?state=active`);
+      const j = (await r.json()) as { data: { activeTargets: { labels: Record<string, string>; health: string; lastScrape: string }[] } };
+      return j.data.activeTargets;
+    },
+    reload: () => void proc.child.kill("SIGHUP"),
+    async kill() {
+      if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+      await new Promise<void>((r) => {
+        proc.child.once("exit", () => r());
+        proc.child.kill("SIGKILL");
+      });
+    },
+    stop: proc.stop,
+  };
+}
+
+/** `vmagent -dryRun` over a scrape configuration: exit code 0 when vmagent accepts it, else its complaint. */
+export async function vmagentDryRun(configFile: string): Promise<{ code: number; output: string }> {
+  const bin = requireBinary("vmagent", "victoria-metrics");
+  const r = await run(bin, [`-promscrape.config=${configFile}`, "-dryRun", "-loggerLevel=ERROR"]);
+  return { code: r.code, output: r.stdout + r.stderr };
+}
