@@ -82,6 +82,13 @@ const BENCHES: Bench[] = [
     netns: "spbe-c-bench",
   },
   {
+    name: "edge-cpu",
+    file: "bench/collectors/edge-cpu.ts",
+    about: "CPU of a kabupaten edge (3 vmagent members + 3 collectors polling on scrape) per 1,000 devices at 60 s, next to one collector on its own schedule",
+    quick: ["50", "20", "10"],
+    full: ["1000", "120", "60"],
+  },
+  {
     name: "collectors-sustained",
     file: "bench/collectors/sustained.ts",
     about: "one `serve` polling a fleet every 60 s while /metrics is scraped: schedule, CPU, event-loop stalls",

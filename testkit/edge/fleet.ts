@@ -30,6 +30,14 @@ export interface EdgeFleet {
 
 /** A synthetic kabupaten of `devices` devices; ids carry the kabupaten's number so that they are unique in the province. */
 export function syntheticKabupaten(k: number, devices: number): Inventory {
+  const text = syntheticKabupatenYaml(k, devices);
+  const r = loadInventoryText(text, `sintetis-${k}.yaml`);
+  if (!r.inventory) throw new Error(`synthetic kabupaten ${k} does not load: ${r.diagnostics.map((d) => renderDiagnostic(d, "en")).join("; ")}`);
+  return r.inventory;
+}
+
+/** The same kabupaten as an inventory file's text (for a collector in another process). */
+export function syntheticKabupatenYaml(k: number, devices: number): string {
   const doc = generateInventory(devices / 5000);
   doc.meta.kabupaten = `Sintetis ${k}`;
   const rename = (id: string) => id.replace(/^dev-/, `k${k}-dev-`);
@@ -39,9 +47,7 @@ export function syntheticKabupaten(k: number, devices: number): Inventory {
     l.b.device = rename(l.b.device);
   }
   for (const a of doc.applications) if (a.placement?.server) a.placement.server = rename(a.placement.server);
-  const r = loadInventoryText(stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }), `sintetis-${k}.yaml`);
-  if (!r.inventory) throw new Error(`synthetic kabupaten ${k} does not load: ${r.diagnostics.map((d) => renderDiagnostic(d, "en")).join("; ")}`);
-  return r.inventory;
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 export async function startEdgeFleet(kabupaten: number, devicesEach: number): Promise<EdgeFleet> {
