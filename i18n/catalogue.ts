@@ -21,6 +21,7 @@ import { observeMessages } from "./messages/observe";
 import { probesMessages } from "./messages/probes";
 import { quotasMessages } from "./messages/quotas";
 import { reportMessages } from "./messages/report";
+import { routingMessages } from "./messages/routing";
 import { schemaMessages } from "./messages/schema";
 import { termMessages } from "./messages/terms";
 
@@ -43,6 +44,7 @@ export const SUBJECT_CATALOGUES = {
   alerts: alertsMessages,
   import: importMessages,
   board: boardMessages,
+  routing: routingMessages,
 } as const;
 
 export const MESSAGES = {
@@ -63,6 +65,7 @@ export const MESSAGES = {
   ...alertsMessages,
   ...importMessages,
   ...boardMessages,
+  ...routingMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

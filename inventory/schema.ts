@@ -667,6 +667,26 @@ export const governanceSchema = z
   })
   .strict();
 
+/** Device roles that route packets: the only ones a routed backbone link may join. */
+export const ROUTING_ROLES = ["router", "gateway", "firewall"] as const;
+
+/** One Linux router or gateway of the backbone that runs FRR, configured by the program over SSH. */
+export const backboneRouterSchema = z
+  .object({
+    device: id.meta(doc("The device (devices[].id, a router, gateway or firewall running Debian with FRR); its interfaces are Linux interface names", "Perangkat (devices[].id, router, gateway atau firewall dengan Debian dan FRR); antarmukanya nama antarmuka Linux", "routing planner (infra/routing); the BackboneRouting component (SSH to its mgmtAddress)", "dc-core-rtr-01")),
+    announce: z.array(cidr).default([]).meta(doc("Networks it announces into OSPF besides its transfer networks and loopback (e.g. the data center's application addresses); a router at an OPD office also announces that OPD's subnets", "Jaringan yang diumumkannya ke OSPF selain jaringan transfer dan loopback (mis. alamat aplikasi pusat data); router di kantor OPD juga mengumumkan subnet OPD itu", "routing planner (redistributed connected routes)", ["203.0.113.0/28"])),
+  })
+  .strict();
+
+/** The routed backbone: transfer networks of the links between routers, loopbacks, the FRR routers. */
+export const backboneSchema = z
+  .object({
+    transferBlock: cidr.meta(doc("Private IPv4 block the transfer network of every routed backbone link (a /30 each) is taken from, deterministically and stable when links are added", "Blok IPv4 privat asal jaringan transfer setiap tautan backbone yang dirutekan (masing-masing /30), deterministik dan tetap saat tautan ditambah", "routing planner; klaten-18-2018 Pasal 9 (2) b", "10.255.0.0/22")),
+    loopbackBlock: cidr.meta(doc("Private IPv4 block each FRR router's loopback (its OSPF router id, a /32) is taken from", "Blok IPv4 privat asal loopback setiap router FRR (router id OSPF-nya, /32)", "routing planner", "10.255.255.0/24")),
+    routers: z.array(backboneRouterSchema).min(1).meta(doc("The Linux routers and gateways that run FRR (OSPF with BFD); every link with one of them at an end is routed and both its ends must route", "Router dan gateway Linux yang menjalankan FRR (OSPF dengan BFD); setiap tautan dengan salah satunya di ujungnya dirutekan dan kedua ujungnya harus merutekan", "routing planner; spbe network render")),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     meta: z
@@ -714,6 +734,7 @@ export const inventorySchema = z
     applications: z.array(applicationSchema).default([]).meta(doc("The applications and where they run", "Aplikasi dan tempat berjalannya", "placement planner, DNS planner, application rules")),
     incidents: z.array(incidentSchema).optional().meta(doc("The incident register: failures and disruptions, their cause and the written report", "Register insiden: kegagalan dan gangguan, penyebab dan laporan tertulisnya", "rules incident-reported, outage-registered (bt-7-2019 Pasal 17 (8))")),
     governance: governanceSchema.optional().meta(doc("The master plan and the evaluations done", "Rencana induk dan evaluasi yang telah dilakukan", "governance rules (bt-7-2019 Pasal 10 (1); klaten-18-2018 Pasal 7 (3), 8 (3))")),
+    backbone: backboneSchema.optional().meta(doc("Addressing and routing of the backbone: transfer networks, loopbacks and the FRR routers the program configures", "Pengalamatan dan perutean backbone: jaringan transfer, loopback dan router FRR yang dikonfigurasi program", "routing planner, BackboneRouting component; klaten-18-2018 Pasal 9 (2) b")),
     alerting: alertingSchema.optional().meta(doc("Who is notified of alerts, how, and when not (maintenance windows)", "Siapa yang diberi tahu tentang alert, caranya, dan kapan tidak (jendela pemeliharaan)", "spbe alerts build (Alertmanager configuration); the monitoring stack")),
     monitoring: monitoringSchema.optional().meta(doc("SNMP modules: the user's module files and the modules per device role", "Modul SNMP: berkas modul pengguna dan modul per peran perangkat", "collectors")),
   })
@@ -740,6 +761,9 @@ export type StaffStatus = (typeof STAFF_STATUSES)[number];
 export type Profile = (typeof PROFILES)[number];
 export type Alerting = z.infer<typeof alertingSchema>;
 export type Monitoring = z.infer<typeof monitoringSchema>;
+export type Backbone = z.infer<typeof backboneSchema>;
+export type BackboneRouter = z.infer<typeof backboneRouterSchema>;
+export type LinkMedium = (typeof LINK_MEDIA)[number];
 export type AlertReceiver = z.infer<typeof alertReceiverSchema>;
 export type Maintenance = z.infer<typeof maintenanceSchema>;
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;

@@ -6,6 +6,7 @@ import { contains, findOverlaps, isPrivate, size, tryParseRange, type IpRange } 
 import type { Inventory } from "./schema";
 import { checkQuotaShaping } from "./quota-check";
 import { checkPublicNat } from "./nat-check";
+import { checkRouting } from "./routing-check";
 import { checkAlerting } from "./validate-alerting";
 import { checkDnsServing } from "./validate-dns";
 
@@ -36,6 +37,7 @@ export function validateInventory(inv: Inventory, skip: KnownIds = emptyKnownIds
   checkOpdSubnets(ctx);
   checkPublicIp(ctx);
   checkBandwidth(ctx);
+  checkBackbone(ctx);
   checkApplications(ctx);
   for (const f of checkPublicNat(inv)) d.error(f.path, f.code, f.params);
   checkEvidenceYears(ctx);
@@ -370,6 +372,15 @@ function checkBandwidth(ctx: Context): void {
   // Oversubscription is normal practice (not every OPD peaks at once), so this is a warning.
   if (down > bw.upstreamMbps) d.warning(["bandwidth", "quotas"], "quota.over-upstream", { sum: down, direction: "down", upstream: bw.upstreamMbps });
   if (up > bw.upstreamMbps) d.warning(["bandwidth", "quotas"], "quota.over-upstream", { sum: up, direction: "up", upstream: bw.upstreamMbps });
+}
+
+function checkBackbone(ctx: Context): void {
+  const bb = ctx.inv.backbone;
+  if (!bb) return;
+  // The routers are references; what rendering needs (roles, routed links, block sizes) is checked
+  // once in routing-check.ts, which the routing planner also refuses.
+  bb.routers.forEach((r, i) => ctx.ref(ctx.devices, ctx.skip.devices, r.device, ["backbone", "routers", i, "device"], "device"));
+  for (const f of checkRouting(ctx.inv)) ctx.d.error(f.path, f.code, f.params);
 }
 
 function checkServer(ctx: Context, serverId: string, path: Path): void {

@@ -41,10 +41,15 @@ declare -A NEED=(
   [victoria-metrics]=victoria-metrics
   [vmagent]=victoria-metrics
   [vmalert]=victoria-metrics
+  [ping]=iputils-ping
+  [zebra]=frr
+  [ospfd]=frr
+  [bfdd]=frr
+  [vtysh]=frr
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || [ -x "/usr/bin/$cmd" ] || missing+=("${NEED[$cmd]}")
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || [ -x "/usr/bin/$cmd" ] || [ -x "/usr/lib/frr/$cmd" ] || missing+=("${NEED[$cmd]}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')

@@ -36,7 +36,8 @@ export function tempDir(prefix: string): string {
 
 /** Fails loudly when a Debian binary is missing (tests never skip silently). */
 export function requireBinary(cmd: string, pkg: string): string {
-  for (const dir of (process.env.PATH ?? "").split(":").concat(["/usr/sbin", "/usr/bin"])) {
+  // FRR's daemons live in /usr/lib/frr (Debian's frr), outside every PATH.
+  for (const dir of (process.env.PATH ?? "").split(":").concat(["/usr/sbin", "/usr/bin", "/usr/lib/frr"])) {
     const p = path.join(dir, cmd);
     if (fs.existsSync(p)) return p;
   }

@@ -1,0 +1,165 @@
+// The rendered FRR configurations on real routers: one network namespace per router of the fixture
+// backbone (data center core, recovery site, three OPD offices, the kecamatan with fiber and radio),
+// zebra/ospfd/bfdd from Debian's frr in each. Every office reaches the data center's application
+// addresses and the recovery site; the kecamatan's fiber is cut (link down, then a silent cut that
+// only BFD notices) and its traffic moves to the radio within the claimed time, and back to the fiber
+// when it returns. The measured times are printed as a table (docs/benchmarks.md). Needs root.
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBackbone, type BackboneRouting } from "../../infra/routing";
+import { sh, waitFor } from "../../testkit/servers/common";
+import { DC_APPS, DC_CORE, DRC_APPS, KEC_FIBER, KEC_RADIO, KECAMATAN, OFFICES, routingInventory } from "../../testkit/routing/fixture";
+import { createRoutingTestBed, requireRoutingTools, type RoutingTestBed } from "../../testkit/routing/testbed";
+
+/** What docs/benchmarks.md claims: a cut fiber's traffic is on the radio within these times. */
+const CLAIM_LINK_DOWN_MS = 1_000;
+const CLAIM_SILENT_CUT_MS = 2_000; // BFD's 900 ms detection, then SPF and the kernel's routes
+const CLAIM_RESTORE_MS = 10_000; // OSPF's hello (1 s) and database exchange on the returning fiber
+const ROUNDS = 3;
+const PING_INTERVAL_S = 0.01;
+
+let routing: BackboneRouting;
+let bed: RoutingTestBed | undefined;
+const measured: { kind: string; round: number; failoverMs: number; lost: number; restoreMs: number }[] = [];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The interface the kernel of `device` sends to `dst` from `src` through. */
+function routeDev(device: string, dst: string, src?: string): string | undefined {
+  const out = bed!.exec(device, "ip", ["route", "get", dst, ...(src ? ["from", src] : [])]);
+  return /\bdev (\S+)/.exec(out)?.[1];
+}
+
+function canPing(device: string, from: string, to: string): boolean {
+  try {
+    bed!.exec(device, "ping", ["-c", "1", "-W", "1", "-I", from, to]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A ping every 10 ms from the kecamatan's LAN to the data center's applications, replies with receive time and sequence. */
+function startPinger(): { child: ChildProcess; replies: { t: number; seq: number }[] } {
+  const replies: { t: number; seq: number }[] = [];
+  const child = spawn("ip", ["netns", "exec", bed!.ns.get(KECAMATAN.router)!, "ping", "-D", "-n", "-i", String(PING_INTERVAL_S), "-W", "1", "-I", KECAMATAN.lanAddress, DC_APPS.address], { stdio: ["ignore", "pipe", "ignore"] });
+  let buf = "";
+  child.stdout!.on("data", (b: Buffer) => {
+    buf += b.toString();
+    const lines = buf.split("\n");
+    buf = lines.pop()!;
+    for (const l of lines) {
+      const m = /^\[(\d+\.\d+)\] .*icmp_seq=(\d+)/.exec(l);
+      if (m) replies.push({ t: Number(m[1]) * 1000, seq: Number(m[2]) });
+    }
+  });
+  return { child, replies };
+}
+
+const onFiber = () => routeDev(KECAMATAN.router, DC_APPS.address, KECAMATAN.lanAddress) === KEC_FIBER.interface && routeDev(DC_CORE, KECAMATAN.lanAddress) === fiberCoreIf();
+const onRadio = () => routeDev(KECAMATAN.router, DC_APPS.address, KECAMATAN.lanAddress) === KEC_RADIO.interface && routeDev(DC_CORE, KECAMATAN.lanAddress) === radioCoreIf();
+const fiberCoreIf = () => routing.plan.links.find((l) => l.link === KEC_FIBER.link)!.a.interface;
+const radioCoreIf = () => routing.plan.links.find((l) => l.link === KEC_RADIO.link)!.a.interface;
+
+/** A silent cut: both ends drop everything on the fiber while the carrier stays up (a dead media converter). */
+function silentCut(on: boolean): void {
+  for (const [device, ifname] of [[KECAMATAN.router, KEC_FIBER.interface], [DC_CORE, fiberCoreIf()]] as const) {
+    if (on) {
+      bed!.exec(device, "nft", ["add", "table", "netdev", "spbe_cut"]);
+      bed!.exec(device, "nft", ["add", "chain", "netdev", "spbe_cut", "in", `{ type filter hook ingress device ${ifname} priority 0 ; policy drop ; }`]);
+    } else {
+      bed!.exec(device, "nft", ["delete", "table", "netdev", "spbe_cut"]);
+    }
+  }
+}
+
+async function cutAndRestore(kind: "link down" | "silent cut", round: number): Promise<void> {
+  await waitFor("the kecamatan on its fiber", () => onFiber(), 30_000, 100);
+  const pinger = startPinger();
+  try {
+    await sleep(500);
+    const before = Date.now();
+    if (kind === "link down") bed!.exec(KECAMATAN.router, "ip", ["link", "set", KEC_FIBER.interface, "down"]);
+    else silentCut(true);
+    // Both directions routed over the radio, then the first ping answered after that: the outage as a user sees it.
+    await waitFor("both routers routing over the radio", () => onRadio(), CLAIM_SILENT_CUT_MS * 3, 10).catch((e) => {
+      throw new Error(`${(e as Error).message}\n${bed!.vtysh(KECAMATAN.router, "show ip ospf neighbor")}\n${bed!.vtysh(KECAMATAN.router, "show ip route")}`);
+    });
+    const routedAt = Date.now();
+    const firstAfterGap = await waitFor("a reply over the radio", () => pinger.replies.find((r) => r.t >= routedAt), 5_000, 5);
+    const failoverMs = firstAfterGap.t - before;
+    expect(onRadio()).toBe(true);
+    const lost = pinger.replies.filter((r) => r.t >= before).reduce((n, r, i, a) => n + (i > 0 ? r.seq - a[i - 1]!.seq - 1 : 0), 0);
+    const upAt = Date.now();
+    if (kind === "link down") bed!.exec(KECAMATAN.router, "ip", ["link", "set", KEC_FIBER.interface, "up"]);
+    else silentCut(false);
+    await waitFor("the kecamatan back on its fiber", () => onFiber(), CLAIM_RESTORE_MS * 3, 20);
+    const restoreMs = Date.now() - upAt;
+    measured.push({ kind, round, failoverMs, lost, restoreMs });
+    expect(failoverMs, `${kind}: failover`).toBeLessThan(kind === "link down" ? CLAIM_LINK_DOWN_MS : CLAIM_SILENT_CUT_MS);
+    expect(restoreMs, `${kind}: back on the fiber`).toBeLessThan(CLAIM_RESTORE_MS);
+  } finally {
+    pinger.child.kill();
+    // A failed round must not leave the fiber cut for the next one.
+    if (kind === "link down") bed!.exec(KECAMATAN.router, "ip", ["link", "set", KEC_FIBER.interface, "up"]);
+    else if (bed!.exec(KECAMATAN.router, "nft", ["list", "tables"]).includes("spbe_cut")) silentCut(false);
+  }
+}
+
+beforeAll(async () => {
+  requireRoutingTools();
+  routing = renderBackbone(routingInventory(), "tests/routing fixture")!;
+  bed = await createRoutingTestBed(routing);
+  // Converged: every office reaches both sites (OSPF adjacencies, then SPF everywhere).
+  await waitFor(
+    "every office reaching the data center and the recovery site",
+    () => OFFICES.every((o) => canPing(o.router, o.lanAddress, DC_APPS.address) && canPing(o.router, o.lanAddress, DRC_APPS.address)),
+    90_000,
+    500,
+  ).catch((e) => {
+    throw new Error(`${(e as Error).message}\n${OFFICES.map((o) => bed!.vtysh(o.router, "show ip route")).join("\n")}`);
+  });
+}, 150_000);
+
+afterAll(async () => {
+  await bed?.destroy();
+  if (measured.length) {
+    const uptime = sh("uptime", []).trim();
+    const rows = measured.map((m) => `| ${m.kind} | ${m.round} | ${m.failoverMs.toFixed(0)} | ${m.lost} | ${m.restoreMs.toFixed(0)} |`);
+    console.log([`routing convergence (${uptime})`, "| cut | round | fiber → radio: routed and answered, ms | pings lost (10 ms apart) | back on fiber ms |", "|---|---|---|---|---|", ...rows].join("\n"));
+  }
+}, 60_000);
+
+describe("the backbone routed by FRR in network namespaces", () => {
+  it("every OPD office reaches the data center's application addresses and the recovery site, over its fiber", () => {
+    for (const o of OFFICES) {
+      expect(canPing(o.router, o.lanAddress, DC_APPS.address), `${o.router} → ${DC_APPS.address}`).toBe(true);
+      expect(canPing(o.router, o.lanAddress, DRC_APPS.address), `${o.router} → ${DRC_APPS.address}`).toBe(true);
+      expect(routeDev(o.router, DC_APPS.address, o.lanAddress)).toBe("ether1");
+    }
+    // The radio is a backup: with the fiber up it carries nothing towards the kecamatan.
+    expect(onFiber()).toBe(true);
+  });
+
+  it("the configuration in the routers is the rendered one: OSPF costs from capacity and medium, BFD on every neighbour", () => {
+    const ospf = bed!.vtysh(KECAMATAN.router, "show ip ospf interface");
+    const fiber = routing.plan.links.find((l) => l.link === KEC_FIBER.link)!;
+    const radio = routing.plan.links.find((l) => l.link === KEC_RADIO.link)!;
+    expect(fiber.cost).toBeLessThan(radio.cost);
+    expect(ospf).toMatch(new RegExp(`${KEC_FIBER.interface} is up[\\s\\S]*?Cost: ${fiber.cost}\\b`));
+    expect(ospf).toMatch(new RegExp(`${KEC_RADIO.interface} is up[\\s\\S]*?Cost: ${radio.cost}\\b`));
+    const peers = bed!.vtysh(KECAMATAN.router, "show bfd peers brief");
+    expect(peers.match(/\bup\b/g)?.length).toBe(2);
+  });
+
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`fiber link down (round ${round}): traffic on the radio within ${CLAIM_LINK_DOWN_MS} ms, back on the fiber when it returns`, async () => {
+      await cutAndRestore("link down", round);
+    }, 60_000);
+  }
+
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`silent fiber cut, carrier up (round ${round}): BFD moves traffic to the radio within ${CLAIM_SILENT_CUT_MS} ms`, async () => {
+      await cutAndRestore("silent cut", round);
+    }, 60_000);
+  }
+});
