@@ -14,6 +14,7 @@ import {
   cableSchema,
   deviceSchema,
   alertingSchema,
+  backboneSchema,
   governanceSchema,
   monitoringSchema,
   incidentSchema,
@@ -252,6 +253,7 @@ const topLevel = z
     alerting: z.unknown().optional(),
     governance: z.unknown().optional(),
     monitoring: z.unknown().optional(),
+    backbone: z.unknown().optional(),
   })
   .strict();
 
@@ -390,6 +392,12 @@ function parseStructure(
     if (!monitoring.success) diagnostics.push(...zodDiagnostics(monitoring.issues, ["monitoring"]));
     else out.monitoring = monitoring.data;
   }
+  // The backbone as one section too: a router list with a broken entry renders no routing at all.
+  if (t.backbone !== undefined) {
+    const backbone = safeParseBilingual(backboneSchema, t.backbone);
+    if (!backbone.success) diagnostics.push(...zodDiagnostics(backbone.issues, ["backbone"]));
+    else out.backbone = backbone.data;
+  }
 
   if (!out.meta || !top.success || publicIpBroken) return { schemaDiagnostics: diagnostics, skip };
   return { inventory: out as Inventory, schemaDiagnostics: diagnostics, skip };
@@ -413,6 +421,7 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
     alerting: doc.alerting,
     governance: doc.governance,
     monitoring: doc.monitoring,
+    backbone: doc.backbone,
   };
 }
 

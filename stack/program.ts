@@ -11,6 +11,8 @@ import { loadInventoryText, type LoadResult } from "../inventory/load";
 import { BackboneLink } from "../infra/components/backbone-link";
 import { BandwidthQuota } from "../infra/components/bandwidth-quota";
 import { PublicAddressNat } from "../infra/components/public-address-nat";
+import { BackboneRouting } from "../infra/components/backbone-routing";
+import { RoutingConfigError } from "../infra/routing";
 import { DnsZone } from "../infra/components/dns-zone";
 import { DataCenter } from "../infra/components/data-center";
 import { ApplicationPlacement } from "../infra/components/application-placement";
@@ -119,10 +121,15 @@ export function makePlan(inv: Inventory, text: string, settings: StackSettings):
       dnsSerial: settings.dnsSerial,
       probes: monitoringProbes(inv),
       quotaBackend: settings.quotaBackend,
+      inventorySource: settings.inventoryFile,
     });
   } catch (err) {
     if (err instanceof QuotaConfigError) {
       throw new PlanError(`${settings.inventoryFile}: the bandwidth quotas cannot be rendered:\n  ${err.problems.map(describeProblem).join("\n  ")}`);
+    }
+    if (err instanceof RoutingConfigError) {
+      // Validation reports the same findings with positions; this is for a model that skipped it.
+      throw new PlanError(`${settings.inventoryFile}: the backbone routing cannot be rendered: ${err.findings.map((f) => `${f.path.join(".")}: ${f.code}`).join("; ")}`);
     }
     throw new PlanError(`${settings.inventoryFile}: ${(err as Error).message}`);
   }
@@ -146,7 +153,14 @@ function deploy(inv: Inventory, plan: StackPlan, settings: StackSettings, secret
   const datacenters = plan.datacenters.map((p) => new DataCenter(p.site.id, siteArgs(p)));
   const recoverySites = plan.recoverySites.map((p) => new RecoverySite(p.site.id, siteArgs(p)));
   for (const r of plan.placements.records) new ApplicationPlacement(r.application, { kind: "record", record: r });
-  for (const link of plan.links) new BackboneLink(link.id, { link });
+  const transfers = new Map((plan.routing?.plan.links ?? []).map((t) => [t.link, t] as const));
+  for (const link of plan.links) new BackboneLink(link.id, { link, transfer: transfers.get(link.id) });
+  if (plan.routing) {
+    if (!secrets.sshPrivateKey) throw new PlanError("the FRR routers (backbone.routers) need the secret spbe-infra:sshPrivateKey");
+    for (const config of plan.routing.routers) {
+      new BackboneRouting(config.router.device, { config, connection: { user: settings.sshUser, privateKey: secrets.sshPrivateKey } });
+    }
+  }
   if (plan.quota) {
     if (!secrets.sshPrivateKey) throw new PlanError("the bandwidth gateway needs the secret spbe-infra:sshPrivateKey");
     new BandwidthQuota(plan.quota.config.gateway, {
@@ -213,6 +227,13 @@ function outputs(inv: Inventory, plan: StackPlan) {
           sha256: plan.publicNat.config.sha256,
           forwarded: Object.fromEntries(plan.publicNat.config.plan.forwards.map((f) => [f.allocation, { address: f.address, server: f.server, ports: f.ports.map((p) => `${p.port}/${p.protocol}`) }])),
           sourceNat: Object.fromEntries(plan.publicNat.config.plan.sourceNats.map((s) => [s.allocation, { opd: s.opd, address: s.address }])),
+        }
+      : null,
+    backbone: plan.routing
+      ? {
+          transferBlock: plan.routing.plan.transferBlock,
+          links: Object.fromEntries(plan.routing.plan.links.map((t) => [t.link, { network: t.network, cost: t.cost, a: `${t.a.device}:${t.a.interface} ${t.a.address}`, b: `${t.b.device}:${t.b.interface} ${t.b.address}` }])),
+          routers: Object.fromEntries(plan.routing.routers.map((r) => [r.router.device, { routerId: r.router.routerId, frrConfSha256: r.hash }])),
         }
       : null,
     quota: plan.quota ? { gateway: plan.quota.config.gateway, backend: plan.quota.config.backend, opds: plan.quota.opds } : null,

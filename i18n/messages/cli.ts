@@ -13,9 +13,4 @@ export const cliMessages = {
   "cli.permission-denied": { id: "izin ditolak di {dir}", en: "permission denied in {dir}" },
   "cli.warning": { id: "peringatan", en: "warning" },
   "cli.usage-error": { id: "{message}", en: "{message}" },
-  "network.device-unknown": { id: "{file}: perangkat \"{device}\" tidak ada dalam inventaris", en: "{file}: device \"{device}\" is not in the inventory" },
-  "network.device-no-part": {
-    id: "{file}: tidak ada bagian {parts} untuk perangkat \"{device}\" (bagian yang ada: {known})",
-    en: "{file}: no part {parts} for device \"{device}\" (parts there are: {known})",
-  },
 } satisfies Messages;

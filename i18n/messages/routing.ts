@@ -48,11 +48,7 @@ export const routingMessages = {
     en: "device \"{device}\" is not in the inventory",
   },
   "network.nothing": {
-    id: "perangkat \"{device}\" tidak memiliki konfigurasi yang dirender (bukan router FRR di backbone.routers)",
-    en: "device \"{device}\" has no rendered configuration (not an FRR router of backbone.routers)",
-  },
-  "network.refused": {
-    id: "{file}: {errors} kesalahan, konfigurasi jaringan tidak dirender",
-    en: "{file}: {errors} error(s), the network configuration was not rendered",
+    id: "perangkat \"{device}\" tidak memiliki konfigurasi yang dirender ({parts}): bukan router FRR di backbone.routers, bukan gateway bandwidth.gateway",
+    en: "device \"{device}\" has no rendered configuration ({parts}): not an FRR router of backbone.routers nor the bandwidth.gateway",
   },
 } satisfies Messages;

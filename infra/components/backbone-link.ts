@@ -3,10 +3,12 @@
 // `pulumi preview` beside the resources that depend on it) and exports its facts.
 import * as pulumi from "@pulumi/pulumi";
 import type { Link } from "../../inventory/schema";
+import type { PlannedTransfer } from "../routing";
 
 export class BackboneLink extends pulumi.ComponentResource {
   readonly facts: Record<string, unknown>;
-  constructor(name: string, args: { link: Link }, opts?: pulumi.ComponentResourceOptions) {
+  /** `transfer`: the link's transfer network and OSPF cost, when it is routed (backbone.routers). */
+  constructor(name: string, args: { link: Link; transfer?: PlannedTransfer }, opts?: pulumi.ComponentResourceOptions) {
     super("spbe:infra:BackboneLink", name, {}, opts);
     const l = args.link;
     this.facts = {
@@ -15,6 +17,8 @@ export class BackboneLink extends pulumi.ComponentResource {
       medium: l.medium,
       capacityMbps: l.capacityMbps,
       labelCode: l.labelCode ?? null,
+      transferNetwork: args.transfer?.network ?? null,
+      ospfCost: args.transfer?.cost ?? null,
     };
     this.registerOutputs(this.facts);
   }

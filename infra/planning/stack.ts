@@ -4,6 +4,7 @@
 import type { Inventory, Link, Site } from "../../inventory/schema";
 import { renderGatewayConfig, type BackendName, type GatewayConfig } from "../quota";
 import { renderPublicNat, type NatConfig } from "../nat";
+import { renderBackbone, type BackboneRouting } from "../routing";
 import { renderDnsZone, type DnsZone } from "./dns";
 import { planDnsServing, type DnsServingPlan } from "./dns-serving";
 import { dockerHostsFor } from "./docker-hosts";
@@ -50,6 +51,8 @@ export interface StackPlan {
   datacenters: SitePlan[];
   recoverySites: SitePlan[];
   links: Link[];
+  /** Transfer networks, loopbacks and each FRR router's configuration; absent without `backbone`. */
+  routing?: BackboneRouting;
 }
 
 export interface StackPlanOptions {
@@ -66,6 +69,8 @@ export interface StackPlanOptions {
   probes?: MonitoringOptions["probes"];
   /** Pinned quota backend; default: the one of the gateway's kind. */
   quotaBackend?: BackendName;
+  /** The inventory's name in the rendered FRR configurations' header (as `spbe network render` writes it). */
+  inventorySource?: string;
 }
 
 export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
@@ -85,6 +90,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
   });
   const quota = planQuota(inv, opts.quotaBackend);
   const publicNat = planNat(inv, allocations);
+  const routing = renderBackbone(inv, opts.inventorySource ?? "the inventory");
   const usedServers = [...placements.containers.map((c) => c.server), monitoring.host, ...(monitoring.recovery ? [monitoring.recovery.host] : [])];
   const hosts = dockerHostsFor(inv, usedServers, opts.dockerHosts, opts.sshUser);
 
@@ -115,6 +121,7 @@ export function planStack(inv: Inventory, opts: StackPlanOptions): StackPlan {
     datacenters: plans.filter((p) => p.site.kind !== "recovery"),
     recoverySites: plans.filter((p) => p.site.kind === "recovery"),
     links: inv.links,
+    ...(routing ? { routing } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ function inventoryFile(name: string, mutate: (d: any) => void = () => {}): strin
 
 describe("spbe network render", () => {
   it("prints the nft-nat part PublicAddressNat applies (exit 0)", () => {
-    const r = runSpbe(["network", "render", inventoryFile("ok"), "--device", NAT_GATEWAY]);
+    const r = runSpbe(["network", "render", inventoryFile("ok"), "--device", NAT_GATEWAY, "--part", "nft-nat"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(renderPublicNat(natInventory())!.script);
@@ -42,7 +42,7 @@ describe("spbe network render", () => {
     const server = runSpbe(["network", "render", file, "--device", "srv-01", "--lang", "en"]);
     expect(server.status).toBe(2);
     expect(server.stdout).toBe("");
-    expect(server.stderr).toContain('no part nft-nat for device "srv-01"');
+    expect(server.stderr).toContain('device "srv-01" has no rendered configuration');
     const unknown = runSpbe(["network", "render", file, "--device", "gw-99", "--lang", "id"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('perangkat "gw-99" tidak ada dalam inventaris');

@@ -63,6 +63,23 @@ describe("quotas the gateway cannot shape", () => {
   });
 });
 
+describe("a backbone that cannot be routed", () => {
+  it("fails before registering anything: a router that is a switch, a routed link to a switch, a transfer block too small, each at file:line:column", async () => {
+    const text = readFileSync(join(ROOT, "examples/barito-timur/inventory.yaml"), "utf8")
+      .replace("transferBlock: 10.255.0.0/22", "transferBlock: 10.255.0.0/31")
+      .replace("    - device: dc-gw-01\n", "    - device: dc-gw-01\n    - device: dc-core-sw-01\n    - device: setda-rtr-01\n");
+    const file = join(dir, "backbone.yaml");
+    writeFileSync(file, text);
+    const err = await failure({ inventoryFile: file });
+    expect(err.resources).toEqual([]);
+    expect(err.name).toBe("InventoryLoadError");
+    expect(err.message).toMatch(/backbone\.yaml:\d+:\d+ .*backbone\.routers\[1\]\.device: device "dc-core-sw-01" is a switch: only a router, gateway or firewall can run FRR/);
+    // setda-rtr-01's fiber ends on the core switch: not a routed link.
+    expect(err.message).toMatch(/backbone\.yaml:\d+:\d+ .*links\[0\]\.a\.device: link "bb-setda" joins FRR router "setda-rtr-01" to "dc-core-sw-01", a switch/);
+    expect(err.message).toMatch(/backbone\.yaml:\d+:\d+ .*backbone\.transferBlock: 10\.255\.0\.0\/31 holds 0 transfer networks of \/30, the backbone needs \d+/);
+  });
+});
+
 describe("secrets and settings", () => {
   it("missing secrets are all named with the command that sets them, and no value is printed", async () => {
     const err = await failure({ stack: "klaten", omitSecrets: ["grafanaAdminPassword", "SPBE_SNMP_V3_PRIV_KEY"] });

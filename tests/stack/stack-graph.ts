@@ -339,6 +339,41 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       }
     });
 
+    it("the FRR routers of backbone.routers: one BackboneRouting each, its rendered frr.conf applied over SSH and shown in the outputs", () => {
+      const bb = g.inv.backbone!;
+      expect(bb, "both examples route their backbone").toBeDefined();
+      const routings = g.ofType("spbe:infra:BackboneRouting");
+      expect(routings.map((r) => r.name).sort()).toEqual(bb.routers.map((r) => r.device).sort());
+      const transfer = parseRange(bb.transferBlock);
+      const out = g.run.outputs.backbone as { transferBlock: string; links: Record<string, { network: string; cost: number; a: string; b: string }>; routers: Record<string, { routerId: string; frrConfSha256: string }> };
+      expect(out.transferBlock).toBe(bb.transferBlock);
+      for (const r of bb.routers) {
+        const component = routings.find((x) => x.name === r.device)!;
+        const commands = g.ofType(T.remoteCommand).filter((c) => c.parent === component.urn);
+        expect(commands).toHaveLength(1);
+        const cmd = commands[0]!;
+        expect(unsecret<{ host: string }>(cmd.inputs.connection).host).toBe(g.inv.devices.find((d) => d.id === r.device)!.mgmtAddress);
+        expect(cmd.inputs.update).toBe(cmd.inputs.create);
+        expect(cmd.inputs.create).toContain(`hostname ${r.device}`);
+        expect(cmd.inputs.create).toContain(`sha256 ${out.routers[r.device]!.frrConfSha256}`);
+        expect(cmd.inputs.delete).toContain("/etc/frr/frr.conf");
+        // Every link at this router is routed: its interface in the configuration, its /30 inside the transfer block.
+        const links = g.inv.links.filter((l) => l.a.device === r.device || l.b.device === r.device);
+        expect(links.length).toBeGreaterThan(0);
+        for (const l of links) {
+          const end = l.a.device === r.device ? l.a : l.b;
+          expect(cmd.inputs.create).toContain(`interface ${end.interface}\n description ${l.id}:`);
+          const net = parseRange(out.links[l.id]!.network);
+          expect(contains(transfer, net) && net.end - net.start === 3n, `${l.id} ${out.links[l.id]!.network}`).toBe(true);
+          expect(cmd.inputs.create).toContain(`network ${out.links[l.id]!.network} area 0`);
+        }
+        expect(contains(parseRange(bb.loopbackBlock), parseRange(out.routers[r.device]!.routerId))).toBe(true);
+      }
+      // Transfer networks never shared between links.
+      const nets = Object.values(out.links).map((l) => l.network);
+      expect(new Set(nets).size).toBe(nets.length);
+    });
+
     it("the zone served on the servers meta.dns.authoritative names: primary and secondaries over SSH, with the planner's scripts", () => {
       const auth = g.inv.meta.dns?.authoritative;
       const zones = g.ofType("spbe:infra:DnsZone");
