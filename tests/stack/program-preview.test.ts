@@ -34,3 +34,14 @@ it("every application container is declared in a preview, with known labels and 
     for (const p of (c.inputs.ports ?? []) as { ip: string }[]) expect(p.ip).toBe(applications[app]!.publicIp);
   }
 });
+
+it("each FRR router's configuration is a known input in a preview: `pulumi preview` shows what will change on it", () => {
+  const routers = run.resources.filter((r) => r.type === "spbe:infra:BackboneRouting");
+  expect(routers.length).toBeGreaterThan(0);
+  for (const router of routers) {
+    const cmd = run.resources.find((r) => r.type === "command:remote:Command" && r.parent === router.urn)!;
+    expect(typeof cmd.inputs.create).toBe("string");
+    expect(cmd.inputs.create).toContain("router ospf");
+    expect(cmd.inputs.create).toContain(`hostname ${router.name}`);
+  }
+});
