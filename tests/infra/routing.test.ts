@@ -122,8 +122,10 @@ function findings(change: (data: any) => void): string[] {
   return result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.column} ${d.path.join(".")} ${d.code}`);
 }
 
+type BadCase = [name: string, change: (data: any) => void, ...expected: RegExp[]];
+
 describe("bad input: validation reports it with its position, the planner refuses it", () => {
-  it.each([
+  it.each<BadCase>([
     ["a router that is a switch (and so its link to the core)", (d: any) => (d.devices.find((x: any) => x.id === "disdik-rtr").role = "switch"), /^\d+:\d+ links\.2\.b\.device routing\.link-not-router$/, /^\d+:\d+ backbone\.routers\.3\.device routing\.not-router$/],
     ["a routed link whose other end is a switch", (d: any) => {
       d.devices.push({ id: "core-sw", role: "switch", site: "dc", interfaces: [{ name: "p1" }] });
@@ -141,7 +143,7 @@ describe("bad input: validation reports it with its position, the planner refuse
       d.devices[0].interfaces.push({ name: "xe-0/0/1" });
     }, /^\d+:\d+ links\.0\.a\.interface routing\.interface-name$/],
     ["an unknown router", (d: any) => d.backbone.routers.push({ device: "nope" }), /^\d+:\d+ backbone\.routers\.5\.device ref\.unknown$/],
-  ])("%s", (_name, change, ...expected: RegExp[]) => {
+  ])("%s", (_name, change, ...expected) => {
     const errors = findings(change);
     expect(errors).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(errors[i]).toMatch(e));
