@@ -11,7 +11,7 @@ import { sh, waitFor } from "../../testkit/servers/common";
 import { DC_APPS, DC_CORE, DRC_APPS, KEC_FIBER, KEC_RADIO, KECAMATAN, OFFICES, routingInventory } from "../../testkit/routing/fixture";
 import { createRoutingTestBed, requireRoutingTools, type RoutingTestBed } from "../../testkit/routing/testbed";
 
-/** What docs/benchmarks.md claims: a cut fiber's traffic is on the radio within these times. */
+/** What docs/benchmarks.md claims: a cut fiber's traffic is interrupted for less than these times, then on the radio. */
 const CLAIM_LINK_DOWN_MS = 1_000;
 const CLAIM_SILENT_CUT_MS = 2_000; // BFD's 900 ms detection, then SPF and the kernel's routes
 const CLAIM_RESTORE_MS = 10_000; // OSPF's hello (1 s) and database exchange on the returning fiber
@@ -20,7 +20,7 @@ const PING_INTERVAL_S = 0.01;
 
 let routing: BackboneRouting;
 let bed: RoutingTestBed | undefined;
-const measured: { kind: string; round: number; failoverMs: number; lost: number; restoreMs: number }[] = [];
+const measured: { kind: string; round: number; outageMs: number; failoverMs: number; lost: number; restoreMs: number }[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The interface the kernel of `device` sends to `dst` from `src` through. */
@@ -60,6 +60,12 @@ const onRadio = () => routeDev(KECAMATAN.router, DC_APPS.address, KECAMATAN.lanA
 const fiberCoreIf = () => routing.plan.links.find((l) => l.link === KEC_FIBER.link)!.a.interface;
 const radioCoreIf = () => routing.plan.links.find((l) => l.link === KEC_RADIO.link)!.a.interface;
 
+/** Every BFD session of the router up (one per routed link). */
+function bfdUp(device: string): boolean {
+  const sessions = routing.plan.links.filter((l) => l.a.device === device || l.b.device === device).length;
+  return (bed!.vtysh(device, "show bfd peers brief").match(/\bup\b/g)?.length ?? 0) === sessions;
+}
+
 /** A silent cut: both ends drop everything on the fiber while the carrier stays up (a dead media converter). */
 function silentCut(on: boolean): void {
   for (const [device, ifname] of [[KECAMATAN.router, KEC_FIBER.interface], [DC_CORE, fiberCoreIf()]] as const) {
@@ -73,7 +79,8 @@ function silentCut(on: boolean): void {
 }
 
 async function cutAndRestore(kind: "link down" | "silent cut", round: number): Promise<void> {
-  await waitFor("the kecamatan on its fiber", () => onFiber(), 30_000, 100);
+  // Back on the fiber with BFD up again on both ends: a cut before BFD is up would wait for OSPF's dead interval.
+  await waitFor("the kecamatan on its fiber, BFD up", () => onFiber() && bfdUp(KECAMATAN.router) && bfdUp(DC_CORE), 30_000, 100);
   const pinger = startPinger();
   try {
     await sleep(500);
@@ -86,16 +93,21 @@ async function cutAndRestore(kind: "link down" | "silent cut", round: number): P
     });
     const routedAt = Date.now();
     const firstAfterGap = await waitFor("a reply over the radio", () => pinger.replies.find((r) => r.t >= routedAt), 5_000, 5);
+    // The outage a user sees: the longest silence between two replies around the cut (any reply after a
+    // loss came over the radio: the fiber carries nothing now). Independent of how fast this loaded
+    // machine runs the test's own `ip` commands; from the cut command to the first reply is kept beside it.
+    const around = pinger.replies.filter((r) => r.t >= before - 100 && r.t <= firstAfterGap.t);
+    const outageMs = around.slice(1).reduce((m, r, i) => Math.max(m, r.t - around[i]!.t), 0);
     const failoverMs = firstAfterGap.t - before;
     expect(onRadio()).toBe(true);
-    const lost = pinger.replies.filter((r) => r.t >= before).reduce((n, r, i, a) => n + (i > 0 ? r.seq - a[i - 1]!.seq - 1 : 0), 0);
+    const lost = pinger.replies.filter((r) => r.t >= before - 100 && r.t <= firstAfterGap.t).reduce((n, r, i, a) => n + (i > 0 ? r.seq - a[i - 1]!.seq - 1 : 0), 0);
     const upAt = Date.now();
     if (kind === "link down") bed!.exec(KECAMATAN.router, "ip", ["link", "set", KEC_FIBER.interface, "up"]);
     else silentCut(false);
     await waitFor("the kecamatan back on its fiber", () => onFiber(), CLAIM_RESTORE_MS * 3, 20);
     const restoreMs = Date.now() - upAt;
-    measured.push({ kind, round, failoverMs, lost, restoreMs });
-    expect(failoverMs, `${kind}: failover`).toBeLessThan(kind === "link down" ? CLAIM_LINK_DOWN_MS : CLAIM_SILENT_CUT_MS);
+    measured.push({ kind, round, outageMs, failoverMs, lost, restoreMs });
+    expect(outageMs, `${kind}: outage`).toBeLessThan(kind === "link down" ? CLAIM_LINK_DOWN_MS : CLAIM_SILENT_CUT_MS);
     expect(restoreMs, `${kind}: back on the fiber`).toBeLessThan(CLAIM_RESTORE_MS);
   } finally {
     pinger.child.kill();
@@ -124,8 +136,15 @@ afterAll(async () => {
   await bed?.destroy();
   if (measured.length) {
     const uptime = sh("uptime", []).trim();
-    const rows = measured.map((m) => `| ${m.kind} | ${m.round} | ${m.failoverMs.toFixed(0)} | ${m.lost} | ${m.restoreMs.toFixed(0)} |`);
-    console.log([`routing convergence (${uptime})`, "| cut | round | fiber → radio: routed and answered, ms | pings lost (10 ms apart) | back on fiber ms |", "|---|---|---|---|---|", ...rows].join("\n"));
+    const rows = measured.map((m) => `| ${m.kind} | ${m.round} | ${m.outageMs.toFixed(0)} | ${m.lost} | ${m.failoverMs.toFixed(0)} | ${m.restoreMs.toFixed(0)} |`);
+    console.log(
+      [
+        `routing convergence (${uptime})`,
+        "| cut | round | outage: longest silence between replies, ms | pings lost | cut command → both routes on the radio and a reply, ms | fiber up → both routes back on it, ms |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+      ].join("\n"),
+    );
   }
 }, 60_000);
 
@@ -152,13 +171,13 @@ describe("the backbone routed by FRR in network namespaces", () => {
   });
 
   for (let round = 1; round <= ROUNDS; round++) {
-    it(`fiber link down (round ${round}): traffic on the radio within ${CLAIM_LINK_DOWN_MS} ms, back on the fiber when it returns`, async () => {
+    it(`fiber link down (round ${round}): traffic on the radio with less than ${CLAIM_LINK_DOWN_MS} ms of outage, back on the fiber when it returns`, async () => {
       await cutAndRestore("link down", round);
     }, 60_000);
   }
 
   for (let round = 1; round <= ROUNDS; round++) {
-    it(`silent fiber cut, carrier up (round ${round}): BFD moves traffic to the radio within ${CLAIM_SILENT_CUT_MS} ms`, async () => {
+    it(`silent fiber cut, carrier up (round ${round}): BFD moves traffic to the radio with less than ${CLAIM_SILENT_CUT_MS} ms of outage`, async () => {
       await cutAndRestore("silent cut", round);
     }, 60_000);
   }
