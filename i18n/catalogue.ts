@@ -19,6 +19,7 @@ import { lawMessages } from "./messages/law";
 import { planMessages } from "./messages/plan";
 import { observeMessages } from "./messages/observe";
 import { probesMessages } from "./messages/probes";
+import { provinceMessages } from "./messages/province";
 import { quotasMessages } from "./messages/quotas";
 import { reportMessages } from "./messages/report";
 import { routingMessages } from "./messages/routing";
@@ -45,6 +46,7 @@ export const SUBJECT_CATALOGUES = {
   import: importMessages,
   board: boardMessages,
   routing: routingMessages,
+  province: provinceMessages,
 } as const;
 
 export const MESSAGES = {
@@ -66,6 +68,7 @@ export const MESSAGES = {
   ...importMessages,
   ...boardMessages,
   ...routingMessages,
+  ...provinceMessages,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -13,3 +13,9 @@ export const LABEL_RULE = "rule";
 
 /** The `opd` value of the whole kabupaten's score. */
 export const KABUPATEN_SCORE_OPD = "_all";
+
+/**
+ * The kabupaten a series belongs to once it leaves the kabupaten (remote_write to the province, the
+ * provincial report's `--format prom`): its primary domain (`meta.domain`), unique and stable.
+ */
+export const LABEL_KABUPATEN = "kabupaten";

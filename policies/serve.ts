@@ -7,9 +7,11 @@ import type { Inventory } from "../inventory/schema";
 import { tryParseFacts } from "../facts/load";
 import type { ObservedFacts } from "../facts/schema";
 import { evaluate } from "./index";
-import { COMPLIANCE_FINDINGS, COMPLIANCE_SCORE, KABUPATEN_SCORE_OPD, LABEL_OPD, LABEL_RULE, LABEL_SEVERITY } from "./metric-names";
+import { complianceMetricsText } from "./compliance-metrics";
 import { renderHtml } from "./report/html";
 import type { Report } from "./types";
+
+export { complianceMetricsText };
 
 export interface ComplianceExtension {
   router: express.Router;
@@ -23,35 +25,6 @@ export interface ComplianceExtensionOptions {
   asOf?: Date;
   /** Observed facts (facts/schema.ts shape), read at each evaluation: the collectors refresh them. */
   facts?: () => unknown;
-}
-
-/**
- * Prometheus text exposition, written by hand because the contract is a synchronous string and
- * prom-client's registry.metrics() is async; the format is two gauges with escaped label values.
- */
-export function complianceMetricsText(report: Report): string {
-  const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"');
-  const lines: string[] = [
-    `# HELP ${COMPLIANCE_FINDINGS} Failing compliance checks by OPD, severity and rule (Perda rules).`,
-    `# TYPE ${COMPLIANCE_FINDINGS} gauge`,
-  ];
-  const counts = new Map<string, number>();
-  for (const f of report.findings) {
-    const key = `${f.opd}\u0000${f.severity}\u0000${f.rule}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  // Every OPD × severity × applied rule is exported, zeros included, so a resolved finding drops
-  // to 0 instead of disappearing (dashboards and alerts see the change).
-  for (const o of report.opds) {
-    for (const r of report.rules) {
-      const n = counts.get(`${o.opd}\u0000${r.severity}\u0000${r.id}`) ?? 0;
-      lines.push(`${COMPLIANCE_FINDINGS}{${LABEL_OPD}="${esc(o.opd)}",${LABEL_SEVERITY}="${r.severity}",${LABEL_RULE}="${esc(r.id)}"} ${n}`);
-    }
-  }
-  lines.push(`# HELP ${COMPLIANCE_SCORE} Compliance score 0..100 by OPD; ${LABEL_OPD}="${KABUPATEN_SCORE_OPD}" is the whole kabupaten.`, `# TYPE ${COMPLIANCE_SCORE} gauge`);
-  for (const o of report.opds) lines.push(`${COMPLIANCE_SCORE}{${LABEL_OPD}="${esc(o.opd)}"} ${o.score}`);
-  lines.push(`${COMPLIANCE_SCORE}{${LABEL_OPD}="${KABUPATEN_SCORE_OPD}"} ${report.overall.score}`);
-  return lines.join("\n") + "\n";
 }
 
 /** Facts that do not fit the schema are left out (the report then says it used none), never fatal. */

@@ -24,13 +24,24 @@ export function sizesFor(scale: number): GeneratedSizes {
 
 const hex = (n: number) => n.toString(16);
 
-export function generateInventory(scale = 1): Record<string, any> {
+/** Who the synthetic kabupaten is: several of them side by side make a synthetic province. */
+export interface GeneratedIdentity {
+  kabupaten: string;
+  /** The primary domain; every OPD subdomain and application hostname sits under it. */
+  domain: string;
+  profiles: ("bt-7-2019" | "klaten-18-2018")[];
+}
+
+export const SYNTHETIC_IDENTITY: GeneratedIdentity = { kabupaten: "Sintetis", domain: "sintetiskab.go.id", profiles: ["bt-7-2019", "klaten-18-2018"] };
+
+export function generateInventory(scale = 1, identity: GeneratedIdentity = SYNTHETIC_IDENTITY): Record<string, any> {
   const n = sizesFor(scale);
+  const domain = identity.domain;
   const opds = Array.from({ length: n.opds }, (_, i) => ({
     code: i === 0 ? "diskominfo" : `opd-${i}`,
     name: i === 0 ? "Dinas Komunikasi dan Informatika" : `Perangkat Daerah ${i}`,
     pengelolaTik: [{ name: `Pengelola ${i}`, decree: `SK ${i}/2025` }],
-    subdomain: `opd${i}.sintetiskab.go.id`,
+    subdomain: `opd${i}.${domain}`,
     // 10.x.y.0/24 for each OPD: unique and private.
     subnets: [`10.${Math.floor(i / 256)}.${i % 256}.0/24`],
   }));
@@ -76,9 +87,9 @@ export function generateInventory(scale = 1): Record<string, any> {
     opd: opds[i % n.opds]!.code,
     kind: "khusus",
     classification: (["publik", "internal", "rahasia", "strategis"] as const)[i % 4],
-    hostname: `app-${i}.sintetiskab.go.id`,
+    hostname: `app-${i}.${domain}`,
     placement: { type: "datacenter", server: servers[i % servers.length]!.id, ports: [{ container: 8080, public: 443 }] },
-    documentation: { requirements: true, architecture: true, technical: true, manual: true, sourceRepository: `https://git.sintetiskab.go.id/app-${i}` },
+    documentation: { requirements: true, architecture: true, technical: true, manual: true, sourceRepository: `https://git.${domain}/app-${i}` },
     securityAssessment: { date: "2026-06-01" },
   }));
   const allocations = Array.from({ length: n.allocations }, (_, i) => {
@@ -88,7 +99,7 @@ export function generateInventory(scale = 1): Record<string, any> {
     return a;
   });
   return {
-    meta: { kabupaten: "Sintetis", domain: "sintetiskab.go.id", profiles: ["bt-7-2019", "klaten-18-2018"], dinas: "diskominfo" },
+    meta: { kabupaten: identity.kabupaten, domain, profiles: [...identity.profiles], dinas: "diskominfo" },
     opds,
     sites,
     devices,
@@ -99,8 +110,8 @@ export function generateInventory(scale = 1): Record<string, any> {
   };
 }
 
-export function generateInventoryYaml(scale = 1): string {
-  return stringify(generateInventory(scale), { lineWidth: 0, aliasDuplicateObjects: false });
+export function generateInventoryYaml(scale = 1, identity: GeneratedIdentity = SYNTHETIC_IDENTITY): string {
+  return stringify(generateInventory(scale, identity), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 // Run directly (bin/run-ts.cjs puts the file in argv[1]), not when imported.

@@ -1,4 +1,5 @@
 // spbe report <inventory> [--facts f]... [--max-fact-age h] [--previous report.json] --format html|md|json|csv|pdf
+// spbe report --province <dir> --format html|md|json|csv|pdf|prom (report-province.ts)
 //   --lang id|en (default id: the Dewan TIK reads Indonesian) [--as-of YYYY-MM-DD] [--out file]
 // Everything is read and rendered before anything is written, and --out is written to a temporary
 // file then renamed: a bad input or a failed PDF never leaves a partial report behind.
@@ -14,7 +15,9 @@ import { locateDiagnostics } from "../../inventory/load";
 import { InputFileError } from "../../facts/json-file";
 import { loadPreviousReport, withChanges } from "../../policies/report/previous";
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../policies/report/render";
+import { renderReport, type ReportFormat } from "../../policies/report/render";
+import { PROVINCE_FORMATS, type ProvinceFormat } from "../../policies/province/render";
+import { refuseWithProvince, runProvinceReport } from "./report-province";
 import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
 import { writeFileWhole } from "../output-files";
 import { historyOptions, historyRequest, withHistory, type HistoryCliOptions } from "../history-options";
@@ -59,7 +62,8 @@ interface ReportOpts extends HistoryCliOptions {
   facts?: string[];
   maxFactAge?: number;
   previous?: string[];
-  format: ReportFormat;
+  format: ProvinceFormat;
+  province?: string;
   lang?: string;
   asOf?: string;
   out?: string;
@@ -70,7 +74,8 @@ export function registerReport(program: Command): void {
   const command = program
     .command("report")
     .description("Perda compliance report for the Dewan TIK: scores per OPD, findings by OPD and article, exceptions, changes / laporan kepatuhan Perda")
-    .argument("<inventory>", "inventory YAML file")
+    .argument("[inventory]", "inventory YAML file (or --province <dir>)")
+    .addOption(new Option("--province <dir>", "provincial report: rank the kabupaten/kota of a directory of inventories (each under its own Perda) or report JSONs, with the trend / laporan provinsi"))
     .addOption(factsOption())
     .addOption(maxFactAgeOption())
     .addOption(
@@ -78,16 +83,22 @@ export function registerReport(program: Command): void {
         (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
       ),
     )
-    .addOption(new Option("--format <format>", "report format / format laporan").choices([...REPORT_FORMATS]).default("html"))
+    .addOption(new Option("--format <format>", "report format / format laporan").choices([...PROVINCE_FORMATS]).default("html"))
     .addOption(langOption())
     .addOption(asOfOption())
     .addOption(new Option("--number <number>", "the report's letter number, shown with its date and the addressee / nomor surat laporan"))
     .addOption(new Option("--out <file>", "write the report to this file (default stdout) / tulis ke berkas"));
   for (const o of historyOptions()) command.addOption(o);
-  command.action(async (file: string, opts: ReportOpts) => {
+  command.action(async (file: string | undefined, opts: ReportOpts) => {
       const messageLang = langOf(opts);
       const reportLang: Lang = opts.lang === "en" ? "en" : "id";
       const asOf = parseAsOf(opts.asOf, messageLang);
+      if (opts.province !== undefined) {
+        refuseWithProvince({ "<inventory>": file, "--facts": opts.facts, "--previous": opts.previous, "--max-fact-age": opts.maxFactAge, "--number": opts.number, "--prometheus-url": opts.prometheusUrl, "--period": opts.period, "--from": opts.from, "--to": opts.to }, messageLang);
+        return runProvinceReport({ dir: opts.province, asOf, format: opts.format, reportLang, messageLang, ...(opts.out ? { out: opts.out } : {}) });
+      }
+      if (file === undefined) throw new UsageError(t(messageLang, "province.need-input"));
+      if (opts.format === "prom") throw new UsageError(t(messageLang, "province.prom-needs-province"));
       historyRequest(opts, messageLang);
       const { inventory } = loadForCommand(file, { lang: messageLang });
       if (!inventory) return;
@@ -116,7 +127,7 @@ export function registerReport(program: Command): void {
       let bytes: Buffer;
       if (opts.format === "pdf") process.stderr.write(t(messageLang, "report.rendering-pdf", { browser: CHROMIUM_PATH }) + "\n");
       try {
-        bytes = await renderReport(report, opts.format, reportLang);
+        bytes = await renderReport(report, opts.format as ReportFormat, reportLang);
       } catch (err) {
         process.stderr.write(`spbe: ${t(messageLang, "report.pdf-failed", { message: (err as Error).message.split("\n")[0]! })}\n`);
         process.exitCode = ExitCode.failed;
