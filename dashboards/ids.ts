@@ -9,6 +9,8 @@ export const INFLUXDB_DS = { type: "influxdb", uid: "spbe-influxdb" } as const;
 
 export const DASHBOARD_NAMES = ["overview", "backbone", "opd-quota", "device", "recovery", "compliance"] as const;
 export type DashboardName = (typeof DASHBOARD_NAMES)[number];
+/** The provincial tier's own board (dashboards/boards/province.ts), not one of a kabupaten's. */
+export const PROVINCE_DASHBOARD = "province";
 
 /** Every generated dashboard carries this tag: the dashboard links menu lists them by it. */
 export const SPBE_TAG = "spbe";
@@ -26,7 +28,7 @@ export function slugify(text: string): string {
  * Grafana uids are at most 40 characters of [a-zA-Z0-9-_]. A long kabupaten name is cut and a short
  * hash of the full name keeps two long names that share a prefix apart.
  */
-export function dashboardUid(kabupaten: string, name: DashboardName): string {
+export function dashboardUid(kabupaten: string, name: DashboardName | typeof PROVINCE_DASHBOARD): string {
   const full = `${slugify(kabupaten)}-${name}`;
   if (full.length <= 40) return full;
   const hash = createHash("sha256").update(full).digest("hex").slice(0, 6);

@@ -50,7 +50,20 @@ export const LABEL = {
   national: "id.go.spbe.national",
   /** Containers of the Dinas's own services (prometheus, influxdb, grafana, collector): not OPD applications. */
   service: "id.go.spbe.service",
+  // The provincial tier (stack/province/): where its Kubernetes cluster runs. `tier` is a Kubernetes
+  // label; the location facts are annotations (free text: a region or an operator has spaces).
+  /** "province" on every object of the provincial tier. */
+  tier: "id.go.spbe.tier",
+  /** The cluster's name, the country (ISO 3166-1 alpha-2) and region its nodes are in, its operator and the operator's country. */
+  clusterName: "id.go.spbe.cluster-name",
+  clusterCountry: "id.go.spbe.cluster-country",
+  clusterRegion: "id.go.spbe.cluster-region",
+  clusterOperator: "id.go.spbe.cluster-operator",
+  clusterOperatorCountry: "id.go.spbe.cluster-operator-country",
 } as const;
+
+/** The `tier` value of the provincial tier's objects and of its location record. */
+export const PROVINCE_TIER = "province";
 
 /**
  * Where the labels are. Applications the Dinas runs: `docker:index/container:Container`, in

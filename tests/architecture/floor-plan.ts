@@ -40,6 +40,8 @@ export const FLOOR_PLAN: Record<Room, readonly Room[]> = {
 export const ONLY_IMPORTED_BY: Record<string, readonly string[]> = {
   "stack/index.ts": [],
   "stack/program.ts": ["stack/index.ts", "testkit/", "tests/", "bench/"],
+  "stack/province/index.ts": [],
+  "stack/province/program.ts": ["stack/province/index.ts", "testkit/", "tests/", "bench/"],
 };
 
 /** npm packages only some places may import (prefix of the specifier → path prefixes allowed). */
