@@ -132,6 +132,25 @@ export function checkWebsiteHosting(f: Pick<PlacementFacts, "website" | "siteKin
   return { variant: "abroad", params: { provider: h.provider, country: h.country, entity: h.entity, entityCountry: h.entityCountry } };
 }
 
+/** Where a cluster of the provincial tier runs and who runs it (the tier's location annotations). */
+export interface ClusterLocationFacts {
+  cluster: string;
+  country: string;
+  region: string;
+  operator: string;
+  operatorCountry: string;
+}
+
+/**
+ * The provincial tier read under the same hosting rule as a rented website (bt-7-2019 Pasal 19 (4);
+ * docs/compliance-matrix.md "The provincial tier"): its cluster's nodes in Indonesia, operated by an
+ * Indonesian legal entity. A fact left out is "unknown", which is not Indonesian: it fails.
+ */
+export function checkClusterLocation(f: ClusterLocationFacts): Violation | undefined {
+  if (f.country === INDONESIA && f.operatorCountry === INDONESIA) return undefined;
+  return { variant: "abroad", params: { cluster: f.cluster, country: f.country, region: f.region, operator: f.operator, operatorCountry: f.operatorCountry } };
+}
+
 export function isConfidential(classification: string): boolean {
   return classification === "rahasia" || classification === "strategis";
 }

@@ -5,11 +5,11 @@
 // `environment` ({ key: value }).
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { render, renderSideBySide } from "../../i18n";
-import { LABEL, PLACEMENT_RECORD_TYPE } from "../../inventory/labels";
+import { LABEL, PLACEMENT_RECORD_TYPE, PROVINCE_TIER } from "../../inventory/labels";
 import { PROFILES, type Profile } from "../../inventory/schema";
-import { checkAddressInBlocks, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
+import { checkAddressInBlocks, checkClusterLocation, checkConfidentialOnDinas, checkExceptionExpiring, checkPlacement, checkWebsiteHosting, type PlacementFacts, type SiteKind, type Violation } from "../placement";
 import { appConfidentialDinas, appExceptionExpiring, appPlacementDc, websiteHostingIndonesia } from "../rules/placement";
-import { formatCitation } from "../rules/helpers";
+import { cite, formatCitation } from "../rules/helpers";
 import { appliesTo, evidenceOf } from "../index";
 import type { Rule } from "../types";
 
@@ -153,4 +153,46 @@ export const publishedOnDinasAddress: ResourceValidationPolicy = {
   },
 };
 
-export const POLICIES: ResourceValidationPolicy[] = [opdAppInDinasDataCenter, confidentialOnDinasNetwork, publishedOnDinasAddress, websiteHostedInIndonesia, exceptionExpiringSoon];
+/**
+ * The provincial tier's location facts (stack/province/): a Kubernetes object's metadata (the tier
+ * label, the location annotations), or the location record's environment. Undefined for resources
+ * that are not the tier's.
+ */
+export function provinceLocation(args: Pick<ResourceValidationArgs, "type" | "props">): Record<string, string | undefined> | undefined {
+  if (args.type === PLACEMENT_RECORD_TYPE) {
+    const env = (args.props.environment ?? {}) as Record<string, string>;
+    return env[LABEL.tier] === PROVINCE_TIER ? env : undefined;
+  }
+  if (!args.type.startsWith("kubernetes:") || args.type.startsWith("kubernetes:helm.sh/")) return undefined;
+  return ((args.props.metadata ?? {}) as { annotations?: Record<string, string> }).annotations ?? {};
+}
+
+const HOSTING_ARTICLE = formatCitation(cite("bt-7-2019", 19, "4"));
+
+/**
+ * The provincial tier runs only in Indonesia, operated by an Indonesian legal entity: the hosting rule
+ * of bt-7-2019 Pasal 19 (4), read for the province's own systems. Every Kubernetes object the stack
+ * declares is judged (a Helm release is judged through its namespace and the location record): the
+ * kabupaten program declares none, so any Kubernetes object is the tier's, and one without the
+ * location annotations fails (unknown is not Indonesia).
+ */
+export const provinceClusterInIndonesia: ResourceValidationPolicy = {
+  name: "province-cluster-in-indonesia",
+  description: `The provincial tier's cluster is in Indonesia, run by an Indonesian legal entity / klaster tingkat provinsi berada di Indonesia dan dikelola badan hukum Indonesia (${HOSTING_ARTICLE}, read for the province)`,
+  enforcementLevel: "mandatory",
+  validateResource: (args, reportViolation) => {
+    const f = provinceLocation(args);
+    if (!f) return;
+    const unknown = (v: string | undefined) => v ?? "unknown";
+    const v = checkClusterLocation({
+      cluster: unknown(f[LABEL.clusterName]),
+      country: unknown(f[LABEL.clusterCountry]),
+      region: unknown(f[LABEL.clusterRegion]),
+      operator: unknown(f[LABEL.clusterOperator]),
+      operatorCountry: unknown(f[LABEL.clusterOperatorCountry]),
+    });
+    if (v) reportViolation(`${args.name}: cluster ${v.params.cluster} in ${v.params.country} (${v.params.region}), operated by ${v.params.operator} (${v.params.operatorCountry}): the provincial tier must run in Indonesia, operated by an Indonesian legal entity [${HOSTING_ARTICLE}]`);
+  },
+};
+
+export const POLICIES: ResourceValidationPolicy[] = [opdAppInDinasDataCenter, confidentialOnDinasNetwork, publishedOnDinasAddress, websiteHostedInIndonesia, exceptionExpiringSoon, provinceClusterInIndonesia];

@@ -66,6 +66,7 @@ describe("the pack's policies on hand-made resources", () => {
       "published-on-dinas-address": "mandatory",
       "website-hosted-in-indonesia": "mandatory",
       "exception-expiring-soon": "advisory",
+      "province-cluster-in-indonesia": "mandatory",
     });
   });
 

@@ -52,6 +52,7 @@ export function analyzerSuite(stack: "barito-timur" | "klaten", expected: Expect
         { name: "published-on-dinas-address", level: "mandatory" },
         { name: "website-hosted-in-indonesia", level: "mandatory" },
         { name: "exception-expiring-soon", level: "advisory" },
+        { name: "province-cluster-in-indonesia", level: "mandatory" },
       ]);
     });
 
