@@ -10,6 +10,8 @@ export interface VictoriaMetricsHandle {
   url: string;
   port: number;
   dataDir: string;
+  /** POST Prometheus text exposition to /api/v1/import/prometheus (samples without a timestamp get "now"). */
+  importPrometheus(text: string): Promise<void>;
   /** Instant query (Prometheus API). */
   query(expr: string, time?: number): Promise<{ metric: Record<string, string>; value: [number, string] }[]>;
   /** Raw samples of the series matching `match` (/api/v1/export, JSON lines). */
@@ -42,6 +44,10 @@ export async function startVictoriaMetrics(opts: { args?: string[] } = {}): Prom
     port,
     dataDir,
     log: () => proc?.log() ?? "",
+    async importPrometheus(text) {
+      const r = await fetch(`${url}/api/v1/import/prometheus`, { method: "POST", body: text });
+      if (r.status !== 204) throw new Error(`victoria-metrics import: HTTP ${r.status} ${await r.text()}`);
+    },
     async query(expr, time) {
       const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}${time ? `&time=${time}` : ""}`);
       const j = (await r.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] }; error?: string };
