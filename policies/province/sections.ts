@@ -1,7 +1,7 @@
 // The provincial report's content once, as headed tables and lines in the report's language; the
 // formats (render.ts) only lay it out.
 import type { Lang } from "../types";
-import { formatScore, tr } from "../report/text";
+import { formatNumber, formatScore, tr } from "../report/text";
 import type { ProvinceReport } from "./model";
 
 export interface ProvinceTable {
@@ -36,10 +36,12 @@ export function provinceContent(report: ProvinceReport, lang: Lang): ProvinceCon
   const o = report.overall;
   const col = (k: string) => tr(lang, k as Parameters<typeof tr>[1]);
   const withTrend = report.kabupaten.filter((k) => k.trend.length > 1);
+  // Counts as the language writes them (1.942 / 1,942): i18n/number.ts.
+  const n = (x: number) => formatNumber(lang, x);
   return {
     title: tr(lang, "province.title", { count: o.kabupaten }),
     meta: [tr(lang, "province.as-of", { date: report.asOf })],
-    overall: tr(lang, "province.overall", { score: formatScore(lang, o.meanScore), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks, kabupaten: o.kabupaten, opds: o.opds }),
+    overall: tr(lang, "province.overall", { score: formatScore(lang, o.meanScore), mandatory: n(o.mandatory), advisory: n(o.advisory), checks: n(o.checks), kabupaten: n(o.kabupaten), opds: n(o.opds) }),
     note: tr(lang, "province.note"),
     kabupaten: {
       title: tr(lang, "province.ranking-kabupaten"),
@@ -52,10 +54,10 @@ export function provinceContent(report: ProvinceReport, lang: Lang): ProvinceCon
         k.profiles.join(", "),
         formatScore(lang, k.score),
         change(lang, k.score, k.trend.at(-2)?.score),
-        String(k.mandatory),
-        String(k.advisory),
-        String(k.checks),
-        String(k.opds),
+        n(k.mandatory),
+        n(k.advisory),
+        n(k.checks),
+        n(k.opds),
         predicateText(lang, k.predicate),
         k.asOf,
       ]),
@@ -74,7 +76,7 @@ export function provinceContent(report: ProvinceReport, lang: Lang): ProvinceCon
       title: tr(lang, "province.ranking-opd"),
       headers: ["province.col.rank", "province.col.kabupaten", "report.col.opd", "report.col.name", "report.col.score", "province.col.change", "report.col.mandatory", "report.col.advisory", "report.col.checks"].map(col),
       numeric: [0, 4, 5, 6, 7, 8],
-      rows: report.opds.map((x) => [String(x.rank), x.kabupaten, x.opd, x.name, formatScore(lang, x.score), change(lang, x.score, x.previousScore), String(x.mandatory), String(x.advisory), String(x.checks)]),
+      rows: report.opds.map((x) => [String(x.rank), x.kabupaten, x.opd, x.name, formatScore(lang, x.score), change(lang, x.score, x.previousScore), n(x.mandatory), n(x.advisory), n(x.checks)]),
     },
   };
 }
