@@ -3,7 +3,7 @@
 // drift apart. One function per MIB subject says what a device answers; the values come from
 // sim-model.ts (pure) and the counters move with the clock.
 import * as N from "./metric-names";
-import { HOST_RESOURCES, IF_MIB, mibEnumValue, MIKROTIK, SYSTEM, UPS_MIB } from "./modules";
+import { CISCO_CPU_MEMORY, HOST_RESOURCES, IF_MIB, mibEnumValue, MIKROTIK, SYSTEM, UPS_MIB } from "./modules";
 import { CHASSIS_ID_SUBTYPES, LLDP_LOC, LLDP_LOC_PORT, LLDP_REM, PORT_ID_SUBTYPES } from "./neighbour-mib";
 import { enumNumber } from "./mib-enum";
 import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
@@ -33,6 +33,7 @@ export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortD
   if (dev.hostResources) serveHostResources(mib, dev, clock);
   if (dev.ups) serveUps(mib, dev);
   if (dev.mikrotik) serveMikrotik(mib, dev, clock);
+  if (dev.ciscoCpuMemory) serveCiscoCpuMemory(mib, dev, clock);
   if (dev.lldp) serveLldp(mib, dev);
 }
 
@@ -166,6 +167,27 @@ function serveHostResources(mib: SimMib, dev: SimDevice, clock: SimClock): void 
 
 function storage(descr: string, allocationUnits: number, size: number, used: number): CellAnswers {
   return { [N.LABEL_HR_STORAGE_DESCR]: descr, [N.HR_STORAGE_ALLOCATION_UNITS]: allocationUnits, [N.HR_STORAGE_SIZE]: size, [N.HR_STORAGE_USED]: used };
+}
+
+/**
+ * CISCO-PROCESS-MIB's CPU total table (one CPU, on entity 1) and CISCO-MEMORY-POOL-MIB's processor and
+ * I/O pools, so a simulated Cisco answers the cisco_cpu_memory module as a real one does.
+ */
+function serveCiscoCpuMemory(mib: SimMib, dev: SimDevice, clock: SimClock): void {
+  const cpuSeed = hash01(`${dev.id}/cisco-cpu`);
+  const busy = (window: number) => () => Math.min(100, cpuLoadAt(cpuSeed, clock.seconds() - window / 2));
+  mib.table(CISCO_CPU_MEMORY, N.LABEL_CPM_CPU_TOTAL_INDEX, [
+    { index: 1, answers: { [N.CPM_CPU_TOTAL_PHYSICAL_INDEX]: 1, [N.CPM_CPU_TOTAL_5SEC_REV]: busy(5), [N.CPM_CPU_TOTAL_1MIN_REV]: busy(60), [N.CPM_CPU_TOTAL_5MIN_REV]: busy(300) } },
+  ]);
+  const seed = hash01(`${dev.id}/cisco-memory`);
+  const pool = (name: string, total: number) => {
+    const used = Math.round(total * (0.3 + 0.4 * seed));
+    return { [N.LABEL_CISCO_MEMORY_POOL_NAME]: name, [N.CISCO_MEMORY_POOL_USED]: used, [N.CISCO_MEMORY_POOL_FREE]: total - used, [N.CISCO_MEMORY_POOL_LARGEST_FREE]: Math.round((total - used) * 0.8) };
+  };
+  mib.table(CISCO_CPU_MEMORY, N.LABEL_CISCO_MEMORY_POOL_TYPE, [
+    { index: 1, answers: pool("Processor", 512 * 1024 * 1024) },
+    { index: 2, answers: pool("I/O", 64 * 1024 * 1024) },
+  ]);
 }
 
 /** UPS-MIB: on mains with a full, normal battery; one input and one output line. */

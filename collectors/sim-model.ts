@@ -32,6 +32,8 @@ export interface SimDevice {
   ups: boolean;
   /** MIKROTIK-MIB: when the device is polled with the mikrotik module. */
   mikrotik?: SimMikrotik;
+  /** CISCO-PROCESS-MIB and CISCO-MEMORY-POOL-MIB: when the device is polled with cisco_cpu_memory. */
+  ciscoCpuMemory?: boolean;
   /** LLDP-MIB: the network roles speak LLDP (sim-wiring.ts says what their ports hear). */
   lldp?: SimLldp;
 }
@@ -79,6 +81,7 @@ export function simulatedDevices(inv: Inventory, wiring: SimWiringOptions = {}):
       hostResources: modules.includes("host_resources"),
       ups: modules.includes("ups_mib"),
       ...(modules.includes("mikrotik") ? { mikrotik: simulatedMikrotik(inv, d) } : {}),
+      ...(modules.includes("cisco_cpu_memory") ? { ciscoCpuMemory: true } : {}),
       ...(LLDP_ROLES.includes(d.role) ? { lldp: lldp.get(d.id) } : {}),
     };
   });
