@@ -62,6 +62,19 @@ export const lawMessages = {
   },
   "plausibility.after-evaluation": { id: "bertanggal {date}, sesudah tanggal evaluasi {asOf}: periksa dokumennya", en: "dated {date}, after the evaluation date {asOf}: check the document" },
   "plausibility.ref-year": { id: "nomor {ref} menyebut tahun {year}, tetapi bertanggal {date}: periksa dokumennya", en: "reference {ref} names the year {year} but is dated {date}: check the document" },
+  "law.indicators": {
+    id: "Bukti pendukung evaluasi SPBE nasional (PermenPANRB 59/2020)",
+    en: "Supporting evidence for the national SPBE evaluation (PermenPANRB 59/2020)",
+  },
+  "law.indicators.line": {
+    id: "Indikator {number} {name} (domain {domain}, aspek {aspect}): {rules}. Sumber nomor indikator: {source}",
+    en: "Indicator {number} {name} (domain {domain}, aspect {aspect}): {rules}. Source of the indicator number: {source}",
+  },
+  "law.indicators.rule": { id: "{rule}: {failed} dari {checked} pemeriksaan gagal", en: "{rule}: {failed} of {checked} checks failed" },
+  "law.indicators.note": {
+    id: "Bukti pendukung, bukan nilai indikator: tingkat kematangan ditetapkan evaluator atas dokumen. Hanya indikator yang nomornya dapat dikutip dari sumber yang dibaca yang dicantumkan; selebihnya: docs/compliance-matrix.md.",
+    en: "Supporting evidence, not an indicator's level: the maturity level is the evaluator's judgement on documents. Only indicators whose number could be cited from a source actually read are named; the others: docs/compliance-matrix.md.",
+  },
   "law.plausibility": { id: "Peringatan kewajaran bukti", en: "Plausibility warnings on the evidence" },
   "law.plausibility.note": {
     id: "Bukan temuan: catatan inventaris yang perlu dicocokkan dengan dokumen aslinya sebelum laporan ditandatangani.",

@@ -31,8 +31,8 @@ export const reportMessages = {
     en: "Overall score {score}/100: {mandatory} mandatory {mandatory|finding|findings} and {advisory} {advisory|advisory|advisories} in {checks} {checks|check|checks}.",
   },
   "report.score-note": {
-    id: "Skor = 100 × (1 − Σ bobot temuan / Σ bobot pemeriksaan), per OPD dan keseluruhan; bobot = keparahan (wajib {mandatory}, saran {advisory}) × klasifikasi data yang dipertaruhkan ({classes}; subjek selain aplikasi 1).",
-    en: "Score = 100 × (1 − Σ finding weight / Σ check weight), per OPD and overall; weight = severity (mandatory {mandatory}, advisory {advisory}) × classification of the data at stake ({classes}; subjects other than applications 1).",
+    id: "Skor = 100 × (1 − Σ bobot temuan / Σ bobot pemeriksaan), per OPD dan keseluruhan; bobot = keparahan (wajib {mandatory}, saran {advisory}) × klasifikasi data yang dipertaruhkan ({classes}; subjek selain aplikasi 1). Skor mengukur bagian pemeriksaan berbobot yang lolos, bukan tingkat kepatuhan: banyak pemeriksaan yang lolos tidak menghapus satu temuan wajib pun.",
+    en: "Score = 100 × (1 − Σ finding weight / Σ check weight), per OPD and overall; weight = severity (mandatory {mandatory}, advisory {advisory}) × classification of the data at stake ({classes}; subjects other than applications 1). The score measures the share of weighted checks passed, not a level of compliance: many passed checks do not cancel a single mandatory finding.",
   },
   "report.facts-used": { id: "Fakta teramati dari kolektor disertakan.", en: "Observed facts from the collectors were included." },
   "report.facts-not-used": {
@@ -68,6 +68,7 @@ export const reportMessages = {
   "report.col.checks": { id: "Pemeriksaan", en: "Checks" },
   "report.col.mandatory": { id: "Wajib", en: "Mandatory" },
   "report.col.advisory": { id: "Saran", en: "Advisory" },
+  "report.col.predicate": { id: "Predikat", en: "Predicate" },
   "report.col.rule": { id: "Aturan", en: "Rule" },
   "report.col.citation": { id: "Pasal", en: "Article" },
   "report.col.severity": { id: "Tingkat", en: "Severity" },

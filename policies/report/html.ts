@@ -5,7 +5,7 @@ import { availabilityContent } from "./availability";
 import { renderDiagnostic } from "../../inventory/diagnostics";
 import { complianceChartSvg } from "./chart";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
-import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
+import { coverageLines, indicatorLines, letterHead, obstructionLines, opdSummaryTable, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 export const escapeHtml = (s: string | number) =>
@@ -56,13 +56,8 @@ export function renderHtml(report: Report, lang: Lang): string {
   parts.push(`<p class="overall">${escapeHtml(tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks }))}</p>`);
   parts.push(`<p class="meta">${escapeHtml(scoreNote(lang))} ${escapeHtml(tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used"))}</p>`);
   parts.push(`<div class="chart">${complianceChartSvg(report.opds, lang, tr(lang, "report.chart"))}</div>`);
-  parts.push(
-    table(
-      [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
-      report.opds.map((s) => [escapeHtml(s.opd), escapeHtml(s.name), formatScore(lang, s.score), String(s.checks), String(s.mandatory), String(s.advisory)]),
-      [2, 3, 4, 5],
-    ),
-  );
+  const opdTable = opdSummaryTable(report, lang);
+  parts.push(table(opdTable.headers, opdTable.rows.map((r) => r.map(escapeHtml)), opdTable.numeric));
 
   if (report.plausibility?.length) {
     parts.push(`<h2 id="plausibility">${escapeHtml(tr(lang, "law.plausibility"))}</h2>`, `<p class="meta">${escapeHtml(tr(lang, "law.plausibility.note"))}</p>`);
@@ -162,6 +157,12 @@ export function renderHtml(report: Report, lang: Lang): string {
     parts.push(persisting.length ? `<ul class="persisting">${persisting.map((k) => keyLine(lang, report, k)).join("")}</ul>` : `<p>${escapeHtml(tr(lang, "report.none"))}</p>`);
     const trend = trendLines(report);
     if (trend.length) parts.push(`<h3>${escapeHtml(tr(lang, "law.trend"))}</h3><ul>${trend.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`);
+  }
+
+  const indicators = indicatorLines(report, lang);
+  if (indicators) {
+    parts.push(`<h2 id="spbe-indicators">${escapeHtml(tr(lang, "law.indicators"))}</h2>`);
+    parts.push(`<ul>${indicators.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`, `<p class="meta">${escapeHtml(tr(lang, "law.indicators.note"))}</p>`);
   }
 
   parts.push(`<h2 id="rules">${escapeHtml(tr(lang, "report.rules"))}</h2>`);

@@ -2,16 +2,31 @@
 // count first, the predicate and its written thresholds), the coverage of the articles, and the
 // year-over-year classes beyond resolved/new (persisting, worsened) with the per-OPD trend.
 import type { MessageCode } from "../../i18n";
+import { indicatorEvidence } from "../spbe-indicators";
 import type { Lang, Report } from "../types";
-import { tr } from "./text";
+import { formatScore, pick, tr } from "./text";
+
+const predicateLabel = (lang: Lang, p: string | undefined) => (p ? tr(lang, `law.predicate.${p}` as MessageCode) : "-");
 
 export function verdictLines(report: Report, lang: Lang): { headline: string; thresholds: string; scope: string } {
   const o = report.overall;
-  const predicate = o.predicate ? tr(lang, `law.predicate.${o.predicate}` as MessageCode) : "-";
+  const predicate = predicateLabel(lang, o.predicate);
   return {
     headline: tr(lang, "law.verdict", { mandatory: o.mandatory, advisory: o.advisory, predicate }),
     thresholds: tr(lang, "law.thresholds"),
     scope: tr(lang, "law.scope"),
+  };
+}
+
+/**
+ * The per-OPD table, counts and predicate before the score (as the headline): the score alone read
+ * 94.7/100 next to 14 mandatory findings. `numeric` are the columns to right-align.
+ */
+export function opdSummaryTable(report: Report, lang: Lang): { headers: string[]; rows: string[][]; numeric: number[] } {
+  return {
+    headers: [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory"), tr(lang, "report.col.predicate"), tr(lang, "report.col.score"), tr(lang, "report.col.checks")],
+    rows: report.opds.map((s) => [s.opd, s.name, String(s.mandatory), String(s.advisory), predicateLabel(lang, s.predicate), formatScore(lang, s.score), String(s.checks)]),
+    numeric: [2, 3, 5, 6],
   };
 }
 
@@ -35,6 +50,26 @@ export function trendLines(report: Report): string[] {
   const t = report.changes?.trend;
   if (!t) return [];
   return t.opds.filter((o) => o.mandatory.some((n) => n > 0) || o.advisory.some((n) => n > 0)).map((o) => `${o.opd}: ${o.mandatory.join(" → ")} (${t.asOf.join(" → ")})`);
+}
+
+/**
+ * Supporting evidence for the national SPBE evaluation (PermenPANRB 59/2020): per indicator the
+ * applied rules that speak to it, with their findings of this evaluation and where the indicator's
+ * number was read. Undefined when no applied rule maps to a citable indicator.
+ */
+export function indicatorLines(report: Report, lang: Lang): string[] | undefined {
+  const evidence = indicatorEvidence(report.rules);
+  if (evidence.length === 0) return undefined;
+  return evidence.map((e) =>
+    tr(lang, "law.indicators.line", {
+      number: e.indicator.number,
+      name: pick(lang, e.indicator.name),
+      domain: pick(lang, e.indicator.domain),
+      aspect: pick(lang, e.indicator.aspect),
+      rules: e.rules.map((r) => tr(lang, "law.indicators.rule", { rule: r.id, failed: r.failed, checked: r.checked })).join("; "),
+      source: e.indicator.source,
+    }),
+  );
 }
 
 /** The rules whose findings expose the head of the OPD to a sanction of klaten-18-2018 Pasal 34 (1). */

@@ -3,7 +3,7 @@ import type { FindingKey, Lang, Report } from "../types";
 import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topologyUnknownRows } from "./topology";
 import { availabilityContent } from "./availability";
 import { renderDiagnostic } from "../../inventory/diagnostics";
-import { coverageLines, letterHead, obstructionLines, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
+import { coverageLines, indicatorLines, letterHead, obstructionLines, opdSummaryTable, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
 const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -28,13 +28,8 @@ export function renderMarkdown(report: Report, lang: Lang): string {
   const o = report.overall;
   out.push(`**${tr(lang, "report.overall", { score: formatScore(lang, o.score), mandatory: o.mandatory, advisory: o.advisory, checks: o.checks })}**`, "");
   out.push(`${scoreNote(lang)} ${tr(lang, report.factsUsed ? "report.facts-used" : "report.facts-not-used")}`, "");
-  out.push(
-    table(
-      [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.score"), tr(lang, "report.col.checks"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory")],
-      report.opds.map((s) => [s.opd, s.name, formatScore(lang, s.score), s.checks, s.mandatory, s.advisory]),
-    ),
-    "",
-  );
+  const opdTable = opdSummaryTable(report, lang);
+  out.push(table(opdTable.headers, opdTable.rows), "");
 
   if (report.plausibility?.length) out.push(`## ${tr(lang, "law.plausibility")}`, "", tr(lang, "law.plausibility.note"), "", ...report.plausibility.map((d) => `- \`${cell(renderDiagnostic(d, lang))}\``), "");
 
@@ -118,6 +113,9 @@ export function renderMarkdown(report: Report, lang: Lang): string {
     const trend = trendLines(report);
     if (trend.length) out.push(`### ${tr(lang, "law.trend")}`, "", ...trend.map((l) => `- ${l}`), "");
   }
+
+  const indicators = indicatorLines(report, lang);
+  if (indicators) out.push(`## ${tr(lang, "law.indicators")}`, "", ...indicators.map((l) => `- ${l}`), "", tr(lang, "law.indicators.note"), "");
 
   out.push(`## ${tr(lang, "report.rules")}`, "");
   out.push(

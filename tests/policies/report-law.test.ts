@@ -7,6 +7,8 @@ import { renderHtml } from "../../policies/report/html";
 import { renderMarkdown } from "../../policies/report/markdown";
 import { parsePreviousReport, withChanges } from "../../policies/report/previous";
 import { predicateOf } from "../../policies/verdict";
+import { RULES } from "../../policies";
+import { indicatorEvidence, RULE_INDICATORS, SPBE_INDICATORS } from "../../policies/spbe-indicators";
 import { parseFacts } from "../../facts/load";
 import { AS_OF, appOf, compliantData, load } from "./fixtures";
 
@@ -30,6 +32,11 @@ describe("the predicate", () => {
       expect(verdict).toBeLessThan(md.indexOf("Skor keseluruhan"));
       expect(md).toContain("predikat: tidak memenuhi");
       expect(md).toContain("Ambang predikat");
+      // Per OPD too: counts and predicate before the score, and the score said to be no level of compliance.
+      expect(md).toContain("| OPD | Nama | Wajib | Saran | Predikat | Skor | Pemeriksaan |");
+      const worst = report.opds.find((o) => o.mandatory > 0)!;
+      expect(md).toContain(`| ${worst.opd} | ${worst.name} | ${worst.mandatory} | ${worst.advisory} | tidak memenuhi |`);
+      expect(md).toContain("bukan tingkat kepatuhan");
       expect(md).not.toMatch(/^Evaluasi tahunan penyelenggaraan/m); // not the whole yearly evaluation
       expect(renderHtml(report, "en")).toContain("Mandatory findings: " + report.overall.mandatory);
       for (const o of report.opds) expect(o.predicate).toBe(predicateOf(o.mandatory, o.advisory));
@@ -96,6 +103,14 @@ describe("year over year", () => {
     expect(c.trend!.asOf).toEqual(["2024-11-23", "2025-11-23", "2026-11-23"]);
     expect(trend.get("dinkes")).toEqual([1, 1, 0]);
     expect(trend.get("diskominfo")).toEqual([0, 1, 1]);
+    // ...and the report shows it, oldest first, in both renderers.
+    const md = renderMarkdown(withChanges(r3, [asPrevious(r2), asPrevious(r1)]), "en");
+    const section = md.slice(md.indexOf("### Trend of mandatory findings per OPD"));
+    expect(section).toContain("- dinkes: 1 → 1 → 0 (2024-11-23 → 2025-11-23 → 2026-11-23)");
+    expect(section).toContain("- diskominfo: 0 → 1 → 1");
+    expect(renderHtml(withChanges(r3, [asPrevious(r2), asPrevious(r1)]), "id")).toContain("<li>dinkes: 1 → 1 → 0 (2024-11-23 → 2025-11-23 → 2026-11-23)</li>");
+    // One previous report: classes, but no trend to draw.
+    expect(renderMarkdown(withChanges(r3, asPrevious(r2)), "en")).not.toContain("Trend of mandatory findings");
   });
 });
 
@@ -142,5 +157,49 @@ describe("the letter the Dewan TIK signs", () => {
     expect(section.length).toBeLessThan(1000);
     expect(section).toContain("Dinas Kesehatan (dinkes): 1 mandatory findings not acted upon since the report of 2025-11-23 (app-security-assessment)");
     expect(section).not.toContain("(diskominfo)");
+  });
+});
+
+describe("supporting evidence for the national SPBE evaluation (PermenPANRB 59/2020)", () => {
+  it("maps only rules of the catalogue to indicators named with the source they were read in", () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    const numbers = new Set(SPBE_INDICATORS.map((i) => i.number));
+    expect(numbers.size).toBe(SPBE_INDICATORS.length);
+    for (const [rule, indicators] of Object.entries(RULE_INDICATORS)) {
+      expect(ids.has(rule), rule).toBe(true);
+      for (const n of indicators) expect(numbers.has(n), `${rule} → ${n}`).toBe(true);
+    }
+    for (const i of SPBE_INDICATORS) {
+      expect(i.number).toBeGreaterThanOrEqual(1);
+      expect(i.number).toBeLessThanOrEqual(47); // the instrument has 47 indicators
+      expect(i.source, `indicator ${i.number}`).toMatch(/^https:\/\/\S+$/);
+      expect(i.name.id && i.name.en, `indicator ${i.number}`).toBeTruthy();
+    }
+    // Every indicator named is used by some rule: none is listed for show.
+    for (const n of numbers) expect(Object.values(RULE_INDICATORS).some((l) => l.includes(n)), `indicator ${n}`).toBe(true);
+  });
+
+  it("shows each indicator with the checks and findings of its rules in this evaluation, in both languages", () => {
+    const report = evaluate(loadInventoryOrThrow("examples/klaten/inventory.yaml"), { asOf: AS_OF });
+    const placement = report.rules.find((r) => r.id === "app-placement-dc")!;
+    expect(placement.failed).toBe(3);
+    const md = renderMarkdown(report, "id");
+    const section = md.slice(md.indexOf("## Bukti pendukung evaluasi SPBE nasional"), md.indexOf("## Aturan yang diterapkan"));
+    expect(section).toContain(`Indikator 16 Tingkat Kematangan Layanan Pusat Data`);
+    expect(section).toContain(`app-placement-dc: ${placement.failed} dari ${placement.checked} pemeriksaan gagal`);
+    expect(section).toContain("Sumber nomor indikator: https://");
+    expect(section).toContain("bukan nilai indikator");
+    // Barito Timur under its own Perda: indicator 16 from its placement rules; no rule of indicator 29 applies without facts.
+    const bt = evaluate(loadInventoryOrThrow("examples/barito-timur/inventory.yaml"), { asOf: AS_OF });
+    const html = renderHtml(bt, "en");
+    expect(html).toContain('<h2 id="spbe-indicators">');
+    expect(html).toContain("Indicator 16 Maturity of the data-center service");
+    expect(html).not.toContain("Indicator 29");
+  });
+
+  it("names nothing when no applied rule maps to a citable indicator", () => {
+    expect(indicatorEvidence([])).toEqual([]);
+    expect(indicatorEvidence([{ id: "app-license", checked: 3, failed: 1 }])).toEqual([]);
+    expect(indicatorEvidence([{ id: "device-reachable", checked: 4, failed: 1 }]).map((e) => [e.indicator.number, e.rules])).toEqual([[29, [{ id: "device-reachable", checked: 4, failed: 1 }]]]);
   });
 });
