@@ -214,6 +214,11 @@ export const appDrReplica: Rule = {
       }),
 };
 
+/**
+ * klaten-18-2018 Pasal 8 (4): procurement for a PD's e-government action plan "wajib dimintakan
+ * verifikasi dari Dinas". Judged where the inventory records a procurement; the Dinas's own
+ * applications are not judged (it does not verify itself), as for devices (device-procurement-verified).
+ */
 export const appProcurementVerified: Rule = {
   id: "app-procurement-verified",
   title: { id: "Pengadaan diverifikasi oleh Dinas", en: "Procurement verified by the Dinas" },
@@ -232,7 +237,7 @@ export const appProcurementVerified: Rule = {
   },
   evaluate: ({ inventory }) =>
     inventory.applications
-      .filter((a) => a.procurement)
+      .filter((a) => a.procurement && a.opd !== inventory.meta.dinas)
       .map((a) => check(app(a.id), a.opd, a.procurement!.verificationRef ? undefined : { variant: "unverified", params: { year: a.procurement!.year } })),
 };
 

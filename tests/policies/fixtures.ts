@@ -41,6 +41,7 @@ export function compliantData(): any {
       license: "pemda-owned",
       securityAssessment: { date: "2026-05-14", ref: "BA/web" },
       development: { dinasRef: "REK-DEV/web", date: "2025-10-01" },
+      procurement: { year: 2025, verificationRef: "VER/2025/2" },
     },
     {
       id: "simpeg",

@@ -151,7 +151,7 @@ const CASES: Case[] = [
     subject: "simpeg",
     variant: "not-at-recovery",
   },
-  { rule: "app-procurement-verified", name: "procurement without verification", breakIt: (d) => delete appOf(d, "simpeg").procurement.verificationRef, subject: "simpeg", variant: "unverified" },
+  { rule: "app-procurement-verified", name: "an OPD's procurement without verification", breakIt: (d) => delete appOf(d, "web").procurement.verificationRef, subject: "web", variant: "unverified" },
   { rule: "opd-pengelola-tik", name: "OPD without pengelola TIK", breakIt: (d) => (d.opds[1].pengelolaTik = []), subject: "dinkes", variant: "none" },
   { rule: "opd-pengelola-decree", name: "pengelola without decree", breakIt: (d) => delete d.opds[1].pengelolaTik[0].decree, subject: "dinkes", variant: "no-decree" },
   { rule: "opd-quota", name: "OPD without quota", breakIt: (d) => (d.bandwidth.quotas = d.bandwidth.quotas.filter((q: any) => q.opd !== "dinkes")), subject: "dinkes", variant: "none" },
@@ -571,6 +571,15 @@ describe("the articles' boundaries (issue 14)", () => {
     delete open.incidents[0].end;
     const facts = availabilityFacts({ start: "2026-11-15T01:00:00Z", end: "2026-11-15T09:00:00Z", seconds: 8 * 3600 });
     expect(evaluate(load(open), { asOf: AS_OF, profiles: ["bt-7-2019"], facts, rules: [ruleById("outage-registered")] }).findings).toEqual([]);
+  });
+
+  it("procurement (klaten-18-2018 Pasal 8 (4)) is verified by the Dinas for the OPDs: its own, applications and devices alike, are not judged", () => {
+    const data = compliantFor("klaten-18-2018");
+    delete appOf(data, "simpeg").procurement.verificationRef; // the Dinas's own application
+    data.devices.find((x: any) => x.id === "srv1").procurement = { year: 2025 }; // the Dinas's own server
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-procurement-verified", "device-procurement-verified"])).toEqual([]);
+    delete appOf(data, "web").procurement.verificationRef; // an OPD's
+    expect(findingsOf(data, ["klaten-18-2018"], ["app-procurement-verified", "device-procurement-verified"])).toEqual(["mandatory app-procurement-verified dinkes web unverified"]);
   });
 
   it("a national application with confidential data is still reached over the Dinas network (bt-7-2019 Pasal 18)", () => {
