@@ -181,6 +181,19 @@ describe("availability history from a real Prometheus (promtool backfill, 41 dev
     const b = exp.get(BACKBONE_DEVICE)!.outage!;
     expect(setda.longestOutage).toMatchObject({ start: iso(b.start), end: iso(b.end) });
     expect(a.links.find((l) => l.link === "bb-dc-drc")!.device).toBe("drc-rtr-01");
+
+    // The incident register fed by what the platform observed (bt-7-2019 Pasal 17 (8), rule outage-registered):
+    // every device whose longest outage lasted 4 hours or more and that no registered incident covers is advice.
+    const covered = (id: string, o: { start: number; end: number }) =>
+      (inv.incidents ?? []).some((i) => i.devices.includes(id) && Date.parse(i.start) <= o.end * 1000 && (i.end === undefined || Date.parse(i.end) >= o.start * 1000));
+    const longOutages = observed.filter((id) => {
+      const o = exp.get(id)!.outage;
+      return o && o.end - o.start >= 4 * HOUR && !covered(id, o);
+    });
+    expect(longOutages).toEqual(expect.arrayContaining(drc)); // the recovery site's long outage is among them
+    const outageFindings = report.findings.filter((f) => f.rule === "outage-registered");
+    expect(outageFindings.map((f) => f.subject.id).sort()).toEqual(longOutages.map((id) => `${id}@${iso(exp.get(id)!.outage!.start)}`).sort());
+    expect(new Set(outageFindings.map((f) => f.severity))).toEqual(new Set(["advisory"]));
   }, 60_000);
 
   it("the Markdown and HTML reports have the section in both languages", () => {
