@@ -140,9 +140,15 @@ describe("spbe report: changes since the previous report, facts", () => {
     expect(report.changes.added.map((k: any) => `${k.rule} ${k.subject.id}`).sort()).toEqual(["app-answers-from-dinas-blocks sipd", "device-reachable kec-cawas-rtr-01"]);
     expect(report.factsUsed).toBe(true);
 
-    const md = spbe(["report", KLATEN, "--format", "md", "--lang", "en", "--as-of", "2026-11-23", "--previous", previousFile]);
+    // Two previous reports, the older given last: classes against the newest, the trend over all three.
+    const olderFile = join(dir, "previous-2024.json");
+    expect(spbe(["report", KLATEN, "--format", "json", "--as-of", "2024-11-23", "--out", olderFile]).code).toBe(0);
+    const md = spbe(["report", KLATEN, "--format", "md", "--lang", "en", "--as-of", "2026-11-23", "--previous", previousFile, "--previous", olderFile]);
+    expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain("## Changes since the previous report (2025-11-23)");
     expect(md.stdout).toContain("- `opd-quota` OPD kec-cawas (kec-cawas)");
+    const trend = md.stdout.slice(md.stdout.indexOf("### Trend of mandatory findings per OPD"));
+    expect(trend).toMatch(/^- dlh: \d+ → \d+ → \d+ \(2024-11-23 → 2025-11-23 → 2026-11-23\)$/m);
   });
 });
 
