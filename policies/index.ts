@@ -131,7 +131,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
       checks: rule.checks,
       severity,
       citations: rule.citations.filter((c) => profiles.includes(c.profile)).map(formatCitation),
-      remediation: rule.remediation,
+      remediation: (profiles.length === 1 && rule.remediationUnder?.[profiles[0]!]) || rule.remediation,
       failed,
       checked: checks.length,
     });

@@ -73,6 +73,11 @@ export interface Rule {
   /** Evidence templates by variant, with {param} placeholders (rendered by i18n render). */
   evidence: Record<string, Text>;
   remediation: Text;
+  /**
+   * The remediation when the evaluation is under that Perda alone, where the general one would name
+   * a route the other Perda has (a Klaten report offers no Barito Timur exception).
+   */
+  remediationUnder?: Partial<Record<Profile, Text>>;
   /** Whether the rule needs observed facts (skipped, not passed, when none are given). */
   needsFacts?: boolean;
   evaluate(ctx: RuleContext): Check[];

@@ -38,6 +38,16 @@ export const appPlacementDc: Rule = {
     id: "Pindahkan aplikasi ke pusat data Dinas. Hanya di bawah bt-7-2019 (Pasal 15 (2)): atau lengkapi pernyataan kesanggupan jaminan keamanan data yang ditandatangani PD pengelola dan penyedia/PSE, lalu catat di inventaris; klaten-18-2018 Pasal 14 tidak mengenal pengecualian.",
     en: "Move the application to the Dinas data center. Under bt-7-2019 only (Pasal 15 (2)): or obtain a data-security guarantee signed by the OPD and the provider/PSE and record it in the inventory; klaten-18-2018 Pasal 14 knows no exception.",
   },
+  remediationUnder: {
+    "bt-7-2019": {
+      id: "Pindahkan aplikasi ke pusat data Dinas, atau lengkapi pernyataan kesanggupan jaminan keamanan data yang ditandatangani PD pengelola dan penyedia/PSE (Pasal 15 (2)) dan catat di inventaris; website dapat pula disewa di wilayah hukum Indonesia dari badan hukum Indonesia (Pasal 19 (4)).",
+      en: "Move the application to the Dinas data center, or obtain a data-security guarantee signed by the OPD and the provider/PSE (Pasal 15 (2)) and record it in the inventory; a website may also be rented in Indonesian jurisdiction from an Indonesian legal entity (Pasal 19 (4)).",
+    },
+    "klaten-18-2018": {
+      id: "Pindahkan aplikasi ke pusat data yang dikelola Dinas: Pasal 14 (1) tidak memberi jalur pengecualian.",
+      en: "Move the application to the data center the Dinas manages: Pasal 14 (1) offers no exception route.",
+    },
+  },
   evaluate: ({ inventory, asOf, index, profiles }) =>
     inventory.applications
       .filter((a) => !isNational(a))

@@ -14,6 +14,7 @@ export function ruleTexts(): NamedText[] {
     [`rule ${rule.id} title`, rule.title],
     [`rule ${rule.id} checks`, rule.checks],
     [`rule ${rule.id} remediation`, rule.remediation],
+    ...Object.entries(rule.remediationUnder ?? {}).map(([profile, text]): NamedText => [`rule ${rule.id} remediation under ${profile}`, text]),
     ...Object.entries(rule.evidence).map(([variant, text]): NamedText => [`rule ${rule.id} evidence ${variant}`, text]),
     ...rule.citations.flatMap((c, i): NamedText[] => (c.note ? [[`rule ${rule.id} citation ${i} note`, c.note]] : [])),
   ]);

@@ -504,6 +504,16 @@ describe("the articles' boundaries (issue 14)", () => {
     ]);
   });
 
+  it("the remediation offers only the routes of the Perda judged: no statement for Klaten, the statement and rented website for Barito Timur", () => {
+    const remediation = (profiles: Profile[]) => evaluate(load(compliantData()), { asOf: AS_OF, profiles, rules: [ruleById("app-placement-dc")] }).rules[0]!.remediation.en;
+    expect(remediation(["klaten-18-2018"])).not.toMatch(/guarantee|statement|bt-7-2019/);
+    expect(remediation(["klaten-18-2018"])).toContain("no exception route");
+    expect(remediation(["bt-7-2019"])).toContain("Pasal 15 (2)");
+    expect(remediation(["bt-7-2019"])).toContain("Pasal 19 (4)");
+    expect(remediation(["bt-7-2019"])).not.toContain("klaten");
+    expect(remediation(["bt-7-2019", "klaten-18-2018"])).toContain("klaten-18-2018 Pasal 14 knows no exception");
+  });
+
   it("under both Perda an application must satisfy both: a valid statement still fails Klaten's Pasal 14 (1)", () => {
     const data = compliantData();
     appOf(data, "oss").website = false;
