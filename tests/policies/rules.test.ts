@@ -592,6 +592,15 @@ describe("the articles' boundaries (issue 14)", () => {
     expect(findingsOf(data, ["klaten-18-2018"], ["app-procurement-verified", "device-procurement-verified"])).toEqual(["mandatory app-procurement-verified dinkes web unverified"]);
   });
 
+  it("the backbone (klaten-18-2018 Pasal 9 (1), (2) b) is provided to every PD by the Pemda: booked to the Dinas, the Dinas itself not judged, and not a Barito Timur duty", () => {
+    const data = compliantFor("klaten-18-2018");
+    data.links = [];
+    const r = evaluate(load(data), { asOf: AS_OF, profiles: ["klaten-18-2018"], rules: [ruleById("opd-backbone-connected")] });
+    expect(r.rules[0]!.checked).toBe(data.opds.length - 1);
+    expect(r.findings.map((f) => `${f.opd} ${f.subject.id}`)).toEqual(["diskominfo dinkes"]);
+    expect(evaluate(load(data), { asOf: AS_OF, profiles: ["bt-7-2019"] }).rules.map((x) => x.id)).not.toContain("opd-backbone-connected");
+  });
+
   it("a national application with confidential data is still reached over the Dinas network (bt-7-2019 Pasal 18)", () => {
     const data = compliantData();
     data.applications.push(nationalApp({ placement: { ...nationalApp().placement, network: "internet" } }));
