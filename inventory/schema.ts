@@ -436,11 +436,11 @@ export const applicationSchema = z
           .array(z.enum(ASSESSMENT_SCOPES))
           .min(1)
           .optional()
-          .meta(doc("What the assessment examined: function (bt-7-2019 Pasal 17 (3)) and/or security (klaten-18-2018 Pasal 21 (3))", "Yang diperiksa assessment: fungsi dan/atau keamanan", "rules app-function-assessment, app-security-assessment", ["function", "security"])),
+          .meta(doc("What the assessment examined: function (bt-7-2019 Pasal 17 (3)) and/or security (klaten-18-2018 Pasal 21 (2)-(3))", "Yang diperiksa assessment: fungsi dan/atau keamanan", "rules app-function-assessment, app-security-assessment", ["function", "security"])),
       })
       .strict()
       .optional()
-      .meta(doc("The last Dinas assessment", "Assessment Dinas terakhir", "rules app-function-assessment (bt-7-2019 Pasal 17 (3)), app-security-assessment (klaten-18-2018 Pasal 21 (3))")),
+      .meta(doc("The last Dinas assessment", "Assessment Dinas terakhir", "rules app-function-assessment (bt-7-2019 Pasal 17 (3)), app-security-assessment (klaten-18-2018 Pasal 21 (2)-(3))")),
     /**
      * A national application: provided and run by a central ministry or agency (SIPD, SRIKANDI,
      * SP4N-LAPOR!, SIASN, e-Kinerja...) under its own legal basis. Not an application of the OPD or of

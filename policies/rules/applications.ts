@@ -1,5 +1,5 @@
 // What every application must carry: documents and source code (bt-7-2019 Pasal 13), a Dinas
-// assessment of its function (bt-7-2019 Pasal 17 (3)) and of its security (klaten-18-2018 Pasal 21 (3)),
+// assessment of its function (bt-7-2019 Pasal 17 (3)) and of its security (klaten-18-2018 Pasal 21 (2)-(3)),
 // advice: a DR replica when it holds confidential data (klaten-18-2018 Pasal 9 (2) a lists the recovery
 // site, it asks no replica per application), verified procurement (klaten-18-2018 Pasal 8 (4)).
 // National applications (central ministry/agency) are outside the articles on the OPD's own
@@ -113,8 +113,10 @@ function assessedFor(a: Application, scope: AssessmentScope): boolean {
 }
 
 /**
- * klaten-18-2018 Pasal 21 (3): the information-security assessment is done by the Dinas. Neither Perda
- * fixes a period, so an assessment of any date counts (the old 12-month expiry was ours, not the law's).
+ * klaten-18-2018 Pasal 21 (2)-(3): the systems used in the PDs "harus memenuhi ... standar keamanan
+ * informasi" (2), and "proses assesment keamanan informasi dilakukan oleh Dinas" (3). (2) creates the
+ * duty, (3) names how it is shown: a system the Dinas never assessed cannot be shown to meet it. Neither
+ * Perda fixes a period, so an assessment of any date counts (the old 12-month expiry was ours, not the law's).
  */
 export const appSecurityAssessment: Rule = {
   id: "app-security-assessment",
@@ -124,7 +126,7 @@ export const appSecurityAssessment: Rule = {
     en: "The application has been through a Dinas information-security assessment (no expiry: the Perda sets none).",
   },
   severity: "mandatory",
-  citations: [cite("klaten-18-2018", 21, "3")],
+  citations: [cite("klaten-18-2018", 21, "2-3")],
   evidence: {
     never: { id: "belum pernah di-assessment keamanan informasinya oleh Dinas", en: "never assessed for information security by the Dinas" },
     "other-scope": {

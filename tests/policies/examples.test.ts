@@ -57,7 +57,7 @@ const EXPECTED: Record<string, string[]> = {
     "advisory app-dr-replica dtks", // Pasal 9 (2) a asks no replica per application: advice
     "mandatory app-placement-dc simrs", // Pasal 14 (1)
     "mandatory app-confidential-dinas simrs", // Pasal 22
-    "mandatory app-security-assessment sipandu", // Pasal 21 (3)
+    "mandatory app-security-assessment sipandu", // Pasal 21 (2)-(3)
     "mandatory app-procurement-verified sideskel", // Pasal 8 (4)
     "mandatory app-development-dinas sideskel", // Pasal 12 (2)
     "mandatory website-subdomain web-kec-wedi", // Pasal 23
