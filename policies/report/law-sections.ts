@@ -4,7 +4,7 @@
 import type { MessageCode } from "../../i18n";
 import { indicatorEvidence } from "../spbe-indicators";
 import type { Lang, Report } from "../types";
-import { formatScore, pick, tr } from "./text";
+import { formatNumber, formatScore, pick, tr } from "./text";
 
 const predicateLabel = (lang: Lang, p: string | undefined) => (p ? tr(lang, `law.predicate.${p}` as MessageCode) : "-");
 
@@ -25,7 +25,7 @@ export function verdictLines(report: Report, lang: Lang): { headline: string; th
 export function opdSummaryTable(report: Report, lang: Lang): { headers: string[]; rows: string[][]; numeric: number[] } {
   return {
     headers: [tr(lang, "report.col.opd"), tr(lang, "report.col.name"), tr(lang, "report.col.mandatory"), tr(lang, "report.col.advisory"), tr(lang, "report.col.predicate"), tr(lang, "report.col.score"), tr(lang, "report.col.checks")],
-    rows: report.opds.map((s) => [s.opd, s.name, String(s.mandatory), String(s.advisory), predicateLabel(lang, s.predicate), formatScore(lang, s.score), String(s.checks)]),
+    rows: report.opds.map((s) => [s.opd, s.name, formatNumber(lang, s.mandatory), formatNumber(lang, s.advisory), predicateLabel(lang, s.predicate), formatScore(lang, s.score), formatNumber(lang, s.checks)]),
     numeric: [2, 3, 5, 6],
   };
 }

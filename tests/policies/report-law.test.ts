@@ -37,6 +37,10 @@ describe("the predicate", () => {
       const worst = report.opds.find((o) => o.mandatory > 0)!;
       expect(md).toContain(`| ${worst.opd} | ${worst.name} | ${worst.mandatory} | ${worst.advisory} | tidak memenuhi |`);
       expect(md).toContain("bukan tingkat kepatuhan");
+      // Counts as each language writes them (a large kabupaten has thousands of checks).
+      const big = { ...report, opds: report.opds.map((o, i) => (i === 0 ? { ...o, checks: 1234 } : o)) };
+      expect(renderMarkdown(big, "id")).toMatch(/\| 100,0 \| 1\.234 \|/);
+      expect(renderHtml(big, "en")).toContain(">1,234<");
       expect(md).not.toMatch(/^Evaluasi tahunan penyelenggaraan/m); // not the whole yearly evaluation
       expect(renderHtml(report, "en")).toContain("Mandatory findings: " + report.overall.mandatory);
       for (const o of report.opds) expect(o.predicate).toBe(predicateOf(o.mandatory, o.advisory));
