@@ -31,6 +31,7 @@ export function requireRoutingTools(): void {
   requireBinary("ip", "iproute2");
   requireBinary("tc", "iproute2");
   requireBinary("ping", "iputils-ping");
+  requireBinary("iperf3", "iperf3");
   requireBinary("zebra", "frr");
   requireBinary("ospfd", "frr");
   requireBinary("bfdd", "frr");
