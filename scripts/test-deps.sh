@@ -46,6 +46,7 @@ declare -A NEED=(
   [ospfd]=frr
   [bfdd]=frr
   [vtysh]=frr
+  [frr-reload.py]=frr-pythontools
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

@@ -8,7 +8,7 @@ import { planBackbone, type BackbonePlan, type PlannedRouter } from "./plan";
 export { planBackbone, RoutingConfigError, type BackbonePlan, type PlannedRouter, type PlannedTransfer, type RouterInterface } from "./plan";
 export { renderFrrConf, BFD_DETECT_MS, BFD_INTERVAL_MS, BFD_MULTIPLIER } from "./frr";
 export { ospfCost, MEDIUM_FACTOR, REFERENCE_MBPS } from "./cost";
-export { contentHash, FRR_DAEMONS } from "./apply";
+export { contentHash, DEBIAN_FRR, FRR_DAEMONS, frrScripts, type FrrHost } from "./apply";
 
 export interface RouterConfig {
   router: PlannedRouter;

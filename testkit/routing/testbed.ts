@@ -20,6 +20,8 @@ export interface RoutingTestBed {
   ns: Map<string, string>;
   exec(device: string, cmd: string, args: string[]): string;
   vtysh(device: string, command: string): string;
+  /** The directory of a router's vty sockets, frr.conf (as loaded) and logs. */
+  dir(device: string): string;
   /** The daemons' logs of a router, for a failure message. */
   logs(device: string): string;
   destroy(): Promise<void>;
@@ -36,6 +38,7 @@ export function requireRoutingTools(): void {
   requireBinary("ospfd", "frr");
   requireBinary("bfdd", "frr");
   requireBinary("vtysh", "frr");
+  requireBinary("frr-reload.py", "frr-pythontools");
 }
 
 /** Namespaces of an earlier run killed before its afterAll (their pid no longer runs). Only our prefix is touched. */
@@ -117,6 +120,7 @@ export async function createRoutingTestBed(routing: BackboneRouting): Promise<Ro
       ns,
       exec: (device, cmd, args) => sh("ip", ["netns", "exec", ns.get(device)!, cmd, ...args]),
       vtysh: (device, command) => sh("ip", ["netns", "exec", ns.get(device)!, "vtysh", "--vty_socket", runDir(device), "-c", command]),
+      dir: runDir,
       logs: (device) => FRR_DAEMONS.map((x) => sh("sh", ["-c", `cat ${join(runDir(device), `${x}.log`)} 2>/dev/null | tail -20 || true`])).join("\n"),
       destroy,
     };

@@ -6,11 +6,14 @@
 // when it returns. On the radio the kecamatan's throughput is held to the radio's capacity (iperf3 over
 // the tbf-shaped veth), on the fiber it is not. The measured times are printed as a table
 // (docs/benchmarks.md). Needs root.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderBackbone, type BackboneRouting } from "../../infra/routing";
-import { sh, waitFor } from "../../testkit/servers/common";
-import { DC_APPS, DC_CORE, DRC_APPS, KEC_FIBER, KEC_RADIO, KECAMATAN, OFFICES, routingInventory } from "../../testkit/routing/fixture";
+import { frrScripts, renderBackbone, type BackboneRouting, type FrrHost } from "../../infra/routing";
+import { inventorySchema } from "../../inventory/schema";
+import { requireBinary, sh, waitFor } from "../../testkit/servers/common";
+import { DC_APPS, DC_CORE, DRC_APPS, KEC_FIBER, KEC_RADIO, KECAMATAN, OFFICES, routingInventory, routingInventoryData } from "../../testkit/routing/fixture";
 import { createRoutingTestBed, requireRoutingTools, type RoutingTestBed } from "../../testkit/routing/testbed";
 
 /** What docs/benchmarks.md claims: a cut fiber's traffic is interrupted for less than these times, then on the radio. */
@@ -223,5 +226,37 @@ describe("the backbone routed by FRR in network namespaces", () => {
     } finally {
       bed!.exec(KECAMATAN.router, "ip", ["link", "set", KEC_FIBER.interface, "up"]);
     }
+  }, 60_000);
+
+  it("the script BackboneRouting runs: a changed cost applied by frr-reload.py with the adjacencies up; a second run changes nothing", async () => {
+    // Debian's paths and service commands moved to the test bed's router (FRR runs; its daemons are on).
+    const dir = bed!.dir(KECAMATAN.router);
+    writeFileSync(join(dir, "daemons"), "zebra=yes\nospfd=yes\nbfdd=yes\n");
+    const host: FrrHost = { conf: join(dir, "frr.conf"), daemons: join(dir, "daemons"), reload: `${requireBinary("frr-reload.py", "frr-pythontools")} --vty_socket ${dir} --rundir ${dir} --bindir ${dirname(requireBinary("vtysh", "frr"))}`, isActive: "true", restart: "false" };
+    const apply = (conf: string) => execFileSync("ip", ["netns", "exec", bed!.ns.get(KECAMATAN.router)!, "sh", "-s"], { input: frrScripts(KECAMATAN.router, conf, host).apply, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+    const radioCost = () => new RegExp(`${KEC_RADIO.interface} is up[\\s\\S]*?Cost: (\\d+)`).exec(bed!.vtysh(KECAMATAN.router, "show ip ospf interface"))?.[1];
+    const fullNeighbours = () => bed!.vtysh(KECAMATAN.router, "show ip ospf neighbor").match(/\bFull\//g)?.length ?? 0;
+    await waitFor("the kecamatan's two adjacencies full", () => fullNeighbours() === 2, 30_000, 100);
+
+    const kec = (r: BackboneRouting) => r.routers.find((x) => x.router.device === KECAMATAN.router)!;
+    const original = kec(routing);
+    expect(apply(original.frrConf)).toContain("frr: unchanged");
+
+    // The radio's capacity halved in the inventory: its cost doubles, applied to the running ospfd.
+    const data = routingInventoryData();
+    data.links.find((l: { id: string }) => l.id === KEC_RADIO.link).capacityMbps = 50;
+    const changed = kec(renderBackbone(inventorySchema.parse(data), "tests/routing fixture")!);
+    const newCost = changed.router.interfaces.find((i) => i.name === KEC_RADIO.interface)!.cost;
+    expect(String(newCost)).not.toBe(radioCost());
+    try {
+      expect(apply(changed.frrConf)).toContain("frr: applied");
+      expect(radioCost()).toBe(String(newCost));
+      expect(readFileSync(host.conf, "utf8")).toBe(changed.frrConf);
+      expect(fullNeighbours()).toBe(2);
+      expect(apply(changed.frrConf)).toContain("frr: unchanged");
+    } finally {
+      expect(apply(original.frrConf)).toContain("frr: applied");
+    }
+    expect(radioCost()).toBe(String(original.router.interfaces.find((i) => i.name === KEC_RADIO.interface)!.cost));
   }, 60_000);
 });
