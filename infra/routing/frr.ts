@@ -14,6 +14,9 @@ export const BFD_DETECT_MS = BFD_INTERVAL_MS * BFD_MULTIPLIER;
 /** OSPF's own timers, the fallback where BFD is not answered (a peer that does not run it). */
 export const OSPF_HELLO_S = 1;
 export const OSPF_DEAD_S = 4;
+/** OSPF's default 5 s retransmission of an unanswered database description or LSA: a returning link's first
+ * packets can reach a peer whose interface is not up yet, and the adjacency then waited 5 s for them. */
+export const OSPF_RETRANSMIT_S = 1;
 export const BFD_PROFILE = "spbe-backbone";
 /** OSPF's defaults hold a changed router LSA up to 5 s (and drop one arriving within 1 s of the last):
  * a fiber that fails right after an adjacency change would wait for them. 100 ms keeps LSA storms bounded. */
@@ -41,6 +44,7 @@ export function renderFrrConf(r: PlannedRouter, source: string): string {
       ` ip ospf cost ${i.cost}`,
       ` ip ospf hello-interval ${OSPF_HELLO_S}`,
       ` ip ospf dead-interval ${OSPF_DEAD_S}`,
+      ` ip ospf retransmit-interval ${OSPF_RETRANSMIT_S}`,
       " ip ospf bfd",
       ` ip ospf bfd profile ${BFD_PROFILE}`,
       "exit",

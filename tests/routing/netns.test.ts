@@ -182,16 +182,18 @@ describe("the backbone routed by FRR in network namespaces", () => {
     expect(onFiber()).toBe(true);
   });
 
-  it("the configuration in the routers is the rendered one: OSPF costs from capacity and medium, BFD on every neighbour", () => {
+  it("the configuration in the routers is the rendered one: OSPF costs from capacity and medium, BFD on every neighbour", async () => {
     const ospf = bed!.vtysh(KECAMATAN.router, "show ip ospf interface");
     const fiber = routing.plan.links.find((l) => l.link === KEC_FIBER.link)!;
     const radio = routing.plan.links.find((l) => l.link === KEC_RADIO.link)!;
     expect(fiber.cost).toBeLessThan(radio.cost);
     expect(ospf).toMatch(new RegExp(`${KEC_FIBER.interface} is up[\\s\\S]*?Cost: ${fiber.cost}\\b`));
     expect(ospf).toMatch(new RegExp(`${KEC_RADIO.interface} is up[\\s\\S]*?Cost: ${radio.cost}\\b`));
+    // Pings may flow before the BFD sessions finish their handshake: wait for both, then count them.
+    await waitFor("both of the kecamatan's BFD sessions up", () => bfdUp(KECAMATAN.router), 30_000, 100);
     const peers = bed!.vtysh(KECAMATAN.router, "show bfd peers brief");
     expect(peers.match(/\bup\b/g)?.length).toBe(2);
-  });
+  }, 60_000);
 
   for (let round = 1; round <= ROUNDS; round++) {
     it(`fiber link down (round ${round}): traffic on the radio with less than ${CLAIM_LINK_DOWN_MS} ms of outage, back on the fiber when it returns`, async () => {
