@@ -2,7 +2,8 @@
 # Installs what the tests need on a fresh Debian machine: the real servers the tests start
 # (snmpd, snmpsim, prometheus, influxdb, prometheus-snmp-exporter, chromium, iperf3, nftables, bind9,
 # prometheus-blackbox-exporter, prometheus-alertmanager, lldpd, docker.io with mmdebstrap for the
-# container tests' own engine and base images, victoria-metrics' single node, vmagent and vmalert)
+# container tests' own engine and base images, victoria-metrics' single node, vmagent and vmalert, frr with
+# frr-pythontools for the routing tests)
 # and the project's npm packages. Installs only what is missing; needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
