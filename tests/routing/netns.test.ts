@@ -260,5 +260,11 @@ describe("the backbone routed by FRR in network namespaces", () => {
       expect(apply(original.frrConf)).toContain("frr: applied");
     }
     expect(radioCost()).toBe(String(original.router.interfaces.find((i) => i.name === KEC_RADIO.interface)!.cost));
+
+    // What destroying the component runs (last: it takes the kecamatan off the backbone): FRR left with no OSPF.
+    execFileSync("ip", ["netns", "exec", bed!.ns.get(KECAMATAN.router)!, "sh", "-s"], { input: frrScripts(KECAMATAN.router, original.frrConf, host).rollback, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+    const running = bed!.vtysh(KECAMATAN.router, "show running-config");
+    expect(running).not.toContain("router ospf");
+    expect(running).not.toContain("ip ospf cost");
   }, 60_000);
 });
