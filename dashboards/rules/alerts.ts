@@ -19,14 +19,30 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
   const poll = opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;
   const recovery = recoveryRules(view);
   return [
-    { name: "spbe-devices", rules: [deviceDownAlert(), devicePollStaleAlert(poll), snmpModuleEmptyAlert()] },
-    { name: "spbe-network", rules: [backboneInterfaceDownAlert(poll), linkUtilisationHighAlert(), interfaceErrorsAlert()] },
+    ...deviceGroups(poll),
     { name: "spbe-opd-quota", rules: [opdOverQuotaAlert(), opdMonthlyVolumeExceededAlert()] },
-    { name: "spbe-power", rules: [upsOnBatteryAlert(), upsLowRuntimeAlert()] },
-    { name: "spbe-servers", rules: [serverCpuHighAlert(), serverStorageHighAlert()] },
     // A kabupaten without a recovery site or DR replicas gets no empty group.
     ...(recovery.length > 0 ? [{ name: "spbe-recovery", rules: recovery }] : []),
     { name: "spbe-collector", rules: [collectorDownAlert(), collectorBehindAlert(poll), watchdogAlert()] },
+  ];
+}
+
+/**
+ * The groups that need nothing from an inventory: each rule reads every device's series, so over
+ * the province's tenant one rule spans every kabupaten (its alerts carry the `kabupaten` label).
+ * The provincial vmalert evaluates these (stack/province/); quota, recovery and the collector's own
+ * rules stay with the kabupaten (its inventory's OPDs and replicas, its local Prometheus).
+ */
+export function provinceAlertGroups(opts: AlertOptions = {}): RuleGroup[] {
+  return deviceGroups(opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS);
+}
+
+function deviceGroups(poll: number): RuleGroup[] {
+  return [
+    { name: "spbe-devices", rules: [deviceDownAlert(), devicePollStaleAlert(poll), snmpModuleEmptyAlert()] },
+    { name: "spbe-network", rules: [backboneInterfaceDownAlert(poll), linkUtilisationHighAlert(), interfaceErrorsAlert()] },
+    { name: "spbe-power", rules: [upsOnBatteryAlert(), upsLowRuntimeAlert()] },
+    { name: "spbe-servers", rules: [serverCpuHighAlert(), serverStorageHighAlert()] },
   ];
 }
 

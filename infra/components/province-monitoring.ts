@@ -47,6 +47,7 @@ export class ProvinceMonitoring extends pulumi.ComponentResource {
     const dashboards = Object.fromEntries(Object.entries(args.dashboards).map(([file, json]) => [file, { json }]));
     release(plan.grafana, { ...plan.grafana.values, dashboards: { spbe: dashboards } }, { dependsOn: [ns, grafanaSecret, vm] });
     release(plan.alertmanager, plan.alertmanager.values);
+    release(plan.vmalert, plan.vmalert.values, { dependsOn: [ns, vm] });
 
     const a = plan.vmagent;
     this.vmagentName = a.name;

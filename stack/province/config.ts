@@ -28,6 +28,12 @@ const settingsSchema = z.object({
     })
     .refine((v) => v.replicationFactor <= v.members, { message: "replicationFactor cannot exceed members", path: ["replicationFactor"] })
     .default({ ...PROVINCE_DEFAULTS.vmagent }),
+  vmalert: z
+    .object({
+      image: z.string().default(PROVINCE_DEFAULTS.vmalert.image),
+      evaluationInterval: z.string().regex(/^\d+[smh]$/).default(PROVINCE_DEFAULTS.vmalert.evaluationInterval),
+    })
+    .default({ ...PROVINCE_DEFAULTS.vmalert }),
   storage: z
     .object({
       vmstorage: z.number().int().positive().default(PROVINCE_DEFAULTS.storage.vmstorage),
@@ -40,7 +46,7 @@ const settingsSchema = z.object({
     })
     .refine((st) => st.replicationFactor <= st.vmstorage, { message: "replicationFactor cannot exceed the vmstorage nodes", path: ["replicationFactor"] })
     .default({ ...PROVINCE_DEFAULTS.storage }),
-  charts: z.object({ victoriaMetricsCluster: chart, grafana: chart, alertmanager: chart }),
+  charts: z.object({ victoriaMetricsCluster: chart, vmalert: chart, grafana: chart, alertmanager: chart }),
   /** The kubeconfig context of the province's cluster (default: the current context). */
   kubeContext: z.string().optional(),
 });
@@ -54,8 +60,8 @@ export class ProvinceConfigError extends pulumi.RunError {
   }
 }
 
-const KEYS = ["province", "namespace", "cluster", "provinceAccountId", "kabupaten", "vmagent", "storage", "charts", "kubeContext"] as const;
-const OBJECT_KEYS = new Set(["cluster", "kabupaten", "vmagent", "storage", "charts"]);
+const KEYS = ["province", "namespace", "cluster", "provinceAccountId", "kabupaten", "vmagent", "vmalert", "storage", "charts", "kubeContext"] as const;
+const OBJECT_KEYS = new Set(["cluster", "kabupaten", "vmagent", "vmalert", "storage", "charts"]);
 const NUMBER_KEYS = new Set(["provinceAccountId"]);
 
 export function readProvinceSettings(config = new pulumi.Config(PROVINCE_NAMESPACE)): ProvinceStackSettings {

@@ -5,6 +5,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import { provinceDashboard } from "../../dashboards/boards/province";
 import { PROVINCE_DASHBOARD } from "../../dashboards/ids";
+import { provinceAlertGroups } from "../../dashboards/rules/alerts";
+import { describeDropped, vmalert179Groups } from "../../dashboards/rules/vmalert";
 import { planProvince, type ProvincePlan } from "../../infra/planning/province/plan";
 import { ProvinceMonitoring } from "../../infra/components/province-monitoring";
 import { readProvinceSecrets, readProvinceSettings, type ProvinceSecrets, type ProvinceStackSettings } from "./config";
@@ -14,14 +16,23 @@ export interface PreparedProvince {
   secrets: ProvinceSecrets;
   plan: ProvincePlan;
   dashboards: Record<string, string>;
+  /** What the provincial vmalert (1.79) cannot evaluate as written, one line per rule field dropped. */
+  alertRulesDropped: string[];
+}
+
+/** "60s" / "2m" / "1h" → seconds (the config schema allows only these forms). */
+function seconds(interval: string): number {
+  const n = Number(interval.slice(0, -1));
+  return n * { s: 1, m: 60, h: 3600 }[interval.slice(-1) as "s" | "m" | "h"];
 }
 
 /** Everything that can fail on bad input, before any resource exists. */
 export function prepareProvince(): PreparedProvince {
   const settings = readProvinceSettings();
   const secrets = readProvinceSecrets(settings);
-  const plan = planProvince(settings);
-  return { settings, secrets, plan, dashboards: { [PROVINCE_DASHBOARD]: JSON.stringify(provinceDashboard(settings.province)) } };
+  const rules = vmalert179Groups(provinceAlertGroups({ pollIntervalSeconds: seconds(settings.vmagent.scrapeInterval) }));
+  const plan = planProvince(settings, rules.groups);
+  return { settings, secrets, plan, dashboards: { [PROVINCE_DASHBOARD]: JSON.stringify(provinceDashboard(settings.province)) }, alertRulesDropped: rules.dropped.map(describeDropped) };
 }
 
 export function deployProvince(p: PreparedProvince) {
@@ -36,6 +47,7 @@ export function deployProvince(p: PreparedProvince) {
     tenants: [{ accountId: p.settings.provinceAccountId, kabupaten: null }, ...p.settings.kabupaten.map((k) => ({ accountId: k.accountId, kabupaten: k.domain }))],
     vmagentMembers: p.plan.vmagent.replicas,
     datasources: p.plan.datasources.map((d) => d.uid),
+    alertRulesDropped: p.alertRulesDropped,
   };
 }
 

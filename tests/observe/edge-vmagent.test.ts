@@ -5,6 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import type { RuleGroup } from "../../dashboards/rules/model";
+import { vmalert179Groups } from "../../dashboards/rules/vmalert";
 import { bucketOwners, SHARD_BUCKETS } from "../../observe/edge/shards";
 import { planEdgeMember, remoteWriteUrl, type EdgeMemberInput } from "../../observe/edge/vmagent";
 import { planVmalert, queryUrl } from "../../observe/edge/vmalert";
@@ -124,7 +127,7 @@ describe("rendered for vmagent 1.79", () => {
     expect(moved / 200).toBeGreaterThan(1 / 2);
   }, 120_000);
 
-  it("vmalert: flags for the province tenant; 1.79 refuses only keep_firing_for in the project's alert rules", async () => {
+  it("vmalert: flags for the province tenant; 1.79 refuses only keep_firing_for in the project's alert rules, and accepts their 1.79 copy", async () => {
     const out = path.join(dir, "monitoring");
     const r = runSpbe(["dashboards", "build", "examples/barito-timur/inventory.yaml", "--out", out]);
     expect(r.status, r.stderr).toBe(0);
@@ -136,8 +139,14 @@ describe("rendered for vmagent 1.79", () => {
     // keep_firing_for (Prometheus 2.42) came to vmalert after 1.79: the one field it does not know.
     expect(check.code).not.toBe(0);
     expect(check.stdout + check.stderr).toMatch(/unknown fields in rule: keep_firing_for/);
-    const without = path.join(dir, "without-keep-firing-for.yml");
-    fs.writeFileSync(without, fs.readFileSync(rules, "utf8").replace(/^\s*keep_firing_for:.*\n/gm, ""));
+    // The vmalert 1.79 copy (dashboards/rules/vmalert.ts) of every rule the kabupaten has: accepted,
+    // with only keep_firing_for gone, and the one alert that had it named.
+    const built = parse(fs.readFileSync(rules, "utf8")) as { groups: RuleGroup[] };
+    const copy = vmalert179Groups(built.groups);
+    expect(copy.dropped).toEqual([{ group: "spbe-network", alert: "SpbeBackboneInterfaceDown", field: "keep_firing_for", value: "120s" }]);
+    expect(copy.groups.flatMap((g) => g.rules).length).toBe(built.groups.flatMap((g) => g.rules).length);
+    const without = path.join(dir, "vmalert-1.79.yml");
+    fs.writeFileSync(without, stringify({ groups: copy.groups }, { lineWidth: 0 }));
     const again = await run(vmalert, [`-rule=${without}`, "-dryRun", "-loggerLevel=ERROR"]);
     expect(again.code, again.stdout + again.stderr).toBe(0);
   }, 60_000);

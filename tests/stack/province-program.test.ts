@@ -1,8 +1,13 @@
 // The provincial program (stack/province/) under mocks with its example stack: the VictoriaMetrics
-// cluster, Grafana and Alertmanager as Helm releases of their official charts, the vmagent
+// cluster, vmalert, Grafana and Alertmanager as Helm releases of their official charts (vmalert's rules
+// checked by Debian's vmalert 1.79, the release the tier's image pins), the vmagent
 // StatefulSet whose members take their number from the pod name, every object labelled with the
 // tier and annotated with the cluster's location, all through the Kubernetes provider of the stack.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { requireBinary, run as runCommand, tempDir } from "../../testkit/servers/common";
 import { LABEL, PROVINCE_TIER } from "../../inventory/labels";
 import { runProvinceProgram } from "../../testkit/pulumi/run-province-program";
 import type { ProgramRun, RegisteredResource } from "../../testkit/pulumi/run-program";
@@ -24,11 +29,12 @@ beforeAll(async () => {
 });
 
 describe("the provincial program, kalimantan-tengah stack", () => {
-  it("deploys the VictoriaMetrics cluster, Grafana and Alertmanager from their official charts, pinned", () => {
+  it("deploys the VictoriaMetrics cluster, vmalert, Grafana and Alertmanager from their official charts, pinned", () => {
     const releases = byType("kubernetes:helm.sh/v3:Release").map((r) => [inputs(r).chart, inputs(r).repositoryOpts.repo, inputs(r).version, inputs(r).namespace]);
     expect(releases.sort()).toEqual([
       ["alertmanager", "https://prometheus-community.github.io/helm-charts", "1.12.0", "spbe-provinsi"],
       ["grafana", "https://grafana.github.io/helm-charts", "8.5.2", "spbe-provinsi"],
+      ["victoria-metrics-alert", "https://victoriametrics.github.io/helm-charts/", "0.12.3", "spbe-provinsi"],
       ["victoria-metrics-cluster", "https://victoriametrics.github.io/helm-charts/", "0.14.6", "spbe-provinsi"],
     ]);
     const vm = inputs(one("kubernetes:helm.sh/v3:Release", "vm")).values;
@@ -68,6 +74,32 @@ describe("the provincial program, kalimantan-tengah stack", () => {
     expect(passwords[SECRET_SIG]).toBe(SECRET_MARK);
     expect(passwords.value).toEqual({ "baritotimurkab-go-id": "test-bt-scrape-not-real", "klatenkab-go-id": "test-klaten-scrape-not-real" });
   });
+
+  it("evaluates the rules that span kabupaten centrally with vmalert 1.79, which accepts them as deployed", async () => {
+    const server = inputs(one("kubernetes:helm.sh/v3:Release", "vmalert")).values.server;
+    expect(server.image).toEqual({ repository: "victoriametrics/vmalert", tag: "v1.79.5" });
+    expect(server.datasource.url).toBe("http://vm-victoria-metrics-cluster-vmselect:8481/select/0/prometheus");
+    expect(server.notifier.alertmanager.url).toBe("http://alertmanager:9093");
+    expect(server.extraArgs).toMatchObject({ evaluationInterval: "60s", "external.label": "province=Kalimantan Tengah" });
+    expect(server.podAnnotations).toMatchObject({ [LABEL.clusterCountry]: "ID" });
+    const groups = server.config.alerts.groups as { name: string; rules: Record<string, unknown>[] }[];
+    expect(groups.map((g) => g.name)).toEqual(["spbe-devices", "spbe-network", "spbe-power", "spbe-servers"]);
+    const backbone = groups.flatMap((g) => g.rules).find((r) => r.alert === "SpbeBackboneInterfaceDown")!;
+    expect(backbone).toMatchObject({ for: "2m" });
+    expect(backbone).not.toHaveProperty("keep_firing_for");
+    // What was dropped is said where the operator sees it (the stack's outputs).
+    expect(run.outputs.alertRulesDropped).toEqual([expect.stringMatching(/^SpbeBackboneInterfaceDown: keep_firing_for 120s dropped for vmalert 1\.79 /)]);
+    // The chart writes config.alerts as the rule file: the same file through the real vmalert's parser.
+    const dir = tempDir("province-vmalert");
+    try {
+      const file = path.join(dir, "alert-rules.yaml");
+      fs.writeFileSync(file, stringify(server.config.alerts, { lineWidth: 0 }));
+      const check = await runCommand(requireBinary("vmalert", "victoria-metrics"), [`-rule=${file}`, "-dryRun", "-loggerLevel=ERROR"]);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("gives Grafana a datasource per tenant and the provincial board", () => {
     const values = inputs(one("kubernetes:helm.sh/v3:Release", "grafana")).values;

@@ -1,7 +1,8 @@
 // The provincial tier, planned (pure): what the component (infra/components/province-monitoring.ts)
 // deploys into the province's Kubernetes cluster. VictoriaMetrics cluster (vminsert/vmselect/vmstorage)
 // from its official Helm chart, one tenant per kabupaten plus the province's own; a vmagent
-// StatefulSet sharding the kabupaten it polls; Grafana (chart) with a datasource per tenant and the
+// StatefulSet sharding the kabupaten it polls; vmalert (chart) evaluating the rules that span
+// kabupaten over the province's tenant; Grafana (chart) with a datasource per tenant and the
 // provincial board; Alertmanager (chart). Every object carries the tier label and the cluster's
 // location as annotations, which the CrossGuard pack judges (Indonesia only).
 import { LABEL, PROVINCE_TIER } from "../../../inventory/labels";
@@ -34,6 +35,7 @@ export interface ProvincePlan {
   /** The cluster's location, free text, on every object. */
   annotations: Record<string, string>;
   vmCluster: HelmReleasePlan;
+  vmalert: HelmReleasePlan;
   grafana: HelmReleasePlan;
   alertmanager: HelmReleasePlan;
   vmagent: {
@@ -60,7 +62,21 @@ const VM_RELEASE = "vm";
 /** The chart names its services `<release>-victoria-metrics-cluster-<component>` (fullnameOverride unset). */
 const vmService = (component: "vminsert" | "vmselect" | "vmstorage") => `${VM_RELEASE}-victoria-metrics-cluster-${component}`;
 
-export function planProvince(s: ProvinceSettings): ProvincePlan {
+/** Alertmanager's service as the prometheus-community chart names it for the release "alertmanager". */
+const ALERTMANAGER_URL = "http://alertmanager:9093";
+
+/** "repo/name:tag" → the chart's image values. */
+function imageValues(image: string): { repository: string; tag: string } {
+  const at = image.lastIndexOf(":");
+  if (at <= image.lastIndexOf("/")) throw new Error(`image ${image}: pin a tag (repository:tag)`);
+  return { repository: image.slice(0, at), tag: image.slice(at + 1) };
+}
+
+/**
+ * `alertRuleGroups`: the rule groups the provincial vmalert evaluates, already in the form its image
+ * parses (stack/province renders them from dashboards/rules; infra may not import dashboards).
+ */
+export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[]): ProvincePlan {
   const tenants = new Map<number, string>([[s.provinceAccountId, `province ${s.province}`]]);
   for (const k of s.kabupaten) {
     const taken = tenants.get(k.accountId);
@@ -99,6 +115,23 @@ export function planProvince(s: ProvinceSettings): ProvincePlan {
     { uid: PROVINCE_DATASOURCE_UID, name: `Provinsi ${s.province}`, url: vmselectQueryUrl(vmService("vmselect"), s.provinceAccountId) },
     ...s.kabupaten.map((k) => ({ uid: `spbe-${kabupatenSlug(k)}`, name: k.name, url: vmselectQueryUrl(vmService("vmselect"), k.accountId) })),
   ];
+  const vmalert: HelmReleasePlan = {
+    name: "vmalert",
+    chart: "victoria-metrics-alert",
+    version: s.charts.vmalert.version,
+    repo: VM_HELM_REPO,
+    values: {
+      server: {
+        image: imageValues(s.vmalert.image),
+        // The province's tenant holds every kabupaten's series (the edges write it too): one rule spans them.
+        datasource: { url: datasources[0]!.url },
+        notifier: { alertmanager: { url: ALERTMANAGER_URL } },
+        extraArgs: { evaluationInterval: s.vmalert.evaluationInterval, "external.label": `province=${s.province}` },
+        config: { alerts: { groups: alertRuleGroups } },
+        ...podMeta,
+      },
+    },
+  };
   const grafana: HelmReleasePlan = {
     name: "grafana",
     chart: "grafana",
@@ -132,6 +165,7 @@ export function planProvince(s: ProvinceSettings): ProvincePlan {
     labels,
     annotations,
     vmCluster,
+    vmalert,
     grafana,
     alertmanager,
     vmagent: {

@@ -41,13 +41,16 @@ export interface ProvinceSettings {
   provinceAccountId: number;
   kabupaten: ProvinceKabupatenSettings[];
   vmagent: { members: number; replicationFactor: number; image: string; bufferVolume: string; scrapeInterval: string };
+  /** The provincial vmalert: its image (1.79, the release whose rule parser stack/province renders for) and evaluation interval. */
+  vmalert: { image: string; evaluationInterval: string };
   storage: { vmstorage: number; vminsert: number; vmselect: number; replicationFactor: number; retention: string; volume: string; storageClass?: string };
-  charts: { victoriaMetricsCluster: HelmChartSettings; grafana: HelmChartSettings; alertmanager: HelmChartSettings };
+  charts: { victoriaMetricsCluster: HelmChartSettings; vmalert: HelmChartSettings; grafana: HelmChartSettings; alertmanager: HelmChartSettings };
 }
 
 export const PROVINCE_DEFAULTS = {
   namespace: "spbe-provinsi",
   provinceAccountId: 0,
   vmagent: { members: 3, replicationFactor: 2, image: "victoriametrics/vmagent:v1.79.5", bufferVolume: "20Gi", scrapeInterval: "60s" },
+  vmalert: { image: "victoriametrics/vmalert:v1.79.5", evaluationInterval: "60s" },
   storage: { vmstorage: 3, vminsert: 2, vmselect: 2, replicationFactor: 2, retention: "12", volume: "200Gi" },
 } as const;
