@@ -4,6 +4,7 @@
 // remote_write protocol (/api/v1/write instead of /insert/<accountID>/prometheus/api/v1/write).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseExposition } from "../../observe/exposition";
 import { httpOk, requireBinary, run, spawnLogged, startServer, tempDir, type Spawned } from "./common";
 
 export interface VictoriaMetricsHandle {
@@ -76,6 +77,12 @@ export interface VmagentHandle {
   pid: number;
   /** Active targets as vmagent sees them (after relabeling and sharding). */
   activeTargets(): Promise<{ labels: Record<string, string>; health: string; lastScrape: string }[]>;
+  /**
+   * What vmagent has sent over remote_write: bytes on the wire (after compression) and samples pushed
+   * into its queue, summed over its URLs (its own counters vmagent_remotewrite_bytes_sent_total and
+   * vmagent_remotewrite_rows_pushed_after_relabel_total).
+   */
+  remoteWriteTotals(): Promise<{ bytes: number; samples: number }>;
   /** Re-reads -promscrape.config (SIGHUP). */
   reload(): void;
   /** SIGKILL: a member lost, nothing flushed. */
@@ -110,6 +117,11 @@ export async function startVmagent(flags: string[], scrapeConfig?: { file: strin
       const j = (await r.json()) as { data: { activeTargets: { labels: Record<string, string>; health: string; lastScrape: string }[] } };
       return j.data.activeTargets;
     },
+    async remoteWriteTotals() {
+      const samples = parseExposition(await (await fetch(`${url}/metrics`)).text());
+      const sum = (name: string) => samples.filter((x) => x.name === name).reduce((a, x) => a + x.value, 0);
+      return { bytes: sum("vmagent_remotewrite_bytes_sent_total"), samples: sum("vmagent_remotewrite_rows_pushed_after_relabel_total") };
+    },
     reload: () => void proc.child.kill("SIGHUP"),
     async kill() {
       if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
@@ -127,4 +139,35 @@ export async function vmagentDryRun(configFile: string): Promise<{ code: number;
   const bin = requireBinary("vmagent", "victoria-metrics");
   const r = await run(bin, [`-promscrape.config=${configFile}`, "-dryRun", "-loggerLevel=ERROR"]);
   return { code: r.code, output: r.stdout + r.stderr };
+}
+
+export interface VmalertHandle {
+  url: string;
+  /** Alerts vmalert holds now, pending or firing (/api/v1/alerts). */
+  alerts(): Promise<{ name: string; state: string; labels: Record<string, string> }[]>;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+/** vmalert with `flags` (from observe/edge/vmalert.ts planVmalert); `-httpListenAddr` is set here to a free port. */
+export async function startVmalert(flags: string[]): Promise<VmalertHandle> {
+  const bin = requireBinary("vmalert", "victoria-metrics");
+  const rest = flags.filter((f) => !f.startsWith("-httpListenAddr="));
+  const started = await startServer({
+    what: "vmalert",
+    proto: "tcp",
+    spawn: ([port]) => spawnLogged(bin, [...rest, `-httpListenAddr=127.0.0.1:${port}`, "-loggerLevel=WARN"]),
+    ready: ([port]) => httpOk(`http://127.0.0.1:${port}/health`),
+    timeoutMs: 30_000,
+  });
+  const url = `http://127.0.0.1:${started.ports[0]}`;
+  return {
+    url,
+    log: started.proc.log,
+    async alerts() {
+      const j = (await (await fetch(`${url}/api/v1/alerts`)).json()) as { data: { alerts: { name: string; state: string; labels: Record<string, string> }[] } };
+      return j.data.alerts;
+    },
+    stop: started.proc.stop,
+  };
 }
