@@ -2,7 +2,7 @@
 // victoria-metrics 1.79, hashmod shares, replication 1) each with a collector beside it polling on
 // scrape (`--poll-on scrape`), remote-writing into VictoriaMetrics' single node; next to the same
 // fleet on one collector polling on its own schedule (what `spbe serve` does alone, scraped by
-// nobody here). CPU = user + system time from /proc/<pid>/stat of the edge's processes over the
+// nobody here); and the bytes per sample remote_write puts on the wire (vmagent's own counters). CPU = user + system time from /proc/<pid>/stat of the edge's processes over the
 // window; the simulator (net-snmp agents, another process) and VictoriaMetrics are not counted.
 //
 //   node bin/run-ts.cjs bench/collectors/edge-cpu.ts [devices=1000] [windowSeconds=120] [intervalSeconds=60]
@@ -92,6 +92,8 @@ async function main(): Promise<void> {
       vmagents.push(await startVmagent(plan.flags, { file, yaml: plan.scrapeConfigYaml }));
     }
     const edgeVmagent = await measureSplit("edge (3 vmagent + 3 collectors, poll on scrape)", vmagents.map((v) => v.pid), collectors.map((c) => c.proc.pid!), windowS, intervalS);
+    // Wire cost of remote_write since the members started (warm-up included): compressed bytes per sample.
+    const sent = (await Promise.all(vmagents.map((v) => v.remoteWriteTotals()))).reduce((a, t) => ({ bytes: a.bytes + t.bytes, samples: a.samples + t.samples }), { bytes: 0, samples: 0 });
     for (const v of vmagents) await v.stop();
     for (const c of collectors) c.proc.kill("SIGTERM");
     // One collector on its own schedule.
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${devices} devices, interval ${intervalS} s, window ${windowS} s, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
     process.stdout.write(`| processes | CPU seconds in the window | % of one CPU per 1,000 devices |\n|---|---|---|\n`);
     for (const [name, cpu] of rows) process.stdout.write(`| ${name} | ${cpu.toFixed(2)} | ${per1000(cpu)} |\n`);
+    process.stdout.write(`remote_write: ${sent.samples} samples in ${sent.bytes} bytes, ${(sent.bytes / sent.samples).toFixed(1)} bytes per sample on the wire\n`);
   } finally {
     for (const v of vmagents) await v.stop().catch(() => {});
     for (const c of children) c.kill("SIGTERM");

@@ -28,6 +28,13 @@ export interface EdgeFleet {
   stop(): Promise<void>;
 }
 
+/** "10x300" → [10, 300]: the fleet's shape as the edge tests and benchmarks take it (kabupaten x devices each). */
+export function edgeFleetShape(text: string): [number, number] {
+  const m = /^(\d+)x(\d+)$/.exec(text.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`fleet shape "${text}": expected <kabupaten>x<devices each>, e.g. 10x300`);
+  return [Number(m[1]), Number(m[2])];
+}
+
 /** A synthetic kabupaten of `devices` devices; ids carry the kabupaten's number so that they are unique in the province. */
 export function syntheticKabupaten(k: number, devices: number): Inventory {
   const text = syntheticKabupatenYaml(k, devices);
