@@ -1,6 +1,7 @@
 // spbe report --province as a user runs it: the two examples and two generated kabupaten (one under
-// each Perda) side by side, each evaluated under its own profile, ranked; an earlier report JSON of
-// Klaten gives its trend; --format prom carries every kabupaten's gauges with its kabupaten label.
+// each Perda) side by side, each evaluated under its own profile, ranked; earlier report JSONs of
+// Klaten and of a generated kabupaten give their trend; --format prom carries every kabupaten's
+// gauges with its kabupaten label.
 // Bad input (no directory, nothing in it, unreadable or foreign files, an invalid inventory, two
 // evaluations of one kabupaten on one date) is named and exits 2 with nothing written.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -41,6 +42,9 @@ describe("spbe report --province over the examples and generated kabupaten", () 
     // Last year's Klaten report beside this year's inventory: the inventory is the current evaluation.
     const last = spbe(["report", "examples/klaten/inventory.yaml", "--format", "json", "--as-of", "2025-11-20", "--out", join(dir, "klaten", "laporan-2025.json")]);
     expect(last.code, last.stderr).toBe(0);
+    // And a generated kabupaten's report of half a year ago beside its inventory.
+    const utara = spbe(["report", join(dir, "sintetis-utara", "inventory.yaml"), "--format", "json", "--as-of", "2026-05-20", "--out", join(dir, "sintetis-utara", "laporan-2026-05.json")]);
+    expect(utara.code, utara.stderr).toBe(0);
     const r = spbe(["report", "--province", dir, "--format", "json", "--as-of", AS_OF]);
     expect(r.code, r.stderr).toBe(0);
     report = JSON.parse(r.stdout);
@@ -77,7 +81,13 @@ describe("spbe report --province over the examples and generated kabupaten", () 
     const klatenOpds = report.opds.filter((o) => o.kabupaten === "Klaten");
     expect(klatenOpds).toHaveLength(21);
     expect(klatenOpds.every((o) => typeof o.previousScore === "number")).toBe(true);
-    expect(report.opds.filter((o) => o.kabupaten !== "Klaten").every((o) => o.previousScore === undefined)).toBe(true);
+    // The generated kabupaten's trend from its own earlier report, under its own profile.
+    const utara = report.kabupaten.find((k) => k.kabupaten === "Sintetis Utara")!;
+    expect(utara.trend.map((p) => p.asOf)).toEqual(["2026-05-20", AS_OF]);
+    expect(utara.trend.at(-1)!.score).toBe(utara.score);
+    expect(report.opds.filter((o) => o.kabupaten === "Sintetis Utara").every((o) => typeof o.previousScore === "number")).toBe(true);
+    const withHistory = new Set(["Klaten", "Sintetis Utara"]);
+    expect(report.opds.filter((o) => !withHistory.has(o.kabupaten)).every((o) => o.previousScore === undefined)).toBe(true);
   });
 
   it("ranks every OPD of the province, best first", () => {
@@ -102,6 +112,7 @@ describe("spbe report --province over the examples and generated kabupaten", () 
     expect(en.stdout).toContain("## Ranking of kabupaten/kota");
     expect(en.stdout).toMatch(/^\| 1 \| Klaten \| klatenkab\.go\.id \| klaten-18-2018 \| 94\.7 \| \+0\.3 \|/m);
     expect(en.stdout).toContain("- Klaten: score 94.4 → 94.7 (2025-11-20 → 2026-11-23)");
+    expect(en.stdout).toMatch(/^- Sintetis Utara: score [\d.]+ → [\d.]+ \(2026-05-20 → 2026-11-23\)$/m);
     expect(en.stdout).toContain("Perda Kabupaten Barito Timur No. 7 Tahun 2019 (SPBE): Barito Timur, Sintetis Utara");
   }, 300_000);
 
