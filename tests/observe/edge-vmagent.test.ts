@@ -90,35 +90,46 @@ describe("rendered for vmagent 1.79", () => {
     expect((await vmagentDryRun(base().scrapeConfigFile)).code).not.toBe(0);
   });
 
-  it("cluster-flags sharding renders vmagent's own flags, and 1.79 moves most targets on a resize (modulo hashing)", async () => {
+  it("cluster-flags sharding renders vmagent's own flags, 1.79 takes a pod name as member number, and moves most targets on a resize (modulo hashing)", async () => {
     // 200 device ids in a file_sd file; each member's active targets read from its /api/v1/targets.
     const sd = path.join(dir, "targets.json");
     fs.writeFileSync(sd, JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ targets: [`dev-${i}`], labels: { device: `dev-${i}` } }))));
+    const plan = (count: number, i: number) => {
+      const names = Array.from({ length: count }, (_, k) => `vmagent-${k}`);
+      const file = path.join(dir, `cluster-${count}-${i}.yml`);
+      return { file, ...planEdgeMember(base({ members: names, member: names[i]!, replicationFactor: 1, sharding: "cluster-flags", sources: [{ job: "snmp", fileSd: [sd] }], collectorAuth: undefined, remoteWrite: { kind: "single", url: "http://127.0.0.1:9" }, bufferDir: path.join(dir, `buf-${count}-${i}`), scrapeConfigFile: file })) };
+    };
+    const devicesOf = async (flags: string[], file: string, yaml: string): Promise<string[]> => {
+      const agent = await startVmagent(flags, { file, yaml });
+      try {
+        // vmagent starts the targets it found one by one: read until two readings a second apart agree.
+        let seen = -1;
+        const targets = await waitFor("targets discovered", async () => {
+          const t = await agent.activeTargets();
+          const settled = t.length > 0 && t.length === seen;
+          seen = t.length;
+          return settled ? t : undefined;
+        }, 30_000, 1000);
+        return targets.map((t) => t.labels.device!);
+      } finally {
+        await agent.stop();
+      }
+    };
     const owner = async (count: number) => {
       const out = new Map<string, number>();
-      const names = Array.from({ length: count }, (_, i) => `vmagent-${i}`);
       for (let i = 0; i < count; i++) {
-        const file = path.join(dir, `cluster-${count}-${i}.yml`);
-        const plan = planEdgeMember(base({ members: names, member: names[i]!, replicationFactor: 1, sharding: "cluster-flags", sources: [{ job: "snmp", fileSd: [sd] }], collectorAuth: undefined, remoteWrite: { kind: "single", url: "http://127.0.0.1:9" }, bufferDir: path.join(dir, `buf-${count}-${i}`), scrapeConfigFile: file }));
-        expect(plan.flags).toEqual(expect.arrayContaining([`-promscrape.cluster.membersCount=${count}`, `-promscrape.cluster.memberNum=${i}`, "-promscrape.cluster.replicationFactor=1"]));
-        const agent = await startVmagent(plan.flags, { file, yaml: plan.scrapeConfigYaml });
-        try {
-          // vmagent starts the targets it found one by one: read until two readings a second apart agree.
-          let seen = -1;
-          const targets = await waitFor("targets discovered", async () => {
-            const t = await agent.activeTargets();
-            const settled = t.length > 0 && t.length === seen;
-            seen = t.length;
-            return settled ? t : undefined;
-          }, 30_000, 1000);
-          for (const t of targets) out.set(t.labels.device!, i);
-        } finally {
-          await agent.stop();
-        }
+        const p = plan(count, i);
+        expect(p.flags).toEqual(expect.arrayContaining([`-promscrape.cluster.membersCount=${count}`, `-promscrape.cluster.memberNum=${i}`, "-promscrape.cluster.replicationFactor=1"]));
+        for (const d of await devicesOf(p.flags, p.file, p.scrapeConfigYaml)) out.set(d, i);
       }
       return out;
     };
     const three = await owner(3);
+    // The provincial StatefulSet passes the pod name (-promscrape.cluster.memberNum=$(POD_NAME)): 1.79
+    // takes the number after the last dash, so "vmagent-2" owns what member 2 owns.
+    const p2 = plan(3, 2);
+    const byPodName = await devicesOf(p2.flags.map((f) => (f === "-promscrape.cluster.memberNum=2" ? "-promscrape.cluster.memberNum=vmagent-2" : f)), p2.file, p2.scrapeConfigYaml);
+    expect(byPodName.sort()).toEqual([...three].filter(([, m]) => m === 2).map(([d]) => d).sort());
     const four = await owner(4);
     expect(three.size).toBe(200);
     expect(four.size).toBe(200);
