@@ -94,7 +94,10 @@ describe("the provincial program, kalimantan-tengah stack", () => {
     try {
       const file = path.join(dir, "alert-rules.yaml");
       fs.writeFileSync(file, stringify(server.config.alerts, { lineWidth: 0 }));
-      const check = await runCommand(requireBinary("vmalert", "victoria-metrics"), [`-rule=${file}`, "-dryRun", "-loggerLevel=ERROR"]);
+      // With the flags the chart passes (its own defaults envflag.* and loggerFormat, then the plan's extraArgs): 1.79 knows them all.
+      const extra = { "envflag.enable": "true", "envflag.prefix": "VM_", loggerFormat: "json", ...server.extraArgs } as Record<string, string>;
+      const flags = [`-rule=${file}`, `-datasource.url=${server.datasource.url}`, `-notifier.url=${server.notifier.alertmanager.url}`, ...Object.entries(extra).map(([k, v]) => `-${k}=${v}`)];
+      const check = await runCommand(requireBinary("vmalert", "victoria-metrics"), [...flags, "-dryRun", "-loggerLevel=ERROR"]);
       expect(check.code, check.stdout + check.stderr).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
