@@ -12,6 +12,7 @@ import { upsLowRuntimeAlert, upsOnBatteryAlert } from "./alerts/power";
 import { serverCpuHighAlert, serverStorageHighAlert } from "./alerts/servers";
 import { dataCenterPrometheusDownAlert, recoveryReplicaStaleAlert, recoverySiteUnreachableAlert } from "./alerts/recovery";
 import { collectorBehindAlert, collectorDownAlert, watchdogAlert } from "./alerts/collector";
+import { kabupatenSilentAlert } from "./alerts/province";
 
 export { DEFAULT_POLL_INTERVAL_SECONDS, THRESHOLDS, type AlertOptions } from "./alerts/policy";
 
@@ -30,11 +31,12 @@ export function alertGroups(view: InventoryView, opts: AlertOptions = {}): RuleG
 /**
  * The groups that need nothing from an inventory: each rule reads every device's series, so over
  * the province's tenant one rule spans every kabupaten (its alerts carry the `kabupaten` label).
- * The provincial vmalert evaluates these (stack/province/); quota, recovery and the collector's own
+ * The provincial vmalert evaluates these (stack/province/), with a kabupaten gone silent (`kabupaten`:
+ * the label values of the kabupaten it expects); quota, recovery and the collector's own
  * rules stay with the kabupaten (its inventory's OPDs and replicas, its local Prometheus).
  */
-export function provinceAlertGroups(opts: AlertOptions = {}): RuleGroup[] {
-  return deviceGroups(opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS);
+export function provinceAlertGroups(kabupaten: string[], opts: AlertOptions = {}): RuleGroup[] {
+  return [{ name: "spbe-province", rules: [kabupatenSilentAlert(kabupaten)] }, ...deviceGroups(opts.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS)];
 }
 
 function deviceGroups(poll: number): RuleGroup[] {

@@ -22,6 +22,11 @@ export const ALERT = {
 } as const;
 export type AlertName = (typeof ALERT)[keyof typeof ALERT];
 
+/** Alerts only the provincial vmalert evaluates (dashboards/rules/alerts/province.ts), not in a kabupaten's rule file. */
+export const PROVINCE_ALERT = {
+  kabupatenSilent: "SpbeKabupatenSilent",
+} as const;
+
 /** Always firing: proves rules are loaded and alerts reach their receiver (a dead man's switch). */
 export const WATCHDOG_ALERT = ALERT.watchdog;
 /** The alert the quota tests exercise with measured traffic. */

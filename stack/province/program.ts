@@ -30,7 +30,7 @@ function seconds(interval: string): number {
 export function prepareProvince(): PreparedProvince {
   const settings = readProvinceSettings();
   const secrets = readProvinceSecrets(settings);
-  const rules = vmalert179Groups(provinceAlertGroups({ pollIntervalSeconds: seconds(settings.vmagent.scrapeInterval) }));
+  const rules = vmalert179Groups(provinceAlertGroups(settings.kabupaten.map((k) => k.domain), { pollIntervalSeconds: seconds(settings.vmagent.scrapeInterval) }));
   const plan = planProvince(settings, rules.groups);
   return { settings, secrets, plan, dashboards: { [PROVINCE_DASHBOARD]: JSON.stringify(provinceDashboard(settings.province)) }, alertRulesDropped: rules.dropped.map(describeDropped) };
 }

@@ -5,10 +5,13 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildAlertRules, OVER_QUOTA_ALERT, RULES_FILE_PATH } from "../../dashboards/build";
-import { ALERT } from "../../dashboards/rules/names";
+import { ALERT, PROVINCE_ALERT } from "../../dashboards/rules/names";
+import { provinceAlertGroups } from "../../dashboards/rules/alerts";
+import { ruleFileYaml } from "../../dashboards/rules/render";
+import { vmalert179Groups } from "../../dashboards/rules/vmalert";
 import { loadInventoryOrThrow } from "../../inventory/load";
 import { ALERT_CASES, ALWAYS_FIRING } from "./alert-cases";
-import { runPromtool, writeRuleTests } from "../../testkit/promtool";
+import { runPromtool, writeRuleTests, type AlertCase } from "../../testkit/promtool";
 
 const EXAMPLES = ["examples/barito-timur/inventory.yaml", "examples/klaten/inventory.yaml"];
 interface RuleDoc {
@@ -73,5 +76,42 @@ describe("alert rules", () => {
     const r = runPromtool(["test", "rules", testFile], dir);
     expect(r.code).not.toBe(0);
     expect(r.output).toContain("SpbeDeviceDown");
+  });
+});
+
+describe("the provincial alert rules", () => {
+  const kabupaten = ["baritotimurkab.go.id", "klatenkab.go.id"];
+  const rules = ruleFileYaml(vmalert179Groups(provinceAlertGroups(kabupaten)).groups, "Provinsi Kalimantan Tengah");
+  const up = (k: string) => `spbe_snmp_up{kabupaten="${k}",device="sw-01",site="dc",opd="diskominfo",role="switch"}`;
+  const cases: AlertCase[] = [
+    {
+      name: "a kabupaten silent for 15 minutes fires, for it alone",
+      alert: PROVINCE_ALERT.kabupatenSilent,
+      // Klaten sends every minute; Barito Timur stops after 5 minutes.
+      input: [{ series: up("klatenkab.go.id"), values: "1x30" }, { series: up("baritotimurkab.go.id"), values: "1x5 _x25" }],
+      evalTime: "25m",
+      expect: [{ labels: { kabupaten: "baritotimurkab.go.id", severity: "warning" }, summary: "No series from baritotimurkab.go.id for 15 minutes", summary_id: "Tidak ada data dari baritotimurkab.go.id selama 15 menit" }],
+    },
+    {
+      name: "a kabupaten away for 8 minutes (a link blip) stays quiet",
+      alert: PROVINCE_ALERT.kabupatenSilent,
+      input: [{ series: up("klatenkab.go.id"), values: "1x30" }, { series: up("baritotimurkab.go.id"), values: "1x5 _x8 1x16" }],
+      evalTime: "20m",
+      expect: [],
+    },
+  ];
+
+  it("every provincial alert has a case where it fires and one where it stays quiet", () => {
+    for (const name of Object.values(PROVINCE_ALERT)) {
+      expect(cases.some((c) => c.alert === name && c.expect.length > 0), `${name} firing case`).toBe(true);
+      expect(cases.some((c) => c.alert === name && c.expect.length === 0), `${name} quiet case`).toBe(true);
+    }
+  });
+
+  it("promtool test rules on the provincial rule file (its vmalert 1.79 copy)", () => {
+    const { dir, testFile } = track(writeRuleTests(rules, cases));
+    const r = runPromtool(["test", "rules", testFile], dir);
+    expect(r.output).toContain("SUCCESS");
+    expect(r.code, r.output).toBe(0);
   });
 });

@@ -31,7 +31,7 @@ describe("vmalert179Groups", () => {
   });
 
   it("the provincial groups lose only the backbone alert's keep_firing_for (two poll intervals)", () => {
-    const out = vmalert179Groups(provinceAlertGroups({ pollIntervalSeconds: 30 }));
+    const out = vmalert179Groups(provinceAlertGroups(["klatenkab.go.id"], { pollIntervalSeconds: 30 }));
     expect(out.dropped.map((d) => [d.alert, d.value])).toEqual([["SpbeBackboneInterfaceDown", "60s"]]);
     expect(JSON.stringify(out.groups)).not.toContain("keep_firing_for");
   });

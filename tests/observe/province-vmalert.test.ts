@@ -2,7 +2,8 @@
 // VictoriaMetrics' single node (the cluster's vmselect is not packaged in Debian; the query API is
 // the same), loaded with the rule groups the provincial tier deploys in their vmalert 1.79 copy
 // (dashboards/rules/vmalert.ts), flags from observe/edge/vmalert.ts. Two kabupaten each with a
-// device down in one tenant: one rule holds an alert for each, told apart by the kabupaten label.
+// device down in one tenant: one rule holds an alert for each, told apart by the kabupaten label; a
+// third kabupaten sends nothing and only it is held as silent.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,9 +30,11 @@ afterAll(async () => {
 }, 30_000);
 
 describe("the provincial vmalert over every kabupaten's series", () => {
-  it("evaluates the deployed rule groups in one tenant: a device down in each of two kabupaten, one alert each", async () => {
+  it("evaluates the deployed rule groups in one tenant: a device down in each of two kabupaten, one alert each; a silent third kabupaten", async () => {
     const rulesFile = path.join(dir, "province.rules.yml");
-    fs.writeFileSync(rulesFile, stringify({ groups: vmalert179Groups(provinceAlertGroups()).groups }, { lineWidth: 0 }));
+    // Three kabupaten expected; the third sends nothing (its link to the province is down).
+    const expected = ["baritotimurkab.go.id", "klatenkab.go.id", "kotawaringinbaratkab.go.id"];
+    fs.writeFileSync(rulesFile, stringify({ groups: vmalert179Groups(provinceAlertGroups(expected)).groups }, { lineWidth: 0 }));
     // Nobody listens at the notifier: pending alerts never reach it (SpbeDeviceDown waits 5 minutes).
     const notifier = `http://127.0.0.1:${await freeTcpPort()}`;
     const up = (kabupaten: string, device: string, value: number) => `spbe_snmp_up{province="kalimantan-tengah",kabupaten="${kabupaten}",device="${device}",role="switch",opd="diskominfo",site="dc"} ${value}`;
@@ -53,5 +56,8 @@ describe("the provincial vmalert over every kabupaten's series", () => {
       ["baritotimurkab.go.id", "bt-sw-1", "pending"],
       ["klatenkab.go.id", "kl-sw-1", "pending"],
     ]);
+    // The silent kabupaten, and only it: told apart from devices down.
+    const silent = (await vmalert!.alerts()).filter((x) => x.name === "SpbeKabupatenSilent");
+    expect(silent.map((a) => [a.labels.kabupaten, a.state])).toEqual([["kotawaringinbaratkab.go.id", "pending"]]);
   }, 90_000);
 });

@@ -83,7 +83,10 @@ describe("the provincial program, kalimantan-tengah stack", () => {
     expect(server.extraArgs).toMatchObject({ evaluationInterval: "60s", "external.label": "province=Kalimantan Tengah" });
     expect(server.podAnnotations).toMatchObject({ [LABEL.clusterCountry]: "ID" });
     const groups = server.config.alerts.groups as { name: string; rules: Record<string, unknown>[] }[];
-    expect(groups.map((g) => g.name)).toEqual(["spbe-devices", "spbe-network", "spbe-power", "spbe-servers"]);
+    expect(groups.map((g) => g.name)).toEqual(["spbe-province", "spbe-devices", "spbe-network", "spbe-power", "spbe-servers"]);
+    // A kabupaten gone silent, for each kabupaten the stack lists.
+    const silent = groups[0]!.rules.find((r) => r.alert === "SpbeKabupatenSilent")!;
+    expect(silent.expr).toBe('absent_over_time(spbe_snmp_up{kabupaten="baritotimurkab.go.id"}[10m]) or absent_over_time(spbe_snmp_up{kabupaten="klatenkab.go.id"}[10m])');
     const backbone = groups.flatMap((g) => g.rules).find((r) => r.alert === "SpbeBackboneInterfaceDown")!;
     expect(backbone).toMatchObject({ for: "2m" });
     expect(backbone).not.toHaveProperty("keep_firing_for");
