@@ -78,6 +78,7 @@ export function convertModule(m: ModuleDef, r: ModuleResult, base: Labels, rowLa
     }
   }
   if (m.derive) out.push(...m.derive(out, ctx));
+  if (m.consumed) return out.filter((s) => !m.consumed!.includes(s.name));
   return out;
 }
 

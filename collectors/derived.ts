@@ -1,5 +1,6 @@
-// Derived series: backbone link traffic and utilisation against the inventory's capacity, and each
-// OPD's traffic, month-to-date volume and quota. planDerived() is pure over the inventory;
+// Derived series: backbone link traffic and utilisation against the inventory's capacity, each
+// OPD's backbone traffic, and each OPD's internet traffic (from the quota gateway's per-OPD
+// counters, spbe_opd_internet_bytes_total), month-to-date volume and quota. planDerived() is pure over the inventory;
 // DerivedState turns consecutive octet counters into rates (pure arithmetic, clock passed in).
 import type { Inventory } from "../inventory/schema";
 import { counterDelta, interfaceOctets } from "./counter-width";
@@ -106,7 +107,11 @@ export class DerivedState {
   private readonly last = new Map<string, Reading>(); // device \0 link
   private readonly rates = new Map<string, Rate>();
   private readonly volume = new Map<string, { month: string; down: bigint; up: bigint }>();
-  private readonly polled = new Set<string>();
+  /** The quota gateway's per-OPD internet byte counters: opd \0 direction → last reading and rate. */
+  private readonly internetLast = new Map<string, { t: number; bytes: bigint }>();
+  private readonly internetRates = new Map<string, number>();
+  /** Which OPD's counters the gateway has reported (opd \0 direction): they have a volume series. */
+  private readonly internetSeen = new Set<string>();
 
   constructor(private plan: DerivedPlan) {}
 
@@ -119,11 +124,11 @@ export class DerivedState {
    * 64-bit counters where the interface has them, else the 32-bit ones (counter-width.ts).
    */
   observe(device: string, samples: Sample[], atMs: number): void {
+    this.observeInternet(samples, atMs);
     const octets = interfaceOctets(samples, (s) => {
       const link = s.labels.find(([k]) => k === N.LABEL_LINK)?.[1];
       return link ? `${device}\0${link}` : undefined;
     });
-    this.polled.add(device);
     for (const [key, o] of octets) {
       const r: Reading = { t: atMs, ...o };
       const prev = this.last.get(key);
@@ -135,19 +140,38 @@ export class DerivedState {
         continue;
       }
       this.rates.set(key, rate);
-      this.addVolume(key, rate);
     }
   }
 
-  private addVolume(key: string, rate: Rate): void {
-    const [device, link] = key.split("\0");
-    const month = monthKey(rate.at);
-    for (const o of this.plan.opds) {
-      if (!o.dinasSide.some((e) => e.device === device && e.link === link)) continue;
-      let v = this.volume.get(o.opd);
-      if (!v || v.month !== month) this.volume.set(o.opd, (v = { month, down: 0n, up: 0n }));
-      v.down += rate.dOut; // out of the Dinas side = down for the OPD
-      v.up += rate.dIn;
+  /**
+   * The OPDs' internet counters (derived by the quota gateway's module, module-derive.ts): a rate per
+   * OPD and direction between two polls, and their deltas added to the month's volume. A counter
+   * that went backwards (shaping rebuilt, agent restarted) gives no rate for that interval.
+   */
+  private observeInternet(samples: Sample[], atMs: number): void {
+    for (const s of samples) {
+      if (s.name !== N.SPBE_OPD_INTERNET_BYTES_TOTAL) continue;
+      const opd = s.labels.find(([k]) => k === N.LABEL_OPD)?.[1];
+      const direction = s.labels.find(([k]) => k === N.LABEL_DIRECTION)?.[1];
+      if (opd === undefined || direction === undefined) continue;
+      const key = `${opd}\0${direction}`;
+      const cur = { t: atMs, bytes: BigInt(s.value) };
+      const prev = this.internetLast.get(key);
+      this.internetLast.set(key, cur);
+      this.internetSeen.add(key);
+      if (!prev) continue;
+      const dt = (cur.t - prev.t) / 1000;
+      const delta = counterDelta(prev.bytes, cur.bytes, 64, dt);
+      if (dt <= 0 || delta === undefined) {
+        this.internetRates.delete(key);
+        continue;
+      }
+      this.internetRates.set(key, (Number(delta) * 8) / dt);
+      const month = monthKey(atMs);
+      let v = this.volume.get(opd);
+      if (!v || v.month !== month) this.volume.set(opd, (v = { month, down: 0n, up: 0n }));
+      if (direction === N.DIRECTION_DOWN) v.down += delta;
+      else v.up += delta;
     }
   }
 
@@ -176,14 +200,19 @@ export class DerivedState {
       if (rates.length > 0) {
         const down = rates.reduce((s, r) => s + r.outBps, 0);
         const up = rates.reduce((s, r) => s + r.inBps, 0);
-        g(N.SPBE_OPD_TRAFFIC_BPS, "The OPD's traffic through its links to the Dinas network (read on the Dinas side), bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], down);
-        g(N.SPBE_OPD_TRAFFIC_BPS, "The OPD's traffic through its links to the Dinas network (read on the Dinas side), bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], up);
+        const help = "All traffic on the OPD's backbone links (read on the Dinas side), bits/s: internet and intranet.";
+        g(N.SPBE_OPD_BACKBONE_TRAFFIC_BPS, help, [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], down);
+        g(N.SPBE_OPD_BACKBONE_TRAFFIC_BPS, help, [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], up);
+      }
+      for (const direction of [N.DIRECTION_DOWN, N.DIRECTION_UP]) {
+        const bps = this.internetRates.get(`${o.opd}\0${direction}`);
+        if (bps !== undefined) g(N.SPBE_OPD_TRAFFIC_BPS, "The OPD's internet traffic, measured where its quota is shaped (the quota gateway), bits/s.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, direction]], bps);
       }
       const v = this.volume.get(o.opd);
-      if (o.dinasSide.length > 0 && o.dinasSide.some((e) => this.polled.has(e.device))) {
+      if ([N.DIRECTION_DOWN, N.DIRECTION_UP].some((d) => this.internetSeen.has(`${o.opd}\0${d}`))) {
         const cur = v && v.month === month ? v : { down: 0n, up: 0n };
-        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], cur.down, "counter");
-        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], cur.up, "counter");
+        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Internet octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_DOWN]], cur.down, "counter");
+        g(N.SPBE_OPD_VOLUME_BYTES_TOTAL, "Internet octets the OPD moved this calendar month (UTC), month to date.", [[N.LABEL_OPD, o.opd], [N.LABEL_DIRECTION, N.DIRECTION_UP]], cur.up, "counter");
       }
     }
     return out;

@@ -141,6 +141,12 @@ export const MTXR_QUEUE_TREE_PACKETS = "mtxrQueueTreePackets"; // counter (Count
 export const MTXR_QUEUE_TREE_HC_BYTES = "mtxrQueueTreeHCBytes"; // counter (Counter64), the 64-bit mtxrQueueTreeBytes
 export const LABEL_MTXR_QUEUE_TREE_INDEX = "mtxrQueueTreeIndex";
 export const LABEL_MTXR_QUEUE_TREE_NAME = "mtxrQueueTreeName";
+
+// NET-SNMP-EXTEND-MIB (module spbe_quota): the lines of the Linux quota gateway's counter report
+// (inventory/quota-names.ts), read only to derive SPBE_OPD_INTERNET_BYTES_TOTAL, never exported
+// (each line carries a byte count: as a label it would be a new series every poll).
+export const NS_EXTEND_OUT_LINE = "nsExtendOutLine"; // DisplayString
+export const LABEL_NS_EXTEND_LINE_INDEX = "nsExtendLineIndex";
 export const MTXR_WL_AP_CLIENT_COUNT = "mtxrWlApClientCount"; // gauge, clients registered to an access-point interface; labels mtxrWlApIndex, mtxrWlApSsid
 export const LABEL_MTXR_WL_AP_INDEX = "mtxrWlApIndex";
 export const LABEL_MTXR_WL_AP_SSID = "mtxrWlApSsid";
@@ -219,9 +225,28 @@ export const SPBE_LINK_TRAFFIC_BPS = "spbe_link_traffic_bps";
 /** gauge 0..1 (can exceed 1 on a wrong declared capacity): traffic / capacity. Labels link, direction. */
 export const SPBE_LINK_UTILISATION_RATIO = "spbe_link_utilisation_ratio";
 /**
- * gauge, an OPD's traffic in bits/s, labels opd, direction ("down" | "up").
+ * counter, bytes of the OPD's INTERNET traffic through its shaping queue on the quota gateway,
+ * labels opd, direction ("down": from the internet to the OPD, "up": from the OPD to the internet).
+ * Measured where the quota is shaped, so traffic between the OPD and the Dinas's own data centre is
+ * not in it, and an OPD with no backbone link of its own (in the data-centre building) has it too:
+ *   Linux gateway: bytes sent by the OPD's HTB class (tc), reported through snmpd `extend`
+ *     (infra/quota/counters.ts; module spbe_quota, derivation quota_counter_lines);
+ *   RouterOS gateway: mtxrQueueTreeHCBytes of the OPD's queue (inventory/quota-names.ts;
+ *     module mikrotik, derivation opd_queue_bytes).
+ * Resets when the shaping is rebuilt (a RouterOS queue re-created, an HTB tree rebuilt): a counter.
+ */
+export const SPBE_OPD_INTERNET_BYTES_TOTAL = "spbe_opd_internet_bytes_total";
+/**
+ * gauge, the OPD's internet traffic in bits/s, labels opd, direction ("down" | "up"): the rate of
+ * SPBE_OPD_INTERNET_BYTES_TOTAL between two polls of the quota gateway. What the quota limits, so
+ * what the over-quota alert and the quota dashboard compare with it.
+ */
+export const SPBE_OPD_TRAFFIC_BPS = "spbe_opd_traffic_bps";
+/**
+ * gauge, all traffic on the OPD's backbone link(s) in bits/s, labels opd, direction ("down" | "up"):
+ * internet and intranet alike, for the link's own utilisation, not for the quota.
  *
- * HOW an OPD's traffic is derived: it is measured on the interfaces that link the OPD's office
+ * HOW it is derived: it is measured on the interfaces that link the OPD's office
  * device(s) — devices standing at a site whose `opd` is that OPD, or devices `owner`ed by it —
  * to the Dinas network (a device at a site of the Dinas OPD, `meta.dinas`, or owned by it), read on
  * the DINAS SIDE of each such link:
@@ -232,12 +257,12 @@ export const SPBE_LINK_UTILISATION_RATIO = "spbe_link_utilisation_ratio";
  * Example: link bb-setda {a: dc-core-sw-01 Te1/0/1, b: setda-rtr-01 ether1}: setda "down" =
  * rate(ifHCOutOctets{device="dc-core-sw-01", ifName="Te1/0/1"}) * 8.
  */
-export const SPBE_OPD_TRAFFIC_BPS = "spbe_opd_traffic_bps";
+export const SPBE_OPD_BACKBONE_TRAFFIC_BPS = "spbe_opd_backbone_traffic_bps";
 /** gauge, the OPD's quota from inventory bandwidth.quotas in bits/s. Labels opd, direction (down|up). */
 export const SPBE_OPD_QUOTA_BPS = "spbe_opd_quota_bps";
 /**
- * counter, octets the OPD moved this calendar month (UTC) so far, labels opd, direction (down|up):
- * the sum of the Dinas-side octet deltas above since the first poll of the month. Resets to 0 at the
+ * counter, internet octets the OPD moved this calendar month (UTC) so far, labels opd, direction
+ * (down|up): the sum of the deltas of SPBE_OPD_INTERNET_BYTES_TOTAL since the first poll of the month. Resets to 0 at the
  * month boundary (and when the collector restarts: it is month-to-date as seen by this process).
  */
 export const SPBE_OPD_VOLUME_BYTES_TOTAL = "spbe_opd_volume_bytes_total";

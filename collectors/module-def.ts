@@ -82,6 +82,8 @@ export interface ModuleDef {
   tables: TableDef[];
   /** Series computed from this module's own samples (pure), e.g. "on battery" from the output source. */
   derive?: (samples: Sample[], ctx: DeriveContext) => Sample[];
+  /** Objects only derive() reads: polled, not exported (module-derive.ts DERIVATION_CONSUMES). */
+  consumed?: readonly string[];
   /**
    * Polled where the agent has it: many agents of the role do not implement the MIB, so an empty
    * walk is normal (its status still says "empty"; the SpbeSnmpModuleEmpty alert leaves it out).

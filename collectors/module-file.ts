@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Diagnostic } from "../inventory/diagnostics";
 import { positionOf } from "../inventory/load";
 import { safeParseBilingual, schemaText } from "../inventory/schema-text";
-import { DERIVATION_NAMES, DERIVATIONS, type DerivationName } from "./module-derive";
+import { DERIVATION_CONSUMES, DERIVATION_NAMES, DERIVATIONS, type DerivationName } from "./module-derive";
 import { SNMP_SYNTAXES, type ModuleDef } from "./module-def";
 
 const oid = z.string().regex(/^1(\.\d+)+$/, schemaText("schema.oid"));
@@ -75,7 +75,9 @@ function toModule(m: z.output<typeof moduleFileSchema>): ModuleDef {
     return { indexLabel: first!, ...(inner.length > 0 ? { innerIndexLabels: inner } : {}), columns: t.columns, lookups: t.lookups, ...(t.optional ? { optional: true } : {}) };
   });
   const def: Omit<ModuleDef, "derive"> = { name: m.name, scalars: m.scalars, ...(m.info ? { info: m.info } : {}), tables, ...(m.optional ? { optional: true } : {}) };
-  return m.derive ? { ...def, derive: DERIVATIONS[m.derive](def) } : def;
+  if (!m.derive) return def;
+  const consumed = DERIVATION_CONSUMES[m.derive];
+  return { ...def, derive: DERIVATIONS[m.derive](def), ...(consumed ? { consumed } : {}) };
 }
 
 /** Parses a module file's text; every finding carries `file` and, where the YAML has it, a position. */

@@ -7,7 +7,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Device, DeviceRole, Inventory } from "../inventory/schema";
-import { ROUTEROS_VENDOR } from "../inventory/quota-check";
+import { gatewayKindOf, ROUTEROS_VENDOR } from "../inventory/quota-check";
 import { renderDiagnostic } from "../inventory/diagnostics";
 import { enumNumber } from "./mib-enum";
 import type { ModuleDef } from "./module-def";
@@ -34,7 +34,7 @@ function loadBuiltins(): Record<string, ModuleDef> {
 const BUILTINS = loadBuiltins();
 
 /** The names code refers to (role defaults, the simulator): a file missing for one of them fails at load. */
-export const BUILTIN_MODULE_NAMES = ["system", "if_mib", "host_resources", "ups_mib", "entity_sensor", "mikrotik", "cisco_cpu_memory", "printer"] as const;
+export const BUILTIN_MODULE_NAMES = ["system", "if_mib", "host_resources", "ups_mib", "entity_sensor", "mikrotik", "cisco_cpu_memory", "printer", "spbe_quota"] as const;
 export type ModuleName = (typeof BUILTIN_MODULE_NAMES)[number];
 for (const n of BUILTIN_MODULE_NAMES) if (!BUILTINS[n]) throw new Error(`no shipped module file ${n}.yaml in ${BUILTIN_MODULES_DIR}`);
 
@@ -54,6 +54,7 @@ export const ENTITY_SENSOR = builtinModule("entity_sensor");
 export const MIKROTIK = builtinModule("mikrotik");
 export const CISCO_CPU_MEMORY = builtinModule("cisco_cpu_memory");
 export const PRINTER = builtinModule("printer");
+export const SPBE_QUOTA = builtinModule("spbe_quota");
 
 /** Modules whose empty walk is a problem (every shipped module not marked optional). */
 export function requiredModuleNames(): string[] {
@@ -90,10 +91,20 @@ export function defaultModules(role: DeviceRole, vendor: string | undefined): Mo
 
 /**
  * The modules a device is polled with, by name: its own `modules`, else `monitoring.roleModules` of
- * its role, else its role's and vendor's defaults.
+ * its role, else its role's and vendor's defaults; the quota gateway (with quotas) always adds the
+ * module its kind reports per-OPD counters with (spbe_opd_internet_bytes_total): spbe_quota on
+ * Linux, mikrotik on RouterOS, since the quota series and the over-quota alert depend on it.
  */
 export function deviceModules(inv: Inventory, d: Device): string[] {
-  return d.modules ?? inv.monitoring?.roleModules[d.role] ?? defaultModules(d.role, d.vendor);
+  const modules = d.modules ?? inv.monitoring?.roleModules[d.role] ?? defaultModules(d.role, d.vendor);
+  const counters = quotaCounterModule(inv, d);
+  return counters === undefined || modules.includes(counters) ? modules : [...modules, counters];
+}
+
+function quotaCounterModule(inv: Inventory, d: Device): ModuleName | undefined {
+  const bw = inv.bandwidth;
+  if (!bw?.gateway || bw.gateway.device !== d.id || bw.quotas.length === 0) return undefined;
+  return gatewayKindOf(inv)?.kind === "routeros" ? "mikrotik" : "spbe_quota";
 }
 
 /** Poll interval per role (seconds): UPS and servers change slowly compared with traffic counters. */

@@ -4,7 +4,7 @@
 import type { Device, Inventory } from "../inventory/schema";
 import { planDerived } from "./derived";
 import { gatewayKindOf } from "../inventory/quota-check";
-import { routerOsQueueName } from "../inventory/quota-names";
+import { QUOTA_DIRECTIONS, routerOsQueueName, type QuotaDirection } from "../inventory/quota-names";
 import { deviceModules } from "./modules";
 import { simulatedLldp, type SimLldp, type SimWiringOptions } from "./sim-wiring";
 
@@ -36,6 +36,15 @@ export interface SimDevice {
   ciscoCpuMemory?: boolean;
   /** LLDP-MIB: the network roles speak LLDP (sim-wiring.ts says what their ports hear). */
   lldp?: SimLldp;
+  /** NET-SNMP-EXTEND-MIB spbe-quota: on a Linux quota gateway, each OPD's shaping class moving at its rate. */
+  quotaCounters?: SimQuotaUse[];
+}
+
+/** One OPD's internet traffic in one direction, as the quota gateway's shaping counts it. */
+export interface SimQuotaUse {
+  opd: string;
+  direction: QuotaDirection;
+  bps: number;
 }
 
 /** What a simulated RouterOS answers in MIKROTIK-MIB. */
@@ -82,6 +91,7 @@ export function simulatedDevices(inv: Inventory, wiring: SimWiringOptions = {}):
       ups: modules.includes("ups_mib"),
       ...(modules.includes("mikrotik") ? { mikrotik: simulatedMikrotik(inv, d) } : {}),
       ...(modules.includes("cisco_cpu_memory") ? { ciscoCpuMemory: true } : {}),
+      ...(modules.includes("spbe_quota") ? { quotaCounters: simulatedQuotaUse(inv, d) } : {}),
       ...(LLDP_ROLES.includes(d.role) ? { lldp: lldp.get(d.id) } : {}),
     };
   });
@@ -93,19 +103,25 @@ export function simulatedDevices(inv: Inventory, wiring: SimWiringOptions = {}):
  * when the gateway is a MikroTik; an access point has one SSID per wlan interface (wlan1 when none is listed).
  */
 function simulatedMikrotik(inv: Inventory, d: Device): SimMikrotik {
-  const gw = inv.bandwidth?.gateway;
-  const shaping = gw?.device === d.id && gatewayKindOf(inv)?.kind === "routeros";
-  const queues = shaping
-    ? (inv.bandwidth?.quotas ?? []).flatMap((q) =>
-        (["down", "up"] as const).map((direction) => {
-          const name = routerOsQueueName(q.opd, direction);
-          return { name, bps: (direction === "down" ? q.downMbps : q.upMbps) * 1e6 * (0.3 + 0.8 * hash01(`${d.id}/${name}`)) };
-        }),
-      )
-    : [];
+  const queues = gatewayKindOf(inv)?.kind === "routeros" ? simulatedQuotaUse(inv, d).map((u) => ({ name: routerOsQueueName(u.opd, u.direction), bps: u.bps })) : [];
   const wlans = d.interfaces.filter((i) => /^wlan/i.test(i.name));
   const accessPoints = d.role !== "access-point" ? [] : (wlans.length > 0 ? wlans : [{ name: "wlan1" }]).map((i) => ({ ssid: `${d.site}-${i.name}` }));
   return { queues, accessPoints };
+}
+
+/**
+ * On the quota gateway, each OPD's internet traffic per direction at 30-110 % of its quota (a fixed
+ * share per OPD, so the demo has OPDs near their quota and none far above it); nothing elsewhere.
+ */
+export function simulatedQuotaUse(inv: Inventory, d: Device): SimQuotaUse[] {
+  if (inv.bandwidth?.gateway?.device !== d.id) return [];
+  return (inv.bandwidth.quotas ?? []).flatMap((q) =>
+    QUOTA_DIRECTIONS.map((direction) => ({
+      opd: q.opd,
+      direction,
+      bps: (direction === "down" ? q.downMbps : q.upMbps) * 1e6 * (0.3 + 0.8 * hash01(`${d.id}/${routerOsQueueName(q.opd, direction)}`)),
+    })),
+  );
 }
 
 function simulatedDevice(d: Device, linkOf: Map<string, { id: string; capacityBps: number }>, quotaOf: Map<string, { down: number; up: number }>): SimDevice {

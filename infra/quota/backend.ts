@@ -29,6 +29,8 @@ export interface GatewayConfig {
   /** What BandwidthQuota runs over SSH on delete: removes everything the script configured. */
   rollback: string;
   classes: QuotaClass[];
+  /** Linux only: the per-OPD counter script and its snmpd `extend` (counters.ts), installed by `apply`. RouterOS counts in its queues. */
+  counters?: { extendName: string; script: string; snmpdConf: string };
 }
 
 export interface QuotaBackend {

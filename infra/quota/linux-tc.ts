@@ -16,6 +16,7 @@ import { DEFAULT_CLASS, TOTAL_CLASS } from "./backend";
 import { tryParseRange } from "../../inventory/ip";
 import type { QuotaPlan } from "./model";
 import { PARENT_SLOT } from "./slots";
+import { planQuotaCounters } from "./counters";
 
 export const NFT_TABLE = "spbe_quota";
 /** The same HTB handle on both interfaces: a packet leaves through one of them, so one priority serves. */
@@ -149,7 +150,9 @@ export function renderLinuxTc(plan: QuotaPlan): GatewayConfig {
     `spbe_prune ${shellQuote(plan.wanInterface)} ${shellQuote(keep(plan.wanInterface))}`,
     "",
   ].join("\n");
-  return { backend: "linux-tc", gateway: plan.gateway, script, apply: script, rollback: linuxTcRollback(plan), classes };
+  // The apply command also installs the per-OPD counters the collector reads (counters.ts).
+  const counters = planQuotaCounters(plan, classes);
+  return { backend: "linux-tc", gateway: plan.gateway, script, apply: `${script}\n${counters.install}`, rollback: `${linuxTcRollback(plan)}${counters.uninstall}`, classes, counters };
 }
 
 /** Removes the quotas: both root qdiscs (with every class under them) and the nftables table. */

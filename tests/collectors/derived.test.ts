@@ -66,7 +66,7 @@ describe("rateOf", () => {
 });
 
 describe("DerivedState", () => {
-  it("derives link utilisation, OPD down/up from the Dinas side, and month-to-date volume", () => {
+  it("derives link utilisation and each OPD's backbone traffic down/up from the Dinas side", () => {
     const inv = smallInventory();
     const st = new DerivedState(planDerived(inv));
     const t0 = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -78,19 +78,46 @@ describe("DerivedState", () => {
     const all = parsePromText([...text.values()].join(""));
     const get = (name: string, labels: Record<string, string>) =>
       all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
-    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "down" })).toBe(10e6);
-    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "up" })).toBe(2e6);
+    expect(get("spbe_opd_backbone_traffic_bps", { opd: "setda", direction: "down" })).toBe(10e6);
+    expect(get("spbe_opd_backbone_traffic_bps", { opd: "setda", direction: "up" })).toBe(2e6);
     expect(get("spbe_opd_quota_bps", { opd: "setda", direction: "down" })).toBe(50e6);
-    expect(get("spbe_opd_volume_bytes_total", { opd: "setda", direction: "down" })).toBe(12_500_000);
     expect(get("spbe_opd_quota_volume_bytes", { opd: "setda" })).toBe(2000e9);
+    // the backbone link carries intranet traffic too: it is not the OPD's internet traffic
+    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "down" })).toBeUndefined();
+    expect(get("spbe_opd_volume_bytes_total", { opd: "setda", direction: "down" })).toBeUndefined();
     // dinkes: core-sw is endpoint b of bb-dinkes; its ifHCInOctets = traffic from dinkes = "up"
-    expect(get("spbe_opd_traffic_bps", { opd: "dinkes", direction: "up" })).toBe(1e6);
-    expect(get("spbe_opd_traffic_bps", { opd: "dinkes", direction: "down" })).toBe(0);
+    expect(get("spbe_opd_backbone_traffic_bps", { opd: "dinkes", direction: "up" })).toBe(1e6);
+    expect(get("spbe_opd_backbone_traffic_bps", { opd: "dinkes", direction: "down" })).toBe(0);
     // link seen from endpoint a: bb-setda measured on a (core-sw): out = a→b = 10 Mbit/s
     expect(get("spbe_link_traffic_bps", { link: "bb-setda", direction: "out" })).toBe(10e6);
     expect(get("spbe_link_utilisation_ratio", { link: "bb-setda", direction: "out" })).toBeCloseTo(0.01, 10);
     // bb-dinkes measured on b (a is not reporting): a→b ("out") = b's in = 1 Mbit/s of 100
     expect(get("spbe_link_utilisation_ratio", { link: "bb-dinkes", direction: "out" })).toBeCloseTo(0.01, 10);
+  });
+
+  it("derives each OPD's internet traffic and month-to-date volume from the quota gateway's counters, with or without a backbone link", () => {
+    const inv = smallInventory();
+    inv.bandwidth!.quotas.push({ opd: "diskominfo", downMbps: 100, upMbps: 40 }); // in the data centre: no backbone link
+    const st = new DerivedState(planDerived(inv));
+    const t0 = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const counter = (opd: string, direction: string, bytes: bigint): Sample => ({ name: "spbe_opd_internet_bytes_total", type: "counter", help: "", labels: [["device", "gw"], ["opd", opd], ["direction", direction]], value: bytes.toString() });
+    const big = 2n ** 55n;
+    st.observe("gw", [counter("setda", "down", big), counter("setda", "up", 0n), counter("diskominfo", "down", 0n)], t0);
+    // 10 s later: 12.5 MB down for setda (10 Mbit/s), 2.5 MB up; 25 MB down for diskominfo (20 Mbit/s)
+    st.observe("gw", [counter("setda", "down", big + 12_500_000n), counter("setda", "up", 2_500_000n), counter("diskominfo", "down", 25_000_000n)], t0 + 10_000);
+    const all = parsePromText([...renderByFamily(st.samples(t0 + 10_000)).chunks.values()].join(""));
+    const get = (name: string, labels: Record<string, string>) =>
+      all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "down" })).toBe(10e6);
+    expect(get("spbe_opd_traffic_bps", { opd: "setda", direction: "up" })).toBe(2e6);
+    expect(get("spbe_opd_traffic_bps", { opd: "diskominfo", direction: "down" })).toBe(20e6);
+    expect(get("spbe_opd_volume_bytes_total", { opd: "setda", direction: "down" })).toBe(12_500_000);
+    expect(get("spbe_opd_volume_bytes_total", { opd: "diskominfo", direction: "down" })).toBe(25_000_000);
+    // a counter that went backwards (the shaping was rebuilt) gives no rate, and the volume keeps what it had
+    st.observe("gw", [counter("setda", "down", 1_000n)], t0 + 20_000);
+    const after = parsePromText([...renderByFamily(st.samples(t0 + 20_000)).chunks.values()].join(""));
+    expect(after.find((s) => s.name === "spbe_opd_traffic_bps" && s.labels.opd === "setda" && s.labels.direction === "down")).toBeUndefined();
+    expect(after.find((s) => s.name === "spbe_opd_volume_bytes_total" && s.labels.opd === "setda" && s.labels.direction === "down")?.value).toBe(12_500_000);
     // a new month starts from zero
     const next = Date.UTC(2026, 11, 1, 0, 0, 5);
     expect(renderByFamily(st.samples(next)).chunks.get("spbe_opd_volume_bytes_total")).toContain('spbe_opd_volume_bytes_total{opd="setda",direction="down"} 0');
