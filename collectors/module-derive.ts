@@ -48,8 +48,12 @@ export const DERIVATIONS = {
     }),
 } satisfies Record<string, (m: Tables) => Derive>;
 
-/** The row's base labels (device, site...) without the table's own, with the OPD and direction. */
+/**
+ * The row's base labels (device, site...) without the table's own, with the OPD and direction: the
+ * OPD the traffic belongs to replaces the target's own `opd` label (the gateway's, the Dinas).
+ */
 function opdInternetBytes(labels: Labels, drop: string[], opd: string, direction: QuotaDirection, bytes: bigint | string): Sample {
+  drop = [...drop, N.LABEL_OPD, N.LABEL_DIRECTION];
   return {
     name: N.SPBE_OPD_INTERNET_BYTES_TOTAL,
     type: "counter",

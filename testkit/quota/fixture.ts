@@ -22,7 +22,11 @@ export const WAN_IF = "spbe-q-wan";
 /** The gateway's interface towards OPD number i (0-based): a veth in the gateway namespace. */
 export const opdIf = (i: number): string => `spbe-q-o${i + 1}`;
 
-export function testInventoryData(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 100): any {
+/**
+ * `linkless`: OPDs whose office has no backbone link of its own in the inventory (an OPD in the
+ * data-centre building): the gateway still shapes and counts their internet traffic.
+ */
+export function testInventoryData(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 100, linkless: readonly string[] = []): any {
   return {
     meta: { kabupaten: "Uji", domain: "ujikab.go.id", profiles: ["klaten-18-2018"], dinas: "diskominfo" },
     opds: [
@@ -45,13 +49,13 @@ export function testInventoryData(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 10
       },
       ...opds.map((o) => ({ id: `rtr-${o.code}`, role: "router", site: `kantor-${o.code}`, interfaces: [{ name: "ether1" }] })),
     ],
-    links: opds.map((o, i) => ({
+    links: opds.flatMap((o, i) => (linkless.includes(o.code) ? [] : [{
       id: `bb-${o.code}`,
       a: { device: GATEWAY, interface: opdIf(i) },
       b: { device: `rtr-${o.code}`, interface: "ether1" },
       medium: "fiber",
       capacityMbps: 50,
-    })),
+    }])),
     bandwidth: {
       upstreamMbps,
       gateway: { device: GATEWAY, lanInterface: LAN_IF, wanInterface: WAN_IF },
@@ -60,6 +64,6 @@ export function testInventoryData(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 10
   };
 }
 
-export function testInventory(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 100): Inventory {
-  return inventorySchema.parse(testInventoryData(opds, upstreamMbps));
+export function testInventory(opds: TestOpd[] = TEST_OPDS, upstreamMbps = 100, linkless: readonly string[] = []): Inventory {
+  return inventorySchema.parse(testInventoryData(opds, upstreamMbps, linkless));
 }

@@ -1,5 +1,6 @@
 // The collectors' own pipeline, pointed at the gateway's snmpd: planTargets → Poller → DerivedState,
-// the same code `spbe serve` runs, read back as spbe_opd_traffic_bps per OPD and direction.
+// the same code `spbe serve` runs (the gateway's modules include spbe_quota, which reads the counter
+// script snmpd runs through `extend`), read back as spbe_opd_traffic_bps per OPD and direction.
 import { planDerived, DerivedState } from "../../collectors/derived";
 import { DIRECTION_DOWN, LABEL_DIRECTION, LABEL_OPD, SPBE_OPD_TRAFFIC_BPS } from "../../collectors/metric-names";
 import { Poller, type PollResult } from "../../collectors/poller";

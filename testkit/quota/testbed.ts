@@ -1,7 +1,8 @@
 // A gateway on network namespaces, shaped like the fixture inventory: one namespace per OPD client
 // (its own subnet), a gateway namespace whose LAN bridge has one veth port per OPD and a WAN veth
-// to a server namespace, and optionally a management veth from the host so a collector in the test
-// process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
+// to a server namespace ("the internet"), optionally a routed veth to a data-centre namespace (the
+// Dinas's own servers: intranet, not internet), and optionally a management veth from the host so a
+// collector in the test process can poll an snmpd inside the gateway. Everything created carries the `spbe-q-` prefix
 // and this process's id, and destroy() removes all of it (also after a half-finished create).
 import { addressAt, parseRange } from "../../inventory/ip";
 import { FatalError, pidAlive, requireBinary, run, sh, spawnLogged, waitFor, type Spawned } from "../servers/common";
@@ -11,11 +12,17 @@ export const IPERF_BASE_PORT = 5201;
 const WAN_NET = "10.78.0.0/30"; // outside every fixture OPD subnet
 const GW_WAN = "10.78.0.1";
 export const SERVER_ADDR = "10.78.0.2";
+/** The data centre hangs off its own gateway interface, routed (not bridged): its traffic is forwarded by the gateway. */
+const DC_IF = "spbe-q-dc";
+const GW_DC = "10.78.1.1";
+export const DC_ADDR = "10.78.1.2";
 
 export interface TestBed {
   tag: string;
   gw: string;
   server: string;
+  /** The data-centre namespace (when created with dataCenter). */
+  dataCenter?: string;
   clients: string[];
   /** The gateway's management address, reachable from the host (when created with mgmt). */
   mgmtAddress?: string;
@@ -53,7 +60,7 @@ export async function removeLeftovers(): Promise<void> {
   }
 }
 
-export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean } = {}): Promise<TestBed> {
+export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean; dataCenter?: boolean } = {}): Promise<TestBed> {
   await removeLeftovers();
   const tag = String(process.pid);
   const gw = `spbe-q-gw-${tag}`;
@@ -106,6 +113,18 @@ export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean } = 
     for (const o of opds) ipn(server, "route", "add", o.subnet, "via", GW_WAN);
     sh("ip", ["netns", "exec", gw, "sysctl", "-qw", "net.ipv4.ip_forward=1"]);
 
+    let dataCenter: string | undefined;
+    if (opts.dataCenter) {
+      dataCenter = `spbe-q-dc-${tag}`;
+      addNs(dataCenter);
+      sh("ip", ["link", "add", DC_IF, "netns", gw, "type", "veth", "peer", "name", "spbe-q-d0", "netns", dataCenter]);
+      ipn(gw, "addr", "add", `${GW_DC}/30`, "dev", DC_IF);
+      ipn(gw, "link", "set", DC_IF, "up");
+      ipn(dataCenter, "addr", "add", `${DC_ADDR}/30`, "dev", "spbe-q-d0");
+      ipn(dataCenter, "link", "set", "spbe-q-d0", "up");
+      for (const o of opds) ipn(dataCenter, "route", "add", o.subnet, "via", GW_DC);
+    }
+
     let mgmtAddress: string | undefined;
     if (opts.mgmt) {
       // A /30 in the benchmarking range 198.18.0.0/15, picked by pid so parallel runs don't collide.
@@ -125,6 +144,7 @@ export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean } = 
       tag,
       gw,
       server,
+      dataCenter,
       clients,
       mgmtAddress,
       applyScript(script: string) {
@@ -151,16 +171,16 @@ export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean } = 
   }
 }
 
-/** One iperf3 server per OPD (a server runs one test at a time), in the server namespace. */
-export async function startIperfServers(bed: TestBed, count: number): Promise<Spawned[]> {
+/** One iperf3 server per OPD (a server runs one test at a time), in the server namespace (or another, e.g. the data centre). */
+export async function startIperfServers(bed: TestBed, count: number, ns: string = bed.server): Promise<Spawned[]> {
   const servers: Spawned[] = [];
   for (let i = 0; i < count; i++) {
-    servers.push(spawnLogged("ip", ["netns", "exec", bed.server, "iperf3", "-s", "-p", String(IPERF_BASE_PORT + i)]));
+    servers.push(spawnLogged("ip", ["netns", "exec", ns, "iperf3", "-s", "-p", String(IPERF_BASE_PORT + i)]));
   }
   try {
     await waitFor("iperf3 servers", () => {
       for (const s of servers) if (s.child.exitCode !== null) throw new FatalError(`iperf3 server exited: ${s.log()}`);
-      const listening = bed.exec(bed.server, "ss", ["-Hltn"]);
+      const listening = bed.exec(ns, "ss", ["-Hltn"]);
       return servers.every((_, i) => listening.includes(`:${IPERF_BASE_PORT + i} `));
     });
   } catch (e) {
@@ -178,9 +198,10 @@ export interface IperfResult {
 /**
  * iperf3 from OPD client `i` to its server: "up" sends from the OPD, "down" (-R) sends towards it.
  * The receiver's figure is used: the sender's counts bytes still sitting in its socket buffer.
+ * `to`: the server's address, the internet server's by default (DC_ADDR for the data centre).
  */
-export async function iperf(bed: TestBed, i: number, direction: "up" | "down", seconds: number): Promise<IperfResult> {
-  const args = ["netns", "exec", bed.clients[i]!, "iperf3", "-c", SERVER_ADDR, "-p", String(IPERF_BASE_PORT + i), "-t", String(seconds), "-O", "1", "-J"];
+export async function iperf(bed: TestBed, i: number, direction: "up" | "down", seconds: number, to: string = SERVER_ADDR): Promise<IperfResult> {
+  const args = ["netns", "exec", bed.clients[i]!, "iperf3", "-c", to, "-p", String(IPERF_BASE_PORT + i), "-t", String(seconds), "-O", "1", "-J"];
   if (direction === "down") args.push("-R");
   const r = await run("ip", args, (seconds + 15) * 1000);
   let doc: { error?: string; end?: { sum_received?: { bits_per_second: number } } };

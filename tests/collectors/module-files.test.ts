@@ -30,7 +30,7 @@ describe("shipped module files", () => {
       for (const t of m.tables) used.push(t.indexLabel, ...(t.innerIndexLabels ?? []), ...t.lookups.map((l) => l.label), ...t.columns.map((c) => c.name));
     }
     expect(used.filter((n) => !contract.has(n))).toEqual([]);
-    expect(Object.keys(MODULES).sort()).toEqual(["cisco_cpu_memory", "entity_sensor", "host_resources", "if_mib", "mikrotik", "printer", "system", "ups_mib"]);
+    expect(Object.keys(MODULES).sort()).toEqual(["cisco_cpu_memory", "entity_sensor", "host_resources", "if_mib", "mikrotik", "printer", "spbe_quota", "system", "ups_mib"]);
   });
 
   it("a MikroTik gets the mikrotik module by default, a Cisco cisco_cpu_memory; the inventory's lists win", () => {

@@ -62,6 +62,11 @@ describe("the simulator's MikroTik", () => {
     expect([...hc(first).keys()].sort()).toEqual(expected);
     expect(first.samples.filter((s) => s.name === N.MTXR_QUEUE_TREE_BYTES).map((s) => label(s, N.LABEL_MTXR_QUEUE_TREE_NAME)).sort()).toEqual(expected);
     expect(first.samples.some((s) => s.name === N.MTXR_HL_VOLTAGE && Number(s.value) > 200)).toBe(true);
+    // the mikrotik module's opd_queue_bytes: each quota queue's 64-bit bytes as the OPD's internet bytes
+    const internet = first.samples.filter((s) => s.name === N.SPBE_OPD_INTERNET_BYTES_TOTAL);
+    expect(internet.map((s) => `${label(s, N.LABEL_OPD)} ${label(s, N.LABEL_DIRECTION)}`).sort()).toEqual(inv.bandwidth!.quotas.flatMap((q) => [`${q.opd} down`, `${q.opd} up`]).sort());
+    for (const s of internet) expect(s.value).toBe(String(hc(first).get(queueName(label(s, N.LABEL_OPD)!, label(s, N.LABEL_DIRECTION) as "down" | "up"))));
+    expect(internet.every((s) => label(s, N.LABEL_MTXR_QUEUE_TREE_NAME) === undefined && label(s, "device") === "gw")).toBe(true);
     expect(first.samples.filter((s) => s.name === N.MTXR_GAUGE_VALUE).map((s) => label(s, N.LABEL_MTXR_GAUGE_NAME)).sort()).toEqual(["temperature", "voltage"]);
 
     const t0 = Date.now();
