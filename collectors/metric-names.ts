@@ -258,6 +258,12 @@ export const SPBE_OPD_TRAFFIC_BPS = "spbe_opd_traffic_bps";
  * rate(ifHCOutOctets{device="dc-core-sw-01", ifName="Te1/0/1"}) * 8.
  */
 export const SPBE_OPD_BACKBONE_TRAFFIC_BPS = "spbe_opd_backbone_traffic_bps";
+/**
+ * Recorded (dashboards/rules/recording.ts): sum by (opd, direction) of rate(SPBE_OPD_INTERNET_BYTES_TOTAL[5m]) * 8,
+ * bits/s. The 5-minute rate ISPs and LibreNMS bill with; the 95th percentile of a month reads it every 5 minutes
+ * (collectors/quota-billing.ts).
+ */
+export const SPBE_OPD_INTERNET_BPS_RATE5M = "spbe:opd_internet_bps:rate5m";
 /** gauge, the OPD's quota from inventory bandwidth.quotas in bits/s. Labels opd, direction (down|up). */
 export const SPBE_OPD_QUOTA_BPS = "spbe_opd_quota_bps";
 /**

@@ -26,12 +26,11 @@ export interface InventoryView {
   /** Links with one end at a data-center site and the other at a recovery site: replication paths. */
   recoveryLinks: string[];
   upstreamMbps?: number;
-  quotaOpds: string[];
   /**
-   * OPDs with a quota whose traffic the collector measures: all but the Dinas itself, because OPD
-   * traffic is what crosses into the Dinas network (collectors/metric-names.ts SPBE_OPD_TRAFFIC_BPS).
+   * OPDs with a quota: every one has its internet traffic measured where it is shaped, the Dinas and
+   * OPDs without a backbone link too (collectors/metric-names.ts SPBE_OPD_TRAFFIC_BPS).
    */
-  measuredQuotaOpds: string[];
+  quotaOpds: string[];
   /** OPDs with a monthly volume quota (bandwidth.quotas[].monthlyVolumeGB). */
   volumeQuotaOpds: string[];
   replicas: DrReplica[];
@@ -62,7 +61,6 @@ export function inventoryView(inv: Inventory): InventoryView {
       .map((l) => l.id),
     upstreamMbps: inv.bandwidth?.upstreamMbps,
     quotaOpds: quotas.map((q) => q.opd),
-    measuredQuotaOpds: quotas.map((q) => q.opd).filter((o) => o !== inv.meta.dinas),
     volumeQuotaOpds: quotas.filter((q) => q.monthlyVolumeGB !== undefined).map((q) => q.opd),
     replicas: inv.applications
       .filter((a) => a.dr)

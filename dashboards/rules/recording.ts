@@ -1,6 +1,7 @@
 // Recording rules: series that more than one alert or panel reads, or that would be costly to
 // compute on every dashboard refresh of a large kabupaten (tens of thousands of interfaces).
 import * as M from "../../collectors/metric-names";
+import { OPD_INTERNET_RATE5M_EXPR } from "../../collectors/quota-billing";
 import type { RuleGroup } from "./model";
 
 /** hrStorage rows that are memory, not disks: high use of these is normal (page cache). */
@@ -21,6 +22,8 @@ export function recordingRules(): RuleGroup {
       { record: RECORDED.interfaceErrors, expr: `rate(${M.IF_IN_ERRORS}[5m]) + rate(${M.IF_OUT_ERRORS}[5m])` },
       // An OPD's traffic as a share of its quota, per direction (1 = at quota).
       { record: RECORDED.opdQuotaUsage, expr: `${M.SPBE_OPD_TRAFFIC_BPS} / on(${M.LABEL_OPD}, ${M.LABEL_DIRECTION}) (${M.SPBE_OPD_QUOTA_BPS} > 0)` },
+      // An OPD's internet traffic as a 5-minute rate, the sample a 95th-percentile bill is made of.
+      { record: M.SPBE_OPD_INTERNET_BPS_RATE5M, expr: OPD_INTERNET_RATE5M_EXPR },
       // Disk use per storage row; memory rows are left out (see MEMORY_STORAGE_DESCR).
       {
         record: RECORDED.storageUsed,

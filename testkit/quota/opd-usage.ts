@@ -36,7 +36,11 @@ export function opdUsage(inv: Inventory, gateway: string, endpoint: { host: stri
     onResult: (r) => derived.observe(r.target.device, r.samples, r.startedAt),
   });
   const { targets } = planTargets(inv, { endpoint: (d) => (d.id === gateway ? endpoint : undefined) });
-  poller.setTargets(targets.filter((t) => t.device === gateway));
+  // Only what the quota series needs: the counters are then read a few milliseconds after the poll's
+  // start, the time their rate is computed with (host_resources on snmpd can take hundreds of
+  // milliseconds, and on a loaded machine its jitter alone would move a 5-second rate by percents).
+  const needed = new Set(["system", "spbe_quota"]);
+  poller.setTargets(targets.filter((t) => t.device === gateway).map((t) => ({ ...t, modules: t.modules.filter((m) => needed.has(m)) })));
   return {
     async poll() {
       const r = await poller.pollNow(gateway);

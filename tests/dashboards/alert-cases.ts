@@ -152,6 +152,33 @@ export const ALERT_CASES: AlertCase[] = [
     expect: [{ labels: { opd: "dinkes", direction: "down", severity: "warning" }, summary: "OPD dinkes above its down quota", summary_id: "OPD dinkes melebihi kuota down" }],
   },
   {
+    // What fired falsely while spbe_opd_traffic_bps was read on the backbone link: a kecamatan on a
+    // 1 Gbps fiber with a 20 Mbps quota using an application in the Dinas's own data centre.
+    name: "OPD whose backbone link carries intranet traffic far above its quota, internet under it, stays quiet",
+    alert: "SpbeOpdOverQuota",
+    input: [
+      { series: 'spbe_opd_backbone_traffic_bps{opd="kec-wedi",direction="down"}', values: "900000000x20" },
+      { series: 'spbe_opd_backbone_traffic_bps{opd="kec-wedi",direction="up"}', values: "300000000x20" },
+      { series: 'spbe_opd_traffic_bps{opd="kec-wedi",direction="down"}', values: "12000000x20" },
+      { series: 'spbe_opd_traffic_bps{opd="kec-wedi",direction="up"}', values: "4000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="kec-wedi",direction="down"}', values: "20000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="kec-wedi",direction="up"}', values: "10000000x20" },
+    ],
+    evalTime: "10m",
+    expect: [],
+  },
+  {
+    name: "the same OPD whose internet traffic passes its quota fires",
+    alert: "SpbeOpdOverQuota",
+    input: [
+      { series: 'spbe_opd_backbone_traffic_bps{opd="kec-wedi",direction="down"}', values: "900000000x20" },
+      { series: 'spbe_opd_traffic_bps{opd="kec-wedi",direction="down"}', values: "26000000x20" },
+      { series: 'spbe_opd_quota_bps{opd="kec-wedi",direction="down"}', values: "20000000x20" },
+    ],
+    evalTime: "10m",
+    expect: [{ labels: { opd: "kec-wedi", direction: "down", severity: "warning" }, summary: "OPD kec-wedi above its down quota", summary_id: "OPD kec-wedi melebihi kuota down" }],
+  },
+  {
     name: "OPD 3% over its quota (measurement jitter on a shaped rate) stays quiet",
     alert: "SpbeOpdOverQuota",
     input: [

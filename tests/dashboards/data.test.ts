@@ -51,7 +51,7 @@ beforeAll(async () => {
       (await has(`count(${M.SPBE_SNMP_UP}) == ${polled}`)) &&
       // Every link and every measured OPD has its rate, in both directions.
       (await has(`count(${M.SPBE_LINK_TRAFFIC_BPS}) == ${2 * inventory.links.length}`)) &&
-      (await has(`count(${M.SPBE_OPD_TRAFFIC_BPS}) == ${2 * inventoryView(inventory).measuredQuotaOpds.length}`)) &&
+      (await has(`count(${M.SPBE_OPD_TRAFFIC_BPS}) == ${2 * inventoryView(inventory).quotaOpds.length}`)) &&
       (await has(RECORDED.interfaceErrors)) &&
       (await has(RECORDED.opdQuotaUsage)) &&
       (await has(`ALERTS{alertname="${WATCHDOG_ALERT}"}`)),

@@ -14,12 +14,12 @@ export function opdOverQuotaAlert(): AlertingRule {
     annotations: alertAnnotations({
       summary: { en: `OPD {{ $labels.opd }} above its {{ $labels.direction }} quota`, id: `OPD {{ $labels.opd }} melebihi kuota {{ $labels.direction }}` },
       description: {
-        en: `OPD {{ $labels.opd }} has used {{ $value | humanize }}bit/s {{ $labels.direction }} for 5 minutes, more than 5% above its quota: shaping is not holding.`,
-        id: `OPD {{ $labels.opd }} memakai {{ $value | humanize }}bit/s {{ $labels.direction }} selama 5 menit, lebih dari 5% di atas kuotanya: pembatasan tidak bekerja.`,
+        en: `OPD {{ $labels.opd }} has used {{ $value | humanize }}bit/s of internet {{ $labels.direction }} (counted by its queue on the quota gateway) for 5 minutes, more than 5% above its quota: shaping is not holding.`,
+        id: `OPD {{ $labels.opd }} memakai {{ $value | humanize }}bit/s internet {{ $labels.direction }} (dihitung antreannya di gateway kuota) selama 5 menit, lebih dari 5% di atas kuotanya: pembatasan tidak bekerja.`,
       },
       runbook: {
-        en: "Check the gateway's tc classes and nftables marks for this OPD (pulumi up re-applies them); check for a bypass route around the gateway.",
-        id: "Periksa kelas tc dan tanda nftables gateway untuk OPD ini (pulumi up menerapkannya ulang); periksa jalur yang melewati gateway.",
+        en: "Check the gateway's tc classes and nftables marks (RouterOS: queue tree and mangle marks) for this OPD (pulumi up re-applies them).",
+        id: "Periksa kelas tc dan tanda nftables gateway (RouterOS: queue tree dan tanda mangle) untuk OPD ini (pulumi up menerapkannya ulang).",
       },
     }),
   };

@@ -1,0 +1,127 @@
+// A month of an OPD's internet use billed as ISPs and LibreNMS bill it (volume; 95th percentile of
+// 5-minute rates), against a REAL Prometheus: 30 days of the quota gateway's per-OPD byte counter
+// (one sample a minute, with a counter reset where the shaping was rebuilt) backfilled with promtool,
+// the dashboards' own recording rule evaluated over that history by `promtool tsdb create-blocks-from
+// rules`, and the quota board's queries (collectors/quota-billing.ts) read back through the
+// Prometheus client the history reader uses. The figures must be what the test computes by hand.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import * as M from "../../collectors/metric-names";
+import { BILLING_QUANTILE, opdP95Expr, opdVolumeExpr } from "../../collectors/quota-billing";
+import { recordingRules } from "../../dashboards/rules/recording";
+import { prometheusClient } from "../../observe/prometheus-api";
+import { promtoolPath } from "../../testkit/promtool";
+import { tempDir } from "../../testkit/servers/common";
+import { startPrometheus, type PrometheusHandle } from "../../testkit/servers/prometheus";
+
+const DAY = 86_400;
+const BUCKET = 300; // the 5-minute billing sample
+const STEP = 60; // the collector's poll of the gateway
+// The period: 30 days ending at a full hour two hours ago (5-minute aligned, as subquery steps are).
+const end = Math.floor(Date.now() / 1000 / 3600) * 3600 - 2 * 3600;
+const start = end - 30 * DAY;
+const dataStart = start - 3600; // an hour of history before the window: rate() has samples at its first step
+const LABELS = { device: "gw-01", opd: "kec-wedi" };
+/** The counter restarts from zero right after this sample (the HTB tree was rebuilt). */
+const RESET_AT = start + 11 * DAY + 7 * 3600 + 17 * 60;
+
+/** Bytes/s in the 5-minute bucket (t - 300, t]: a base that varies, peaks above it in 400 of the 8,640 buckets. */
+function bucketRate(direction: "down" | "up", bucketEnd: number): number {
+  const k = Math.floor((bucketEnd - dataStart) / BUCKET);
+  const base = direction === "down" ? 250_000 : 60_000;
+  if (k % 21 === 0) return base * 20; // peaks: 8640 / 21 ≈ 412 buckets, under 5 % (432)
+  return base * (1 + ((k * 37) % 100) / 50);
+}
+
+function counterSamples(direction: "down" | "up"): [number, number][] {
+  const out: [number, number][] = [];
+  let bytes = 0;
+  for (let t = dataStart; t <= end; t += STEP) {
+    if (t > dataStart) bytes += bucketRate(direction, Math.ceil(t / BUCKET) * BUCKET) * STEP;
+    out.push([t, bytes]);
+    if (t === RESET_AT) bytes = 0;
+  }
+  return out;
+}
+
+/** Prometheus' quantile: rank φ·(n−1) in the sorted values, interpolated linearly between neighbours. */
+function quantile(phi: number, values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const rank = phi * (v.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.min(lo + 1, v.length - 1);
+  return v[lo]! + (v[hi]! - v[lo]!) * (rank - lo);
+}
+
+const expected = (direction: "down" | "up") => {
+  const rates: number[] = [];
+  let volume = 0;
+  for (let t = start + BUCKET; t <= end; t += BUCKET) {
+    rates.push(bucketRate(direction, t) * 8);
+    volume += bucketRate(direction, t) * BUCKET;
+  }
+  return { p95: quantile(BILLING_QUANTILE, rates), volume, samples: rates.length };
+};
+
+const work = tempDir("quota-billing");
+const dataDir = path.join(work, "tsdb");
+let prom: PrometheusHandle | undefined;
+
+function promtool(args: string[]): void {
+  const r = spawnSync(promtoolPath(), args, { encoding: "utf8", timeout: 10 * 60_000 });
+  if (r.status !== 0) throw new Error(`promtool ${args.slice(0, 3).join(" ")}: ${r.stdout}${r.stderr}`);
+}
+
+beforeAll(async () => {
+  const lines: string[] = [`# TYPE ${M.SPBE_OPD_INTERNET_BYTES_TOTAL} gauge`];
+  for (const direction of ["down", "up"] as const) {
+    const l = `${M.SPBE_OPD_INTERNET_BYTES_TOTAL}{device="${LABELS.device}",opd="${LABELS.opd}",direction="${direction}"}`;
+    for (const [t, v] of counterSamples(direction)) lines.push(`${l} ${v} ${t}`);
+  }
+  const om = path.join(work, "counters.om");
+  fs.writeFileSync(om, `${lines.join("\n")}\n# EOF\n`);
+  promtool(["tsdb", "create-blocks-from", "openmetrics", "--quiet", "--max-block-duration=1000h", om, dataDir]);
+
+  // The recording rule as the dashboards ship it, evaluated over the backfilled past by promtool
+  // against a Prometheus serving the counters, then served with them.
+  const rule = recordingRules().rules.find((r) => "record" in r && r.record === M.SPBE_OPD_INTERNET_BPS_RATE5M)!;
+  const rulesFile = path.join(work, "rules.yml");
+  fs.writeFileSync(rulesFile, stringify({ groups: [{ name: "billing", interval: "1m", rules: [rule] }] }));
+  const first = await startPrometheus({ dataDir });
+  const recorded = path.join(work, "recorded");
+  try {
+    promtool(["tsdb", "create-blocks-from", "rules", `--start=${start - 600}`, `--end=${end + 60}`, "--eval-interval=60s", `--url=${first.url}`, `--output-dir=${recorded}`, rulesFile]);
+  } finally {
+    await first.stop();
+  }
+  for (const block of fs.readdirSync(recorded)) fs.renameSync(path.join(recorded, block), path.join(dataDir, block));
+  prom = await startPrometheus({ dataDir });
+}, 600_000);
+
+afterAll(async () => {
+  await prom?.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("an OPD's month billed from Prometheus history", () => {
+  for (const direction of ["down", "up"] as const) {
+    it(`${direction}: the quota board's 30-day volume and 95th percentile are the figures computed by hand`, async () => {
+      const client = prometheusClient(prom!.url);
+      const sel = `${M.LABEL_OPD}="${LABELS.opd}", ${M.LABEL_DIRECTION}="${direction}"`;
+      const want = expected(direction);
+      expect(want.samples).toBe(8640);
+      const [p95] = await client.query(opdP95Expr("30d", sel), end);
+      expect(p95?.metric).toEqual({ opd: LABELS.opd, direction });
+      expect(p95!.values[0]![1]).toBeCloseTo(want.p95, 3);
+      // The peaks (under 5 % of the samples) are dropped: the bill is the base rate's, far under them.
+      expect(want.p95).toBeLessThan(bucketRate(direction, start + 21 * BUCKET) * 8 / 2);
+      const [volume] = await client.query(opdVolumeExpr("30d", sel), end);
+      expect(volume?.metric).toEqual({ opd: LABELS.opd, direction });
+      // increase() extrapolates the first minute of the window from the average rate: within 0.01 %.
+      expect(Math.abs(volume!.values[0]![1] / want.volume - 1)).toBeLessThan(1e-4);
+    }, 120_000);
+  }
+});
