@@ -3,8 +3,8 @@
 // drift apart. One function per MIB subject says what a device answers; the values come from
 // sim-model.ts (pure) and the counters move with the clock.
 import * as N from "./metric-names";
-import { CISCO_CPU_MEMORY, HOST_RESOURCES, IF_MIB, mibEnumValue, MIKROTIK, SPBE_QUOTA, SYSTEM, UPS_MIB } from "./modules";
-import { quotaCounterLine, routerOsQueueName } from "../inventory/quota-names";
+import { CISCO_CPU_MEMORY, HOST_RESOURCES, IF_MIB, mibEnumValue, MIKROTIK, SYSTEM, UPS_MIB } from "./modules";
+import { QUOTA_EXTEND_NAME, quotaCounterLine, routerOsQueueName } from "../inventory/quota-names";
 import { CHASSIS_ID_SUBTYPES, LLDP_LOC, LLDP_LOC_PORT, LLDP_REM, PORT_ID_SUBTYPES } from "./neighbour-mib";
 import { enumNumber } from "./mib-enum";
 import { cpuLoadAt, hash01, octetsAt, type SimDevice, type SimInterface } from "./sim-model";
@@ -39,16 +39,20 @@ export function buildMib(agent: any, dev: SimDevice, t0: number, portDown: PortD
   if (dev.quotaCounters) serveQuotaCounters(mib, dev, clock);
 }
 
+/** NET-SNMP-EXTEND-MIB nsExtendConfigEntry and nsExtendOutput2Entry (the lines the spbe_quota module reads). */
+const NS_EXTEND_CONFIG_ENTRY = "1.3.6.1.4.1.8072.1.3.2.2.1";
+const NS_EXTEND_OUTPUT2_ENTRY = "1.3.6.1.4.1.8072.1.3.2.4.1";
+/** What a real gateway's extend runs (infra/quota/counters.ts installs it there); shown as nsExtendCommand only. */
+const COUNTERS_COMMAND = "/bin/sh";
+
 /**
  * NET-SNMP-EXTEND-MIB nsExtendOutLine."spbe-quota": the Linux quota gateway's report, one line per
  * OPD and direction with its class's bytes moving at its rate (the same counter a RouterOS queue of
  * that OPD would show).
  */
 function serveQuotaCounters(mib: SimMib, dev: SimDevice, clock: SimClock): void {
-  mib.table(SPBE_QUOTA, N.LABEL_NS_EXTEND_LINE_INDEX, dev.quotaCounters!.map((u, i) => ({
-    index: i + 1,
-    answers: { [N.NS_EXTEND_OUT_LINE]: () => quotaCounterLine(u.opd, u.direction, octetsAt(u.bps, clock.seconds(), hash01(`${dev.id}/${routerOsQueueName(u.opd, u.direction)}`))) },
-  })));
+  const lines = dev.quotaCounters!.map((u) => () => quotaCounterLine(u.opd, u.direction, octetsAt(u.bps, clock.seconds(), hash01(`${dev.id}/${routerOsQueueName(u.opd, u.direction)}`))));
+  mib.extendOutput(NS_EXTEND_CONFIG_ENTRY, NS_EXTEND_OUTPUT2_ENTRY, QUOTA_EXTEND_NAME, COUNTERS_COMMAND, lines);
 }
 
 const lastArc = (oid: string) => Number(oid.slice(oid.lastIndexOf(".") + 1));

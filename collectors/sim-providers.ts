@@ -124,6 +124,46 @@ export class SimMib {
     for (const r of rows) this.mib.addTableRow(entry, r);
   }
 
+  /**
+   * NET-SNMP-EXTEND-MIB as snmpd answers an `extend NAME ...`: nsExtendConfigTable's row for the token
+   * (nsExtendCommand) and nsExtendOutput2Table's lines, indexed by { nsExtendToken, nsExtendLineIndex }
+   * (the token a length-prefixed string, as the MIB's INDEX says), each line read when it is asked.
+   */
+  extendOutput(configEntry: string, outputEntry: string, token: string, command: string, lines: (() => string)[]): void {
+    this.mib.registerProvider({
+      name: configEntry,
+      type: snmp.MibProviderType.Table,
+      oid: configEntry,
+      maxAccess: snmp.MaxAccess["not-accessible"],
+      tableColumns: [
+        { number: 1, name: "nsExtendToken", type: OBJECT_TYPE.DisplayString, maxAccess: snmp.MaxAccess["not-accessible"] },
+        { number: 2, name: "nsExtendCommand", type: OBJECT_TYPE.DisplayString, maxAccess: snmp.MaxAccess["read-only"] },
+      ],
+      tableIndex: [{ columnName: "nsExtendToken" }],
+    });
+    this.mib.addTableRow(configEntry, [token, command]);
+    const tokenIndex = [token.length, ...Buffer.from(token)].join(".");
+    this.mib.registerProvider({
+      name: outputEntry,
+      type: snmp.MibProviderType.Table,
+      oid: outputEntry,
+      maxAccess: snmp.MaxAccess["not-accessible"],
+      tableColumns: [
+        { number: 1, name: "nsExtendLineIndex", type: OBJECT_TYPE.Integer32, maxAccess: snmp.MaxAccess["not-accessible"] },
+        { number: 2, name: "nsExtendOutLine", type: OBJECT_TYPE.DisplayString, maxAccess: snmp.MaxAccess["read-only"] },
+      ],
+      tableIndex: [{ foreign: configEntry, columnName: "nsExtendToken" }, { columnName: "nsExtendLineIndex" }],
+      handler: (req: any) => {
+        const suffix = req.oid.slice(outputEntry.length + 1);
+        const m = suffix.startsWith(`2.${tokenIndex}.`) ? Number(suffix.slice(`2.${tokenIndex}.`.length)) : NaN;
+        const line = lines[m - 1];
+        if (line) req.instanceNode.value = line();
+        req.done();
+      },
+    });
+    lines.forEach((line, i) => this.mib.addTableRow(outputEntry, [token, i + 1, line()]));
+  }
+
   /** One MIB table (provider named by its entry OID) and its rows. */
   private entry(entry: string, columns: SimColumn[], keyedBy: { index: string } | { augments: string }, rows: Row[]): void {
     const byNumber = new Map(columns.map((c) => [c.number, c]));
