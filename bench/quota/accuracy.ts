@@ -5,10 +5,9 @@
 //   node bin/run-ts.cjs bench/quota/accuracy.ts [seconds=10] [rounds=3] [opds-for-apply=200]
 import { renderGatewayConfig } from "../../infra/quota";
 import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "../../testkit/quota/fixture";
-import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage } from "../../testkit/quota/opd-usage";
+import { opdUsage } from "../../testkit/quota/opd-usage";
+import { startGatewayAgent } from "../../testkit/quota/gateway-agent";
 import { createTestBed, iperf, requireNetnsTools, startIperfServers } from "../../testkit/quota/testbed";
-import { run } from "../../testkit/servers/common";
-import { startSnmpd } from "../../testkit/servers/snmpd";
 
 const seconds = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);
@@ -23,12 +22,11 @@ async function main(): Promise<void> {
   requireNetnsTools();
   const bed = await createTestBed(TEST_OPDS, { mgmt: true });
   const servers = await startIperfServers(bed, TEST_OPDS.length);
-  const rw = `spbe-q-rw-${process.pid}`;
-  const snmpd = await startSnmpd({ netns: bed.gw, host: bed.mgmtAddress!, community: `spbe-q-${process.pid}`, extraConfig: `rwcommunity ${rw} default ${NS_CACHE_TABLE}` });
+  // The gateway's snmpd runs the rendered counter script (extend): spbe_opd_traffic_bps is what it counts.
+  const agent = await startGatewayAgent(bed, testInventory());
+  const snmpd = agent.snmpd;
   const usage = opdUsage(testInventory(), GATEWAY, { host: snmpd.host, port: snmpd.port }, snmpd.community);
   try {
-    await run("snmpset", ["-v2c", "-c", rw, `${snmpd.host}:${snmpd.port}`, NS_CACHE_TIMEOUT_IFTABLE, "i", "0"]);
-    bed.applyScript(renderGatewayConfig(testInventory()).script);
     const rows: string[] = [];
     for (const direction of ["down", "up"] as const) {
       const ip: number[][] = TEST_OPDS.map(() => []);
@@ -78,7 +76,7 @@ async function main(): Promise<void> {
     console.log(`\n${manyOpds} OPDs (${script.split("\n").length} script lines): render ${tRender.toFixed(1)} ms; apply first ${first.toFixed(0)} ms, re-apply unchanged ${again.toFixed(0)} ms, re-apply with one quota changed ${changed.toFixed(0)} ms`);
   } finally {
     usage.stop();
-    await snmpd.stop();
+    await agent.stop();
     await Promise.all(servers.map((s) => s.stop()));
     await bed.destroy();
   }

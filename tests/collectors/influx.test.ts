@@ -63,7 +63,7 @@ describe("InfluxDB sink", () => {
     const types = await influxd.query(`SHOW FIELD KEYS FROM "${N.INFLUX_TABLE_MEASUREMENT[N.LABEL_IF_INDEX]}"`, "spbe_test");
     expect(types[0]!.values).toContainEqual(["ifHCInOctets", "integer"]);
     // derived series too
-    const opdRows = await influxd.query(`SELECT count("value") FROM "spbe_opd_traffic_bps" WHERE "opd" = 'setda'`, "spbe_test");
+    const opdRows = await influxd.query(`SELECT count("value") FROM "spbe_opd_backbone_traffic_bps" WHERE "opd" = 'setda'`, "spbe_test");
     expect(Number(opdRows[0]!.values[0]![1])).toBeGreaterThan(0);
   }, 90_000);
 

@@ -46,8 +46,10 @@ describe("Prometheus scraping spbe serve", () => {
     expect(link[0]!.metric).toMatchObject({ link: "bb-setda", site: "dc", opd: "diskominfo", role: "switch", ifIndex: "1" });
     // the simulator's counters start near 2^40: exact integers reach Prometheus
     expect(Number(link[0]!.value[1])).toBeGreaterThan(2 ** 40);
+    // The small inventory's quota gateway is not polled: the OPDs' internet series (spbe_opd_traffic_bps)
+    // need it (tests/dashboards/data.test.ts, tests/quota/netns.test.ts); the backbone series does not.
     const down = await waitFor("setda traffic derived", async () => {
-      const r = await prom.query('spbe_opd_traffic_bps{opd="setda",direction="down"}');
+      const r = await prom.query('spbe_opd_backbone_traffic_bps{opd="setda",direction="down"}');
       return r.length === 1 ? r : undefined;
     }, 20_000, 250);
     // the simulator keeps the Dinas side of setda's link at 30-110 % of its 50 Mbit/s quota

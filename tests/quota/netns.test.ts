@@ -3,19 +3,16 @@
 // `extend`, polled by the collectors' own pipeline (module spbe_quota → spbe_opd_traffic_bps); an
 // OPD's traffic to a data-centre namespace beside it; the dashboards' over-quota alert rule run by
 // promtool on the measured figures. Needs root.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planDerived } from "../../collectors/derived";
 import { buildAlertRules, OVER_QUOTA_ALERT } from "../../dashboards/build";
 import { planQuotas, renderGatewayConfig } from "../../infra/quota";
-import { snmpdExtendLine } from "../../infra/quota/counters";
 import { linuxTcRollback } from "../../infra/quota/linux-tc";
 import { runPromtool, writeRuleTests, type AlertCase } from "../../testkit/promtool";
-import { startSnmpd, type SnmpdHandle } from "../../testkit/servers/snmpd";
-import { run, tempDir, type Spawned } from "../../testkit/servers/common";
+import { type Spawned } from "../../testkit/servers/common";
+import { startGatewayAgent, type GatewayAgent } from "../../testkit/quota/gateway-agent";
 import { GATEWAY, TEST_OPDS, testInventory, type TestOpd } from "../../testkit/quota/fixture";
-import { NS_CACHE_TABLE, NS_CACHE_TIMEOUT_IFTABLE, opdUsage, type OpdUsage } from "../../testkit/quota/opd-usage";
+import { opdUsage, type OpdUsage } from "../../testkit/quota/opd-usage";
 import { createTestBed, DC_ADDR, iperf, requireNetnsTools, startIperfServers, type TestBed } from "../../testkit/quota/testbed";
 
 const RUN_SECONDS = 6; // iperf3 -t (plus 1 s omitted for slow start)
@@ -46,8 +43,7 @@ interface Measured {
 
 let bed: TestBed | undefined;
 let iperfServers: Spawned[] = [];
-let counterScript = "";
-let snmpd: SnmpdHandle | undefined;
+let agent: GatewayAgent | undefined;
 let usage: OpdUsage | undefined;
 const measured: Measured[] = [];
 const sleepUntil = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
@@ -56,32 +52,17 @@ beforeAll(async () => {
   requireNetnsTools();
   bed = await createTestBed(TEST_OPDS, { mgmt: true, dataCenter: true });
   iperfServers = [...(await startIperfServers(bed, TEST_OPDS.length)), ...(await startIperfServers(bed, TEST_OPDS.length, bed.dataCenter))];
-  const rw = `spbe-q-rw-${process.pid}`;
-  // The counter script where snmpd's `extend` finds it (the apply command installs it under
-  // /usr/local/lib/spbe on a real gateway; the test keeps the host's file system alone).
-  counterScript = path.join(tempDir("quota-counters"), "quota-counters");
-  applyConfig(inventory());
-  snmpd = await startSnmpd({
-    netns: bed.gw,
-    host: bed.mgmtAddress!,
-    community: `spbe-q-${process.pid}`,
-    extraConfig: [`rwcommunity ${rw} default ${NS_CACHE_TABLE}`, snmpdExtendLine(counterScript)].join("\n"),
-  });
-  const set = await run("snmpset", ["-v2c", "-c", rw, "-t", "1", `${snmpd.host}:${snmpd.port}`, NS_CACHE_TIMEOUT_IFTABLE, "i", "0"]);
-  if (set.code !== 0) throw new Error(`could not switch off snmpd's interface cache: ${set.stderr}`);
+  agent = await startGatewayAgent(bed, inventory());
+  const snmpd = agent.snmpd;
   usage = opdUsage(inventory(), GATEWAY, { host: snmpd.host, port: snmpd.port }, snmpd.community);
 }, 60_000);
 
 /** Applies the rendered shaping and installs its counter script, as the apply command does on a gateway. */
-function applyConfig(inv: ReturnType<typeof inventory>): void {
-  const cfg = renderGatewayConfig(inv);
-  bed!.applyScript(cfg.script);
-  fs.writeFileSync(counterScript, cfg.counters!.script, { mode: 0o755 });
-}
+const applyConfig = (inv: ReturnType<typeof inventory>) => agent!.apply(inv);
 
 afterAll(async () => {
   usage?.stop();
-  await snmpd?.stop();
+  await agent?.stop();
   await Promise.all(iperfServers.map((s) => s.stop()));
   await bed?.destroy();
   if (measured.length > 0) {
