@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { inventorySchema } from "../../inventory/schema";
 import { DEFAULT_CLASS, QuotaConfigError, renderGatewayConfig, TOTAL_CLASS, type QuotaProblem } from "../../infra/quota";
 import { GATEWAY, LAN_IF, TEST_OPDS, testInventory, testInventoryData, WAN_IF } from "../../testkit/quota/fixture";
+import { COUNTERS_SCRIPT_PATH, SNMPD_DROP_IN_PATH } from "../../infra/quota/counters";
+import { parseQuotaCounterLine, QUOTA_EXTEND_NAME, quotaCounterLine } from "../../inventory/quota-names";
+import { SPBE_QUOTA } from "../../collectors/modules";
 
 function problemsOf(fn: () => unknown): QuotaProblem[] {
   try {
@@ -175,5 +178,44 @@ describe("bad input is refused before anything is rendered", () => {
     mutate(data);
     const problems = problemsOf(() => renderGatewayConfig(inventorySchema.parse(data), { backend: backend as never }));
     expect(problems).toEqual([{ code: "quota.backend-kind", params: { backend, backendKind: kind === "linux" ? "routeros" : "linux", gateway: GATEWAY, kind } }]);
+  });
+});
+
+describe("the Linux gateway's per-OPD counters (infra/quota/counters.ts)", () => {
+  const cfg = () => renderGatewayConfig(testInventory());
+  it("the apply command installs the counter script and the snmpd extend, the rollback removes both", () => {
+    const c = cfg();
+    expect(c.counters!.extendName).toBe(QUOTA_EXTEND_NAME);
+    expect(c.counters!.snmpdConf).toContain(`extend -cacheTime 1 ${QUOTA_EXTEND_NAME} /bin/sh ${COUNTERS_SCRIPT_PATH}`);
+    expect(c.apply.startsWith(c.script)).toBe(true);
+    expect(c.apply).toContain(`cat > '${COUNTERS_SCRIPT_PATH}' <<'SPBE_COUNTERS'\n${c.counters!.script.trimEnd()}\nSPBE_COUNTERS`);
+    expect(c.apply).toContain(`cat > '${SNMPD_DROP_IN_PATH}'`);
+    expect(c.rollback).toContain(`rm -f '${COUNTERS_SCRIPT_PATH}' '${SNMPD_DROP_IN_PATH}'`);
+  });
+
+  it("maps each OPD's class on the LAN egress to down and on the WAN egress to up, by the classes' own ids", () => {
+    const c = cfg();
+    const report = c.counters!.script.split("\n").filter((l) => l.startsWith("spbe_report "));
+    const classId = (opd: string, direction: string) => c.classes.find((k) => k.opd === opd && k.direction === direction)!.id;
+    const map = (direction: string) => TEST_OPDS.map((o) => `${classId(o.code, direction)}=${o.code}`).join(" ");
+    expect(report).toEqual([`spbe_report '${LAN_IF}' down '${map("down")}'`, `spbe_report '${WAN_IF}' up '${map("up")}'`]);
+  });
+
+  it("adding an OPD adds only its own entries (the others' class ids stay)", () => {
+    const entries = (script: string) => script.split("\n").filter((l) => l.startsWith("spbe_report ")).flatMap((l) => l.split("'")[3]!.split(" "));
+    const more = [...TEST_OPDS, { code: "dishub", subnet: "10.77.9.0/24", downMbps: 4, upMbps: 2 }];
+    const before = entries(cfg().counters!.script);
+    const after = entries(renderGatewayConfig(testInventory(more)).counters!.script);
+    expect(before.every((e) => after.includes(e))).toBe(true);
+    expect(after.filter((e) => !before.includes(e)).map((e) => e.split("=")[1])).toEqual(["dishub", "dishub"]);
+  });
+
+  it("the collector reads back exactly the lines the script prints, and the module walks the extend the script is installed under", () => {
+    for (const [opd, direction, bytes] of [["dinkes", "down", 0n], ["kec-wedi", "up", 2n ** 63n]] as const) {
+      expect(parseQuotaCounterLine(quotaCounterLine(opd, direction, bytes))).toEqual({ opd, direction, bytes });
+    }
+    expect(parseQuotaCounterLine("dinkes sideways 5")).toBeUndefined();
+    const column = SPBE_QUOTA.tables[0]!.columns[0]!.oid;
+    expect(column).toBe(`1.3.6.1.4.1.8072.1.3.2.4.1.2.${QUOTA_EXTEND_NAME.length}.${[...Buffer.from(QUOTA_EXTEND_NAME)].join(".")}`);
   });
 });
