@@ -306,10 +306,15 @@ export function describeStackGraph(stack: "barito-timur" | "klaten", get: () => 
       const commands = g.ofType(T.remoteCommand).filter((c) => c.parent === quotas[0]!.urn);
       expect(commands).toHaveLength(1);
       const cmd = commands[0]!;
-      const script = renderGatewayConfig(g.inv).script;
-      // The script is both create and update: a changed quota changes the inputs, `pulumi up` re-runs it.
-      expect(cmd.inputs.create).toBe(script);
-      expect(cmd.inputs.update).toBe(script);
+      const cfg = renderGatewayConfig(g.inv);
+      const script = cfg.script;
+      // The apply command is both create and update: a changed quota changes the inputs, `pulumi up` re-runs it.
+      expect(cmd.inputs.create).toBe(cfg.apply);
+      expect(cmd.inputs.update).toBe(cfg.apply);
+      expect(cmd.inputs.delete).toBe(cfg.rollback);
+      expect(cfg.apply.startsWith(script)).toBe(true);
+      // A Linux gateway's apply also installs the per-OPD counters its snmpd reports (infra/quota/counters.ts).
+      if (cfg.counters) expect(cfg.apply).toContain(cfg.counters.snmpdConf.trimEnd());
       // The whole connection travels as a Pulumi secret (it holds the key).
       expect(unsecret(cmd.inputs.connection)).not.toBe(cmd.inputs.connection);
       const connection = unsecret<{ host: string; user: string; privateKey: unknown }>(cmd.inputs.connection);
