@@ -54,8 +54,11 @@ describe("the quota command in a preview", () => {
       expect(cfg.apply).not.toMatch(/\btc |nft /);
       expect(cfg.rollback).toMatch(/^\/queue tree remove \[find where comment="spbe-quota"/);
     } else {
-      expect(cfg.apply).toBe(cfg.script);
+      // The shaping script, then the install of the per-OPD counters its snmpd reports; the rollback removes both.
+      expect(cfg.apply.startsWith(cfg.script)).toBe(true);
+      expect(cfg.apply).toContain(cfg.counters!.snmpdConf.trimEnd());
       expect(cfg.rollback).toContain("nft delete table inet spbe_quota");
+      expect(cfg.rollback).toContain("rm -f '/usr/local/lib/spbe/quota-counters'");
     }
   });
 });
