@@ -152,6 +152,19 @@ export const availabilityFactSchema = z
           .strict(),
       )
       .default([]),
+    quotaUse: z
+      .array(
+        z
+          .object({
+            opd: z.string().min(1),
+            direction: z.enum(["down", "up"]),
+            volumeBytes: z.number().nonnegative().describe("internet bytes over the period (increase of spbe_opd_internet_bytes_total)"),
+            p95Bps: z.number().nonnegative().describe("95th percentile of the 5-minute rates over the period, bits/s (collectors/quota-billing.ts)"),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe("each OPD's internet use over the period, billed as ISPs bill it; empty when Prometheus has no quota counters"),
     error: failureSchema.optional(),
     ...observation,
   })

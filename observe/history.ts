@@ -7,6 +7,7 @@ import * as M from "../collectors/metric-names";
 import type { AvailabilityFact, Outage } from "../facts/schema";
 import { batchSpans, chooseRatioSource, coveringEnd, DEFAULT_RAW_SAMPLE_BUDGET, DOWN_STEP, downSpans, HOUR, longestOutage, mergeSamples, ratioChunks, rangeWindows, regexLiteral, type FoundOutage, type RatioSource } from "./history-plan";
 import { prometheusClient, PrometheusQueryError, type PrometheusClient, type PromSeries } from "./prometheus-api";
+import { opdP95Expr, opdVolumeExpr } from "../collectors/quota-billing";
 import { prometheusSource } from "./sources";
 
 export interface HistoryOptions {
@@ -180,6 +181,25 @@ async function readFamily(prom: CountingClient, family: Family, from: number, to
   return { subjects: [...subjects.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), source };
 }
 
+/**
+ * Each OPD's internet use over the period (volume, 95th percentile), read at its end over a window as
+ * long as the period, with the quota board's own queries. No quota counters in Prometheus: none.
+ */
+async function readQuotaUse(prom: CountingClient, from: number, to: number): Promise<AvailabilityFact["quotaUse"]> {
+  const window = `${to - from}s`;
+  const [volumes, p95s] = await Promise.all([prom.query(opdVolumeExpr(window), to), prom.query(opdP95Expr(window), to)]);
+  const key = (m: Record<string, string>) => `${m[M.LABEL_OPD]}\0${m[M.LABEL_DIRECTION]}`;
+  const p95 = new Map(p95s.map((s) => [key(s.metric), s.values[0]?.[1] ?? 0]));
+  return volumes
+    .flatMap((s) => {
+      const opd = s.metric[M.LABEL_OPD];
+      const direction = s.metric[M.LABEL_DIRECTION];
+      if (!opd || (direction !== M.DIRECTION_DOWN && direction !== M.DIRECTION_UP)) return [];
+      return [{ opd, direction: direction as "down" | "up", volumeBytes: Math.round(s.values[0]?.[1] ?? 0), p95Bps: Math.round(p95.get(key(s.metric)) ?? 0) }];
+    })
+    .sort((a, b) => (a.opd === b.opd ? (a.direction < b.direction ? -1 : 1) : a.opd < b.opd ? -1 : 1));
+}
+
 const outageOf = (o: FoundOutage | undefined): { longestOutage?: Outage } => (o ? { longestOutage: { start: iso(o.start), end: iso(o.end), seconds: o.seconds } } : {});
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -189,20 +209,21 @@ export async function readAvailabilityHistory(opts: HistoryOptions): Promise<{ f
   const base = { from: opts.from.toISOString(), to: opts.to.toISOString(), source: prometheusSource(opts.prometheusUrl), observedAt: now.toISOString() };
   const from = seconds(opts.from.getTime());
   const to = seconds(opts.to.getTime());
-  if (!(to > from)) return { fact: { ...base, devices: [], probes: [], error: { code: "bad-period", message: `the period ends (${base.to}) before it starts (${base.from})` } } };
+  if (!(to > from)) return { fact: { ...base, devices: [], probes: [], quotaUse: [], error: { code: "bad-period", message: `the period ends (${base.to}) before it starts (${base.from})` } } };
   const prom = new CountingClient(prometheusClient(opts.prometheusUrl, { timeoutMs: opts.timeoutMs }));
   try {
-    const [devices, probes] = await Promise.all([readFamily(prom, DEVICES, from, to, opts), readFamily(prom, PROBES, from, to, opts)]);
+    const [devices, probes, quotaUse] = await Promise.all([readFamily(prom, DEVICES, from, to, opts), readFamily(prom, PROBES, from, to, opts), readQuotaUse(prom, from, to)]);
     return {
       fact: {
         ...base,
         devices: devices.subjects.map((s) => ({ id: s.name, ratio: round6(s.ratio), ...outageOf(s.outage) })),
         probes: probes.subjects.map((s) => ({ name: s.name, ratio: round6(s.ratio), ...outageOf(s.outage) })),
+        quotaUse,
       },
       plan: { devices: devices.source, probes: probes.source, queries: prom.queries },
     };
   } catch (err) {
     const code = err instanceof PrometheusQueryError ? err.code : "error";
-    return { fact: { ...base, devices: [], probes: [], error: { code, message: (err as Error).message } } };
+    return { fact: { ...base, devices: [], probes: [], quotaUse: [], error: { code, message: (err as Error).message } } };
   }
 }

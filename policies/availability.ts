@@ -30,7 +30,7 @@ export function latestAvailability(facts: readonly AvailabilityFact[] | undefine
 
 export function availabilitySection(inv: Inventory, index: InventoryIndex, fact: AvailabilityFact): AvailabilitySection {
   const base = { from: fact.from, to: fact.to, source: fact.source, observedAt: fact.observedAt };
-  if (fact.error) return { ...base, error: fact.error, opds: [], links: [], probes: [], notObserved: [] };
+  if (fact.error) return { ...base, error: fact.error, opds: [], links: [], probes: [], notObserved: [], quotaUse: [] };
   const history = new Map(fact.devices.map((d) => [d.id, d]));
   const inventoried = inv.devices.filter((d) => history.has(d.id)).map((d) => history.get(d.id)!);
   const siteKind = (deviceId: string) => index.sites.get(index.devices.get(deviceId)?.site ?? "")?.kind;
@@ -69,5 +69,10 @@ export function availabilitySection(inv: Inventory, index: InventoryIndex, fact:
     probes,
     ...(longestOutage ? { longestOutage } : {}),
     notObserved: inv.devices.filter((d) => d.snmp && !history.has(d.id)).map((d) => d.id),
+    quotaUse: (fact.quotaUse ?? []).map((u) => {
+      const q = inv.bandwidth?.quotas.find((x) => x.opd === u.opd);
+      const mbps = q ? (u.direction === "down" ? q.downMbps : q.upMbps) : undefined;
+      return { ...u, name: inv.opds.find((o) => o.code === u.opd)?.name ?? u.opd, ...(mbps !== undefined ? { quotaBps: mbps * 1e6 } : {}) };
+    }),
   };
 }

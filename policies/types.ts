@@ -212,6 +212,8 @@ export interface AvailabilitySection {
   longestOutage?: GroupOutage;
   /** Inventory devices polled over SNMP that have no history in the period. */
   notObserved: string[];
+  /** Each OPD's internet use over the period (volume, 95th percentile), with its quota when it has one. */
+  quotaUse: { opd: string; name: string; direction: "down" | "up"; volumeBytes: number; p95Bps: number; quotaBps?: number }[];
 }
 
 /** Which articles of one Perda an evaluation assessed (policies/coverage.ts). */

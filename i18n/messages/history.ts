@@ -32,6 +32,11 @@ export const historyMessages = {
   "history.col.link": { id: "Jaringan", en: "Link" },
   "history.col.device-behind": { id: "Perangkat di ujung", en: "Device behind it" },
   "history.col.probe": { id: "Uji", en: "Probe" },
+  "history.quota-use": { id: "Pemakaian internet per OPD (volume dan persentil ke-95 laju 5 menit, seperti tagihan ISP)", en: "Internet use per OPD (volume and 95th percentile of 5-minute rates, as ISPs bill)" },
+  "history.col.direction": { id: "Arah", en: "Direction" },
+  "history.col.volume": { id: "Volume", en: "Volume" },
+  "history.col.p95": { id: "Persentil ke-95", en: "95th percentile" },
+  "history.col.quota": { id: "Kuota (persentil ke-95 / kuota)", en: "Quota (95th percentile / quota)" },
   "history.col.longest": { id: "Gangguan terlama", en: "Longest outage" },
   "history.bad-period": {
     id: "--period harus berupa durasi seperti 30d, 12h atau 1y, bukan \"{value}\"",

@@ -67,6 +67,18 @@ export function availabilityContent(a: AvailabilitySection, lang: Lang): Availab
       rows: a.probes.map((p) => [p.name, formatRatio(lang, p.ratio), outageCell(p.longestOutage)]),
       numeric: [1],
     },
+    {
+      title: tr(lang, "history.quota-use"),
+      headers: [tr(lang, "history.col.group"), tr(lang, "history.col.direction"), tr(lang, "history.col.volume"), tr(lang, "history.col.p95"), tr(lang, "history.col.quota")],
+      rows: (a.quotaUse ?? []).map((u) => [
+        `${u.name} (${u.opd})`,
+        u.direction,
+        `${formatNumber(lang, u.volumeBytes / 1e9, { fractionDigits: 1 })} GB`,
+        `${formatNumber(lang, u.p95Bps / 1e6, { fractionDigits: 1 })} Mbit/s`,
+        u.quotaBps !== undefined ? `${formatNumber(lang, u.quotaBps / 1e6, { fractionDigits: 1 })} Mbit/s (${formatNumber(lang, (u.p95Bps / u.quotaBps) * 100, { fractionDigits: 0 })} %)` : "-",
+      ]),
+      numeric: [2, 3, 4],
+    },
   ];
   return { title, lines, tables: tables.filter((t) => t.rows.length > 0) };
 }

@@ -12,7 +12,10 @@ import { stringify } from "yaml";
 import * as M from "../../collectors/metric-names";
 import { BILLING_QUANTILE, opdP95Expr, opdVolumeExpr } from "../../collectors/quota-billing";
 import { recordingRules } from "../../dashboards/rules/recording";
+import { readAvailabilityHistory } from "../../observe/history";
 import { prometheusClient } from "../../observe/prometheus-api";
+import { availabilityContent } from "../../policies/report/availability";
+import type { AvailabilitySection } from "../../policies/types";
 import { promtoolPath } from "../../testkit/promtool";
 import { tempDir } from "../../testkit/servers/common";
 import { startPrometheus, type PrometheusHandle } from "../../testkit/servers/prometheus";
@@ -135,4 +138,28 @@ describe("an OPD's month billed from Prometheus history", () => {
       expect(Math.abs(volume!.values[0]![1] / want.volume - 1)).toBeLessThan(1e-4);
     }, 120_000);
   }
+
+  it("the report's operational evidence: the history reader gives every OPD's volume and 95th percentile of the period, and the report shows them", async () => {
+    const { fact } = await readAvailabilityHistory({ prometheusUrl: prom!.url, from: new Date(start * 1000), to: new Date(end * 1000) });
+    expect(fact.error).toBeUndefined();
+    expect(fact.quotaUse.map((u) => `${u.opd} ${u.direction}`)).toEqual([`${LABELS.opd} down`, `${LABELS.opd} up`]);
+    for (const u of fact.quotaUse) {
+      const want = expected(u.direction);
+      expect(Math.abs(u.p95Bps / want.p95 - 1), `${u.direction} p95`).toBeLessThan(1e-6);
+      expect(Math.abs(u.volumeBytes / want.volume - 1), `${u.direction} volume`).toBeLessThan(1e-4);
+    }
+    const section: AvailabilitySection = {
+      from: fact.from, to: fact.to, source: fact.source, observedAt: fact.observedAt, opds: [], links: [], probes: [], notObserved: [],
+      quotaUse: fact.quotaUse.map((u) => ({ ...u, name: "Kecamatan Wedi", quotaBps: u.direction === "down" ? 20e6 : 10e6 })),
+    };
+    const down = fact.quotaUse.find((u) => u.direction === "down")!;
+    for (const lang of ["id", "en"] as const) {
+      const table = availabilityContent(section, lang).tables.find((t) => t.rows.some((r) => r[0] === `Kecamatan Wedi (${LABELS.opd})`))!;
+      expect(table.title).toContain(lang === "id" ? "persentil ke-95" : "95th percentile");
+      // 1,584.3 GB in English is 1.584,3 GB in Indonesian.
+      const [whole, tenth] = (down.volumeBytes / 1e9).toFixed(1).split(".");
+      const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, lang === "id" ? "." : ",");
+      expect(table.rows[0]![2]).toBe(`${grouped}${lang === "id" ? "," : "."}${tenth} GB`);
+    }
+  }, 120_000);
 });
