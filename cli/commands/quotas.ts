@@ -29,7 +29,10 @@ export function registerQuotas(program: Command): void {
       try {
         const cfg = renderGatewayConfig(inventory, { gateway: opts.gateway, backend: opts.backend });
         if (opts.format === "json") process.stdout.write(JSON.stringify({ file, ...cfg }, null, 2) + "\n");
-        else process.stdout.write(cfg.script);
+        // Linux: what BandwidthQuota runs, the shaping script and the install of the per-OPD counters its
+        // snmpd reports (so `| ssh root@gw sh` by hand gives the collector its quota series too).
+        // RouterOS: the script as an .rsc file for /import (the apply command is the same on one line).
+        else process.stdout.write(cfg.counters ? cfg.apply : cfg.script);
       } catch (e) {
         if (!(e instanceof QuotaConfigError)) throw e;
         if (opts.format === "json") {

@@ -28,7 +28,7 @@ describe("spbe quotas render", () => {
     const r = spbe(["quotas", "render", inventoryFile("ok"), "--gateway", GATEWAY]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(renderGatewayConfig(testInventory()).script);
+    expect(r.stdout).toBe(renderGatewayConfig(testInventory()).apply);
   });
 
   it("--format json gives backend, classes and script", () => {
