@@ -1,45 +1,97 @@
 // A faster decoder for BER-encoded OBJECT IDENTIFIERs, plugged into asn1-ber's Reader (which
 // net-snmp decodes every varbind with). The original builds an array of arcs, shifts and unshifts
 // it and joins it: one array and its growth per varbind, ~4 % of a poll's CPU in the profile plus
-// the garbage (docs/benchmarks.md). This one builds the dotted text directly and returns exactly
+// the garbage (docs/benchmarks.md). This one writes the dotted text directly and returns exactly
 // what the original returns for every input, including its quirks (the first octet split as
 // value/40 and value%40 whatever the value; 32-bit arithmetic; "0.NaN" for an empty OID);
-// tests/collectors/ber-oid.test.ts compares the two.
+// tests/collectors/poll-path-exact.test.ts compares the two.
 
-/** The dotted text of an OID's content octets, as asn1-ber's Reader.readOID returns it. */
+/** Where oidText writes the digits: one latin1 slice of it is the result, a flat string. */
+let scratch = Buffer.allocUnsafe(256);
+
+/** Writes `n` (an integer in 0..2^32-1) in decimal at `at`; returns the end. */
+function putDecimal(n: number, at: number): number {
+  if (n < 10) {
+    scratch[at] = 48 + n;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  const end = at + digits;
+  for (let k = end - 1; k >= at; k--) {
+    scratch[k] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}
+
+/**
+ * The dotted text of an OID's content octets, as asn1-ber's Reader.readOID returns it. Written as
+ * ASCII into a scratch buffer and read back as one latin1 string: appending arc by arc builds a
+ * rope that the walk's first compare then flattens, twice the work (docs/benchmarks.md).
+ */
 export function oidText(b: Uint8Array): string {
-  let out = "";
+  return oidTextAt(b, 0, b.length);
+}
+
+/** oidText of the octets b[start..end), read in place. */
+function oidTextAt(b: Uint8Array, start: number, end: number): string {
+  // An arc is at least one octet and at most 10 digits plus its dot; the first octet gives two arcs.
+  if (scratch.length < (end - start) * 11 + 12) scratch = Buffer.allocUnsafe((end - start) * 11 + 12);
+  let n = 0;
   let first = true;
   let value = 0;
-  for (let i = 0; i < b.length; i++) {
+  for (let i = start; i < end; i++) {
     const byte = b[i]! & 0xff;
     value <<= 7;
     value += byte & 0x7f;
     if ((byte & 0x80) === 0) {
       const arc = value >>> 0;
       if (first) {
-        out = `${(arc / 40) >> 0}.${arc % 40}`;
+        n = putDecimal((arc / 40) >> 0, n);
+        scratch[n++] = 46; // '.'
+        n = putDecimal(arc % 40, n);
         first = false;
       } else {
-        out += `.${arc}`;
+        scratch[n++] = 46;
+        n = putDecimal(arc, n);
       }
       value = 0;
     }
   }
-  return first ? "0.NaN" : out;
+  return first ? "0.NaN" : scratch.toString("latin1", 0, n);
 }
 
 interface BerReader {
+  _buf: Buffer;
+  _size: number;
+  _offset: number;
+  readonly length: number;
+  peek(): number | null;
+  readLength(offset: number): number | null;
   readString(tag: number, retbuf: true): Buffer | null;
 }
 
-/** Replaces Reader.prototype.readOID of the asn1-ber module net-snmp uses (idempotent). */
+/**
+ * Replaces Reader.prototype.readOID of the asn1-ber module net-snmp uses (idempotent). It reads the
+ * content octets in place where readString would slice them into a new Buffer first (one object
+ * per varbind for the collector to collect); anything unusual (another tag, no bytes left) goes
+ * through readString, so errors and nulls stay the original's.
+ */
 export function installFastOidReader(reader: { prototype: unknown }, oidTag: number): void {
   const proto = reader.prototype as BerReader & { readOID: (tag?: number) => string | null; spbeFastOid?: true };
   if (proto.spbeFastOid) return;
   proto.readOID = function readOID(this: BerReader, tag?: number): string | null {
-    const b = this.readString(tag || oidTag, true);
-    return b === null ? null : oidText(b);
+    const t = tag || oidTag;
+    if (this.peek() !== t) {
+      const b = this.readString(t, true);
+      return b === null ? null : oidText(b);
+    }
+    const start = this.readLength(this._offset + 1);
+    if (start === null || this.length > this._size - start) return null;
+    const end = start + this.length;
+    this._offset = end;
+    return oidTextAt(this._buf, start, end);
   };
   proto.spbeFastOid = true;
 }

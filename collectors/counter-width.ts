@@ -17,10 +17,11 @@ export interface InterfaceOctets {
   speedBps?: number;
 }
 
-interface OctetsAcc { hcIn?: bigint; hcOut?: bigint; in?: bigint; out?: bigint; high?: number; speed?: number }
+/** What one poll says of one interface's octet counters: their exact decimal text, before parsing. */
+interface OctetsText { hcIn?: string; hcOut?: string; in?: string; out?: string; high?: number; speed?: number }
 
 /** The families interfaceOctets reads, and where each goes (a Map: this runs for every sample of every poll). */
-const FIELD_OF_FAMILY = new Map<string, keyof OctetsAcc>([
+const FIELD_OF_FAMILY = new Map<string, keyof OctetsText>([
   [N.IF_HC_IN_OCTETS, "hcIn"],
   [N.IF_HC_OUT_OCTETS, "hcOut"],
   [N.IF_IN_OCTETS, "in"],
@@ -31,12 +32,15 @@ const FIELD_OF_FAMILY = new Map<string, keyof OctetsAcc>([
 
 const label = (labels: Labels, name: string) => labels.find(([k]) => k === name)?.[1];
 
+/** InterfaceOctets with the counters still as text: what the wrap risk needs, without a BigInt per counter. */
+type InterfaceOctetsText = Omit<InterfaceOctets, "inOctets" | "outOctets"> & { inOctets: string; outOctets: string };
+
 /**
  * Groups one poll's if_mib samples by `keyOf(sample)` (undefined: skipped) and picks per interface the
  * HC counters when both directions are there, else the 32-bit pair.
  */
-export function interfaceOctets(samples: Sample[], keyOf: (s: Sample) => string | undefined): Map<string, InterfaceOctets> {
-  const acc = new Map<string, OctetsAcc>();
+function interfaceOctetsText(samples: Sample[], keyOf: (s: Sample) => string | undefined): Map<string, InterfaceOctetsText> {
+  const acc = new Map<string, OctetsText>();
   for (const s of samples) {
     const field = FIELD_OF_FAMILY.get(s.name);
     if (field === undefined) continue;
@@ -45,15 +49,22 @@ export function interfaceOctets(samples: Sample[], keyOf: (s: Sample) => string 
     let a = acc.get(key);
     if (!a) acc.set(key, (a = {}));
     if (field === "high" || field === "speed") a[field] = Number(s.value);
-    else a[field] = BigInt(s.value);
+    else a[field] = s.value;
   }
-  const out = new Map<string, InterfaceOctets>();
+  const out = new Map<string, InterfaceOctetsText>();
   for (const [key, a] of acc) {
     // ifSpeed saturates at 2^32-1 on fast links: ifHighSpeed is the truth there when present.
     const speedBps = a.high ? a.high * 1e6 : a.speed ? a.speed : undefined;
     if (a.hcIn !== undefined && a.hcOut !== undefined) out.set(key, { inOctets: a.hcIn, outOctets: a.hcOut, bits: 64, speedBps });
     else if (a.in !== undefined && a.out !== undefined) out.set(key, { inOctets: a.in, outOctets: a.out, bits: 32, speedBps });
   }
+  return out;
+}
+
+/** interfaceOctetsText with the chosen counters parsed (exact: BigInt). */
+export function interfaceOctets(samples: Sample[], keyOf: (s: Sample) => string | undefined): Map<string, InterfaceOctets> {
+  const out = new Map<string, InterfaceOctets>();
+  for (const [key, o] of interfaceOctetsText(samples, keyOf)) out.set(key, { ...o, inOctets: BigInt(o.inOctets), outOctets: BigInt(o.outOctets) });
   return out;
 }
 
@@ -85,7 +96,7 @@ export function counter32WrapRisk(samples: Sample[], intervalSeconds: number): S
   const ifIndex = N.LABEL_IF_INDEX;
   for (const s of samples) if (s.name === ifInOctets) labelsByIndex.set(label(s.labels, ifIndex) ?? "", s.labels);
   const out: Sample[] = [];
-  for (const [index, o] of interfaceOctets(samples, (s) => label(s.labels, ifIndex))) {
+  for (const [index, o] of interfaceOctetsText(samples, (s) => label(s.labels, ifIndex))) {
     const labels = labelsByIndex.get(index);
     if (o.bits !== 32 || o.speedBps === undefined || !labels) continue;
     out.push({

@@ -76,7 +76,9 @@ function createSession(o: ClientOptions): any {
     port: o.port,
     retries: 0, // retried here, so every packet and retry is counted
     timeout: o.timeoutMs,
-    backwardsGetNexts: false,
+    // No OID-order check in net-snmp (it splits two OID strings per varbind): walkColumns checks
+    // every varbind it keeps with compareOids and reports non_increasing itself.
+    backwardsGetNexts: true,
     transport: o.host.includes(":") ? "udp6" : "udp4",
   };
   if (o.access.version === "2c") {

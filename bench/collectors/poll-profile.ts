@@ -2,7 +2,7 @@
 // (walk + convert + PromStore.update, as serve does) `--rounds` times at `--concurrency`, nothing else
 // in the process, so a --cpu-prof profile shows only the poll path (net-snmp's decode vs ours).
 //
-//   SPBE_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bin/run-ts.cjs bench/collectors/poll-profile.ts [--devices 20] [--rounds 10] [--concurrency 10]
+//   SPBE_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bin/run-ts.cjs bench/collectors/poll-profile.ts [--devices 20] [--rounds 10] [--concurrency 10] [--no-gzip]
 //
 // Root needed (network namespace). Prints CPU ms per device poll; the profile is the figure to read.
 import { pollTarget } from "../../collectors/poller";
@@ -21,6 +21,8 @@ const opt = (name: string, def: number) => {
 const DEVICES = opt("devices", 20);
 const ROUNDS = opt("rounds", 10);
 const CONCURRENCY = opt("concurrency", 10);
+// As vs-snmp-exporter.ts: the store deflates each poll for gzip scrapes (serve does, once Prometheus asked).
+const GZIP = !args.includes("--no-gzip");
 
 async function inside(): Promise<void> {
   const fleet = await startFleet(DEVICES, 2);
@@ -32,7 +34,7 @@ async function inside(): Promise<void> {
     linkByIfName: new Map(), linkByIfIndex: new Map(),
   }));
   const clients = targets.map((t) => new SnmpClient({ host: t.host, port: t.port, access: t.access, secrets, timeoutMs: 5000, retries: 1, maxRepetitions: 25 }));
-  const store = new PromStore();
+  const store = new PromStore({ gzipAtPoll: GZIP });
   const jobs = Array.from({ length: DEVICES * ROUNDS }, (_, k) => k % DEVICES);
   const snmpd0 = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0);
   const cpu0 = process.cpuUsage();
@@ -46,7 +48,7 @@ async function inside(): Promise<void> {
   }));
   const cu = process.cpuUsage(cpu0);
   const snmpd = fleet.pids.reduce((s, p) => s + procCpuSeconds(p), 0) - snmpd0;
-  console.log(`${jobs.length} polls in ${((performance.now() - t0) / 1000).toFixed(1)} s; poller CPU ${((cu.user + cu.system) / 1000 / jobs.length).toFixed(2)} ms per device poll, snmpd ${((snmpd * 1000) / jobs.length).toFixed(2)} ms`);
+  console.log(`${jobs.length} polls in ${((performance.now() - t0) / 1000).toFixed(1)} s; poller CPU ${((cu.user + cu.system) / 1000 / jobs.length).toFixed(2)} ms per device poll, snmpd ${((snmpd * 1000) / jobs.length).toFixed(2)} ms (${GZIP ? "deflating each poll" : "text only"})`);
   for (const c of clients) c.close();
   for (const p of fleet.procs) await stopChild(p);
 }
