@@ -58,8 +58,30 @@ export function crc32Combine(crcA: number, crcB: number, shiftB: number): number
   return (multModP(shiftB, crcA) ^ crcB) >>> 0;
 }
 
+/**
+ * Below this many bytes a piece is sent as a stored (uncompressed) block: each deflateRawSync call
+ * costs ~40 µs before compressing anything (a zlib stream object per call), more than a poll's
+ * one-line families (spbe_snmp_up, ...) can save on the wire (docs/benchmarks.md).
+ */
+export const STORED_BELOW = 1024;
+
+/**
+ * A non-final stored block (RFC 1951 §3.2.4) at a byte boundary: header bits 000 padded to the
+ * byte, LEN and its ones' complement (little-endian), the bytes. Byte-aligned at both ends, like a
+ * deflated piece after its sync flush, so the two kinds mix in one stream.
+ */
+function storedBlock(text: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(5 + text.length);
+  out[0] = 0;
+  out.writeUInt16LE(text.length, 1);
+  out.writeUInt16LE(~text.length & 0xffff, 3);
+  text.copy(out, 5);
+  return out;
+}
+
 export function deflatePiece(text: Buffer): DeflatePiece {
-  return { deflate: deflateRawSync(text, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(text), length: text.length, shift: byteShift(text.length) };
+  const deflate = text.length < STORED_BELOW ? storedBlock(text) : deflateRawSync(text, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+  return { deflate, crc: crc32(text), length: text.length, shift: byteShift(text.length) };
 }
 
 /** gzip header: deflate, no name or time, extra flags 0, OS unknown (255). */

@@ -2,7 +2,7 @@
 // CRC-32 combined from the pieces' (collectors/gzip-stream.ts).
 import { crc32, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { crc32Combine, deflatePiece, GzipStream } from "../../collectors/gzip-stream";
+import { crc32Combine, deflatePiece, GzipStream, STORED_BELOW } from "../../collectors/gzip-stream";
 
 describe("gzip stream from deflated pieces", () => {
   it("combines CRC-32s as if the text were read in one go", () => {
@@ -15,6 +15,9 @@ describe("gzip stream from deflated pieces", () => {
   it("gunzips to the pieces' text in order, empty pieces and a tail included, in any order of compression", () => {
     const texts = Array.from({ length: 200 }, (_, i) => Buffer.from(i % 17 === 0 ? "" : `# piece ${i}\n${"x".repeat(i * 37)}\n`));
     const pieces = texts.map((t) => deflatePiece(t)).reverse().reverse(); // compressed independently
+    // both kinds in the stream: small pieces stored as they are, larger ones deflated
+    expect(pieces.filter((p, i) => texts[i]!.length < STORED_BELOW).every((p, i) => p.deflate.length === texts.filter((t) => t.length < STORED_BELOW)[i]!.length + 5)).toBe(true);
+    expect(pieces.filter((p, i) => texts[i]!.length > 4 * STORED_BELOW).every((p, i) => p.deflate.length < texts.filter((t) => t.length > 4 * STORED_BELOW)[i]!.length / 4)).toBe(true);
     const gz = new GzipStream();
     const body = Buffer.concat([gz.header(), ...pieces.map((p) => gz.add(p)), gz.end("# tail ünïcode\n")]);
     expect(gunzipSync(body).equals(Buffer.concat([...texts, Buffer.from("# tail ünïcode\n")]))).toBe(true);
