@@ -1,7 +1,7 @@
 // The provincial tier in its Kubernetes cluster (plan from infra/planning/province/): a namespace,
 // VictoriaMetrics cluster, Grafana and Alertmanager as Helm releases of their official charts, the
-// vmagent StatefulSet (member number from the pod name), and the location record the CrossGuard
-// pack judges. Thin: every value comes from the plan.
+// vmagent StatefulSet (one scrape file for all pods, each keeping the hashmod share its pod name owns),
+// and the location record the CrossGuard pack judges. Thin: every value comes from the plan.
 import * as k8s from "@pulumi/kubernetes";
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
@@ -77,7 +77,7 @@ export class ProvinceMonitoring extends pulumi.ComponentResource {
         spec: {
           serviceName: a.name,
           replicas: a.replicas,
-          // Members start together: each knows its number from its name, none waits for another.
+          // Members start together: each knows its share from its name, none waits for another.
           podManagementPolicy: "Parallel",
           selector: { matchLabels: selector },
           template: {

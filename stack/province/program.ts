@@ -7,6 +7,7 @@ import { provinceDashboard } from "../../dashboards/boards/province";
 import { PROVINCE_DASHBOARD } from "../../dashboards/ids";
 import { provinceAlertGroups } from "../../dashboards/rules/alerts";
 import { describeDropped, vmalert179Groups } from "../../dashboards/rules/vmalert";
+import { bucketOwners } from "../../observe/edge/shards";
 import { planProvince, type ProvincePlan } from "../../infra/planning/province/plan";
 import { ProvinceMonitoring } from "../../infra/components/province-monitoring";
 import { readProvinceSecrets, readProvinceSettings, type ProvinceSecrets, type ProvinceStackSettings } from "./config";
@@ -31,7 +32,7 @@ export function prepareProvince(): PreparedProvince {
   const settings = readProvinceSettings();
   const secrets = readProvinceSecrets(settings);
   const rules = vmalert179Groups(provinceAlertGroups(settings.kabupaten.map((k) => k.domain), { pollIntervalSeconds: seconds(settings.vmagent.scrapeInterval) }));
-  const plan = planProvince(settings, rules.groups);
+  const plan = planProvince(settings, rules.groups, (members, rf) => bucketOwners(members, rf));
   return { settings, secrets, plan, dashboards: { [PROVINCE_DASHBOARD]: JSON.stringify(provinceDashboard(settings.province)) }, alertRulesDropped: rules.dropped.map(describeDropped) };
 }
 

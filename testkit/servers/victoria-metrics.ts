@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseExposition } from "../../observe/exposition";
-import { httpOk, requireBinary, run, spawnLogged, startServer, tempDir, type Spawned } from "./common";
+import { httpOk, requireBinary, run, spawnLogged, startServer, tempDir, waitFor, type Spawned } from "./common";
 
 export interface VictoriaMetricsHandle {
   url: string;
@@ -77,6 +77,8 @@ export interface VmagentHandle {
   pid: number;
   /** Active targets as vmagent sees them (after relabeling and sharding). */
   activeTargets(): Promise<{ labels: Record<string, string>; health: string; lastScrape: string }[]>;
+  /** The active targets once discovery has settled (at least one, two readings a second apart agree). */
+  settledTargets(): Promise<{ labels: Record<string, string>; health: string; lastScrape: string }[]>;
   /**
    * What vmagent has sent over remote_write: bytes on the wire (after compression) and samples pushed
    * into its queue, summed over its URLs (its own counters vmagent_remotewrite_bytes_sent_total and
@@ -94,33 +96,46 @@ export interface VmagentHandle {
 /**
  * vmagent with `flags` (from observe/edge/vmagent.ts); `-httpListenAddr` is set here to a free
  * port (any given one is replaced). `scrapeConfig` is written to the -promscrape.config path first.
+ * `env`: added to the environment, e.g. POD_NAME for a scrape file that names its member %{POD_NAME}.
  */
-export async function startVmagent(flags: string[], scrapeConfig?: { file: string; yaml: string }): Promise<VmagentHandle> {
+export async function startVmagent(flags: string[], scrapeConfig?: { file: string; yaml: string }, env: Record<string, string> = {}): Promise<VmagentHandle> {
   const bin = requireBinary("vmagent", "victoria-metrics");
   if (scrapeConfig) fs.writeFileSync(scrapeConfig.file, scrapeConfig.yaml);
   const rest = flags.filter((f) => !f.startsWith("-httpListenAddr="));
   const started = await startServer({
     what: "vmagent",
     proto: "tcp",
-    spawn: ([port]) => spawnLogged(bin, [...rest, `-httpListenAddr=127.0.0.1:${port}`, "-loggerLevel=WARN", "-promscrape.suppressScrapeErrors"]),
+    spawn: ([port]) => spawnLogged(bin, [...rest, `-httpListenAddr=127.0.0.1:${port}`, "-loggerLevel=WARN", "-promscrape.suppressScrapeErrors"], { env: { ...process.env, ...env } }),
     ready: ([port]) => httpOk(`http://127.0.0.1:${port}/health`),
     timeoutMs: 30_000,
   });
   const url = `http://127.0.0.1:${started.ports[0]}`;
   const { proc } = started;
+  type Target = { labels: Record<string, string>; health: string; lastScrape: string };
+  async function activeTargets(): Promise<Target[]> {
+    const r = await fetch(`${url}/api/v1/targets?state=active`);
+    const j = (await r.json()) as { data: { activeTargets: Target[] } };
+    return j.data.activeTargets;
+  }
   return {
     url,
     pid: proc.child.pid!,
     log: proc.log,
-    async activeTargets() {
-      const r = await fetch(`${url}/api/v1/targets?state=active`);
-      const j = (await r.json()) as { data: { activeTargets: { labels: Record<string, string>; health: string; lastScrape: string }[] } };
-      return j.data.activeTargets;
-    },
+    activeTargets,
     async remoteWriteTotals() {
       const samples = parseExposition(await (await fetch(`${url}/metrics`)).text());
       const sum = (name: string) => samples.filter((x) => x.name === name).reduce((a, x) => a + x.value, 0);
       return { bytes: sum("vmagent_remotewrite_bytes_sent_total"), samples: sum("vmagent_remotewrite_rows_pushed_after_relabel_total") };
+    },
+    async settledTargets() {
+      // vmagent starts the targets it found one by one: read until two readings a second apart agree.
+      let seen = -1;
+      return waitFor("targets discovered", async () => {
+        const t = await activeTargets();
+        const settled = t.length > 0 && t.length === seen;
+        seen = t.length;
+        return settled ? t : undefined;
+      }, 30_000, 1000);
     },
     reload: () => void proc.child.kill("SIGHUP"),
     async kill() {

@@ -11,7 +11,7 @@ import { vmalert179Groups } from "../../dashboards/rules/vmalert";
 import { bucketOwners, SHARD_BUCKETS } from "../../observe/edge/shards";
 import { planEdgeMember, remoteWriteUrl, type EdgeMemberInput } from "../../observe/edge/vmagent";
 import { planVmalert, queryUrl } from "../../observe/edge/vmalert";
-import { requireBinary, run, tempDir, waitFor } from "../../testkit/servers/common";
+import { requireBinary, run, tempDir } from "../../testkit/servers/common";
 import { startVmagent, vmagentDryRun } from "../../testkit/servers/victoria-metrics";
 import { runSpbe } from "../../testkit/spbe-cli";
 
@@ -102,14 +102,7 @@ describe("rendered for vmagent 1.79", () => {
     const devicesOf = async (flags: string[], file: string, yaml: string): Promise<string[]> => {
       const agent = await startVmagent(flags, { file, yaml });
       try {
-        // vmagent starts the targets it found one by one: read until two readings a second apart agree.
-        let seen = -1;
-        const targets = await waitFor("targets discovered", async () => {
-          const t = await agent.activeTargets();
-          const settled = t.length > 0 && t.length === seen;
-          seen = t.length;
-          return settled ? t : undefined;
-        }, 30_000, 1000);
+        const targets = await agent.settledTargets();
         return targets.map((t) => t.labels.device!);
       } finally {
         await agent.stop();
@@ -125,8 +118,9 @@ describe("rendered for vmagent 1.79", () => {
       return out;
     };
     const three = await owner(3);
-    // The provincial StatefulSet passes the pod name (-promscrape.cluster.memberNum=$(POD_NAME)): 1.79
-    // takes the number after the last dash, so "vmagent-2" owns what member 2 owns.
+    // A StatefulSet could pass the pod name (-promscrape.cluster.memberNum=$(POD_NAME)): 1.79 takes the
+    // number after the last dash, so "vmagent-2" owns what member 2 owns. (The provincial StatefulSet
+    // shards by hashmod instead: tests/infra/province-vmagent-shards.test.ts.)
     const p2 = plan(3, 2);
     const byPodName = await devicesOf(p2.flags.map((f) => (f === "-promscrape.cluster.memberNum=2" ? "-promscrape.cluster.memberNum=vmagent-2" : f)), p2.file, p2.scrapeConfigYaml);
     expect(byPodName.sort()).toEqual([...three].filter(([, m]) => m === 2).map(([d]) => d).sort());

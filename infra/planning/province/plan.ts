@@ -1,13 +1,26 @@
 // The provincial tier, planned (pure): what the component (infra/components/province-monitoring.ts)
 // deploys into the province's Kubernetes cluster. VictoriaMetrics cluster (vminsert/vmselect/vmstorage)
 // from its official Helm chart, one tenant per kabupaten plus the province's own; a vmagent
-// StatefulSet sharding the kabupaten it polls; vmalert (chart) evaluating the rules that span
+// StatefulSet sharding the devices it polls (hashmod, rendezvous-hashed bucket owners); vmalert (chart) evaluating the rules that span
 // kabupaten over the province's tenant; Grafana (chart) with a datasource per tenant and the
 // provincial board; Alertmanager (chart). Every object carries the tier label and the cluster's
 // location as annotations, which the CrossGuard pack judges (Indonesia only).
 import { LABEL, PROVINCE_TIER } from "../../../inventory/labels";
 import type { ProvinceSettings } from "./settings";
-import { kabupatenSlug, POD_NAME_ENV, VMAGENT_BUFFER_DIR, VMAGENT_CONFIG_DIR, VMAGENT_PORT, VMAGENT_SECRETS_DIR, vmagentArgs, vmagentScrapeConfig, vminsertWriteUrl, vmselectQueryUrl } from "./vmagent";
+import {
+  kabupatenSlug,
+  POD_NAME_ENV,
+  type ShardOwners,
+  VMAGENT_BUFFER_DIR,
+  VMAGENT_CONFIG_DIR,
+  VMAGENT_PORT,
+  VMAGENT_SECRETS_DIR,
+  vmagentArgs,
+  vmagentMemberNames,
+  vmagentScrapeConfig,
+  vminsertWriteUrl,
+  vmselectQueryUrl,
+} from "./vmagent";
 
 export const VM_HELM_REPO = "https://victoriametrics.github.io/helm-charts/";
 export const GRAFANA_HELM_REPO = "https://grafana.github.io/helm-charts";
@@ -41,9 +54,11 @@ export interface ProvincePlan {
   vmagent: {
     name: string;
     replicas: number;
+    /** The pod names, `<name>-<ordinal>`, and the buckets each keeps (a bucket is kept by replicationFactor members). */
+    shares: Record<string, number[]>;
     image: string;
     args: string[];
-    /** The pod name from the downward API: the member number. */
+    /** The pod name from the downward API: the member the shared scrape file's %{POD_NAME} names. */
     env: { name: string; fieldPath: string }[];
     port: number;
     configDir: string;
@@ -75,8 +90,9 @@ function imageValues(image: string): { repository: string; tag: string } {
 /**
  * `alertRuleGroups`: the rule groups the provincial vmalert evaluates, already in the form its image
  * parses (stack/province renders them from dashboards/rules; infra may not import dashboards).
+ * `shardOwners`: observe/edge/shards.ts bucketOwners, the edge's sharding, for the same reason passed in.
  */
-export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[]): ProvincePlan {
+export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[], shardOwners: ShardOwners): ProvincePlan {
   const tenants = new Map<number, string>([[s.provinceAccountId, `province ${s.province}`]]);
   for (const k of s.kabupaten) {
     const taken = tenants.get(k.accountId);
@@ -159,6 +175,10 @@ export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[]): P
     repo: PROMETHEUS_COMMUNITY_HELM_REPO,
     values: { replicaCount: 2, ...podMeta },
   };
+  const vmagentName = "vmagent";
+  const members = vmagentMemberNames(vmagentName, s.vmagent.members);
+  const owners = shardOwners(members, s.vmagent.replicationFactor);
+  const shares = Object.fromEntries(members.map((m) => [m, owners.flatMap((ms, bucket) => (ms.includes(m) ? [bucket] : []))]));
   const passwordFiles = Object.fromEntries(s.kabupaten.filter((k) => k.collectorUrl).map((k) => [kabupatenSlug(k), k.domain]));
   return {
     namespace: s.namespace,
@@ -169,14 +189,15 @@ export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[]): P
     grafana,
     alertmanager,
     vmagent: {
-      name: "vmagent",
+      name: vmagentName,
       replicas: s.vmagent.members,
+      shares,
       image: s.vmagent.image,
       args: vmagentArgs(s, vminsertWriteUrl(vmService("vminsert"), s.provinceAccountId)),
       env: [{ name: POD_NAME_ENV, fieldPath: "metadata.name" }],
       port: VMAGENT_PORT,
       configDir: VMAGENT_CONFIG_DIR,
-      scrapeConfig: vmagentScrapeConfig(s, COLLECTOR_SD_PATH, COLLECTOR_DEVICE_PATH),
+      scrapeConfig: vmagentScrapeConfig(s, COLLECTOR_SD_PATH, COLLECTOR_DEVICE_PATH, owners),
       secretsDir: VMAGENT_SECRETS_DIR,
       passwordFiles,
       bufferDir: VMAGENT_BUFFER_DIR,

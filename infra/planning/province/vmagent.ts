@@ -1,8 +1,11 @@
-// The provincial vmagent StatefulSet's flags and scrape configuration (pure). Each member learns its
-// number from its pod name: Kubernetes substitutes $(POD_NAME) (from the downward API) into the
-// argument, and vmagent takes a StatefulSet pod name `<name>-<ordinal>` as
-// -promscrape.cluster.memberNum (vmagent -help, 1.79). The engine, not this project, decides which
-// member scrapes which target; with replicationFactor > 1 vmstorage deduplicates (-dedup.minScrapeInterval).
+// The provincial vmagent StatefulSet's flags and scrape configuration (pure). Sharding is by hashmod
+// relabeling with rendezvous-hashed bucket owners (observe/edge/shards.ts, handed in by the stack:
+// infra may not import observe), not vmagent's -promscrape.cluster.* flags, whose modulo hashing
+// moves ~3/4 of the devices when the StatefulSet grows from 3 to 4. Every member gets the same file;
+// a member knows itself by `%{POD_NAME}`, which vmagent 1.79 expands from the environment (filled by
+// the downward API) when it reads the file — 1.79 does not expand %{} in flags, so the member cannot
+// pick a file by name. The engine still decides at every scrape; with replicationFactor > 1 each
+// bucket is kept by that many members and vmstorage deduplicates (-dedup.minScrapeInterval).
 import { stringify } from "yaml";
 import type { ProvinceKabupatenSettings, ProvinceSettings } from "./settings";
 
@@ -13,6 +16,34 @@ export const VMAGENT_CONFIG_DIR = "/etc/vmagent";
 export const VMAGENT_SECRETS_DIR = "/etc/vmagent-secrets";
 export const VMAGENT_BUFFER_DIR = "/vmagent-buffer";
 export const VMAGENT_PORT = 8429;
+/** How often a member rereads the ConfigMap: after a resize the kubelet rewrites the file, the shares change. */
+export const VMAGENT_CONFIG_CHECK_INTERVAL = "1m";
+
+/** bucket → the members that keep it, best first (observe/edge/shards.ts bucketOwners, given by the stack). */
+export type ShardOwners = (members: readonly string[], replicationFactor: number) => string[][];
+
+/** The StatefulSet's pod names: `<name>-<ordinal>`, what %{POD_NAME} becomes in each member. */
+export const vmagentMemberNames = (name: string, members: number) => Array.from({ length: members }, (_, i) => `${name}-${i}`);
+
+/** The hashmod bucket of a target, and which member is reading the file. */
+const SHARD_LABEL = "__tmp_shard";
+const MEMBER_LABEL = "__tmp_member";
+
+/**
+ * Relabeling that keeps a target on the members owning its bucket: the bucket (hashmod over
+ * `sourceLabels`) and the member's own name joined as `<bucket>;<member>`, kept when the pair is one
+ * of the owners' (one alternative per member: its buckets).
+ */
+export function shardRelabeling(owners: string[][], sourceLabels: string[]): Record<string, unknown>[] {
+  const byMember = new Map<string, number[]>();
+  owners.forEach((ms, bucket) => ms.forEach((m) => byMember.set(m, [...(byMember.get(m) ?? []), bucket])));
+  const pairs = [...byMember].map(([member, buckets]) => `(?:${buckets.join("|")});${member.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  return [
+    { source_labels: sourceLabels, modulus: owners.length, target_label: SHARD_LABEL, action: "hashmod" },
+    { target_label: MEMBER_LABEL, replacement: `%{${POD_NAME_ENV}}` },
+    { source_labels: [SHARD_LABEL, MEMBER_LABEL], separator: ";", regex: pairs.join("|"), action: "keep" },
+  ];
+}
 
 /** vminsert's write path for one tenant (VictoriaMetrics cluster URL format). */
 export const vminsertWriteUrl = (vminsertService: string, accountId: number) => `http://${vminsertService}:8480/insert/${accountId}/prometheus/api/v1/write`;
@@ -20,12 +51,9 @@ export const vminsertWriteUrl = (vminsertService: string, accountId: number) => 
 export const vmselectQueryUrl = (vmselectService: string, accountId: number) => `http://${vmselectService}:8481/select/${accountId}/prometheus`;
 
 export function vmagentArgs(settings: ProvinceSettings, writeUrl: string): string[] {
-  const v = settings.vmagent;
   return [
     `-promscrape.config=${VMAGENT_CONFIG_DIR}/scrape.yaml`,
-    `-promscrape.cluster.membersCount=${v.members}`,
-    `-promscrape.cluster.memberNum=$(${POD_NAME_ENV})`,
-    `-promscrape.cluster.replicationFactor=${v.replicationFactor}`,
+    `-promscrape.configCheckInterval=${VMAGENT_CONFIG_CHECK_INTERVAL}`,
     `-remoteWrite.url=${writeUrl}`,
     // The on-disk buffer outlives a vminsert outage; it is the PersistentVolume of each member.
     `-remoteWrite.tmpDataPath=${VMAGENT_BUFFER_DIR}`,
@@ -40,9 +68,10 @@ export const kabupatenSlug = (k: Pick<ProvinceKabupatenSettings, "domain">) => k
 /**
  * Per kabupaten polled from the province: its devices from the collector's service discovery, each
  * scraped through the collector's per-device path, and the collector's own /metrics (the compliance
- * gauges among them). Every series gets the kabupaten label; vmagent shards the targets among members.
+ * gauges among them). Every series gets the kabupaten label; each target is kept by the members that
+ * own its bucket (`owners`: bucket → member names), hashed over kabupaten and device (or collector).
  */
-export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, devicePath: string): string {
+export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, devicePath: string, owners: string[][]): string {
   const jobs = settings.kabupaten
     .filter((k) => k.collectorUrl)
     .flatMap((k) => {
@@ -61,9 +90,16 @@ export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, 
             { source_labels: ["__param_target"], target_label: "instance" },
             { target_label: "__address__", replacement: url.host },
             ...label,
+            ...shardRelabeling(owners, ["kabupaten", "__param_target"]),
           ],
         },
-        { job_name: `spbe-collector-${kabupatenSlug(k)}`, scheme: url.protocol.replace(":", ""), static_configs: [{ targets: [url.host] }], ...auth, relabel_configs: label },
+        {
+          job_name: `spbe-collector-${kabupatenSlug(k)}`,
+          scheme: url.protocol.replace(":", ""),
+          static_configs: [{ targets: [url.host] }],
+          ...auth,
+          relabel_configs: [...label, ...shardRelabeling(owners, ["kabupaten", "__address__"])],
+        },
       ];
     });
   return stringify({ global: { scrape_interval: settings.vmagent.scrapeInterval }, scrape_configs: jobs });
