@@ -16,7 +16,7 @@ import { planProvince } from "../../infra/planning/province/plan";
 import { PROVINCE_DEFAULTS, type ProvinceSettings } from "../../infra/planning/province/settings";
 import { VMAGENT_SECRETS_DIR } from "../../infra/planning/province/vmagent";
 import { bucketOwners, SHARD_BUCKETS } from "../../observe/edge/shards";
-import { tempDir } from "../../testkit/servers/common";
+import { tempDir, waitFor } from "../../testkit/servers/common";
 import { startVmagent } from "../../testkit/servers/victoria-metrics";
 
 const settings = (members: number, replicationFactor: number, collectorUrl = "https://noc.example.go.id:9116"): ProvinceSettings => ({
@@ -107,21 +107,20 @@ describe("Debian's vmagent 1.79 keeps each member's share from the one planned f
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Per member (pod name in POD_NAME): the targets it keeps, `<job>/<kabupaten>/<instance>`. */
+  const targetKey = (t: { labels: Record<string, string> }) => `${t.labels.job}/${t.labels.kabupaten}/${t.labels.instance}`;
+  /** The planned scrape file for `members`, its secrets under the test's directory. */
+  const scrapeYaml = (members: number, rf: number) => plan(members, rf, sdUrl).scrapeConfig.replaceAll(VMAGENT_SECRETS_DIR, path.join(dir, "secrets"));
+  const agentFlags = (file: string, buffer: string, extra: string[] = []) => [`-promscrape.config=${file}`, "-remoteWrite.url=http://127.0.0.1:9/api/v1/write", `-remoteWrite.tmpDataPath=${path.join(dir, buffer)}`, ...extra];
+
+  /** Per target `<job>/<kabupaten>/<instance>`: the members (pod name in POD_NAME) that keep it. */
   async function keptBy(members: number, rf: number): Promise<Map<string, string[]>> {
-    const a = plan(members, rf, sdUrl);
-    const yaml = a.scrapeConfig.replaceAll(VMAGENT_SECRETS_DIR, path.join(dir, "secrets"));
+    const yaml = scrapeYaml(members, rf);
     const out = new Map<string, string[]>();
-    for (const member of Object.keys(a.shares)) {
+    for (const member of Object.keys(plan(members, rf).shares)) {
       const file = path.join(dir, `scrape-${members}-${member}.yaml`);
-      const flags = [`-promscrape.config=${file}`, "-remoteWrite.url=http://127.0.0.1:9/api/v1/write", `-remoteWrite.tmpDataPath=${path.join(dir, `buf-${members}-${member}`)}`];
-      const agent = await startVmagent(flags, { file, yaml }, { POD_NAME: member });
+      const agent = await startVmagent(agentFlags(file, `buf-${members}-${member}`), { file, yaml }, { POD_NAME: member });
       try {
-        const targets = await agent.settledTargets();
-        for (const t of targets) {
-          const key = `${t.labels.job}/${t.labels.kabupaten}/${t.labels.instance}`;
-          out.set(key, [...(out.get(key) ?? []), member]);
-        }
+        for (const t of await agent.settledTargets()) out.set(targetKey(t), [...(out.get(targetKey(t)) ?? []), member]);
       } finally {
         await agent.stop();
       }
@@ -146,4 +145,22 @@ describe("Debian's vmagent 1.79 keeps each member's share from the one planned f
     expect(share).toBeLessThanOrEqual(1 / 3);
     expect([...four].filter(([k, ms]) => !ms.some((m) => three.get(k)!.includes(m)))).toEqual([]);
   }, 180_000);
+
+  it("a running member rereads the file after a resize (as the kubelet rewrites the ConfigMap) and keeps its new share", async () => {
+    const file = path.join(dir, "scrape-reload.yaml");
+    const agent = await startVmagent(agentFlags(file, "buf-reload", ["-promscrape.configCheckInterval=1s"]), { file, yaml: scrapeYaml(3, 1) }, { POD_NAME: "vmagent-1" });
+    try {
+      const before = (await agent.settledTargets()).map(targetKey).sort();
+      const after = [...(await keptBy(4, 1))].filter(([, ms]) => ms.includes("vmagent-1")).map(([k]) => k).sort();
+      expect(after).not.toEqual(before);
+      fs.writeFileSync(file, scrapeYaml(4, 1));
+      const reread = await waitFor("the new share", async () => {
+        const now = (await agent.activeTargets()).map(targetKey).sort();
+        return JSON.stringify(now) === JSON.stringify(after) ? now : undefined;
+      }, 30_000, 500);
+      expect(reread).toEqual(after);
+    } finally {
+      await agent.stop();
+    }
+  }, 120_000);
 });

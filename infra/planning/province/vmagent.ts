@@ -4,8 +4,10 @@
 // moves ~3/4 of the devices when the StatefulSet grows from 3 to 4. Every member gets the same file;
 // a member knows itself by `%{POD_NAME}`, which vmagent 1.79 expands from the environment (filled by
 // the downward API) when it reads the file — 1.79 does not expand %{} in flags, so the member cannot
-// pick a file by name. The engine still decides at every scrape; with replicationFactor > 1 each
-// bucket is kept by that many members and vmstorage deduplicates (-dedup.minScrapeInterval).
+// pick a file by name. Without POD_NAME in its environment 1.79 leaves `%{POD_NAME}` as it is and the
+// member keeps nothing, silently: the StatefulSet always sets it (plan.ts env). The engine still
+// decides at every scrape; with replicationFactor > 1 each bucket is kept by that many members and
+// vmstorage deduplicates (-dedup.minScrapeInterval).
 import { stringify } from "yaml";
 import type { ProvinceKabupatenSettings, ProvinceSettings } from "./settings";
 
