@@ -32,7 +32,7 @@ export function prepareProvince(): PreparedProvince {
   const settings = readProvinceSettings();
   const secrets = readProvinceSecrets(settings);
   const rules = vmalert179Groups(provinceAlertGroups(settings.kabupaten.map((k) => k.domain), { pollIntervalSeconds: seconds(settings.vmagent.scrapeInterval) }));
-  const plan = planProvince(settings, rules.groups, (members, rf) => bucketOwners(members, rf));
+  const plan = planProvince(settings, rules.groups, bucketOwners);
   return { settings, secrets, plan, dashboards: { [PROVINCE_DASHBOARD]: JSON.stringify(provinceDashboard(settings.province)) }, alertRulesDropped: rules.dropped.map(describeDropped) };
 }
 

@@ -1,9 +1,9 @@
 // The provincial tier, planned (pure): what the component (infra/components/province-monitoring.ts)
 // deploys into the province's Kubernetes cluster. VictoriaMetrics cluster (vminsert/vmselect/vmstorage)
 // from its official Helm chart, one tenant per kabupaten plus the province's own; a vmagent
-// StatefulSet sharding the devices it polls (hashmod, rendezvous-hashed bucket owners); vmalert (chart) evaluating the rules that span
-// kabupaten over the province's tenant; Grafana (chart) with a datasource per tenant and the
-// provincial board; Alertmanager (chart). Every object carries the tier label and the cluster's
+// StatefulSet sharding the devices it polls (hashmod, rendezvous-hashed bucket owners); vmalert
+// (chart) evaluating the rules that span kabupaten over the province's tenant; Grafana (chart) with a
+// datasource per tenant and the provincial board; Alertmanager (chart). Every object carries the tier label and the cluster's
 // location as annotations, which the CrossGuard pack judges (Indonesia only).
 import { LABEL, PROVINCE_TIER } from "../../../inventory/labels";
 import type { ProvinceSettings } from "./settings";
@@ -11,6 +11,7 @@ import {
   kabupatenSlug,
   POD_NAME_ENV,
   type ShardOwners,
+  sharesOf,
   VMAGENT_BUFFER_DIR,
   VMAGENT_CONFIG_DIR,
   VMAGENT_PORT,
@@ -178,7 +179,8 @@ export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[], sh
   const vmagentName = "vmagent";
   const members = vmagentMemberNames(vmagentName, s.vmagent.members);
   const owners = shardOwners(members, s.vmagent.replicationFactor);
-  const shares = Object.fromEntries(members.map((m) => [m, owners.flatMap((ms, bucket) => (ms.includes(m) ? [bucket] : []))]));
+  // Every member listed, one without a bucket too (it keeps nothing).
+  const shares = { ...Object.fromEntries(members.map((m) => [m, [] as number[]])), ...sharesOf(owners) };
   const passwordFiles = Object.fromEntries(s.kabupaten.filter((k) => k.collectorUrl).map((k) => [kabupatenSlug(k), k.domain]));
   return {
     namespace: s.namespace,
@@ -197,7 +199,7 @@ export function planProvince(s: ProvinceSettings, alertRuleGroups: unknown[], sh
       env: [{ name: POD_NAME_ENV, fieldPath: "metadata.name" }],
       port: VMAGENT_PORT,
       configDir: VMAGENT_CONFIG_DIR,
-      scrapeConfig: vmagentScrapeConfig(s, COLLECTOR_SD_PATH, COLLECTOR_DEVICE_PATH, owners),
+      scrapeConfig: vmagentScrapeConfig(s, COLLECTOR_SD_PATH, COLLECTOR_DEVICE_PATH, { buckets: owners.length, shares }),
       secretsDir: VMAGENT_SECRETS_DIR,
       passwordFiles,
       bufferDir: VMAGENT_BUFFER_DIR,

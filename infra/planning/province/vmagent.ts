@@ -31,17 +31,31 @@ export const vmagentMemberNames = (name: string, members: number) => Array.from(
 const SHARD_LABEL = "__tmp_shard";
 const MEMBER_LABEL = "__tmp_member";
 
+/** member → the buckets it keeps, from bucket → the members keeping it. */
+export function sharesOf(owners: string[][]): Record<string, number[]> {
+  const shares: Record<string, number[]> = {};
+  owners.forEach((ms, bucket) => ms.forEach((m) => (shares[m] ??= []).push(bucket)));
+  return shares;
+}
+
+/** Which member keeps which buckets, out of how many. */
+export interface ProvinceShards {
+  buckets: number;
+  shares: Record<string, number[]>;
+}
+
 /**
  * Relabeling that keeps a target on the members owning its bucket: the bucket (hashmod over
  * `sourceLabels`) and the member's own name joined as `<bucket>;<member>`, kept when the pair is one
- * of the owners' (one alternative per member: its buckets).
+ * of the owners' (one alternative per member: its buckets; pod names need no regex escaping).
  */
-export function shardRelabeling(owners: string[][], sourceLabels: string[]): Record<string, unknown>[] {
-  const byMember = new Map<string, number[]>();
-  owners.forEach((ms, bucket) => ms.forEach((m) => byMember.set(m, [...(byMember.get(m) ?? []), bucket])));
-  const pairs = [...byMember].map(([member, buckets]) => `(?:${buckets.join("|")});${member.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+export function shardRelabeling(shards: ProvinceShards, sourceLabels: string[]): Record<string, unknown>[] {
+  // A member without a bucket has no alternative: it keeps nothing.
+  const pairs = Object.entries(shards.shares)
+    .filter(([, buckets]) => buckets.length > 0)
+    .map(([member, buckets]) => `(?:${buckets.join("|")});${member}`);
   return [
-    { source_labels: sourceLabels, modulus: owners.length, target_label: SHARD_LABEL, action: "hashmod" },
+    { source_labels: sourceLabels, modulus: shards.buckets, target_label: SHARD_LABEL, action: "hashmod" },
     { target_label: MEMBER_LABEL, replacement: `%{${POD_NAME_ENV}}` },
     { source_labels: [SHARD_LABEL, MEMBER_LABEL], separator: ";", regex: pairs.join("|"), action: "keep" },
   ];
@@ -71,9 +85,9 @@ export const kabupatenSlug = (k: Pick<ProvinceKabupatenSettings, "domain">) => k
  * Per kabupaten polled from the province: its devices from the collector's service discovery, each
  * scraped through the collector's per-device path, and the collector's own /metrics (the compliance
  * gauges among them). Every series gets the kabupaten label; each target is kept by the members that
- * own its bucket (`owners`: bucket → member names), hashed over kabupaten and device (or collector).
+ * own its bucket, hashed over kabupaten and device (or collector).
  */
-export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, devicePath: string, owners: string[][]): string {
+export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, devicePath: string, shards: ProvinceShards): string {
   const jobs = settings.kabupaten
     .filter((k) => k.collectorUrl)
     .flatMap((k) => {
@@ -92,7 +106,7 @@ export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, 
             { source_labels: ["__param_target"], target_label: "instance" },
             { target_label: "__address__", replacement: url.host },
             ...label,
-            ...shardRelabeling(owners, ["kabupaten", "__param_target"]),
+            ...shardRelabeling(shards, ["kabupaten", "__param_target"]),
           ],
         },
         {
@@ -100,7 +114,7 @@ export function vmagentScrapeConfig(settings: ProvinceSettings, sdPath: string, 
           scheme: url.protocol.replace(":", ""),
           static_configs: [{ targets: [url.host] }],
           ...auth,
-          relabel_configs: [...label, ...shardRelabeling(owners, ["kabupaten", "__address__"])],
+          relabel_configs: [...label, ...shardRelabeling(shards, ["kabupaten", "__address__"])],
         },
       ];
     });
