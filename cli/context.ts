@@ -5,11 +5,9 @@ import { parseLang, t, type Lang } from "../i18n";
 import { diagnosticJson, renderDiagnostic } from "../inventory/diagnostics";
 import { loadInventoryFile, type ExtraChecks, type LoadResult } from "../inventory/load";
 import type { Inventory } from "../inventory/schema";
+import { ExitCode } from "./exit-codes";
 
-export const ExitCode = { ok: 0, failed: 1, badInput: 2 } as const;
-
-/** A mistake in how the command was called: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {}
+export { ExitCode, UsageError } from "./exit-codes";
 
 export type Format = "text" | "json";
 

@@ -1,8 +1,8 @@
 // The `spbe` command line: parses arguments and calls the modules; no logic of its own.
-// Exit codes: 0 success, 1 a check failed or a runtime error, 2 bad input (usage or inventory).
+// Exit codes: cli/exit-codes.ts.
 import { Command, CommanderError } from "commander";
-import { registerCommands } from "./commands";
-import { ExitCode, UsageError } from "./context";
+import { COMMANDS } from "./commands";
+import { ExitCode, UsageError } from "./exit-codes";
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("spbe")
@@ -13,7 +13,13 @@ export async function main(argv: string[]): Promise<number> {
     .version(require("../package.json").version as string)
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+  // Every command is listed (name and description: what `spbe --help` shows); only the one that
+  // runs, or whose help is asked (`spbe help <name>`), loads its module and its dependencies.
+  const wanted = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    const command = program.command(entry.name).description(entry.description);
+    if (entry.name === wanted) entry.load()(command);
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;
@@ -28,4 +34,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** The command the arguments name: the first word (`spbe` itself takes only --help/--version), or help's. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const first = argv.find((a) => !a.startsWith("-"));
+  return first === "help" ? argv[argv.indexOf("help") + 1] : first;
 }

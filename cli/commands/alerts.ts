@@ -18,8 +18,7 @@ interface BuildOpts {
   explain?: boolean;
 }
 
-export function registerAlerts(program: Command): void {
-  const group = program.command("alerts").description("Alertmanager: who is told about alerts, from the inventory / siapa yang menerima alert");
+export function configureAlerts(group: Command): void {
   group
     .command("build")
     .description("write the Alertmanager configuration, templates and routing cases / tulis konfigurasi Alertmanager")

@@ -8,10 +8,8 @@ import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../c
 import { historyOptions, historyRequest, withHistory, type HistoryCliOptions } from "../history-options";
 import { asOfOption, factsOption, maxFactAgeOption, parseAsOf, readFactsForCommand } from "./report";
 
-export function registerCheck(program: Command): void {
-  const command = program
-    .command("check")
-    .description("fail (exit 1) when a mandatory Perda rule fails; short list of findings / periksa kepatuhan Perda")
+export function configureCheck(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .addOption(factsOption())
     .addOption(maxFactAgeOption())

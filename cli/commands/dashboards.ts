@@ -19,8 +19,7 @@ interface BuildOpts {
   influxDatabase?: string;
 }
 
-export function registerDashboards(program: Command): void {
-  const group = program.command("dashboards").description("Grafana dashboards and Prometheus alert rules from the inventory / dasbor dan aturan alert");
+export function configureDashboards(group: Command): void {
   group
     .command("build")
     .description("write dashboards, Grafana provisioning and Prometheus rules into a directory / tulis dasbor, provisioning dan aturan")

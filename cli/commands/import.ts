@@ -20,8 +20,7 @@ interface ImportOptions {
   lang?: string;
 }
 
-export function registerImport(program: Command): void {
-  const importCmd = program.command("import").description("import into an inventory from other sources / impor ke inventaris dari sumber lain");
+export function configureImport(importCmd: Command): void {
   importCmd
     .command("netbox")
     .description("merge sites, racks, devices, cables, prefixes and addresses from NetBox into an inventory / gabungkan data NetBox ke inventaris")

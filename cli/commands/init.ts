@@ -39,10 +39,8 @@ const FLAGS: Record<keyof typeof STARTER_PATHS, string> = {
 const SCHEMA_FILE = resolve(__dirname, "..", "..", "docs", "inventory.schema.json");
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 
-export function registerInit(program: Command): void {
-  program
-    .command("init")
-    .description("write a starter inventory that validates (asks at a terminal, else takes flags) / tulis inventaris awal")
+export function configureInit(command: Command): void {
+  command
     .argument("[file]", "inventory YAML file to write", "inventory.yaml")
     .option("--kabupaten <name>", "name of the kabupaten / nama kabupaten")
     .option("--domain <domain>", "domain of the kabupaten / domain kabupaten")

@@ -8,8 +8,7 @@ import { t } from "../../i18n";
 import { DEVICE_PARTS, renderDeviceParts } from "../../infra/network/parts";
 import { ExitCode, formatOption, langOf, langOption, loadForCommand } from "../context";
 
-export function registerNetwork(program: Command): void {
-  const network = program.command("network").description("backbone addressing, routing and device configuration / pengalamatan, perutean dan konfigurasi perangkat backbone");
+export function configureNetwork(network: Command): void {
   network
     .command("render")
     .description("print every configuration part the program applies to a device (frr, nft-nat); exit 2 on bad input / cetak setiap bagian konfigurasi perangkat")

@@ -90,10 +90,8 @@ function summarise(inv: Inventory, facts: ObservedFacts, resolver: string) {
   };
 }
 
-export function registerObserve(program: Command): void {
-  program
-    .command("observe")
-    .description("observe where applications answer: DNS through the Dinas server, zone transfer, unregistered names / amati aplikasi lewat DNS")
+export function configureObserve(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .addOption(new Option("--resolver <host:port>", "DNS server to ask (default meta.dns.resolver) / server DNS yang ditanya"))
     .addOption(new Option("--zone-transfer", "try AXFR of meta.domain first (default) / coba transfer zona").default(true))

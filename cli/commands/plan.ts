@@ -10,10 +10,8 @@ export interface PlannedAddresses {
 }
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
 
-export function registerPlan(program: Command): void {
-  program
-    .command("plan")
-    .description("show what an inventory describes: sites, racks, devices, links, IPs, quotas, placements / tampilkan rencana")
+export function configurePlan(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .addOption(formatOption())
     .addOption(langOption())

@@ -23,8 +23,7 @@ interface BuildOpts {
 export const BLACKBOX_FILE = "blackbox.yml";
 export const PROBE_JOBS_FILE = "prometheus-probes.yml";
 
-export function registerProbes(program: Command): void {
-  const group = program.command("probes").description("HTTP(S) probes of the kabupaten's web names / probe HTTP(S) nama web kabupaten");
+export function configureProbes(group: Command): void {
   group
     .command("build")
     .description("write the blackbox exporter's modules and the Prometheus probe jobs / tulis modul blackbox exporter dan job probe Prometheus")

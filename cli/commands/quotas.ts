@@ -11,8 +11,7 @@ function problemText(p: QuotaProblem, lang: Lang): string {
   return t(lang, p.code as MessageCode, p.params);
 }
 
-export function registerQuotas(program: Command): void {
-  const quotas = program.command("quotas").description("bandwidth quotas per OPD on the gateway / kuota bandwidth per OPD pada gateway");
+export function configureQuotas(quotas: Command): void {
   quotas
     .command("render")
     .description("print the gateway configuration for the inventory's quotas; exit 2 on bad input / cetak konfigurasi gateway")

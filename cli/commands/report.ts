@@ -70,10 +70,8 @@ interface ReportOpts extends HistoryCliOptions {
   number?: string;
 }
 
-export function registerReport(program: Command): void {
-  const command = program
-    .command("report")
-    .description("Perda compliance report for the Dewan TIK: scores per OPD, findings by OPD and article, exceptions, changes / laporan kepatuhan Perda")
+export function configureReport(command: Command): void {
+  command
     .argument("[inventory]", "inventory YAML file (or --province <dir>)")
     .addOption(new Option("--province <dir>", "provincial report: rank the kabupaten/kota of a directory of inventories (each under its own Perda) or report JSONs, with the trend / laporan provinsi"))
     .addOption(factsOption())

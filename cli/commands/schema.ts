@@ -3,10 +3,8 @@
 import type { Command } from "commander";
 import { inventoryJsonSchemaText } from "../../inventory/json-schema";
 
-export function registerSchema(program: Command): void {
-  program
-    .command("schema")
-    .description("print the inventory's JSON Schema for editors (yaml-language-server) / cetak JSON Schema inventaris untuk editor")
+export function configureSchema(command: Command): void {
+  command
     .action(() => {
       process.stdout.write(inventoryJsonSchemaText());
     });

@@ -77,10 +77,8 @@ function webConfigOption(opts: ServeCliOptions, lang: Lang): WebConfig | undefin
   return web;
 }
 
-export function registerServe(program: Command): void {
-  const command = program
-    .command("serve")
-    .description("poll every inventory device over SNMP; serve /metrics, /targets, /snmp?target= / kumpulkan data SNMP semua perangkat")
+export function configureServe(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .option("--host <address>", "listen address", "127.0.0.1")
     .option("--port <port>", "listen port (0 = any free port)", "9116")

@@ -9,10 +9,8 @@ import { generateMissingSecrets, startSimulator } from "../../collectors/simulat
 import { UnknownLinkError } from "../../collectors/sim-wiring";
 import { formatOption, langOf, langOption, loadForCommand, UsageError } from "../context";
 
-export function registerSimulate(program: Command): void {
-  program
-    .command("simulate")
-    .description("serve every inventory device as an SNMP agent on loopback ports / simulasikan agen SNMP semua perangkat")
+export function configureSimulate(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .option("--host <address>", "address to bind the agents to", "127.0.0.1")
     .option("--base-port <port>", "first UDP port (devices get consecutive ports); default: free ports")

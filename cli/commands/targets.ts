@@ -7,10 +7,8 @@ import { sdTargetGroups } from "../../collectors/scrape-sd";
 import { planTargets } from "../../collectors/targets";
 import { langOption, loadForCommand, UsageError } from "../context";
 
-export function registerTargets(program: Command): void {
-  program
-    .command("targets")
-    .description("the polled devices as Prometheus service discovery (file_sd JSON) / perangkat yang dipantau sebagai service discovery Prometheus")
+export function configureTargets(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .option("--format <format>", "file_sd (a JSON list of {targets, labels})", "file_sd")
     .option("--interval <seconds>", "one poll interval for every role (default: per role, 15-60 s) / satu interval untuk semua peran")

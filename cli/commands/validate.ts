@@ -4,10 +4,8 @@ import { t } from "../../i18n";
 import { diagnosticJson, renderDiagnostic } from "../../inventory/diagnostics";
 import { formatOption, langOf, langOption, loadForCommand } from "../context";
 
-export function registerValidate(program: Command): void {
-  program
-    .command("validate")
-    .description("check an inventory: every error with file:line:column and path; exit 2 if invalid / periksa inventaris")
+export function configureValidate(command: Command): void {
+  command
     .argument("<inventory>", "inventory YAML file")
     .addOption(formatOption())
     .addOption(langOption())
