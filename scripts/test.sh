@@ -4,6 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/test-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+# The compiled CLI the tests spawn (bin/spbe.cjs), built once before the test files start in parallel.
+node scripts/build-cli.cjs --if-stale || { echo "0 passed, 1 failed"; exit 1; }
 rm -f .test-results/vitest.json
 npx vitest run "$@"
 status=$?
