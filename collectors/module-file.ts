@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../inventory/diagnostics";
-import { positionOf } from "../inventory/load";
+import { positionOf } from "../inventory/positions";
 import { safeParseBilingual, schemaText } from "../inventory/schema-text";
 import { DERIVATION_CONSUMES, DERIVATION_NAMES, DERIVATIONS, type DerivationName } from "./module-derive";
 import { SNMP_SYNTAXES, type ModuleDef } from "./module-def";

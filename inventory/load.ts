@@ -1,9 +1,12 @@
-// Reads an inventory file: YAML (with positions) → per-element schema checks → semantic checks →
-// diagnostics carrying file:line:column. Elements that fail the schema are left out of the model
+// Reads an inventory file: YAML → per-element schema checks → semantic checks → diagnostics carrying
+// file:line:column (found lazily for the few there are: inventory/positions.ts). Elements that fail the schema are left out of the model
 // but their ids stay "known", so one typo gives one error rather than a cascade of unknown refs.
 import { readFileSync } from "node:fs";
 import * as jsyaml from "js-yaml";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Scalar } from "yaml";
+import { cacheKey, inventoryCacheDir, readCached, writeCached } from "./cache";
+import { lazyFinder, wholeDocumentFinder, type PositionFinder } from "./positions";
+import { readInventoryBytes } from "./read-file";
 import { MESSAGES, renderBoth, type MessageCode } from "../i18n";
 import { z } from "zod";
 import { decodeInventory } from "./decode";
@@ -52,16 +55,25 @@ export class InventoryError extends Error {
 export type ExtraChecks = (inventory: Inventory) => Diagnostic[];
 
 export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const message = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
-    return { file, diagnostics: [{ severity: "error", code: "file.unreadable", path: [], params: { message }, file }] };
+  const read = readInventoryBytes(file);
+  if ("diagnostic" in read) return { file, diagnostics: [read.diagnostic] };
+  const { bytes } = read;
+  let text: string | undefined;
+  const decodedText = () => (text ??= (decodeInventory(bytes, file) as { text: string }).text);
+  const cacheDir = inventoryCacheDir();
+  const key = cacheDir ? cacheKey(bytes) : undefined;
+  let core = cacheDir && key ? readCached<LoadResult>(cacheDir, key) : undefined;
+  if (core) {
+    // The same bytes may sit under another name: the diagnostics name this one.
+    core = { ...core, file, diagnostics: core.diagnostics.map((d) => ({ ...d, file })) };
+  } else {
+    const decoded = decodeInventory(bytes, file);
+    if ("diagnostic" in decoded) return { file, diagnostics: [decoded.diagnostic] };
+    text = decoded.text;
+    core = loadCore(text, file);
+    if (cacheDir && key) writeCached(cacheDir, key, core);
   }
-  const decoded = decodeInventory(bytes, file);
-  if ("diagnostic" in decoded) return { file, diagnostics: [decoded.diagnostic] };
-  return loadInventoryText(decoded.text, file, extra);
+  return withExtraChecks(core, decodedText, file, extra);
 }
 
 /** Loads and throws InventoryError (with every diagnostic) when the inventory has errors. */
@@ -72,32 +84,88 @@ export function loadInventoryOrThrow(file: string): Inventory {
 }
 
 /**
- * Two parsers, on purpose. js-yaml builds plain objects about 18x faster than yaml's Document API
- * (12 MB synthetic inventory: ~0.3 s vs ~5.5 s), but keeps no positions; yaml keeps every node's
- * position. A valid inventory (the common case) needs no positions, so it takes the fast path; only
- * when there is something to report is the text parsed again with yaml to place each diagnostic.
- * Files using aliases always take the yaml path: yaml limits alias expansion (maxAliasCount), while
- * js-yaml shares aliased objects and the schema walk over an alias bomb would be exponential.
+ * Two parsers, on purpose. js-yaml builds plain objects several times faster than yaml's Document
+ * API (10k-application inventory: ~0.7 s CPU with the core schema against ~20 s and ~1 GB for a
+ * Document), but keeps no positions; yaml keeps every node's position. So every file that parses
+ * takes js-yaml, and the positions of the few diagnostics there are come afterwards from the parts of
+ * the text they point into (inventory/positions.ts). js-yaml's core schema is YAML 1.2's, as yaml's
+ * default: `2025-01-06` stays the string the schema expects, not a Date.
+ * yaml's Document is for what js-yaml refuses (syntax errors, duplicate keys: every one named and
+ * placed) and for files using aliases: yaml limits alias expansion (maxAliasCount), while js-yaml
+ * shares aliased objects and the schema walk over an alias bomb would be exponential. Above
+ * WHOLE_DOCUMENT_MAX_CHARS a syntax error is js-yaml's own, at its line and column: a Document of a
+ * very large file takes ~80x its size in memory.
  */
 const USES_ALIASES = /(^|[\s[{,:-])\*[^\s,\]}]/m;
+const WHOLE_DOCUMENT_MAX_CHARS = 4 * 2 ** 20;
 
 export function loadInventoryText(text: string, file = "<inline>", extra?: ExtraChecks): LoadResult {
-  if (!USES_ALIASES.test(text)) {
+  return withExtraChecks(loadCore(text, file), () => text, file, extra);
+}
+
+/** The load without the caller's extra checks: what the parsed-inventory cache keeps. */
+function loadCore(text: string, file: string): LoadResult {
+  const large = text.length > WHOLE_DOCUMENT_MAX_CHARS;
+  if (large || !USES_ALIASES.test(text)) {
     let raw: unknown;
-    let parsed = false;
     try {
-      raw = jsyaml.load(text);
-      parsed = true;
-    } catch {
-      // Syntax errors are reported by the yaml path below, with every error and its position.
+      raw = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch (err) {
+      if (large) return { file, diagnostics: [jsyamlSyntaxError(err, file)] };
+      // Syntax errors and duplicate keys are reported by the yaml path, every one with its position.
+      return loadWithPositions(text, file);
     }
-    if (parsed) {
-      if (raw === null || raw === undefined) return emptyFile(file);
-      const fast = analyse(raw, extra);
-      if (fast.diagnostics.length === 0) return { file, diagnostics: [], inventory: fast.inventory };
-    }
+    if (raw === null || raw === undefined) return emptyFile(file);
+    const analysed = analyse(raw);
+    return place(analysed.diagnostics, analysed.inventory, lazyFinder(text), file);
   }
-  return loadWithPositions(text, file, extra);
+  return loadWithPositions(text, file);
+}
+
+/** Gives diagnostics their file and position, sorted; the model only when none is an error. */
+function place(found: Diagnostic[], inventory: Inventory | undefined, finder: PositionFinder, file: string): LoadResult {
+  if (found.length === 0) return { file, diagnostics: [], inventory };
+  const diagnostics = found.map((diag) => {
+    if (diag.line !== undefined) return diag;
+    const placed: Diagnostic = { ...diag, file };
+    hintFlowComma(finder, placed);
+    const pos = finder.position(placed.path, placed.pointAt);
+    if (pos) {
+      placed.line = pos.line;
+      placed.column = pos.col;
+    }
+    return placed;
+  });
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const hasError = diagnostics.some((x) => x.severity === "error");
+  return { file, diagnostics, inventory: hasError ? undefined : inventory };
+}
+
+/**
+ * The caller's extra checks, on a model without errors only (on a broken one they would repeat its
+ * errors); their findings are placed like the loader's, the text read only when there are some.
+ */
+function withExtraChecks(result: LoadResult, text: () => string, file: string, extra?: ExtraChecks): LoadResult {
+  if (!extra || !result.inventory) return result;
+  const found = extra(result.inventory);
+  if (found.length === 0) return result;
+  const placed = place(found, result.inventory, lazyFinder(text()), file);
+  const diagnostics = [...result.diagnostics, ...placed.diagnostics];
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { file, diagnostics, inventory: placed.inventory };
+}
+
+/** js-yaml's first error at its own line and column (1-based here). */
+function jsyamlSyntaxError(err: unknown, file: string): Diagnostic {
+  const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
+  return {
+    severity: "error",
+    code: "yaml.syntax",
+    path: [],
+    params: { message: e.reason ?? String(e.message).split("\n")[0] },
+    file,
+    ...(e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : {}),
+  };
 }
 
 /** A file with nothing in it (or only comments): one error at 1:1, not one per missing section. */
@@ -105,20 +173,17 @@ function emptyFile(file: string): LoadResult {
   return { file, diagnostics: [{ severity: "error", code: "file.empty", path: [], params: {}, file, line: 1, column: 1 }] };
 }
 
-function analyse(raw: unknown, extra?: ExtraChecks): { inventory?: Inventory; diagnostics: Diagnostic[] } {
+function analyse(raw: unknown): { inventory?: Inventory; diagnostics: Diagnostic[] } {
   const indexMaps = new Map<string, number[]>();
   const { inventory, schemaDiagnostics, skip } = parseStructure(raw, indexMaps);
   const diagnostics = [...schemaDiagnostics];
   if (inventory) {
-    const found = validateInventory(inventory, skip);
-    // Extra checks see a model without errors only: on a broken one they would repeat its errors.
-    if (extra && !found.some((x) => x.severity === "error") && !schemaDiagnostics.some((x) => x.severity === "error")) found.push(...extra(inventory));
-    for (const diag of found) diagnostics.push({ ...diag, path: remapPath(diag.path, indexMaps) });
+    for (const diag of validateInventory(inventory, skip)) diagnostics.push({ ...diag, path: remapPath(diag.path, indexMaps) });
   }
   return { inventory, diagnostics };
 }
 
-function loadWithPositions(text: string, file: string, extra?: ExtraChecks): LoadResult {
+function loadWithPositions(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
   // uniqueKeys off: yaml would stop at the first duplicate without naming it; duplicateKeys() names
   // each one and the other checks still run in the same round.
@@ -147,39 +212,27 @@ function loadWithPositions(text: string, file: string, extra?: ExtraChecks): Loa
     diagnostics.push({ severity: "error", code: "yaml.syntax", path: [], params: { message: (err as Error).message }, file, line: 1, column: 1 });
     return { file, diagnostics };
   }
-  const analysed = analyse(raw, extra);
-  diagnostics.push(...analysed.diagnostics);
-  for (const diag of diagnostics) {
-    if (diag.line !== undefined) continue;
-    diag.file = file;
-    hintFlowComma(doc, diag);
-    const pos = positionOf(doc, diag.path, lineCounter, diag.pointAt);
-    if (pos) {
-      diag.line = pos.line;
-      diag.column = pos.col;
-    }
-  }
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const hasError = diagnostics.some((x) => x.severity === "error");
-  return { file, diagnostics, inventory: hasError ? undefined : analysed.inventory };
+  const analysed = analyse(raw);
+  return place([...diagnostics, ...analysed.diagnostics], analysed.inventory, wholeDocumentFinder(doc, lineCounter), file);
 }
 
 /**
  * Gives diagnostics made after loading (e.g. the report's plausibility warnings, which need the
- * evaluation date) the file:line:column of their path, by reading the file again. Diagnostics whose
- * path is not found keep no position; an unreadable file leaves them as they are.
+ * evaluation date) the file:line:column of their path, by reading the file again (only the parts
+ * they point into are parsed). Diagnostics whose path is not found keep no position; an unreadable
+ * file leaves them as they are.
  */
 export function locateDiagnostics(file: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length === 0) return [];
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
     return diagnostics.map((d) => ({ ...d, file }));
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  const finder = lazyFinder(text);
   return diagnostics.map((d) => {
-    const pos = positionOf(doc, d.path, lineCounter);
+    const pos = finder.position(d.path);
     return { ...d, file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
   });
 }
@@ -196,9 +249,11 @@ const YAML_ERROR_CODES: Partial<Record<string, MessageCode>> = {
  * and `belum berlabel` becomes a field with no value. When an unknown field of a `{ }` mapping has
  * no value, the message says so and shows the entry quoted.
  */
-function hintFlowComma(doc: Document, diag: Diagnostic): void {
+function hintFlowComma(finder: PositionFinder, diag: Diagnostic): void {
   if (diag.code !== "schema" || diag.pointAt !== "key") return;
-  const node = doc.getIn(diag.path.slice(0, -1), true);
+  const part = finder.partFor(diag.path);
+  if (!part) return;
+  const node = part.doc.getIn(part.path.slice(0, -1), true);
   if (!isMap(node) || !node.flow) return;
   const unknown = diag.path[diag.path.length - 1];
   const items = node.items;
@@ -212,30 +267,6 @@ function hintFlowComma(doc: Document, diag: Diagnostic): void {
   diag.params = {
     message: renderBoth(MESSAGES["schema.unknown-keys-flow"], { keys: strayKey, suggestion: `${beforeKey}: "${beforeValue}, ${strayKey}"` }),
   };
-}
-
-/** The position of the deepest node of the document that the path reaches. */
-export function positionOf(doc: Document, path: Path, lc: LineCounter, pointAt?: "key"): { line: number; col: number } | undefined {
-  let node: unknown = doc.contents;
-  let best: unknown = node;
-  for (const [depth, key] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isNode(p.key) ? (p.key as { value?: unknown }).value : p.key) === key);
-      if (!pair) break;
-      // Point at the value when there is one, else at the key (a missing value's error); an unknown
-      // field is pointed at by its key, the line where the typo stands.
-      node = pair.value ?? pair.key;
-      best = isNode(pair.value) && !(pointAt === "key" && depth === path.length - 1) ? pair.value : pair.key;
-    } else if (isSeq(node) && typeof key === "number") {
-      node = node.items[key];
-      if (node === undefined) break;
-      best = node;
-    } else {
-      break;
-    }
-  }
-  if (isNode(best) && best.range) return lc.linePos(best.range[0]);
-  return undefined;
 }
 
 const topLevel = z

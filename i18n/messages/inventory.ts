@@ -14,6 +14,14 @@ export const inventoryMessages = {
   "yaml.duplicate-key": { id: "kunci ganda: {message}", en: "duplicate key: {message}" },
   "schema": { id: "{message}", en: "{message}" },
   "file.unreadable": { id: "inventaris tidak dapat dibaca: {message}", en: "cannot read the inventory: {message}" },
+  "file.not-regular": {
+    id: "bukan berkas biasa (direktori, FIFO atau perangkat): inventaris dibaca dari berkas YAML",
+    en: "not a regular file (a directory, FIFO or device): an inventory is read from a YAML file",
+  },
+  "file.too-large": {
+    id: "berkas {sizeMb} MiB melebihi batas {limitMb} MiB; naikkan SPBE_MAX_INVENTORY_MB bila memang sebesar itu",
+    en: "the file is {sizeMb} MiB, above the limit of {limitMb} MiB; raise SPBE_MAX_INVENTORY_MB if it really is that large",
+  },
   "file.not-utf8": {
     id: "berkas bukan UTF-8: bita {byte} (offset {offset}) tidak sah; simpan berkas sebagai UTF-8",
     en: "the file is not UTF-8: byte {byte} (offset {offset}) is invalid; save the file as UTF-8",

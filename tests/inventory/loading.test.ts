@@ -1,0 +1,162 @@
+// Inventory loading that scales (issue 15.1): positions found only in the parts of the file the
+// diagnostics point into, the parsed-inventory cache, the size limit, special files refused.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as yaml from "yaml";
+import { cacheKey, writeCached } from "../../inventory/cache";
+import { loadInventoryFile, loadInventoryText } from "../../inventory/load";
+import { positionOf } from "../../inventory/positions";
+import { generateInventory } from "../../testkit/generate-inventory";
+import { runSpbe } from "../../testkit/spbe-cli";
+
+// Every call of yaml's Document parser, to see how much of the file it was given.
+const { documentParses } = vi.hoisted(() => ({ documentParses: [] as number[] }));
+vi.mock("yaml", async (importOriginal) => {
+  const real = await importOriginal<typeof import("yaml")>();
+  return {
+    ...real,
+    parseDocument: (text: string, ...rest: unknown[]) => {
+      documentParses.push(text.length);
+      return (real.parseDocument as (...a: unknown[]) => unknown)(text, ...rest);
+    },
+  };
+});
+
+const dir = mkdtempSync(join(tmpdir(), "spbe-loading-"));
+
+/** A synthetic inventory with two warnings: quotas above the upstream, and one application's evidence year. */
+function inventoryWithWarnings(scale = 0.05): { text: string; app: number } {
+  const inv = generateInventory(scale);
+  inv.bandwidth.upstreamMbps = 100;
+  const app = Math.floor(inv.applications.length * 0.7);
+  inv.applications[app].securityAssessment = { date: "2026-06-01", ref: "BSSN/PKS/2019/17" };
+  return { text: yaml.stringify(inv, { lineWidth: 0, aliasDuplicateObjects: false }), app };
+}
+
+describe("positions for the few diagnostics, without a Document of the whole file", () => {
+  it("a warning-only inventory is valid, its warnings placed where a whole-file parse places them, with only small parts parsed", () => {
+    const { text, app } = inventoryWithWarnings();
+    documentParses.length = 0;
+    const r = loadInventoryText(text, "warn.yaml");
+    expect(r.inventory).toBeDefined();
+    expect([...new Set(r.diagnostics.map((d) => d.code))].sort()).toEqual(["evidence.year-mismatch", "quota.over-upstream"]);
+    // Only parts were parsed with positions: none near the file's size (the applications item, the bandwidth section).
+    expect(documentParses.length).toBeGreaterThan(0);
+    expect(Math.max(...documentParses)).toBeLessThan(text.length / 10);
+
+    const lc = new yaml.LineCounter();
+    const whole = yaml.parseDocument(text, { lineCounter: lc });
+    for (const d of r.diagnostics) {
+      const expected = positionOf(whole, d.path, lc)!;
+      expect([d.file, d.line, d.column]).toEqual(["warn.yaml", expected.line, expected.col]);
+    }
+    expect(r.diagnostics.find((d) => d.code === "evidence.year-mismatch")!.path).toEqual(["applications", app, "securityAssessment", "ref"]);
+  });
+
+  it.each([
+    ["an unknown reference deep in a list item", (inv: any) => (inv.devices[7].rack = "no-such-rack"), "", "rack: no-such-rack"],
+    ["an unknown top-level key, at its own line", () => undefined, "bandwith:\n  upstreamMbps: 1\n", "bandwith:"],
+  ])("places %s, parsing only a small part", (_, mutate, tail, line) => {
+    const inv = generateInventory(0.02);
+    mutate(inv);
+    const text = yaml.stringify(inv, { lineWidth: 0, aliasDuplicateObjects: false }) + tail;
+    documentParses.length = 0;
+    const r = loadInventoryText(text, "err.yaml");
+    expect(r.inventory).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(Math.max(...documentParses)).toBeLessThan(text.length / 10);
+    expect(text.split("\n")[r.diagnostics[0]!.line! - 1]!.trim()).toBe(line);
+  });
+});
+
+describe("the parsed-inventory cache", () => {
+  const cacheDir = join(dir, "cache");
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env.SPBE_CACHE_DIR = cacheDir;
+    delete process.env.SPBE_NO_CACHE;
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const entries = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".v8")) : []);
+
+  it("stores a miss, answers a hit from the entry (not by parsing), and names the file asked for", () => {
+    const file = join(dir, "cached.yaml");
+    const { text } = inventoryWithWarnings(0.01);
+    writeFileSync(file, text);
+    const first = loadInventoryFile(file);
+    expect(first.inventory).toBeDefined();
+    expect(entries()).toHaveLength(1);
+    // Evidence of a hit that no timing gives: an entry changed on purpose is what comes back.
+    const key = cacheKey(Buffer.from(text));
+    writeCached(cacheDir, key, { ...first, inventory: { ...first.inventory!, meta: { ...first.inventory!.meta, kabupaten: "From the cache" } } });
+    documentParses.length = 0;
+    const second = loadInventoryFile(file);
+    expect(second.inventory!.meta.kabupaten).toBe("From the cache");
+    expect(documentParses).toEqual([]);
+    const copy = join(dir, "copy.yaml");
+    writeFileSync(copy, text);
+    const third = loadInventoryFile(copy);
+    expect(third.diagnostics.length).toBeGreaterThan(0);
+    expect(third.diagnostics.every((d) => d.file === copy)).toBe(true);
+  });
+
+  it("ignores a corrupt entry and writes it again", () => {
+    const file = join(dir, "corrupt.yaml");
+    const { text } = inventoryWithWarnings(0.01);
+    writeFileSync(file, text.replace("Sintetis", "Korup"));
+    const fresh = loadInventoryFile(file);
+    const entry = join(cacheDir, `inventory-${cacheKey(Buffer.from(text.replace("Sintetis", "Korup")))}.v8`);
+    expect(existsSync(entry)).toBe(true);
+    writeFileSync(entry, "not a v8 serialization at all");
+    const again = loadInventoryFile(file);
+    expect(again.inventory!.meta.kabupaten).toBe(fresh.inventory!.meta.kabupaten);
+    expect(again.diagnostics).toEqual(fresh.diagnostics);
+    const third = loadInventoryFile(file);
+    expect(third.inventory!.meta.kabupaten).toBe(fresh.inventory!.meta.kabupaten);
+  });
+
+  it("writes nothing with SPBE_NO_CACHE=1", () => {
+    process.env.SPBE_CACHE_DIR = join(dir, "disabled");
+    process.env.SPBE_NO_CACHE = "1";
+    const file = join(dir, "nocache.yaml");
+    writeFileSync(file, inventoryWithWarnings(0.01).text);
+    expect(loadInventoryFile(file).inventory).toBeDefined();
+    expect(existsSync(join(dir, "disabled"))).toBe(false);
+  });
+});
+
+describe("files that cannot be an inventory are refused at once", () => {
+  it("a file above SPBE_MAX_INVENTORY_MB: the size and the limit, exit 2", () => {
+    const file = join(dir, "big.yaml");
+    writeFileSync(file, inventoryWithWarnings(0.01).text);
+    const r = runSpbe(["validate", file], { SPBE_MAX_INVENTORY_MB: "0.01" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/big\.yaml error: \(document\): the file is [\d.]+ MiB, above the limit of 0\.01 MiB; raise SPBE_MAX_INVENTORY_MB/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it.each([
+    ["/dev/zero", () => "/dev/zero"],
+    ["a FIFO", () => {
+      const fifo = join(dir, "inventory.fifo");
+      expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+      return fifo;
+    }],
+    ["a directory", () => {
+      const d = join(dir, "a-directory.yaml");
+      mkdirSync(d);
+      return d;
+    }],
+  ])("%s: not a regular file, exit 2 (no hang: the run has 20 s)", (_, path) => {
+    const target = path();
+    const r = spawnSync(process.execPath, ["bin/spbe.cjs", "validate", target], { encoding: "utf8", timeout: 20_000, env: { ...process.env, LANG: "C.UTF-8" } });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${target} error: (document): not a regular file (a directory, FIFO or device)`);
+  });
+});
