@@ -29,6 +29,13 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   {
+    name: "cli",
+    file: "bench/cli/startup.ts",
+    about: "whole-process spbe: --help, validate (cold, cached, with warnings, 50 MB), report, each beside bare node -e 0",
+    quick: ["--runs", "1", "--cases", "help,validate-cached"],
+    full: [],
+  },
+  {
     name: "inventory",
     file: "bench/inventory/load-validate.ts",
     about: "load + validate synthetic inventories of growing size, cold and warm",
