@@ -84,12 +84,14 @@ export function loadInventoryOrThrow(file: string): Inventory {
 }
 
 /**
- * Two parsers, on purpose. js-yaml builds plain objects several times faster than yaml's Document
- * API (10k-application inventory: ~0.7 s CPU with the core schema against ~20 s and ~1 GB for a
- * Document), but keeps no positions; yaml keeps every node's position. So every file that parses
- * takes js-yaml, and the positions of the few diagnostics there are come afterwards from the parts of
- * the text they point into (inventory/positions.ts). js-yaml's core schema is YAML 1.2's, as yaml's
- * default: `2025-01-06` stays the string the schema expects, not a Date.
+ * Two parsers, on purpose. js-yaml builds plain objects many times faster than yaml's Document API
+ * (10k-application inventory: ~0.6 s CPU against ~20 s and ~1 GB for a Document), but keeps no
+ * positions; yaml keeps every node's position. So every file that parses takes js-yaml, and the
+ * positions of the few diagnostics there are come afterwards from the parts of the text they point
+ * into (inventory/positions.ts). js-yaml 4, not 5: 5 builds a list of events before the objects,
+ * which on the 50 MB inventory took 3.6 s CPU and a 975 MB peak against 4's 2.3 s and 290 MB
+ * (docs/benchmarks.md). The core schema is YAML 1.2's, as yaml's default: `2025-01-06` stays the
+ * string the schema expects, not a Date.
  * yaml's Document is for what js-yaml refuses (syntax errors, duplicate keys: every one named and
  * placed) and for files using aliases: yaml limits alias expansion (maxAliasCount), while js-yaml
  * shares aliased objects and the schema walk over an alias bomb would be exponential. Above

@@ -109,8 +109,11 @@ function topLevelSections(text: string): Map<string, Section> {
     const next = text.indexOf("\n", at);
     const end = next < 0 ? text.length : next + 1;
     const first = text.charCodeAt(at);
-    // Column 0 and not blank, not a comment: a new top-level entry (or a document marker).
-    if (first !== 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d && first !== 0x23) {
+    const second = text.charCodeAt(at + 1);
+    // A list item at column 0 (`devices:` then `- id: x`) belongs to the section above it.
+    const item = first === 0x2d && (second === 0x20 || second === 0x0a || second === 0x0d || at + 1 >= text.length);
+    // Column 0 and not blank, not a comment, not a list item: a new top-level entry (or a document marker).
+    if (!item && first !== 0x20 && first !== 0x09 && first !== 0x0a && first !== 0x0d && first !== 0x23) {
       if (current) current.section.end = at;
       const m = TOP_LEVEL_KEY.exec(text.slice(at, Math.min(end, at + 200)));
       current = undefined;

@@ -56,6 +56,18 @@ describe("positions for the few diagnostics, without a Document of the whole fil
     expect(r.diagnostics.find((d) => d.code === "evidence.year-mismatch")!.path).toEqual(["applications", app, "securityAssessment", "ref"]);
   });
 
+  it("places them in a file written with list items at column 0 and CRLF line ends", () => {
+    const inv = generateInventory(0.02);
+    inv.devices[7].rack = "no-such-rack";
+    const text = yaml.stringify(inv, { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: false }).replace(/\n/g, "\r\n");
+    expect(text).toMatch(/\r\ndevices:\r\n- id: dev-0\r\n/);
+    documentParses.length = 0;
+    const r = loadInventoryText(text, "crlf.yaml");
+    expect(r.diagnostics).toHaveLength(1);
+    expect(Math.max(...documentParses)).toBeLessThan(text.length / 10);
+    expect(text.split("\r\n")[r.diagnostics[0]!.line! - 1]!.trim()).toBe("rack: no-such-rack");
+  });
+
   it.each([
     ["an unknown reference deep in a list item", (inv: any) => (inv.devices[7].rack = "no-such-rack"), "", "rack: no-such-rack"],
     ["an unknown top-level key, at its own line", () => undefined, "bandwith:\n  upstreamMbps: 1\n", "bandwith:"],
