@@ -9,7 +9,7 @@ import type { ExtraChecks } from "../inventory/load";
 import type { Inventory } from "../inventory/schema";
 import type { ModuleDef } from "./module-def";
 import { readModuleFile } from "./module-file";
-import { MODULES } from "./modules";
+import { shippedModuleNames } from "./shipped-modules";
 
 export interface ModuleCatalog {
   /** The modules read from the user's files, in the order the inventory lists them. */
@@ -21,7 +21,7 @@ export interface ModuleCatalog {
 export function loadModuleCatalog(inv: Inventory, inventoryFile: string | undefined): ModuleCatalog {
   const diagnostics: Diagnostic[] = [];
   const user: ModuleDef[] = [];
-  const from = new Map<string, string>(Object.keys(MODULES).map((n) => [n, "shipped"]));
+  const from = new Map<string, string>(shippedModuleNames().map((n) => [n, "shipped"]));
   const base = inventoryFile === undefined ? process.cwd() : dirname(resolve(inventoryFile));
   (inv.monitoring?.moduleFiles ?? []).forEach((entry, i) => {
     const path = ["monitoring", "moduleFiles", i];

@@ -4,7 +4,6 @@
 // name (alert rules and dashboards ask mibEnumValue() instead of writing 5 for "battery").
 // The in-memory model is module-def.ts; a file is read by module-file.ts; user files named in the
 // inventory join these in module-catalog.ts.
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Device, DeviceRole, Inventory } from "../inventory/schema";
 import { gatewayKindOf, ROUTEROS_VENDOR } from "../inventory/quota-check";
@@ -12,17 +11,17 @@ import { renderDiagnostic } from "../inventory/diagnostics";
 import { enumNumber } from "./mib-enum";
 import type { ModuleDef } from "./module-def";
 import { readModuleFile } from "./module-file";
+import { BUILTIN_MODULES_DIR, shippedModuleFiles } from "./shipped-modules";
 
 export type { ColumnMetric, DeriveContext, InfoDef, LookupColumn, ModuleDef, ScalarMetric, SnmpSyntax, TableDef } from "./module-def";
 export { indexLabelsOf, scalarOids, STRING_SYNTAXES, walkedColumns } from "./module-def";
 
-/** Where the shipped module files are: beside this file (collectors/modules/, dist/collectors/modules/). */
-export const BUILTIN_MODULES_DIR = join(__dirname, "modules");
+export { BUILTIN_MODULES_DIR } from "./shipped-modules";
 
 /** The shipped modules by name. A shipped file that does not parse is a bug of the release: it throws at once. */
 function loadBuiltins(): Record<string, ModuleDef> {
   const out: Record<string, ModuleDef> = {};
-  for (const f of readdirSync(BUILTIN_MODULES_DIR).filter((x) => x.endsWith(".yaml")).sort()) {
+  for (const f of shippedModuleFiles()) {
     const r = readModuleFile(join(BUILTIN_MODULES_DIR, f));
     if (!r.module) throw new Error(`shipped module file is invalid:\n${r.diagnostics.map((d) => renderDiagnostic(d, "en")).join("\n")}`);
     if (`${r.module.name}.yaml` !== f) throw new Error(`${join(BUILTIN_MODULES_DIR, f)}: module ${r.module.name} must be in ${r.module.name}.yaml`);
