@@ -5,8 +5,9 @@ export default defineConfig({
     // Pulumi's runtime keeps global state per process: every test file gets its own fork.
     pool: "forks",
     include: ["**/*.test.ts"],
-    // bin/spbe.cjs runs the compiled program in dist/: brought up to date once for the whole run.
-    globalSetup: ["testkit/compiled-cli.ts"],
+    // bin/spbe.cjs runs the compiled program in dist/: brought up to date once for the whole run;
+    // the parsed-inventory cache in a temporary folder of the run.
+    globalSetup: ["testkit/compiled-cli.ts", "testkit/inventory-cache-dir.ts"],
     exclude: ["node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
