@@ -22,14 +22,15 @@ COPY . ./
 RUN npm run build
 
 # 2. Run-time packages only. The Pulumi SDKs (the deployment's, ~60 MB with their gRPC and
-# OpenTelemetry trees), tsx (dist/ is already JavaScript) and playwright-core (PDF reports need a
+# OpenTelemetry trees), tsx and esbuild (dist/ is already JavaScript: esbuild only builds the CLI in a
+# checkout, scripts/build-cli.cjs) and playwright-core (PDF reports need a
 # Chromium the image does not carry) are dropped from package.json first, so npm leaves their
 # whole dependency trees out; the rest installs at the lock file's versions.
 FROM ${NODE_BASE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN node -e 'const fs = require("fs"); const p = JSON.parse(fs.readFileSync("package.json", "utf8")); \
-      for (const d of Object.keys(p.dependencies)) if (d.startsWith("@pulumi/") || d === "tsx" || d === "playwright-core") delete p.dependencies[d]; \
+      for (const d of Object.keys(p.dependencies)) if (d.startsWith("@pulumi/") || d === "tsx" || d === "esbuild" || d === "playwright-core") delete p.dependencies[d]; \
       delete p.devDependencies; fs.writeFileSync("package.json", JSON.stringify(p, null, 2));' \
  && npm install --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf /root/.npm
