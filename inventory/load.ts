@@ -62,7 +62,7 @@ export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult
   const decodedText = () => (text ??= (decodeInventory(bytes, file) as { text: string }).text);
   const cacheDir = inventoryCacheDir();
   const key = cacheDir ? cacheKey(bytes) : undefined;
-  let core = cacheDir && key ? readCached<LoadResult>(cacheDir, key) : undefined;
+  let core = cacheDir && key ? readCached<LoadResult>(cacheDir, key, "inventory") : undefined;
   if (core) {
     // The same bytes may sit under another name: the diagnostics name this one.
     core = { ...core, file, diagnostics: core.diagnostics.map((d) => ({ ...d, file })) };
@@ -71,7 +71,7 @@ export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult
     if ("diagnostic" in decoded) return { file, diagnostics: [decoded.diagnostic] };
     text = decoded.text;
     core = loadCore(text, file);
-    if (cacheDir && key) writeCached(cacheDir, key, core);
+    if (cacheDir && key) writeCached(cacheDir, key, core, "inventory");
   }
   return withExtraChecks(core, decodedText, file, extra);
 }

@@ -94,7 +94,7 @@ describe("the parsed-inventory cache", () => {
   afterEach(() => {
     process.env = { ...saved };
   });
-  const entries = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".v8")) : []);
+  const entries = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".json")) : []);
 
   it("stores a miss, answers a hit from the entry (not by parsing), and names the file asked for", () => {
     const file = join(dir, "cached.yaml");
@@ -105,7 +105,7 @@ describe("the parsed-inventory cache", () => {
     expect(entries()).toHaveLength(1);
     // Evidence of a hit that no timing gives: an entry changed on purpose is what comes back.
     const key = cacheKey(Buffer.from(text));
-    writeCached(cacheDir, key, { ...first, inventory: { ...first.inventory!, meta: { ...first.inventory!.meta, kabupaten: "From the cache" } } });
+    writeCached(cacheDir, key, { ...first, inventory: { ...first.inventory!, meta: { ...first.inventory!.meta, kabupaten: "From the cache" } } }, "inventory");
     documentParses.length = 0;
     const second = loadInventoryFile(file);
     expect(second.inventory!.meta.kabupaten).toBe("From the cache");
@@ -122,14 +122,33 @@ describe("the parsed-inventory cache", () => {
     const { text } = inventoryWithWarnings(0.01);
     writeFileSync(file, text.replace("Sintetis", "Korup"));
     const fresh = loadInventoryFile(file);
-    const entry = join(cacheDir, `inventory-${cacheKey(Buffer.from(text.replace("Sintetis", "Korup")))}.v8`);
+    const entry = join(cacheDir, `inventory-${cacheKey(Buffer.from(text.replace("Sintetis", "Korup")))}.json`);
     expect(existsSync(entry)).toBe(true);
-    writeFileSync(entry, "not a v8 serialization at all");
+    writeFileSync(entry, "not a cache entry at all");
     const again = loadInventoryFile(file);
     expect(again.inventory!.meta.kabupaten).toBe(fresh.inventory!.meta.kabupaten);
     expect(again.diagnostics).toEqual(fresh.diagnostics);
     const third = loadInventoryFile(file);
     expect(third.inventory!.meta.kabupaten).toBe(fresh.inventory!.meta.kabupaten);
+  });
+
+  it("a hit parses a section of the model only when it is read, and gives back what the parse gave", () => {
+    const file = join(dir, "lazy.yaml");
+    writeFileSync(file, inventoryWithWarnings(0.01).text.replace("Sintetis", "Malas"));
+    const fresh = loadInventoryFile(file);
+    const hit = loadInventoryFile(file);
+    // The load itself read no application: the section is still its stored text behind a getter.
+    expect(Object.getOwnPropertyDescriptor(hit.inventory, "applications")?.get).toBeTypeOf("function");
+    expect(hit.inventory!.applications).toEqual(fresh.inventory!.applications);
+    expect(Object.getOwnPropertyDescriptor(hit.inventory, "applications")?.get).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(hit.inventory))).toEqual(fresh.inventory);
+    expect(hit.diagnostics).toEqual(fresh.diagnostics);
+  });
+
+  it("does not store a result that JSON would not give back the same (an undefined field)", () => {
+    const key = "0".repeat(64);
+    writeCached(cacheDir, key, { file: "x.yaml", diagnostics: [], inventory: { meta: { kabupaten: undefined } } }, "inventory");
+    expect(existsSync(join(cacheDir, `inventory-${key}.json`))).toBe(false);
   });
 
   it("writes nothing with SPBE_NO_CACHE=1", () => {
