@@ -69,7 +69,7 @@ async function inside(): Promise<void> {
   // user and system apart: at concurrency 1 every round trip puts the process to sleep and wakes it
   // (epoll, context switch), which shows as system time; the ratio uses snmpd, on the same cores in
   // the same run, as the yardstick of how fast the machine is right now.
-  console.log(`${jobs.length} polls at concurrency ${CONCURRENCY} in ${((performance.now() - t0) / 1000).toFixed(1)} s, load ${loadAverage()}; poller CPU ${ours.toFixed(2)} ms per device poll (user ${(cu.user / 1000 / jobs.length).toFixed(2)}, system ${(cu.system / 1000 / jobs.length).toFixed(2)}), GC pauses ${(gcMs / jobs.length).toFixed(2)} ms (scavenges ${(scavengeMs / jobs.length).toFixed(2)}), snmpd ${agent.toFixed(2)} ms, poller / snmpd ${(ours / agent).toFixed(2)} (${GZIP ? "deflating each poll" : "text only"})`);
+  console.log(`${jobs.length} polls at concurrency ${CONCURRENCY} in ${((performance.now() - t0) / 1000).toFixed(1)} s, load ${loadAverage()}; poller CPU ${ours.toFixed(2)} ms per device poll (user ${(cu.user / 1000 / jobs.length).toFixed(2)}, system ${(cu.system / 1000 / jobs.length).toFixed(2)}), GC pauses ${(gcMs / jobs.length).toFixed(2)} ms (scavenges ${(scavengeMs / jobs.length).toFixed(2)}), snmpd ${agent.toFixed(2)} ms, poller / snmpd ${(ours / agent).toFixed(2)}, max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (${GZIP ? "deflating each poll" : "text only"})`);
   for (const c of clients) c.close();
   for (const p of fleet.procs) await stopChild(p);
 }
