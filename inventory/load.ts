@@ -124,6 +124,9 @@ function loadCore(text: string, file: string): LoadResult {
   return loadWithPositions(text, file);
 }
 
+/** Diagnostics in file order; those without a position first. */
+const byPosition = (a: Diagnostic, b: Diagnostic) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
 /** Gives diagnostics their file and position, sorted; the model only when none is an error. */
 function place(found: Diagnostic[], inventory: Inventory | undefined, finder: PositionFinder, file: string): LoadResult {
   if (found.length === 0) return { file, diagnostics: [], inventory };
@@ -138,7 +141,7 @@ function place(found: Diagnostic[], inventory: Inventory | undefined, finder: Po
     }
     return placed;
   });
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  diagnostics.sort(byPosition);
   const hasError = diagnostics.some((x) => x.severity === "error");
   return { file, diagnostics, inventory: hasError ? undefined : inventory };
 }
@@ -153,7 +156,7 @@ function withExtraChecks(result: LoadResult, text: () => string, file: string, e
   if (found.length === 0) return result;
   const placed = place(found, result.inventory, lazyFinder(text()), file);
   const diagnostics = [...result.diagnostics, ...placed.diagnostics];
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  diagnostics.sort(byPosition);
   return { file, diagnostics, inventory: placed.inventory };
 }
 

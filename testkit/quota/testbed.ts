@@ -105,24 +105,23 @@ export async function createTestBed(opds: TestOpd[], opts: { mgmt?: boolean; dat
       ipn(client, "link", "set", `spbe-q-c${i + 1}`, "up");
       ipn(client, "route", "add", "default", "via", gwAddr);
     });
-    sh("ip", ["link", "add", WAN_IF, "netns", gw, "type", "veth", "peer", "name", "spbe-q-s0", "netns", server]);
-    ipn(gw, "addr", "add", `${GW_WAN}/30`, "dev", WAN_IF);
-    ipn(gw, "link", "set", WAN_IF, "up");
-    ipn(server, "addr", "add", `${SERVER_ADDR}/30`, "dev", "spbe-q-s0");
-    ipn(server, "link", "set", "spbe-q-s0", "up");
-    for (const o of opds) ipn(server, "route", "add", o.subnet, "via", GW_WAN);
+    /** A routed /30 from the gateway to `peer`, which reaches every OPD subnet through the gateway. */
+    const routedLink = (gwIf: string, gwAddr: string, peer: string, peerIf: string, peerAddr: string) => {
+      sh("ip", ["link", "add", gwIf, "netns", gw, "type", "veth", "peer", "name", peerIf, "netns", peer]);
+      ipn(gw, "addr", "add", `${gwAddr}/30`, "dev", gwIf);
+      ipn(gw, "link", "set", gwIf, "up");
+      ipn(peer, "addr", "add", `${peerAddr}/30`, "dev", peerIf);
+      ipn(peer, "link", "set", peerIf, "up");
+      for (const o of opds) ipn(peer, "route", "add", o.subnet, "via", gwAddr);
+    };
+    routedLink(WAN_IF, GW_WAN, server, "spbe-q-s0", SERVER_ADDR);
     sh("ip", ["netns", "exec", gw, "sysctl", "-qw", "net.ipv4.ip_forward=1"]);
 
     let dataCenter: string | undefined;
     if (opts.dataCenter) {
       dataCenter = `spbe-q-dc-${tag}`;
       addNs(dataCenter);
-      sh("ip", ["link", "add", DC_IF, "netns", gw, "type", "veth", "peer", "name", "spbe-q-d0", "netns", dataCenter]);
-      ipn(gw, "addr", "add", `${GW_DC}/30`, "dev", DC_IF);
-      ipn(gw, "link", "set", DC_IF, "up");
-      ipn(dataCenter, "addr", "add", `${DC_ADDR}/30`, "dev", "spbe-q-d0");
-      ipn(dataCenter, "link", "set", "spbe-q-d0", "up");
-      for (const o of opds) ipn(dataCenter, "route", "add", o.subnet, "via", GW_DC);
+      routedLink(DC_IF, GW_DC, dataCenter, "spbe-q-d0", DC_ADDR);
     }
 
     let mgmtAddress: string | undefined;
