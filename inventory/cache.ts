@@ -67,8 +67,12 @@ interface EntryHead {
   sections?: [name: string, bytes: number][];
 }
 
-/** A cached result whose `model` field (when stored) reads its sections on first access. */
-export function readCached<T extends object>(dir: string, key: string, model: keyof T & string): T | undefined {
+/**
+ * A cached result whose `model` field (when stored) reads its sections on first access. A section
+ * that does not parse then (damaged on disk with its length intact, so the length check above
+ * cannot see it) is a miss: `recompute` makes the result again and the section comes from it.
+ */
+export function readCached<T extends object>(dir: string, key: string, model: keyof T & string, recompute: () => T | undefined): T | undefined {
   try {
     const bytes = readFileSync(entryFile(dir, key));
     const newline = bytes.indexOf(0x0a);
@@ -80,7 +84,12 @@ export function readCached<T extends object>(dir: string, key: string, model: ke
       let at = newline + 1;
       const parts: [string, number, number][] = head.sections.map(([name, length]) => [name, at, (at += length)]);
       if (at !== bytes.length) return undefined; // truncated
-      value[model] = lazySections(bytes, parts);
+      let fresh: Record<string, unknown> | undefined;
+      const freshSection = (name: string) => {
+        fresh ??= (recompute() as Record<string, Record<string, unknown>> | undefined)?.[model] ?? {};
+        return fresh[name];
+      };
+      value[model] = lazySections(bytes, parts, freshSection);
     }
     return value as T;
   } catch {
@@ -91,15 +100,21 @@ export function readCached<T extends object>(dir: string, key: string, model: ke
 /**
  * An object whose properties are JSON text until read: each getter parses its slice once and then
  * stands as a plain data property, so spreads, JSON.stringify and deep equality see ordinary data.
+ * A slice that is not JSON takes the value `damaged` gives for its name.
  */
-function lazySections(bytes: Buffer, parts: [name: string, start: number, end: number][]): Record<string, unknown> {
+function lazySections(bytes: Buffer, parts: [name: string, start: number, end: number][], damaged: (name: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, start, end] of parts) {
     Object.defineProperty(out, name, {
       enumerable: true,
       configurable: true,
       get() {
-        const parsed: unknown = JSON.parse(bytes.toString("utf8", start, end));
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(bytes.toString("utf8", start, end));
+        } catch {
+          parsed = damaged(name);
+        }
         Object.defineProperty(out, name, { value: parsed, enumerable: true, configurable: true, writable: true });
         return parsed;
       },

@@ -62,17 +62,18 @@ export function loadInventoryFile(file: string, extra?: ExtraChecks): LoadResult
   const decodedText = () => (text ??= (decodeInventory(bytes, file) as { text: string }).text);
   const cacheDir = inventoryCacheDir();
   const key = cacheDir ? cacheKey(bytes) : undefined;
-  let core = cacheDir && key ? readCached<LoadResult>(cacheDir, key, "inventory") : undefined;
-  if (core) {
-    // The same bytes may sit under another name: the diagnostics name this one.
-    core = { ...core, file, diagnostics: core.diagnostics.map((d) => ({ ...d, file })) };
-  } else {
+  // A miss parses and stores; so does a damaged entry found only when a section is read (cache.ts).
+  const parse = (): LoadResult => {
     const decoded = decodeInventory(bytes, file);
     if ("diagnostic" in decoded) return { file, diagnostics: [decoded.diagnostic] };
     text = decoded.text;
-    core = loadCore(text, file);
-    if (cacheDir && key) writeCached(cacheDir, key, core, "inventory");
-  }
+    const result = loadCore(text, file);
+    if (cacheDir && key) writeCached(cacheDir, key, result, "inventory");
+    return result;
+  };
+  const cached = cacheDir && key ? readCached<LoadResult>(cacheDir, key, "inventory", parse) : undefined;
+  // The same bytes may sit under another name: the diagnostics name this one.
+  const core = cached ? { ...cached, file, diagnostics: cached.diagnostics.map((d) => ({ ...d, file })) } : parse();
   return withExtraChecks(core, decodedText, file, extra);
 }
 

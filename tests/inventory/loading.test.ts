@@ -1,7 +1,7 @@
 // Inventory loading that scales (issue 15.1): positions found only in the parts of the file the
 // diagnostics point into, the parsed-inventory cache, the size limit, special files refused.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -130,6 +130,31 @@ describe("the parsed-inventory cache", () => {
     expect(again.diagnostics).toEqual(fresh.diagnostics);
     const third = loadInventoryFile(file);
     expect(third.inventory!.meta.kabupaten).toBe(fresh.inventory!.meta.kabupaten);
+  });
+
+  it("a section damaged with its length intact is a miss when it is read: the load made again, the entry written again", () => {
+    const file = join(dir, "damaged.yaml");
+    const text = inventoryWithWarnings(0.01).text.replace("Sintetis", "Rusak");
+    writeFileSync(file, text);
+    const fresh = loadInventoryFile(file);
+    const entry = join(cacheDir, `inventory-${cacheKey(Buffer.from(text))}.json`);
+    const stored = readFileSync(entry);
+    const newline = stored.indexOf(0x0a);
+    const sections = (JSON.parse(stored.toString("utf8", 0, newline)) as { sections: [string, number][] }).sections;
+    let at = newline + 1;
+    for (const [name, length] of sections) {
+      if (name === "applications") break;
+      at += length;
+    }
+    // The section's opening bracket and two bytes inside it overwritten: same length, no longer JSON.
+    const damaged = Buffer.from(stored);
+    damaged.write("#!#", at, "latin1");
+    writeFileSync(entry, damaged);
+    const hit = loadInventoryFile(file);
+    expect(hit.diagnostics).toEqual(fresh.diagnostics);
+    expect(hit.inventory!.applications).toEqual(fresh.inventory!.applications);
+    expect(JSON.parse(JSON.stringify(hit.inventory))).toEqual(JSON.parse(JSON.stringify(fresh.inventory)));
+    expect(readFileSync(entry).equals(stored)).toBe(true);
   });
 
   it("a hit parses a section of the model only when it is read, and gives back what the parse gave", () => {
