@@ -55,33 +55,50 @@ function ipv6Prefix(text: string, slash: number): { n: bigint; len: number } {
 /**
  * The plain IPv6 forms (eight groups of 1-4 hex digits, or fewer around one "::") as a number, by
  * hand: ipaddr.js's parse (a regular expression, then "::" expanded by text replacement and a split)
- * was ~45 ms of validating the scale-1 inventory's 40,000 IPv6 allocations. Anything else (an
- * embedded IPv4 tail, a zone, a malformed text) gives undefined and goes to ipaddr.js, so what is
- * accepted and how it reads is ipaddr.js's (tests/inventory/ip.test.ts compares the two).
+ * was ~45 ms of validating the scale-1 inventory's 40,000 IPv6 allocations, a regular expression and
+ * split here ~25 ms, this one pass over the characters ~10 ms. Anything else (an embedded IPv4 tail,
+ * a zone, a malformed text) gives undefined and goes to ipaddr.js, so what is accepted and how it
+ * reads is ipaddr.js's (tests/inventory/ip.test.ts compares the two).
  */
-const HEX_GROUPS = /^[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*$/;
-
 function ipv6Number(text: string): bigint | undefined {
-  const gap = text.indexOf("::");
-  let head: string[];
-  let tail: string[] = [];
-  if (gap < 0) {
-    if (!HEX_GROUPS.test(text)) return undefined;
-    head = text.split(":");
-    if (head.length !== 8) return undefined;
-  } else {
-    const before = text.slice(0, gap);
-    const after = text.slice(gap + 2);
-    if ((before !== "" && !HEX_GROUPS.test(before)) || (after !== "" && !HEX_GROUPS.test(after))) return undefined;
-    head = before === "" ? [] : before.split(":");
-    tail = after === "" ? [] : after.split(":");
-    if (head.length + tail.length > 7) return undefined;
+  const COLON = 0x3a;
+  const groups: number[] = [];
+  let gap = -1;
+  let i = 0;
+  if (text.charCodeAt(0) === COLON) {
+    if (text.charCodeAt(1) !== COLON) return undefined;
+    gap = 0;
+    i = 2;
   }
-  let hex = "0x";
-  for (const group of head) hex += group.padStart(4, "0");
-  hex += "0000".repeat(8 - head.length - tail.length);
-  for (const group of tail) hex += group.padStart(4, "0");
-  return BigInt(hex);
+  // Groups, each followed by ":" or "::", until the text ends (after a group, or right after "::").
+  while (!(i === text.length && gap === groups.length)) {
+    let value = 0;
+    let digits = 0;
+    for (let d = hexDigit(text.charCodeAt(i)); d >= 0; d = hexDigit(text.charCodeAt(++i))) {
+      if (++digits > 4) return undefined;
+      value = value * 16 + d;
+    }
+    if (digits === 0 || groups.push(value) > 8) return undefined;
+    if (i === text.length) break;
+    if (text.charCodeAt(i++) !== COLON) return undefined;
+    if (text.charCodeAt(i) === COLON) {
+      if (gap >= 0) return undefined;
+      gap = groups.length;
+      i++;
+    }
+  }
+  if (gap < 0 ? groups.length !== 8 : groups.length > 7) return undefined;
+  if (gap >= 0) groups.splice(gap, 0, ...new Array<number>(8 - groups.length).fill(0));
+  const [a, b, c, d, e, f, g, h] = groups as [number, number, number, number, number, number, number, number];
+  // Three exact doubles (48 + 48 + 32 bits) make the number: fewer BigInt steps than one per group.
+  return (BigInt(a * 2 ** 32 + b * 2 ** 16 + c) << 80n) | (BigInt(d * 2 ** 32 + e * 2 ** 16 + f) << 32n) | BigInt(g * 2 ** 16 + h);
+}
+
+function hexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
 }
 
 /**
