@@ -70,34 +70,35 @@ class Context {
   }
 }
 
-function index<T>(items: readonly T[], key: (item: T) => string, into: Map<string, number>): void {
+/** Each key's first item's index. */
+function index<T>(items: readonly T[], key: (item: T) => string, into: Map<string, number>): Map<string, number> {
   items.forEach((item, i) => {
     const k = key(item);
     if (!into.has(k)) into.set(k, i);
   });
+  return into;
 }
 
 function checkDuplicates(ctx: Context): void {
   const { inv, d } = ctx;
-  const dup = <T>(items: readonly T[], key: (t: T) => string, base: Path, field: string, kind: string) => {
-    const seen = new Map<string, number>();
+  /** `firstOf` is the index of each key's first item: the context's index when it has one (no second map of 50,000 ids). */
+  const dup = <T>(items: readonly T[], key: (t: T) => string, base: Path, field: string, kind: string, firstOf = index(items, key, new Map())) => {
     items.forEach((item, i) => {
       const k = key(item);
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, i);
-      else d.error([...base, i, field], "dup.id", { kind, id: k, first: formatPath([...base, first]) });
+      const first = firstOf.get(k)!;
+      if (first !== i) d.error([...base, i, field], "dup.id", { kind, id: k, first: formatPath([...base, first]) });
     });
   };
-  dup(inv.opds, (o) => o.code, ["opds"], "code", "OPD");
-  dup(inv.sites, (s) => s.id, ["sites"], "id", "site");
+  dup(inv.opds, (o) => o.code, ["opds"], "code", "OPD", ctx.opds);
+  dup(inv.sites, (s) => s.id, ["sites"], "id", "site", ctx.sites);
   inv.sites.forEach((s, si) => dup(s.racks, (r) => r.id, ["sites", si, "racks"], "id", "rack"));
-  dup(inv.devices, (x) => x.id, ["devices"], "id", "device");
+  dup(inv.devices, (x) => x.id, ["devices"], "id", "device", ctx.devices);
   inv.devices.forEach((dev, di) => dup(dev.interfaces, (f) => f.name, ["devices", di, "interfaces"], "name", "interface"));
   dup(inv.links, (l) => l.id, ["links"], "id", "link");
   dup(inv.cables, (c) => c.id, ["cables"], "id", "cable");
-  dup(inv.publicIp.blocks, (b) => b.id, ["publicIp", "blocks"], "id", "block");
-  dup(inv.publicIp.allocations, (a) => a.id, ["publicIp", "allocations"], "id", "allocation");
-  dup(inv.applications, (a) => a.id, ["applications"], "id", "application");
+  dup(inv.publicIp.blocks, (b) => b.id, ["publicIp", "blocks"], "id", "block", ctx.blocks);
+  dup(inv.publicIp.allocations, (a) => a.id, ["publicIp", "allocations"], "id", "allocation", ctx.allocations);
+  dup(inv.applications, (a) => a.id, ["applications"], "id", "application", ctx.applications);
 }
 
 function checkSitesAndDevices(ctx: Context): void {
