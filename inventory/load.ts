@@ -109,7 +109,8 @@ export function loadInventoryText(text: string, file = "<inline>", extra?: Extra
 /** The load without the caller's extra checks: what the parsed-inventory cache keeps. */
 function loadCore(text: string, file: string): LoadResult {
   const large = text.length > WHOLE_DOCUMENT_MAX_CHARS;
-  if (large || !USES_ALIASES.test(text)) {
+  // An alias needs a "*": looking for one first spares the expression's ~10 ms over a 12 MB file without any.
+  if (large || !text.includes("*") || !USES_ALIASES.test(text)) {
     let raw: unknown;
     try {
       raw = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
