@@ -463,6 +463,22 @@ function sectionsPresent(raw: unknown): z.output<typeof topLevel> {
   };
 }
 
+/**
+ * zod's compile(): a clone of the schema whose parse is generated code, with the runtime parser run
+ * for whatever the generated one refuses, so every issue is still the runtime's. On the scale-1
+ * inventory the long lists parse in ~2/3 of the time (docs/benchmarks.md), but generating one costs
+ * 1-13 ms, which a short list never earns back: only lists of COMPILE_FROM_ITEMS or more use it.
+ */
+const COMPILE_FROM_ITEMS = 1000;
+const compiledSchemas = new Map<z.ZodType, z.ZodType>();
+
+function parserFor(schema: z.ZodType, items: number): z.ZodType {
+  if (items < COMPILE_FROM_ITEMS) return schema;
+  let compiled = compiledSchemas.get(schema);
+  if (!compiled) compiledSchemas.set(schema, (compiled = z.compile(schema)));
+  return compiled;
+}
+
 function parseList(
   items: unknown[],
   schema: z.ZodType,
@@ -474,8 +490,9 @@ function parseList(
 ): unknown[] {
   const valid: unknown[] = [];
   const originalIndex: number[] = [];
+  const parser = parserFor(schema, items.length);
   items.forEach((item, i) => {
-    const r = safeParseBilingual(schema, item);
+    const r = safeParseBilingual(parser, item);
     if (r.success) {
       valid.push(r.data);
       originalIndex.push(i);
