@@ -246,7 +246,8 @@ export class SnmpClient {
             done = true;
             break;
           }
-          if (compareOids(vb.oid, col.next) <= 0) {
+          // Both lie in the column's subtree (col.next is the column or an earlier row): compare after it.
+          if (compareOids(vb.oid, col.next, col.base.length) <= 0) {
             throw new PollError("non_increasing", `agent returned ${vb.oid} after ${col.next}`);
           }
           out.push(vb);

@@ -42,6 +42,17 @@ describe("compareOids", () => {
       expect([b, a, compareOids(b, a)]).toEqual([b, a, compareBySplit(b, a)]);
     }
   });
+  it("gives the same order when told the length of a column both lie under (the walk's case)", () => {
+    const r = rng(11);
+    for (let i = 0; i < 20_000; i++) {
+      const column = randomOid(r);
+      const row = () => `${column}.${Array.from({ length: 1 + Math.floor(r() * 3) }, () => Math.floor(r() * [10, 200, 70000, 2 ** 31][Math.floor(r() * 4)]!)).join(".")}`;
+      const a = row();
+      const b = r() < 0.1 ? column : r() < 0.2 ? a : row();
+      expect([a, b, compareOids(a, b, column.length)]).toEqual([a, b, compareBySplit(a, b)]);
+      expect([b, a, compareOids(b, a, column.length)]).toEqual([b, a, compareBySplit(b, a)]);
+    }
+  });
   it.each([
     ["1.3.6.1.2.1.31.1.1.1.6.9", "1.3.6.1.2.1.31.1.1.1.6.10", -1],
     ["1.3.6.1.2.1.31.1.1.1.6.10", "1.3.6.1.2.1.31.1.1.1.6.9", 1],
