@@ -95,3 +95,76 @@ export function installFastOidReader(reader: { prototype: unknown }, oidTag: num
   };
   proto.spbeFastOid = true;
 }
+
+interface BerWriter {
+  _buf: Buffer;
+  _offset: number;
+  _ensure(len: number): void;
+  writeByte(b: number): void;
+  writeLength(len: number): void;
+}
+
+/** The arcs' octets of the OID being written (reused: one request writes several OIDs in a row). */
+const octets: number[] = [];
+
+/** Appends one arc as asn1-ber's encodeOctet does: the same 32-bit shifts, so the same bytes for any value. */
+function pushArc(v: number): void {
+  if (v < 128) octets.push(v);
+  else if (v < 16384) octets.push((v >>> 7) | 0x80, v & 0x7f);
+  else if (v < 2097152) octets.push((v >>> 14) | 0x80, ((v >>> 7) | 0x80) & 0xff, v & 0x7f);
+  else if (v < 268435456) octets.push((v >>> 21) | 0x80, ((v >>> 14) | 0x80) & 0xff, ((v >>> 7) | 0x80) & 0xff, v & 0x7f);
+  else octets.push(((v >>> 28) | 0x80) & 0xff, ((v >>> 21) | 0x80) & 0xff, ((v >>> 14) | 0x80) & 0xff, ((v >>> 7) | 0x80) & 0xff, v & 0x7f);
+}
+
+/**
+ * The octets of a dotted OID as asn1-ber's Writer.writeOID computes them, or false for anything it
+ * treats otherwise (not digits and dots, fewer than two arcs, an arc of 16 digits or more, which
+ * parseInt may round differently): those go to the original, which also throws its own errors.
+ */
+function oidOctets(s: string): boolean {
+  octets.length = 0;
+  let arcs = 0;
+  let first = 0;
+  let arc = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46; // the end closes the last arc like a '.'
+    if (c >= 48 && c <= 57) {
+      arc = arc * 10 + (c - 48);
+      if (++digits > 15) return false;
+      continue;
+    }
+    if (c !== 46 || digits === 0) return false;
+    if (arcs === 0) first = arc;
+    else if (arcs === 1) octets.push(first * 40 + arc); // as the original: one raw byte, never split in 7-bit groups
+    else pushArc(arc);
+    arcs++;
+    arc = 0;
+    digits = 0;
+  }
+  return arcs >= 2;
+}
+
+/**
+ * Replaces Writer.prototype.writeOID of the asn1-ber module net-snmp uses (idempotent). The original
+ * tests a regular expression, splits the string, parses each arc with parseInt and writes byte by
+ * byte through closures: ~1.7 µs per OID, 3 % of the poll path's main thread for the ~180 OIDs a
+ * poll's GETBULKs carry (docs/benchmarks.md, fourth pass). This one scans the text once; the bytes
+ * written are the original's for every input (tests/collectors/poll-path-exact.test.ts).
+ */
+export function installFastOidWriter(writer: { prototype: unknown }, oidTag: number): void {
+  const proto = writer.prototype as BerWriter & { writeOID: (s: unknown, tag?: unknown) => void; spbeFastOid?: true };
+  if (proto.spbeFastOid) return;
+  const original = proto.writeOID;
+  proto.writeOID = function writeOID(this: BerWriter, s: unknown, tag?: unknown): void {
+    if (typeof s !== "string" || !oidOctets(s)) return original.call(this, s, tag);
+    const n = octets.length;
+    this._ensure(2 + n);
+    this.writeByte(typeof tag === "number" ? tag : oidTag);
+    this.writeLength(n);
+    this._ensure(n);
+    // Stored as writeByte stores them (a Uint8Array store: the same wrap of the raw first byte).
+    for (let i = 0; i < n; i++) this._buf[this._offset++] = octets[i]!;
+  };
+  proto.spbeFastOid = true;
+}

@@ -24,8 +24,19 @@ const CONTROL_RUN = /[\u0000-\u001f\u007f-\u009f]+/g;
 // eslint-disable-next-line no-control-regex
 const EDGE_CONTROLS = /^[\u0000-\u001f\u007f-\u009f]+|[\u0000-\u001f\u007f-\u009f]+$/g;
 
+/** True when every byte is printable ASCII (0x20-0x7E): text that the rules above leave as it is. */
+function printableAscii(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 /** DisplayString bytes (or text) → clean label text (see the rules above). */
 export function displayText(value: Buffer | string): string {
+  // Most names and descriptions: no decoder, no regular expressions (~450 labels per 150-port poll).
+  if (typeof value !== "string" && value.length <= MAX_LABEL_CHARS && printableAscii(value)) return value.toString("latin1");
   const raw = typeof value === "string" ? value : decoder.decode(value);
   const text = raw.replace(EDGE_CONTROLS, "").replace(CONTROL_RUN, " ");
   return cut(text, MAX_LABEL_CHARS);

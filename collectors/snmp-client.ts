@@ -3,7 +3,7 @@
 // `reason` label values. Conversion of what comes back lives in convert.ts.
 import * as dgram from "node:dgram";
 import type { SnmpAccess } from "../inventory/schema";
-import { installFastOidReader } from "./ber-oid";
+import { installFastOidReader, installFastOidWriter } from "./ber-oid";
 import type { PollErrorReason } from "./metric-names";
 import type { SecretResolver } from "./secrets";
 import { PRIV_PROTOCOLS } from "./snmp-privacy";
@@ -12,10 +12,12 @@ import { compareOids, inSubtree, isExceptionType, T, type Varbind } from "./varb
 // net-snmp ships no types; this adapter is the one place that touches it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snmp: any = require("net-snmp");
-// Its BER reader's OID decoding, replaced by an exact and cheaper one (ber-oid.ts): the asn1-ber
-// that net-snmp itself resolves, not whatever copy a bare require would find.
+// Its BER reader's OID decoding and writer's OID encoding, replaced by exact and cheaper ones
+// (ber-oid.ts): the asn1-ber that net-snmp itself resolves, not whatever copy a bare require would find.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-installFastOidReader(require(require.resolve("asn1-ber", { paths: [require.resolve("net-snmp")] })).Ber.Reader, 0x06);
+const Ber = require(require.resolve("asn1-ber", { paths: [require.resolve("net-snmp")] })).Ber;
+installFastOidReader(Ber.Reader, 0x06);
+installFastOidWriter(Ber.Writer, 0x06);
 
 export class PollError extends Error {
   constructor(
@@ -246,7 +248,8 @@ export class SnmpClient {
             done = true;
             break;
           }
-          if (compareOids(vb.oid, col.next) <= 0) {
+          // Both lie in the column's subtree (col.next is the column or an earlier row): compare after it.
+          if (compareOids(vb.oid, col.next, col.base.length) <= 0) {
             throw new PollError("non_increasing", `agent returned ${vb.oid} after ${col.next}`);
           }
           out.push(vb);

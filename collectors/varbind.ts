@@ -100,10 +100,13 @@ export function stringValue(vb: Varbind): string {
  * Numeric compare of dotted OIDs: -1, 0, 1. Called for every walked varbind, so it allocates
  * nothing: skip the common prefix, then compare the arc where they differ (a longer digit run is the
  * larger number: decoded OIDs have no leading zeros); a prefix of the other is smaller.
+ * `shared`: a length both are known to begin with alike (a walked column's OID, for its rows), where
+ * the scan may start: each charCodeAt costs a check of the string's representation, and the column
+ * is ~20 of a row OID's ~24 characters (docs/benchmarks.md, fourth pass).
  */
-export function compareOids(a: string, b: string): number {
+export function compareOids(a: string, b: string, shared = 0): number {
   const n = Math.min(a.length, b.length);
-  let k = 0;
+  let k = Math.min(shared, n);
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   if (k === a.length && k === b.length) return 0;
   let start = k;
@@ -118,7 +121,11 @@ export function compareOids(a: string, b: string): number {
   return a.length === endA ? -1 : 1;
 }
 
-/** True when `oid` lies strictly inside the subtree rooted at `base`. */
+/**
+ * True when `oid` lies strictly inside the subtree rooted at `base`. lastIndexOf(base, 0) tests only
+ * position 0, as startsWith does, at half its cost here (45 against 93 ns per walked varbind, node 20:
+ * optimized startsWith compares character by character; docs/benchmarks.md, fourth pass).
+ */
 export function inSubtree(base: string, oid: string): boolean {
-  return oid.length > base.length && oid.startsWith(base) && oid.charCodeAt(base.length) === 46; // '.'
+  return oid.length > base.length && oid.charCodeAt(base.length) === 46 && oid.lastIndexOf(base, 0) === 0; // 46: '.'
 }

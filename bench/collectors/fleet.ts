@@ -70,10 +70,18 @@ export async function startFleet(devices: number, procs: number): Promise<Fleet>
   return { ports, procs: children, pids: children.map((p) => p.pid!) };
 }
 
-export function procCpuSeconds(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+export function procCpuSeconds(pid: number, statPath = `/proc/${pid}/stat`): number {
+  const f = fs.readFileSync(statPath, "utf8");
   const parts = f.slice(f.lastIndexOf(")") + 2).split(" ");
   return (Number(parts[11]) + Number(parts[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+}
+
+/**
+ * CPU seconds of this process's main thread (utime + stime of /proc/self/task/<pid>): the rest of
+ * process.cpuUsage() is V8's helper threads (optimizing compiler, concurrent GC) and libuv's pool.
+ */
+export function mainThreadCpuSeconds(): number {
+  return procCpuSeconds(process.pid, `/proc/self/task/${process.pid}/stat`);
 }
 
 export function procRssMiB(pid: number): number {
@@ -125,6 +133,51 @@ export function startScraper(): { get(url: string, gzip: boolean): Promise<{ ms:
           resolve({ ms: Number(t) * 1000, bytes: Number(b) });
         });
         p.stdin!.write(`${url} ${gzip ? 1 : 0}\n`);
+      });
+    },
+    stop() {
+      p.stdin!.end();
+    },
+  };
+}
+
+/**
+ * An HTTP client in a process of its own, fetching many URLs at once on request: a peer's answers
+ * (the exporter's ~0.5 MB of text per scrape) are then read, gunzipped and collected there, not in
+ * the benchmark process whose CPU is measured as ours (docs/benchmarks.md, fourth pass). Each get
+ * resolves with the time it took and whether the body matched `okPattern` and not `errorPattern`.
+ */
+export function startFetcher(okPattern: RegExp, errorPattern: RegExp): { get(url: string): Promise<{ ms: number; ok: boolean }>; stop(): void } {
+  const script = `
+    const ok = new RegExp(${JSON.stringify(okPattern.source)}), bad = new RegExp(${JSON.stringify(errorPattern.source)});
+    require("node:readline").createInterface({ input: process.stdin }).on("line", async (line) => {
+      const [id, url] = line.split(" ");
+      const t0 = performance.now();
+      let good = false;
+      try { const text = await (await fetch(url)).text(); good = ok.test(text) && !bad.test(text); } catch {}
+      process.stdout.write(id + " " + (performance.now() - t0) + " " + (good ? 1 : 0) + "\\n");
+    });`;
+  const p = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
+  const waiting = new Map<number, (r: { ms: number; ok: boolean }) => void>();
+  let nextId = 0;
+  let buf = "";
+  p.stdout!.on("data", (b) => {
+    buf += b;
+    let i: number;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      const [id, ms, good] = buf.slice(0, i).split(" ");
+      buf = buf.slice(i + 1);
+      const done = waiting.get(Number(id));
+      waiting.delete(Number(id));
+      done?.({ ms: Number(ms), ok: good === "1" });
+    }
+  });
+  return {
+    get(url) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        p.stdin!.write(`${id} ${url}\n`);
       });
     },
     stop() {

@@ -57,6 +57,17 @@ describe("label hygiene", () => {
     expect(hexString(Buffer.from([0, 255]))).toBe("0x00FF");
   });
 
+  it("bytes give what their UTF-8 text gives, printable ASCII (the fast path) or not, on 5,000 random values", () => {
+    let seed = 9;
+    const r = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 5_000; i++) {
+      const n = [0, 1, 20, 254, 255, 256, 300][i % 7]!;
+      // mostly printable ASCII, sometimes a control byte or a UTF-8 / invalid high byte
+      const bytes = Buffer.from(Array.from({ length: n }, () => (r() < 0.97 ? 0x20 + Math.floor(r() * 95) : Math.floor(r() * 256))));
+      expect(displayText(bytes)).toBe(displayText(new TextDecoder().decode(bytes)));
+    }
+  });
+
   it("strings from a real agent reach the exposition clean", async () => {
     // the agent really sends the odd bytes: snmpget shows them
     const raw = await run("snmpget", ["-v2c", "-c", "odd", "-On", "-Ox", `${sim.host}:${sim.port}`, "1.3.6.1.2.1.1.5.0", "1.3.6.1.2.1.2.2.1.2.2"]);

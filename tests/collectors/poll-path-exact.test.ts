@@ -1,8 +1,8 @@
 // The poll path's fast decoders give exactly what the slow, obvious ones give: OID order without
-// splitting strings, Counter64 text without BigInt below 2^53, and the BER OID reader that replaces
-// asn1-ber's (collectors/ber-oid.ts), on boundary values and on many random inputs.
+// splitting strings, Counter64 text without BigInt below 2^53, and the BER OID reader and writer that
+// replace asn1-ber's (collectors/ber-oid.ts), on boundary values and on many random inputs.
 import { describe, expect, it } from "vitest";
-import { installFastOidReader, oidText } from "../../collectors/ber-oid";
+import { installFastOidReader, installFastOidWriter, oidText } from "../../collectors/ber-oid";
 import { compareOids, counter64Text } from "../../collectors/varbind";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,6 +40,17 @@ describe("compareOids", () => {
       const b = k === 0 ? a : k === 1 ? arcs.slice(0, -1).join(".") : k === 2 ? `${a}.${Math.floor(r() * 1000)}` : [...arcs.slice(0, -1), String(Math.floor(r() * 100000))].join(".");
       expect([a, b, compareOids(a, b)]).toEqual([a, b, compareBySplit(a, b)]);
       expect([b, a, compareOids(b, a)]).toEqual([b, a, compareBySplit(b, a)]);
+    }
+  });
+  it("gives the same order when told the length of a column both lie under (the walk's case)", () => {
+    const r = rng(11);
+    for (let i = 0; i < 20_000; i++) {
+      const column = randomOid(r);
+      const row = () => `${column}.${Array.from({ length: 1 + Math.floor(r() * 3) }, () => Math.floor(r() * [10, 200, 70000, 2 ** 31][Math.floor(r() * 4)]!)).join(".")}`;
+      const a = row();
+      const b = r() < 0.1 ? column : r() < 0.2 ? a : row();
+      expect([a, b, compareOids(a, b, column.length)]).toEqual([a, b, compareBySplit(a, b)]);
+      expect([b, a, compareOids(b, a, column.length)]).toEqual([b, a, compareBySplit(b, a)]);
     }
   });
   it.each([
@@ -108,5 +119,44 @@ describe("BER OID reader", () => {
       Buffer.from([0x06, 0x05, 0x2b]), // shorter than its length
     ]) expect(fast(buf)).toBe(original(buf));
     expect(oidText(Buffer.from([0x2b, 0x06, 0x01]))).toBe("1.3.6.1");
+  });
+});
+
+describe("BER OID writer", () => {
+  // A writer class of its own, so the original Writer.prototype.writeOID stays there to compare with.
+  function FastWriter(this: unknown, options?: unknown) {
+    Ber.Writer.call(this, options);
+  }
+  FastWriter.prototype = Object.create(Ber.Writer.prototype);
+  installFastOidWriter(FastWriter as never, 0x06);
+  const write = (W: any, oid: unknown, tag?: unknown, before = 0): Buffer | string => {
+    const w = new W({ size: 8 }); // small, so the buffer grows while writing
+    for (let i = 0; i < before; i++) w.writeOID("1.3.6.1.2.1.2.2.1.10");
+    try {
+      w.writeOID(oid, tag);
+    } catch (e) {
+      return `throws ${(e as Error).message}`;
+    }
+    return w.buffer as Buffer;
+  };
+
+  it("writes what asn1-ber's own writer writes, on 20,000 random OIDs, after 0-3 others", () => {
+    expect(Ber.Writer.prototype.spbeFastOid).toBeUndefined(); // the comparison is against the original
+    const r = rng(5);
+    for (let i = 0; i < 20_000; i++) {
+      const oid = randomOid(r);
+      const before = i % 4;
+      expect([oid, write(FastWriter, oid, undefined, before)]).toEqual([oid, write(Ber.Writer, oid, undefined, before)]);
+    }
+  });
+  it.each([
+    ["1.3.6.1.4294967295"], ["1.3.6.1.4294967296"], ["1.3.6.1.9007199254740993"], ["1.3.6.1.123456789012345678901"],
+    ["7.300.1"], ["2.999"], ["1.3"], ["1"], [""], ["1..3"], [".1.3"], ["1.3."], ["1.3.x"], ["1.3.6.1.0"], ["0.0"],
+  ])("keeps the original's bytes or error for %j", (oid) => {
+    expect(write(FastWriter, oid)).toEqual(write(Ber.Writer, oid));
+    expect(write(FastWriter, oid, 0x80)).toEqual(write(Ber.Writer, oid, 0x80));
+  });
+  it("hands non-strings to the original (its TypeError)", () => {
+    expect(write(FastWriter, 42)).toEqual(write(Ber.Writer, 42));
   });
 });
