@@ -109,8 +109,9 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     for (const c of checks) {
       const t = tally(c.opd);
       t.checks++;
-      addCheck(t.weights, stakesOf(c), c.failure ? severity : undefined);
-      addCheck(overallWeights, stakesOf(c), c.failure ? severity : undefined);
+      const stakes = stakesOf(c);
+      addCheck(t.weights, stakes, c.failure ? severity : undefined);
+      addCheck(overallWeights, stakes, c.failure ? severity : undefined);
       if (!c.failure) continue;
       failed++;
       t[severity]++;

@@ -27,7 +27,19 @@ export function siteManagerOf(site: Inventory["sites"][number] | undefined, dina
   return site.opd === dinas ? "dinas" : site.opd;
 }
 
+// The facts of one application per evaluation (keyed by its index): four placement rules and the
+// observed rules each ask for them, 10,000 applications at scale 1, and building them is spreads.
+const placementFactsByIndex = new WeakMap<InventoryIndex, WeakMap<Application, PlacementFacts>>();
+
 export function placementFactsOf(a: Application, inv: Inventory, index: InventoryIndex): PlacementFacts {
+  let byApplication = placementFactsByIndex.get(index);
+  if (!byApplication) placementFactsByIndex.set(index, (byApplication = new WeakMap()));
+  let facts = byApplication.get(a);
+  if (!facts) byApplication.set(a, (facts = buildPlacementFacts(a, inv, index)));
+  return facts;
+}
+
+function buildPlacementFacts(a: Application, inv: Inventory, index: InventoryIndex): PlacementFacts {
   const p = a.placement;
   const base = { application: a.id, opd: a.opd, classification: a.classification, website: a.website, ...(a.national ? { national: true } : {}) };
   if (p.type === "external") {
