@@ -63,13 +63,16 @@ const TERMS: Record<string, Record<string, Text>> = {
   },
 };
 
+const TERM_KEYS = Object.keys(TERMS);
+
 function withTerms(params: Record<string, string | number>): Params {
-  const out: Params = { ...params };
-  for (const [key, terms] of Object.entries(TERMS)) {
-    const term = terms[String(params[key])];
-    if (term) out[key] = term;
+  let out: Params | undefined;
+  for (const key of TERM_KEYS) {
+    if (!(key in params)) continue;
+    const term = TERMS[key]![String(params[key])];
+    if (term) (out ??= { ...params })[key] = term;
   }
-  return out;
+  return out ?? params;
 }
 
 /** A rule's evidence for one violation, in both languages (reports, spbe check and the CrossGuard pack). */
