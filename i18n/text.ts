@@ -27,13 +27,24 @@ export type Params = Record<string, ParamValue>;
  */
 const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}]*))?\}/g;
 
+// One PluralRules per language: constructing one costs far more than a select (a report renders thousands).
+const pluralRulesByLang = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = pluralRulesByLang.get(lang);
+  if (!rules) pluralRulesByLang.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
 /** `text` in `lang`, placeholders filled from `params`; a placeholder with no parameter stays as written. */
 export function render(text: Text, lang: Lang, params: Params = {}): string {
-  return text[lang].replace(PLACEHOLDER, (whole, key: string, one?: string, other?: string) => {
+  const template = text[lang];
+  // Most texts (rule titles, labels) have no placeholder: a report renders tens of thousands of them.
+  if (!template.includes("{")) return template;
+  return template.replace(PLACEHOLDER, (whole, key: string, one?: string, other?: string) => {
     // `in`, not Object.hasOwn: the CrossGuard pack is compiled by Pulumi's ts-node with an older lib.
     if (!(key in params)) return whole;
     const value = params[key]!;
-    if (one !== undefined) return new Intl.PluralRules(lang).select(Number(value)) === "one" ? one : other!;
+    if (one !== undefined) return pluralRules(lang).select(Number(value)) === "one" ? one : other!;
     if (typeof value === "number") return formatParamNumber(lang, value);
     return typeof value === "object" && value !== null ? value[lang] : String(value);
   });

@@ -63,13 +63,16 @@ const TERMS: Record<string, Record<string, Text>> = {
   },
 };
 
+const TERM_KEYS = Object.keys(TERMS);
+
 function withTerms(params: Record<string, string | number>): Params {
-  const out: Params = { ...params };
-  for (const [key, terms] of Object.entries(TERMS)) {
-    const term = terms[String(params[key])];
-    if (term) out[key] = term;
+  let out: Params | undefined;
+  for (const key of TERM_KEYS) {
+    if (!(key in params)) continue;
+    const term = TERMS[key]![String(params[key])];
+    if (term) (out ??= { ...params })[key] = term;
   }
-  return out;
+  return out ?? params;
 }
 
 /** A rule's evidence for one violation, in both languages (reports, spbe check and the CrossGuard pack). */
@@ -109,8 +112,9 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     for (const c of checks) {
       const t = tally(c.opd);
       t.checks++;
-      addCheck(t.weights, stakesOf(c), c.failure ? severity : undefined);
-      addCheck(overallWeights, stakesOf(c), c.failure ? severity : undefined);
+      const stakes = stakesOf(c);
+      addCheck(t.weights, stakes, c.failure ? severity : undefined);
+      addCheck(overallWeights, stakes, c.failure ? severity : undefined);
       if (!c.failure) continue;
       failed++;
       t[severity]++;

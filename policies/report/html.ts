@@ -8,8 +8,15 @@ import { topologyLinkHeaders, topologyLinkRows, topologyUnknownHeaders, topology
 import { coverageLines, indicatorLines, letterHead, obstructionLines, opdSummaryTable, sanctionLines, signoff, trendLines, verdictLines } from "./law-sections";
 import { formatScore, opdName, pick, ruleIndex, scoreNote, severityLabel, statusLabel, subjectLabel, tr } from "./text";
 
-export const escapeHtml = (s: string | number) =>
-  String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text as HTML: one pass over the string, and none at all for the common text with nothing to escape. */
+export const escapeHtml = (s: string | number) => {
+  const text = String(s);
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (c) => HTML_ENTITY[c]!) : text;
+};
 
 const CSS = `
 @page { size: A4; margin: 14mm 12mm; }
@@ -71,17 +78,33 @@ export function renderHtml(report: Report, lang: Lang): string {
 
   parts.push(`<h2 id="by-opd">${escapeHtml(tr(lang, "report.by-opd"))}</h2>`);
   if (report.findings.length === 0) parts.push(`<p>${escapeHtml(tr(lang, "report.no-findings"))}</p>`);
+  // A rule's cells are the same in every row it fails: rendered once per rule, not once per finding.
+  const cellsByRule = new Map<string, { title: string; citations: string; remediation: string }>();
+  const ruleCells = (id: string) => {
+    let cells = cellsByRule.get(id);
+    if (!cells) {
+      const r = rules.get(id)!;
+      cells = { title: `${escapeHtml(pick(lang, r.title))}<br><code>${escapeHtml(id)}</code>`, citations: escapeHtml(r.citations.join("; ")), remediation: escapeHtml(pick(lang, r.remediation)) };
+      cellsByRule.set(id, cells);
+    }
+    return cells;
+  };
   const byOpd = new Map<string, Finding[]>();
-  for (const f of report.findings) byOpd.set(f.opd, [...(byOpd.get(f.opd) ?? []), f]);
+  for (const f of report.findings) {
+    const list = byOpd.get(f.opd);
+    if (list) list.push(f);
+    else byOpd.set(f.opd, [f]);
+  }
+  const scoreOf = new Map(report.opds.map((o) => [o.opd, o.score]));
   for (const [opd, findings] of byOpd) {
-    const score = report.opds.find((s) => s.opd === opd)?.score ?? 100;
+    const score = scoreOf.get(opd) ?? 100;
     parts.push(`<h3 class="opd" data-opd="${escapeHtml(opd)}">${escapeHtml(opdName(report, opd))} (${escapeHtml(opd)}) · ${formatScore(lang, score)}</h3>`);
     parts.push(
       table(
         [tr(lang, "report.col.severity"), tr(lang, "report.col.rule"), tr(lang, "report.col.citation"), tr(lang, "report.col.subject"), tr(lang, "report.col.evidence"), tr(lang, "report.col.remediation")],
         findings.map((f) => {
-          const r = rules.get(f.rule)!;
-          return [sev(lang, f), `${escapeHtml(pick(lang, r.title))}<br><code>${escapeHtml(f.rule)}</code>`, escapeHtml(r.citations.join("; ")), escapeHtml(subjectLabel(lang, f.subject)), escapeHtml(pick(lang, f.evidence)), escapeHtml(pick(lang, r.remediation))];
+          const r = ruleCells(f.rule);
+          return [sev(lang, f), r.title, r.citations, escapeHtml(subjectLabel(lang, f.subject)), escapeHtml(pick(lang, f.evidence)), r.remediation];
         }),
       ),
     );
@@ -90,8 +113,10 @@ export function renderHtml(report: Report, lang: Lang): string {
   parts.push(`<h2 id="by-article">${escapeHtml(tr(lang, "report.by-article"))}</h2>`);
   const failing = report.rules.filter((r) => r.failed > 0);
   if (failing.length === 0) parts.push(`<p>${escapeHtml(tr(lang, "report.no-findings"))}</p>`);
+  const findingsOfRule = new Map<string, Finding[]>(failing.map((r) => [r.id, []]));
+  for (const f of report.findings) findingsOfRule.get(f.rule)?.push(f);
   for (const r of failing) {
-    const items = report.findings.filter((f) => f.rule === r.id);
+    const items = findingsOfRule.get(r.id)!;
     parts.push(`<h3>${escapeHtml(r.citations.join("; "))}: ${escapeHtml(pick(lang, r.title))} <span class="${r.severity}">(${escapeHtml(severityLabel(lang, r.severity))}, ${r.failed}/${r.checked})</span></h3>`);
     parts.push(`<ul>${items.map((f) => `<li>${escapeHtml(opdName(report, f.opd))}: ${escapeHtml(subjectLabel(lang, f.subject))}: ${escapeHtml(pick(lang, f.evidence))}</li>`).join("")}</ul>`);
   }

@@ -4,7 +4,7 @@
 import type { MessageCode } from "../../i18n";
 import { indicatorEvidence } from "../spbe-indicators";
 import type { Lang, Report } from "../types";
-import { formatNumber, formatScore, pick, tr } from "./text";
+import { formatNumber, formatScore, opdName, pick, tr } from "./text";
 
 const predicateLabel = (lang: Lang, p: string | undefined) => (p ? tr(lang, `law.predicate.${p}` as MessageCode) : "-");
 
@@ -79,8 +79,12 @@ const SANCTION_RULES = ["app-procurement-verified", "device-procurement-verified
 export function sanctionLines(report: Report, lang: Lang): string[] | undefined {
   if (!report.profiles.includes("klaten-18-2018")) return undefined;
   const byOpd = new Map<string, string[]>();
-  for (const f of report.findings.filter((x) => SANCTION_RULES.includes(x.rule))) byOpd.set(f.opd, [...(byOpd.get(f.opd) ?? []), f.subject.id]);
-  return [...byOpd].map(([opd, subjects]) => tr(lang, "law.sanctions.line", { name: report.opds.find((o) => o.opd === opd)?.name ?? opd, opd, subjects: subjects.join(", ") }));
+  for (const f of report.findings.filter((x) => SANCTION_RULES.includes(x.rule))) {
+    const subjects = byOpd.get(f.opd);
+    if (subjects) subjects.push(f.subject.id);
+    else byOpd.set(f.opd, [f.subject.id]);
+  }
+  return [...byOpd].map(([opd, subjects]) => tr(lang, "law.sanctions.line", { name: opdName(report, opd), opd, subjects: subjects.join(", ") }));
 }
 
 /**
@@ -101,7 +105,7 @@ export function obstructionLines(report: Report, lang: Lang): string[] | undefin
     count.set(k.opd, (count.get(k.opd) ?? 0) + 1);
   }
   if (byOpd.size === 0) return [tr(lang, "law.obstruction.none")];
-  return [...byOpd].map(([opd, rules]) => tr(lang, "law.obstruction.line", { name: report.opds.find((o) => o.opd === opd)?.name ?? opd, opd, count: count.get(opd)!, since: c.previousAsOf, rules: [...rules].join(", ") }));
+  return [...byOpd].map(([opd, rules]) => tr(lang, "law.obstruction.line", { name: opdName(report, opd), opd, count: count.get(opd)!, since: c.previousAsOf, rules: [...rules].join(", ") }));
 }
 
 /** The letter's head: number and date, and the addressee (the Bupati, through the Sekda). */

@@ -18,8 +18,13 @@ export function ruleIndex(report: Report) {
   return new Map(report.rules.map((r) => [r.id, r]));
 }
 
+// OPD names by code, per report: a report with 35,000 findings names an OPD for each.
+const opdNamesByReport = new WeakMap<Report, Map<string, string>>();
+
 export function opdName(report: Report, code: string): string {
-  return report.opds.find((o) => o.opd === code)?.name ?? code;
+  let names = opdNamesByReport.get(report);
+  if (!names) opdNamesByReport.set(report, (names = new Map(report.opds.map((o) => [o.opd, o.name]))));
+  return names.get(code) ?? code;
 }
 
 /** A score with one decimal in the report's language (94,7 / 94.7). */
