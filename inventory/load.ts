@@ -7,6 +7,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, vis
 import { cacheKey, inventoryCacheDir, readCached, writeCached } from "./cache";
 import { lazyFinder, wholeDocumentFinder, type PositionFinder } from "./positions";
 import { readInventoryBytes } from "./read-file";
+import { CORE_SCHEMA_PLAIN_FIRST } from "./yaml-core-schema";
 import { MESSAGES, renderBoth, type MessageCode } from "../i18n";
 import { z } from "zod";
 import { decodeInventory } from "./decode";
@@ -113,7 +114,7 @@ function loadCore(text: string, file: string): LoadResult {
   if (large || !text.includes("*") || !USES_ALIASES.test(text)) {
     let raw: unknown;
     try {
-      raw = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      raw = jsyaml.load(text, { schema: CORE_SCHEMA_PLAIN_FIRST });
     } catch (err) {
       if (large) return { file, diagnostics: [jsyamlSyntaxError(err, file)] };
       // Syntax errors and duplicate keys are reported by the yaml path, every one with its position.
