@@ -3,10 +3,10 @@
 // poller reads, or diagnostics with file:line:column and the path in the file. The shipped modules
 // (collectors/modules/*.yaml) and the user's files named in the inventory are read alike.
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../inventory/diagnostics";
 import { positionOf } from "../inventory/positions";
+import { yamlPackage } from "../inventory/yaml-package";
 import { safeParseBilingual, schemaText } from "../inventory/schema-text";
 import { DERIVATION_CONSUMES, DERIVATION_NAMES, DERIVATIONS, type DerivationName } from "./module-derive";
 import { SNMP_SYNTAXES, type ModuleDef } from "./module-def";
@@ -82,6 +82,7 @@ function toModule(m: z.output<typeof moduleFileSchema>): ModuleDef {
 
 /** Parses a module file's text; every finding carries `file` and, where the YAML has it, a position. */
 export function parseModuleText(text: string, file: string): ModuleFileResult {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {

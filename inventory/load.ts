@@ -3,11 +3,12 @@
 // but their ids stay "known", so one typo gives one error rather than a cascade of unknown refs.
 import { readFileSync } from "node:fs";
 import * as jsyaml from "js-yaml";
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Scalar } from "yaml";
+import type { Document, LineCounter, Scalar } from "yaml";
 import { cacheKey, inventoryCacheDir, readCached, writeCached } from "./cache";
 import { lazyFinder, wholeDocumentFinder, type PositionFinder } from "./positions";
 import { readInventoryBytes } from "./read-file";
 import { CORE_SCHEMA_PLAIN_FIRST } from "./yaml-core-schema";
+import { yamlPackage } from "./yaml-package";
 import { MESSAGES, renderBoth, type MessageCode } from "../i18n";
 import { z } from "zod";
 import { decodeInventory } from "./decode";
@@ -192,6 +193,7 @@ function analyse(raw: unknown): { inventory?: Inventory; diagnostics: Diagnostic
 }
 
 function loadWithPositions(text: string, file: string): LoadResult {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   // uniqueKeys off: yaml would stop at the first duplicate without naming it; duplicateKeys() names
   // each one and the other checks still run in the same round.
@@ -261,6 +263,7 @@ function hintFlowComma(finder: PositionFinder, diag: Diagnostic): void {
   if (diag.code !== "schema" || diag.pointAt !== "key") return;
   const part = finder.partFor(diag.path);
   if (!part) return;
+  const { isMap, isScalar } = yamlPackage();
   const node = part.doc.getIn(part.path.slice(0, -1), true);
   if (!isMap(node) || !node.flow) return;
   const unknown = diag.path[diag.path.length - 1];
@@ -318,6 +321,7 @@ function zodDiagnostics(issues: SchemaIssue[], base: Path): Diagnostic[] {
 
 /** Every key written twice in one mapping, named, at the second one (first line in the message). */
 function duplicateKeys(doc: Document, lc: LineCounter, file: string): Diagnostic[] {
+  const { isNode, isScalar, visit } = yamlPackage();
   const out: Diagnostic[] = [];
   visit(doc, {
     Map(_, map, ancestry) {
@@ -349,6 +353,7 @@ function duplicateKeys(doc: Document, lc: LineCounter, file: string): Diagnostic
 
 /** The inventory path of a node from yaml's visitor ancestry (map keys and list indexes). */
 function pathOf(ancestry: readonly unknown[], node: unknown): Path {
+  const { isPair, isScalar, isSeq } = yamlPackage();
   const path: Path = [];
   const chain = [...ancestry.slice(1), node];
   for (let i = 0; i < chain.length - 1; i++) {

@@ -4,8 +4,9 @@
 // list, at its items, and only the part that holds the path is parsed with positions, its lines
 // counted from where it starts. A part that does not parse on its own as what it should be (a flow
 // collection across lines, an alias to an anchor elsewhere) falls back to the whole document.
-import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { Path } from "./diagnostics";
+import { yamlPackage } from "./yaml-package";
 
 /** A parsed piece of the file: its document, the path inside it, and the line its first line is. */
 export interface Part {
@@ -47,6 +48,7 @@ export function lazyFinder(text: string): PositionFinder {
 
   const wholeFinder = () => {
     if (!whole) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       whole = wholeDocumentFinder(parseDocument(text, { lineCounter, uniqueKeys: false, keepSourceTokens: false }), lineCounter);
     }
@@ -55,6 +57,7 @@ export function lazyFinder(text: string): PositionFinder {
 
   const parse = (key: string, start: number, end: number, lineOffset: number, check: (doc: Document) => boolean) => {
     if (!parsed.has(key)) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       const doc = parseDocument(text.slice(start, end), { lineCounter, uniqueKeys: false, keepSourceTokens: false });
       parsed.set(key, doc.errors.length === 0 && check(doc) ? { doc, lineCounter, lineOffset } : null);
@@ -73,12 +76,12 @@ export function lazyFinder(text: string): PositionFinder {
       const item = section.items?.[index];
       if (item) {
         const end = section.items![index + 1]?.start ?? section.end;
-        const part = parse(`${top}\u0000${index}`, item.start, end, item.line, (doc) => isSeq(doc.contents) && doc.contents.items.length === 1);
+        const part = parse(`${top}\u0000${index}`, item.start, end, item.line, (doc) => yamlPackage().isSeq(doc.contents) && doc.contents.items.length === 1);
         // The item alone is a one-item list: its path inside is [0, ...the rest].
         if (part) return { ...part, path: [0, ...path.slice(2)] };
       }
     }
-    const part = parse(top, section.start, section.end, section.line, (doc) => isMap(doc.contents) && doc.contents.items.length === 1);
+    const part = parse(top, section.start, section.end, section.line, (doc) => yamlPackage().isMap(doc.contents) && doc.contents.items.length === 1);
     return part ? { ...part, path } : wholeFinder().partFor(path);
   };
 
@@ -168,6 +171,7 @@ function blockListItems(text: string, section: Section): { start: number; line: 
 
 /** The position of the deepest node of the document that the path reaches. */
 export function positionOf(doc: Document, path: Path, lc: LineCounter, pointAt?: "key"): { line: number; col: number } | undefined {
+  const { isMap, isNode, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let best: unknown = node;
   for (const [depth, key] of path.entries()) {

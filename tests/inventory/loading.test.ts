@@ -3,8 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as yaml from "yaml";
 import { cacheKey, writeCached } from "../../inventory/cache";
 import { loadInventoryFile, loadInventoryText } from "../../inventory/load";
@@ -12,17 +13,19 @@ import { positionOf } from "../../inventory/positions";
 import { generateInventory } from "../../testkit/generate-inventory";
 import { runSpbe } from "../../testkit/spbe-cli";
 
-// Every call of yaml's Document parser, to see how much of the file it was given.
-const { documentParses } = vi.hoisted(() => ({ documentParses: [] as number[] }));
-vi.mock("yaml", async (importOriginal) => {
-  const real = await importOriginal<typeof import("yaml")>();
-  return {
-    ...real,
-    parseDocument: (text: string, ...rest: unknown[]) => {
-      documentParses.push(text.length);
-      return (real.parseDocument as (...a: unknown[]) => unknown)(text, ...rest);
-    },
+// Every call of yaml's Document parser, to see how much of the file it was given. The loader requires
+// yaml when it first needs it (inventory/yaml-package.ts): the property is wrapped on the module it gets.
+const documentParses: number[] = [];
+const yamlAsRequired = createRequire(__filename)("yaml") as { parseDocument: (...a: unknown[]) => unknown };
+const realParseDocument = yamlAsRequired.parseDocument;
+beforeAll(() => {
+  yamlAsRequired.parseDocument = (text: unknown, ...rest: unknown[]) => {
+    documentParses.push((text as string).length);
+    return realParseDocument(text, ...rest);
   };
+});
+afterAll(() => {
+  yamlAsRequired.parseDocument = realParseDocument;
 });
 
 const dir = mkdtempSync(join(tmpdir(), "spbe-loading-"));
