@@ -7,9 +7,13 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../inventory/diagnostics";
 import type { ExtraChecks } from "../inventory/load";
 import type { Inventory } from "../inventory/schema";
+import { lazyModule } from "../inventory/lazy-module";
 import type { ModuleDef } from "./module-def";
-import { readModuleFile } from "./module-file";
 import { shippedModuleNames } from "./shipped-modules";
+
+/** The module-file reader (yaml, zod), required only for an inventory that names module files. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const userModuleFiles = lazyModule(() => require("./module-file") as Pick<typeof import("./module-file"), "readModuleFile">);
 
 export interface ModuleCatalog {
   /** The modules read from the user's files, in the order the inventory lists them. */
@@ -26,7 +30,7 @@ export function loadModuleCatalog(inv: Inventory, inventoryFile: string | undefi
   (inv.monitoring?.moduleFiles ?? []).forEach((entry, i) => {
     const path = ["monitoring", "moduleFiles", i];
     const file = resolve(base, entry);
-    const r = readModuleFile(file);
+    const r = userModuleFiles.get().readModuleFile(file);
     if (!r.module) {
       // An unreadable file is a finding at the inventory's entry; a broken one, at its own lines.
       for (const d of r.diagnostics) diagnostics.push(d.code === "module.file-unreadable" ? { ...d, path, file: undefined, params: { ...d.params, file: entry } } : d);

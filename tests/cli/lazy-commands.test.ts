@@ -16,14 +16,14 @@ import { REPO_ROOT, runSpbe } from "../../testkit/spbe-cli";
 const COMMANDS = (createRequire(__filename)(resolve(REPO_ROOT, "dist/cli/commands/index.js")) as { COMMANDS: readonly CommandEntry[] }).COMMANDS;
 
 /** Runs bin/spbe.cjs and reports what the process loaded: every module path, and node's own flags. */
-function loadedBy(args: string[]): { modules: string[]; execArgv: string[]; status: number | null } {
+function loadedBy(args: string[], env: Record<string, string> = {}): { modules: string[]; execArgv: string[]; status: number | null } {
   const reportFile = join(mkdtempSync(join(tmpdir(), "spbe-loaded-")), "loaded.json");
   const script = [
     `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(reportFile)}, JSON.stringify({ modules: Object.keys(require.cache), execArgv: process.execArgv })));`,
     `process.argv.splice(1, 0, "spbe");`,
     `require(${JSON.stringify(resolve(REPO_ROOT, "bin/spbe.cjs"))});`,
   ].join("\n");
-  const run = spawnSync(process.execPath, ["-e", script, "--", ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8" } });
+  const run = spawnSync(process.execPath, ["-e", script, "--", ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", ...env } });
   const found = JSON.parse(readFileSync(reportFile, "utf8")) as { modules: string[]; execArgv: string[] };
   return { ...found, status: run.status };
 }
@@ -43,7 +43,7 @@ describe("spbe loads only what the command needs", () => {
   });
 
   it("validate loads the inventory's parsers but not the collector's server, SNMP or Grafana packages", () => {
-    const run = loadedBy(["validate", "examples/barito-timur/inventory.yaml"]);
+    const run = loadedBy(["validate", "examples/barito-timur/inventory.yaml"], { SPBE_NO_CACHE: "1" });
     expect(run.status).toBe(0);
     expect(run.modules.some((m) => m.includes("/node_modules/zod/"))).toBe(true);
     for (const pkg of ["/node_modules/express/", "/node_modules/net-snmp/", "/node_modules/@grafana/", "/node_modules/tsx/"]) {
@@ -52,6 +52,18 @@ describe("spbe loads only what the command needs", () => {
     // The compiled program from dist/, not the sources.
     expect(run.modules.some((m) => m.endsWith("/dist/cli/commands/validate.js"))).toBe(true);
     expect(run.modules.filter((m) => m.endsWith(".ts"))).toEqual([]);
+  });
+
+  it("validate from the parsed-inventory cache loads no parser: neither js-yaml, yaml nor zod (nor the schemas)", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "spbe-lazy-cache-"));
+    const args = ["validate", "examples/barito-timur/inventory.yaml"];
+    const miss = loadedBy(args, { SPBE_CACHE_DIR: cacheDir });
+    expect(miss.status).toBe(0);
+    expect(miss.modules.some((m) => m.endsWith("/dist/inventory/parse.js"))).toBe(true);
+    const hit = loadedBy(args, { SPBE_CACHE_DIR: cacheDir });
+    expect(hit.status).toBe(0);
+    const parsers = ["/node_modules/zod/", "/node_modules/yaml/", "/node_modules/js-yaml/", "/dist/inventory/parse.js", "/dist/inventory/schema.js"];
+    expect(hit.modules.filter((m) => parsers.some((p) => m.includes(p)))).toEqual([]);
   });
 
   it("lists every command in spbe --help", () => {
