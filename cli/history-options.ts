@@ -3,7 +3,8 @@
 import { Option } from "commander";
 import { t, type Lang } from "../i18n";
 import { mergeFacts } from "../facts/merge";
-import { emptyFacts, type AvailabilityFact, type ObservedFacts } from "../facts/schema";
+import type { AvailabilityFact, ObservedFacts } from "../facts/schema";
+import { emptyFacts } from "../facts/sections";
 import { readAvailabilityHistory } from "../observe/history";
 import { parsePeriod } from "../observe/history-plan";
 import { UsageError } from "./context";

@@ -1,6 +1,7 @@
 // Evidence has an age. A fact observed longer ago than the allowed age is reported as stale and
 // withheld from the rules: a report must not judge today's network by last quarter's DNS answers.
-import { FACT_SECTIONS, type FactSection, type ObservedFacts } from "./schema";
+import type { ObservedFacts } from "./schema";
+import { FACT_SECTIONS, type FactSection } from "./sections";
 
 /** Default age beyond which a fact is stale: two days, so a daily observation that missed one run still counts. */
 export const DEFAULT_MAX_FACT_AGE_HOURS = 48;

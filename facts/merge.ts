@@ -1,7 +1,8 @@
 // Several observations (DNS and probes from `spbe observe`, topology from a walk, history from
 // Prometheus, device facts from the poller) become one document. Where two facts are about the same
 // thing, the newer observation wins: a later run replaces an earlier one, never adds to it.
-import { emptyFacts, FACT_SECTIONS, type FactSection, type ObservedFacts } from "./schema";
+import type { ObservedFacts } from "./schema";
+import { emptyFacts, FACT_SECTIONS, type FactSection } from "./sections";
 
 /** The identity of a fact within its section: two facts with the same key are observations of one thing. */
 const KEY: { [S in FactSection]: (f: ObservedFacts[S][number]) => string } = {
@@ -15,7 +16,7 @@ const KEY: { [S in FactSection]: (f: ObservedFacts[S][number]) => string } = {
 };
 
 export function mergeFacts(documents: ObservedFacts[], now = new Date()): ObservedFacts {
-  const out = emptyFacts(now);
+  const out: ObservedFacts = emptyFacts(now);
   if (documents.length > 0) out.observedAt = documents.map((d) => d.observedAt).sort().at(-1)!;
   for (const section of FACT_SECTIONS) {
     const byKey = new Map<string, ObservedFacts[typeof section][number]>();

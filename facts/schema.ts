@@ -7,8 +7,9 @@
 import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
 
-export const FACTS_SCHEMA_V2 = "spbe-observed-facts/2";
-export const FACTS_SCHEMA_V1 = "spbe-observed-facts/1";
+import { emptyFacts, FACT_SECTIONS, FACTS_SCHEMA_V1, FACTS_SCHEMA_V2, type FactSection } from "./sections";
+
+export { emptyFacts, FACT_SECTIONS, FACTS_SCHEMA_V1, FACTS_SCHEMA_V2, type FactSection };
 
 const timestamp = z
   .string()
@@ -195,14 +196,6 @@ export type Neighbour = z.infer<typeof neighbourSchema>;
 export type TopologyFact = z.infer<typeof topologyFactSchema>;
 export type AvailabilityFact = z.infer<typeof availabilityFactSchema>;
 export type Outage = z.infer<typeof outageSchema>;
-/** The sections of a facts file that hold lists of facts. */
-export const FACT_SECTIONS = ["devices", "names", "zoneTransfers", "probes", "applications", "topology", "availability"] as const;
-export type FactSection = (typeof FACT_SECTIONS)[number];
-
-/** An empty v2 document observed now. */
-export function emptyFacts(observedAt: Date): ObservedFacts {
-  return { schema: FACTS_SCHEMA_V2, observedAt: observedAt.toISOString(), devices: [], names: [], zoneTransfers: [], probes: [], applications: [], topology: [], availability: [] };
-}
 
 /**
  * Version 1 (devices and applications, without per-fact source): still read, so facts written by an

@@ -6,18 +6,16 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { t, type Lang } from "../../i18n";
 import { DEFAULT_MAX_FACT_AGE_HOURS } from "../../facts/freshness";
-import { loadFactsFile } from "../../facts/load";
 import { mergeFacts } from "../../facts/merge";
 import type { ObservedFacts } from "../../facts/schema";
 import { evaluate } from "../../policies";
 import { renderDiagnostic } from "../../inventory/diagnostics";
 import { locateDiagnostics } from "../../inventory/load";
 import { InputFileError } from "../../facts/json-file";
-import { loadPreviousReport, withChanges } from "../../policies/report/previous";
+import type { PreviousReport } from "../../policies/report/previous";
 import { CHROMIUM_PATH } from "../../policies/report/chromium";
 import { renderReport, type ReportFormat } from "../../policies/report/render";
 import { PROVINCE_FORMATS, type ProvinceFormat } from "../../policies/province/render";
-import { refuseWithProvince, runProvinceReport } from "./report-province";
 import { ExitCode, langOf, langOption, loadForCommand, UsageError } from "../context";
 import { writeFileWhole } from "../output-files";
 import { historyOptions, historyRequest, withHistory, type HistoryCliOptions } from "../history-options";
@@ -48,6 +46,9 @@ export const maxFactAgeOption = () =>
 export function readFactsForCommand(files: string[] | undefined, lang: Lang): { ok: boolean; facts?: ObservedFacts } {
   if (!files?.length) return { ok: true };
   try {
+    // Required here, not at start-up: the facts schema (zod) only for a report that reads facts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadFactsFile } = require("../../facts/load") as typeof import("../../facts/load");
     const documents = files.map((f) => loadFactsFile(f));
     return { ok: true, facts: documents.length === 1 ? documents[0]! : mergeFacts(documents) };
   } catch (err) {
@@ -92,6 +93,8 @@ export function configureReport(command: Command): void {
       const reportLang: Lang = opts.lang === "en" ? "en" : "id";
       const asOf = parseAsOf(opts.asOf, messageLang);
       if (opts.province !== undefined) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { refuseWithProvince, runProvinceReport } = require("./report-province") as typeof import("./report-province");
         refuseWithProvince({ "<inventory>": file, "--facts": opts.facts, "--previous": opts.previous, "--max-fact-age": opts.maxFactAge, "--number": opts.number, "--prometheus-url": opts.prometheusUrl, "--period": opts.period, "--from": opts.from, "--to": opts.to }, messageLang);
         return runProvinceReport({ dir: opts.province, asOf, format: opts.format, reportLang, messageLang, ...(opts.out ? { out: opts.out } : {}) });
       }
@@ -103,9 +106,12 @@ export function configureReport(command: Command): void {
       const read = readFactsForCommand(opts.facts, messageLang);
       if (!read.ok) return;
       const facts = await withHistory(read.facts, opts, messageLang);
-      let previous: ReturnType<typeof loadPreviousReport>[] = [];
+      let previous: PreviousReport[] = [];
+      // The previous reports' reader (zod) only when there are some.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const previousReports = () => require("../../policies/report/previous") as typeof import("../../policies/report/previous");
       try {
-        previous = (opts.previous ?? []).map((f) => loadPreviousReport(f));
+        previous = (opts.previous ?? []).map((f) => previousReports().loadPreviousReport(f));
       } catch (err) {
         if (!(err instanceof InputFileError)) throw err;
         process.stderr.write(`spbe: ${t(messageLang, "report.input-error", { message: err.message })}\n`);
@@ -115,7 +121,7 @@ export function configureReport(command: Command): void {
       // The newest previous report dates the yearly evaluation's due date (bt-7-2019 Pasal 10 (1)).
       const previousAsOf = previous.map((p) => p.asOf).sort().at(-1);
       let report = evaluate(inventory, { asOf, ...(facts ? { facts } : {}), ...(opts.maxFactAge ? { maxFactAgeHours: opts.maxFactAge } : {}), ...(previousAsOf ? { previousAsOf } : {}), ...(opts.number ? { reportNumber: opts.number } : {}) });
-      if (previous.length) report = withChanges(report, previous);
+      if (previous.length) report = previousReports().withChanges(report, previous);
       if (report.plausibility) {
         // Positions need the file again: the warnings depend on the evaluation date, known only now.
         const located = locateDiagnostics(file, report.plausibility);

@@ -66,6 +66,18 @@ describe("spbe loads only what the command needs", () => {
     expect(hit.modules.filter((m) => parsers.some((p) => m.includes(p)))).toEqual([]);
   });
 
+  it("report from the cache, without --facts, --previous or --province, loads no parser or schema either", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "spbe-lazy-cache-"));
+    const out = join(cacheDir, "report.json");
+    const args = ["report", "examples/barito-timur/inventory.yaml", "--format", "json", "--out", out];
+    expect(loadedBy(args, { SPBE_CACHE_DIR: cacheDir }).status).toBe(0);
+    const hit = loadedBy(args, { SPBE_CACHE_DIR: cacheDir });
+    expect(hit.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).rules.length).toBeGreaterThan(0);
+    const parsers = ["/node_modules/zod/", "/node_modules/yaml/", "/node_modules/js-yaml/", "/dist/inventory/parse.js", "/dist/facts/schema.js"];
+    expect(hit.modules.filter((m) => parsers.some((p) => m.includes(p)))).toEqual([]);
+  });
+
   it("lists every command in spbe --help", () => {
     const help = runSpbe(["--help"]);
     expect(help.status).toBe(0);
