@@ -159,7 +159,6 @@ export function installFastOidWriter(writer: { prototype: unknown }, oidTag: num
   proto.writeOID = function writeOID(this: BerWriter, s: unknown, tag?: unknown): void {
     if (typeof s !== "string" || !oidOctets(s)) return original.call(this, s, tag);
     const n = octets.length;
-    this._ensure(2 + n);
     this.writeByte(typeof tag === "number" ? tag : oidTag);
     this.writeLength(n);
     this._ensure(n);

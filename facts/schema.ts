@@ -6,7 +6,6 @@
 // file (facts/json-schema.ts) and checked by a test so the two never drift.
 import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
-
 import { emptyFacts, FACT_SECTIONS, FACTS_SCHEMA_V1, FACTS_SCHEMA_V2, type FactSection } from "./sections";
 
 export { emptyFacts, FACT_SECTIONS, FACTS_SCHEMA_V1, FACTS_SCHEMA_V2, type FactSection };

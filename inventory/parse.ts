@@ -169,6 +169,12 @@ const listSchemas = {
   incidents: { schema: incidentSchema, key: "id", known: undefined },
 } as const;
 
+/**
+ * Sections parsed as one, in this order: an alerting receiver or window that fails leaves no
+ * half-routed tree, a router list with a broken entry renders no routing at all.
+ */
+const wholeSections = { alerting: alertingSchema, governance: governanceSchema, monitoring: monitoringSchema, backbone: backboneSchema } as const;
+
 function zodDiagnostics(issues: SchemaIssue[], base: Path): Diagnostic[] {
   return issues.map((issue) => ({
     severity: "error" as const,
@@ -278,29 +284,12 @@ function parseStructure(
     else out.bandwidth = { ...shell.data, quotas: parseList(shell.data.quotas, quotaSchema, ["bandwidth", "quotas"], "opd", undefined, diagnostics, indexMaps) };
   }
 
-  // Alerting is parsed as one section: a receiver or window that fails leaves no half-routed tree.
-  if (t.alerting !== undefined) {
-    const alerting = safeParseBilingual(alertingSchema, t.alerting);
-    if (!alerting.success) diagnostics.push(...zodDiagnostics(alerting.issues, ["alerting"]));
-    else out.alerting = alerting.data;
-  }
-
-  if (t.governance !== undefined) {
-    const governance = safeParseBilingual(governanceSchema, t.governance);
-    if (!governance.success) diagnostics.push(...zodDiagnostics(governance.issues, ["governance"]));
-    else out.governance = governance.data;
-  }
-
-  if (t.monitoring !== undefined) {
-    const monitoring = safeParseBilingual(monitoringSchema, t.monitoring);
-    if (!monitoring.success) diagnostics.push(...zodDiagnostics(monitoring.issues, ["monitoring"]));
-    else out.monitoring = monitoring.data;
-  }
-  // The backbone as one section too: a router list with a broken entry renders no routing at all.
-  if (t.backbone !== undefined) {
-    const backbone = safeParseBilingual(backboneSchema, t.backbone);
-    if (!backbone.success) diagnostics.push(...zodDiagnostics(backbone.issues, ["backbone"]));
-    else out.backbone = backbone.data;
+  for (const [key, schema] of Object.entries(wholeSections)) {
+    const value = (t as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const section = safeParseBilingual(schema as z.ZodType, value);
+    if (!section.success) diagnostics.push(...zodDiagnostics(section.issues, [key]));
+    else out[key] = section.data;
   }
 
   if (!out.meta || !top.success || publicIpBroken) return { schemaDiagnostics: diagnostics, skip };

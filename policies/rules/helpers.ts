@@ -42,16 +42,18 @@ export function placementFactsOf(a: Application, inv: Inventory, index: Inventor
 function buildPlacementFacts(a: Application, inv: Inventory, index: InventoryIndex): PlacementFacts {
   // Built field by field rather than by spreads: once per application of the inventory.
   const p = a.placement;
-  let facts: PlacementFacts;
-  if (p.type === "external") {
-    facts = { application: a.id, opd: a.opd, classification: a.classification, website: a.website, siteKind: "external", siteManager: p.provider, network: p.network };
-    facts.hosting = { provider: p.provider, country: p.country, entity: p.providerLegalEntity.name, entityCountry: p.providerLegalEntity.country };
-    if (p.exception) facts.exception = p.exception;
-  } else {
-    const site = index.sites.get(index.devices.get(p.server)?.site ?? "");
-    facts = { application: a.id, opd: a.opd, classification: a.classification, website: a.website, siteKind: site?.kind ?? "opd-office", siteManager: siteManagerOf(site, inv.meta.dinas), network: p.network };
-    if (p.type === "opd-server" && p.exception) facts.exception = p.exception;
-  }
+  const site = p.type === "external" ? undefined : index.sites.get(index.devices.get(p.server)?.site ?? "");
+  const facts: PlacementFacts = {
+    application: a.id,
+    opd: a.opd,
+    classification: a.classification,
+    website: a.website,
+    siteKind: p.type === "external" ? "external" : (site?.kind ?? "opd-office"),
+    siteManager: p.type === "external" ? p.provider : siteManagerOf(site, inv.meta.dinas),
+    network: p.network,
+  };
+  if (p.type === "external") facts.hosting = { provider: p.provider, country: p.country, entity: p.providerLegalEntity.name, entityCountry: p.providerLegalEntity.country };
+  if ((p.type === "external" || p.type === "opd-server") && p.exception) facts.exception = p.exception;
   if (a.national) facts.national = true;
   return facts;
 }
