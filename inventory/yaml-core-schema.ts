@@ -5,6 +5,7 @@
 // is taken here as the string it is, in one call; every other goes on to js-yaml's own resolvers, so
 // what each scalar becomes is what CORE_SCHEMA makes it (tests/inventory/yaml-core-schema.test.ts).
 import * as jsyaml from "js-yaml";
+import type { ImplicitType } from "./block-yaml";
 
 /**
  * Every first character a core implicit type can accept, from js-yaml 4's resolvers: null "~",
@@ -27,3 +28,7 @@ const coreImplicit = (jsyaml.CORE_SCHEMA as unknown as { implicit: jsyaml.Type[]
 
 /** CORE_SCHEMA with plain text resolved first. An explicit `!!str` still takes js-yaml's own type (explicit types win the tag map). */
 export const CORE_SCHEMA_PLAIN_FIRST = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plainText, ...coreImplicit] });
+
+/** The implicit types js-yaml's loader tries on a plain scalar under CORE_SCHEMA_PLAIN_FIRST, in its order. */
+export const PLAIN_FIRST_IMPLICIT_TYPES = (CORE_SCHEMA_PLAIN_FIRST as unknown as { compiledImplicit: readonly jsyaml.Type[] })
+  .compiledImplicit as readonly ImplicitType[];
