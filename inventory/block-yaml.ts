@@ -263,9 +263,10 @@ class BlockReader {
       if (colon < 0) throw outside;
       if (extra === undefined) {
         let next: Shape | undefined;
-        for (const known of shape.next) {
-          if (this.isKey(known.key, s, colon)) {
-            next = known;
+        const known = shape.next;
+        for (let k = 0; k < known.length; k++) {
+          if (this.isKey(known[k]!.key, s, colon)) {
+            next = known[k];
             break;
           }
         }
