@@ -46,6 +46,12 @@ for (const c of "?:,[]{}#&*!|>'\"%@`") INDICATOR[c.charCodeAt(0)] = 1;
  */
 const UNUSUAL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
+/**
+ * Deeper nesting is js-yaml's to refuse (its maxDepth is 100) and would run this reader's recursion
+ * out of stack; an inventory nests fewer than ten levels.
+ */
+const MAX_DEPTH = 64;
+
 /** js-yaml and the YAML spec limit an implicit key to 1024 characters. */
 const MAX_KEY_LENGTH = 1024;
 
@@ -165,6 +171,8 @@ const MAX_SHAPE_KEYS = 64;
 
 class BlockReader {
   private line = 0;
+  /** How many mappings and sequences the current line is in. */
+  private depth = 0;
   /** The lists of keys read at each indent, as a tree from the first key. */
   private readonly shapeAtIndent: Shape[] = [];
   /** The values of the mappings being read, from the outermost; `top` is where the next one goes. */
@@ -204,6 +212,7 @@ class BlockReader {
   }
 
   private sequence(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw outside;
     const items: unknown[] = [];
     const { text, start, end } = this;
     while (this.line < this.count) {
@@ -235,10 +244,12 @@ class BlockReader {
         this.line++;
       }
     }
+    this.depth--;
     return items;
   }
 
   private mapping(indent: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw outside;
     const { text, start, end, values } = this;
     // The mappings of a list mostly have one of a few lists of keys, in the same order: the keys
     // read at an indent form a tree (Shape), and a key whose text is that of one of the next keys
@@ -303,6 +314,7 @@ class BlockReader {
       this.top = from + count;
     }
     this.top = from;
+    this.depth--;
     // A shape met twice gets its maker (generated code); once, a keyed store per key.
     if (extra === undefined && ++shape.ends >= 2) return (shape.make ??= objectMaker(shape.keys))(values, from);
     const keys = extra === undefined ? shape.keys : [...shape.keys, ...extra];

@@ -48,6 +48,7 @@ describe("texts in the block subset read as js-yaml reads them", () => {
     ["keys named like Object's own properties", "constructor: 1\ntoString: 2\nhasOwnProperty: 3\nvalueOf: 4\n"],
     ["a mapping with more keys than a shape keeps", Array.from({ length: 100 }, (_, i) => `k${i}: ${i}`).join("\n")],
     ["mappings with more next keys than a shape keeps", Array.from({ length: 20 }, (_, i) => `- id: ${i}\n  k${i}: x\n  z: 1`).join("\n")],
+    ["nesting as deep as the reader goes", Array.from({ length: 64 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " 1\n"],
     ["unicode", "nama: Dinas Komunikasi dan Informatika — Kab. Ťest\nkota: 東京\n"],
   ];
   it.each(cases)("%s", (_, text) => expectSameAsJsyaml(text));
@@ -101,6 +102,7 @@ describe("texts outside the subset are left to js-yaml", () => {
     ["dash alone as a value", "a: -\n"],
     ["indicator first", "a: @x\n"],
     ["long implicit key", `${"k".repeat(1100)}: 1\n`],
+    ["nesting deeper than js-yaml's limit", Array.from({ length: 20_000 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")],
   ];
   it.each(cases)("%s", (_, text) => expect(read(text)).toBe(OUTSIDE_SUBSET));
 });
