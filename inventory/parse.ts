@@ -1,7 +1,8 @@
 // The inventory's text → its model and diagnostics: YAML (block-yaml.ts for the block subset, else
-// js-yaml, or yaml's Document for what js-yaml refuses) → per-element schema checks → semantic checks. Elements that fail the schema are
-// left out of the model but their ids stay "known", so one typo gives one error rather than a
-// cascade of unknown refs. Required by load.ts on first use (a load from the cache never needs it).
+// js-yaml, or yaml's Document for what js-yaml refuses) → per-element schema checks → semantic
+// checks. Elements that fail the schema are left out of the model but their ids stay "known", so one
+// typo gives one error rather than a cascade of unknown refs. Required by load.ts on first use (a
+// load from the cache never needs it).
 import * as jsyaml from "js-yaml";
 import type { Document, LineCounter } from "yaml";
 import { z } from "zod";
