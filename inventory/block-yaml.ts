@@ -388,7 +388,8 @@ class BlockReader {
 
   /** What js-yaml makes of a plain scalar: the first implicit type that resolves it. */
   private resolve(data: string): unknown {
-    for (const type of this.implicit) if (type.resolve(data)) return type.construct(data);
+    const implicit = this.implicit;
+    for (let i = 0; i < implicit.length; i++) if (implicit[i]!.resolve(data)) return implicit[i]!.construct(data);
     return data;
   }
 
