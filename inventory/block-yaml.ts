@@ -140,6 +140,27 @@ function isBareMarker(text: string, s: number, e: number): boolean {
   return text.charCodeAt(p) === HASH;
 }
 
+/** A list entry, for content from s to e: "-" alone or followed by a space. */
+export function isEntryAt(text: string, s: number, e: number): boolean {
+  return text.charCodeAt(s) === DASH && (s + 1 === e || text.charCodeAt(s + 1) === SPACE);
+}
+
+/**
+ * Where the ":" that ends a plain key is, for content from s to e (followed by a space or the line's
+ * end, before any comment), or -1: the content is not a key and value.
+ */
+export function plainKeyEnd(text: string, s: number, e: number): number {
+  const first = text.charCodeAt(s);
+  if (first < 128 && INDICATOR[first] === 1) return -1;
+  // Searches stay inside the line: indexOf would run on through the rest of the file on every line.
+  for (let p = s + 1; p < e; p++) {
+    const c = text.charCodeAt(p);
+    if (c === HASH && text.charCodeAt(p - 1) === SPACE) return -1;
+    if (c === COLON && (p + 1 === e || text.charCodeAt(p + 1) === SPACE)) return p;
+  }
+  return -1;
+}
+
 type ObjectMaker = (values: readonly unknown[], from: number) => Record<string, unknown>;
 
 /**
@@ -205,10 +226,8 @@ class BlockReader {
     return this.isEntry(this.line) ? this.sequence(indent) : this.mapping(indent);
   }
 
-  /** A sequence entry: "-" alone or followed by a space. */
   private isEntry(line: number): boolean {
-    const s = this.start[line]!;
-    return this.text.charCodeAt(s) === DASH && (s + 1 === this.end[line] || this.text.charCodeAt(s + 1) === SPACE);
+    return isEntryAt(this.text, this.start[line]!, this.end[line]!);
   }
 
   private sequence(indent: number): unknown[] {
@@ -238,7 +257,7 @@ class BlockReader {
       start[line] = p;
       this.indent[line] = column;
       if (this.isEntry(line)) throw outside;
-      if (this.keyEnd(p, e) >= 0) items.push(this.mapping(column));
+      if (plainKeyEnd(this.text, p, e) >= 0) items.push(this.mapping(column));
       else {
         items.push(this.scalar(p, e));
         this.line++;
@@ -270,7 +289,7 @@ class BlockReader {
       if (lineIndent > indent || this.isEntry(line)) throw outside;
       const s = start[line]!;
       const e = end[line]!;
-      const colon = this.keyEnd(s, e);
+      const colon = plainKeyEnd(this.text, s, e);
       if (colon < 0) throw outside;
       if (extra === undefined) {
         let next: Shape | undefined;
@@ -321,23 +340,6 @@ class BlockReader {
     const map: Record<string, unknown> = {};
     for (let i = 0; i < count; i++) map[keys[i]!] = values[from + i];
     return map;
-  }
-
-  /**
-   * Where the ":" that ends a plain key is (followed by a space or the line's end, before any
-   * comment), or -1: the content is not a key and value.
-   */
-  private keyEnd(s: number, e: number): number {
-    const text = this.text;
-    const first = text.charCodeAt(s);
-    if (first < 128 && INDICATOR[first] === 1) return -1;
-    // Searches stay inside the line: indexOf would run on through the rest of the file on every line.
-    for (let p = s + 1; p < e; p++) {
-      const c = text.charCodeAt(p);
-      if (c === HASH && text.charCodeAt(p - 1) === SPACE) return -1;
-      if (c === COLON && (p + 1 === e || text.charCodeAt(p + 1) === SPACE)) return p;
-    }
-    return -1;
   }
 
   /** Whether the key that ends at `colon` (spaces before it aside) is `key`. */

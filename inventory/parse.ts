@@ -60,9 +60,11 @@ export function loadCore(text: string, file: string): LoadResult {
   // An alias needs a "*": looking for one first spares the expression's ~10 ms over a 12 MB file without any.
   if (large || !text.includes("*") || !USES_ALIASES.test(text)) {
     let raw: unknown;
+    let blockSubset = false;
     try {
       raw = readBlockYaml(text, PLAIN_FIRST_IMPLICIT_TYPES);
-      if (raw === OUTSIDE_SUBSET) raw = jsyaml.load(text, { schema: CORE_SCHEMA_PLAIN_FIRST });
+      blockSubset = raw !== OUTSIDE_SUBSET;
+      if (!blockSubset) raw = jsyaml.load(text, { schema: CORE_SCHEMA_PLAIN_FIRST });
     } catch (err) {
       if (large) return { file, diagnostics: [jsyamlSyntaxError(err, file)] };
       // Syntax errors and duplicate keys are reported by the yaml path, every one with its position.
@@ -70,7 +72,7 @@ export function loadCore(text: string, file: string): LoadResult {
     }
     if (raw === null || raw === undefined) return emptyFile(file);
     const analysed = analyse(raw);
-    return place(analysed.diagnostics, analysed.inventory, lazyFinder(text), file);
+    return place(analysed.diagnostics, analysed.inventory, lazyFinder(text, { blockSubset }), file);
   }
   return loadWithPositions(text, file);
 }
