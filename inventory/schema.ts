@@ -41,20 +41,29 @@ const isoDate = z.string().refine((s) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, schemaText("schema.date")).meta(form("date YYYY-MM-DD", "tanggal YYYY-MM-DD", { format: "date" }));
 
-const ipAddress = z
-  .string()
-  // A zone (fe80::1%eth0) names an interface of one host: meaningless to every other consumer.
-  .refine((s) => !s.includes("%"), { error: schemaText("schema.ip-zone"), abort: true })
-  .refine((s) => !s.includes("/") && tryParseRange(s) !== undefined, schemaText("schema.ip-address"))
-  .meta(form("IPv4 or IPv6 address", "alamat IPv4 atau IPv6"));
-
-const cidr = z.string().refine((s) => !s.includes("%"), { error: schemaText("schema.ip-zone"), abort: true }).refine((s) => {
+/** A zone (fe80::1%eth0) names an interface of one host: meaningless to every other consumer. */
+const withoutZone = () => z.string().refine((s) => !s.includes("%"), { error: schemaText("schema.ip-zone"), abort: true });
+const isAddress = (s: string) => !s.includes("/") && tryParseRange(s) !== undefined;
+const isPrefix = (s: string) => {
   const slash = s.indexOf("/");
   if (slash < 0) return false;
   const range = tryParseRange(s);
   // A prefix with host bits set is almost always a typo (10.1.1.5/24): refuse it.
   return range !== undefined && tryParseRange(s.slice(0, slash))?.start === range.start;
-}, schemaText("schema.cidr")).meta(form("CIDR prefix with no host bits set", "prefiks CIDR tanpa bit host"));
+};
+
+const ipAddress = withoutZone().refine(isAddress, schemaText("schema.ip-address")).meta(form("IPv4 or IPv6 address", "alamat IPv4 atau IPv6"));
+
+const cidr = withoutZone().refine(isPrefix, schemaText("schema.cidr")).meta(form("CIDR prefix with no host bits set", "prefiks CIDR tanpa bit host"));
+
+/**
+ * An address, or a prefix when it has a "/": one string schema rather than a union of the two, whose
+ * message when both fail is zod's bare "Invalid input"; this one says what was expected of the text.
+ */
+const addressOrPrefix = withoutZone()
+  .refine((s) => s.includes("/") || isAddress(s), schemaText("schema.ip-address"))
+  .refine((s) => !s.includes("/") || isPrefix(s), schemaText("schema.cidr"))
+  .meta(form("IPv4 or IPv6 address, or CIDR prefix with no host bits set", "alamat IPv4 atau IPv6, atau prefiks CIDR tanpa bit host"));
 
 const hostname = z
   .string()
@@ -246,7 +255,7 @@ export const allocationSchema = z
     id: id.meta(doc("Allocation id (applications' placement.publicIp refers to it)", "Id alokasi (dirujuk placement.publicIp aplikasi)", undefined, "web-simpeg")),
     block: id.meta(doc("The block (publicIp.blocks[].id) it comes from", "Blok (publicIp.blocks[].id) asalnya", "public IP planner", "v4")),
     /** A fixed address or prefix; omitted means "assign one from the block" (deterministic). */
-    address: z.union([ipAddress, cidr]).optional().meta(doc("A fixed address or prefix; omit it to let the planner assign one from the block (deterministic)", "Alamat atau prefiks tetap; kosongkan agar perencana memilih satu dari blok (deterministik)", "public IP planner", "203.0.113.10")),
+    address: addressOrPrefix.optional().meta(doc("A fixed address or prefix; omit it to let the planner assign one from the block (deterministic)", "Alamat atau prefiks tetap; kosongkan agar perencana memilih satu dari blok (deterministik)", "public IP planner", "203.0.113.10")),
     to: allocationTarget.meta(doc("Who uses it: { application: ID }, { opd: CODE } or { service: NAME }", "Pemakainya: { application: ID }, { opd: KODE } atau { service: NAMA }", "public IP planner; klaten-18-2018 Pasal 9 (2) c", { application: "simpeg" })),
     description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "portal kepegawaian")),
   })
@@ -261,7 +270,7 @@ export const RESERVATION_REASONS = ["isp-router", "gateway", "broadcast-adjacent
 /** An address of a public block kept out of allocation: the planner skips it, validation guards it. */
 export const reservedAddressSchema = z
   .object({
-    address: z.union([ipAddress, cidr]).meta(doc("The reserved address or prefix, inside the block", "Alamat atau prefiks yang dicadangkan, di dalam blok", "public IP planner", "203.0.113.1")),
+    address: addressOrPrefix.meta(doc("The reserved address or prefix, inside the block", "Alamat atau prefiks yang dicadangkan, di dalam blok", "public IP planner", "203.0.113.1")),
     reason: z.enum(RESERVATION_REASONS).meta(doc("Why: the ISP's router, the gateway, next to the broadcast address, other", "Alasannya: router ISP, gateway, bersebelahan dengan alamat broadcast, lainnya", "plan (listed with the reason)", "isp-router")),
     description: z.string().optional().meta(doc("Free description", "Keterangan bebas", undefined, "router Telkom di sisi kita")),
   })

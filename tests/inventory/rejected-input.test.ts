@@ -65,6 +65,15 @@ describe("wrong input, rejected at its position", () => {
     expect(parseDnsServer("[fe80::53]:53")).toEqual({ host: "fe80::53", port: 53 });
   });
 
+  it("an allocation that is neither an address nor a prefix says which it was taken for, not zod's bare 'Invalid input'", () => {
+    expect(lines(BASE.replace("address: 203.0.113.2,", "address: 203.0.113.999,"))).toEqual([
+      "x.yaml:20:37 error: publicIp.allocations[0].address: must be an IPv4 or IPv6 address",
+    ]);
+    expect(lines(BASE.replace("address: 203.0.113.2,", "address: 203.0.113.2/28,"))).toEqual([
+      "x.yaml:20:37 error: publicIp.allocations[0].address: must be a CIDR prefix with no host bits set (e.g. 203.0.113.0/24)",
+    ]);
+  });
+
   it("an allocation on the network or the broadcast address of its IPv4 block", () => {
     expect(lines(BASE.replace("address: 203.0.113.2,", "address: 203.0.113.0,"))).toEqual([
       'x.yaml:20:37 error: publicIp.allocations[0].address: 203.0.113.0 is the network address of block "v4" (203.0.113.0/28): no host can use it',
