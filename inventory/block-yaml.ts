@@ -186,9 +186,14 @@ interface Shape {
 
 const newShape = (key: string, keys: readonly string[]): Shape => ({ key, keys, next: [], ends: 0 });
 
-/** Bounds on the shapes kept: a file of mappings with ever new keys reads them one by one. */
+/**
+ * Bounds on the shapes kept: a file of mappings with ever new keys reads them one by one. Each shape
+ * keeps its list of keys (and its generated maker once met twice), so the total is bounded too: a
+ * file of ever new key lists cannot grow them without end.
+ */
 const MAX_NEXT_KEYS = 8;
 const MAX_SHAPE_KEYS = 64;
+const MAX_SHAPES = 4096;
 
 class BlockReader {
   private line = 0;
@@ -196,6 +201,7 @@ class BlockReader {
   private depth = 0;
   /** The lists of keys read at each indent, as a tree from the first key. */
   private readonly shapeAtIndent: Shape[] = [];
+  private shapes = 0;
   /** The values of the mappings being read, from the outermost; `top` is where the next one goes. */
   private readonly values: unknown[] = [];
   private top = 0;
@@ -303,7 +309,10 @@ class BlockReader {
         if (next === undefined) {
           const key = this.key(s, colon);
           if (shape.keys.includes(key)) throw outside;
-          if (shape.next.length < MAX_NEXT_KEYS && shape.keys.length < MAX_SHAPE_KEYS) shape.next.push((next = newShape(key, [...shape.keys, key])));
+          if (shape.next.length < MAX_NEXT_KEYS && shape.keys.length < MAX_SHAPE_KEYS && this.shapes < MAX_SHAPES) {
+            shape.next.push((next = newShape(key, [...shape.keys, key])));
+            this.shapes++;
+          }
           else {
             // Too many shapes or keys to keep: the rest of this mapping's keys are read one by one.
             extra = [key];

@@ -49,6 +49,11 @@ describe("texts in the block subset read as js-yaml reads them", () => {
     ["a mapping with more keys than a shape keeps", Array.from({ length: 100 }, (_, i) => `k${i}: ${i}`).join("\n")],
     ["mappings with more next keys than a shape keeps", Array.from({ length: 20 }, (_, i) => `- id: ${i}\n  k${i}: x\n  z: 1`).join("\n")],
     ["nesting as deep as the reader goes", Array.from({ length: 64 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " 1\n"],
+    [
+      "more key lists than the reader keeps shapes for",
+      // 8 names at each of 5 places: up to 8^5 lists, far past the 4,096 shapes kept.
+      Array.from({ length: 6_000 }, (_, i) => [0, 1, 2, 3, 4].map((place) => `${place === 0 ? "- " : "  "}${"abcde"[place]}${Math.floor(i / 8 ** place) % 8}${(i * 7919) % 8}: ${i}`).join("\n")).join("\n"),
+    ],
     ["unicode", "nama: Dinas Komunikasi dan Informatika — Kab. Ťest\nkota: 東京\n"],
   ];
   it.each(cases)("%s", (_, text) => expectSameAsJsyaml(text));
