@@ -6,7 +6,7 @@
 // past a scalar); tests/inventory/block-positions.test.ts compares the two on every path of a
 // generated inventory and on paths that are not there. Each mapping's keys and each list's entries
 // are found once and kept: a thousand findings in one long list cost one pass over it.
-import { isEntryAt, plainKeyEnd } from "./block-yaml";
+import { isEntryAt, keyTextEnd, plainKeyEnd } from "./block-yaml";
 import type { Path } from "./diagnostics";
 
 const SPACE = 0x20;
@@ -62,22 +62,17 @@ export class BlockLocator {
     return best;
   }
 
-  /** The keys of the mapping whose first key is at node.offset: key lines at its column until a line less indented. */
+  /** The keys of the mapping whose first key is at node.offset: key lines at its column. */
   private keys(node: BlockNode): Map<string, number> {
     let keys = this.keysOf.get(node.offset);
     if (keys) return keys;
     keys = new Map();
-    let line: ContentLine | undefined = { lineStart: node.offset - node.column, start: node.offset, end: this.contentEnd(node.offset) };
-    while (line) {
-      const column = line.start - line.lineStart;
-      if (column < node.column) break;
+    for (const line of this.linesOf(node)) {
       // Deeper lines belong to a value; a list entry at the mapping's column is a key's list written without indent.
-      if (column === node.column && !this.isEntry(line)) {
-        const keyEnd = this.keyEnd(line);
-        const key = keyEnd < 0 ? undefined : this.text.slice(line.start, keyEnd);
-        if (key !== undefined && !keys.has(key)) keys.set(key, line.start);
-      }
-      line = this.nextLine(line);
+      if (line.start - line.lineStart !== node.column || this.isEntry(line)) continue;
+      const colon = plainKeyEnd(this.text, line.start, line.end);
+      const key = colon < 0 ? undefined : this.text.slice(line.start, keyTextEnd(this.text, line.start, colon));
+      if (key !== undefined && !keys.has(key)) keys.set(key, line.start);
     }
     this.keysOf.set(node.offset, keys);
     return keys;
@@ -88,47 +83,54 @@ export class BlockLocator {
     let entries = this.entriesOf.get(node.offset);
     if (entries) return entries;
     entries = [];
-    let line: ContentLine | undefined = { lineStart: node.offset - node.column, start: node.offset, end: this.contentEnd(node.offset) };
-    while (line) {
-      const column = line.start - line.lineStart;
-      if (column < node.column) break;
-      if (column === node.column) {
-        if (!this.isEntry(line)) break;
-        entries.push(line.start);
-      }
-      line = this.nextLine(line);
+    for (const line of this.linesOf(node)) {
+      if (line.start - line.lineStart !== node.column) continue;
+      if (!this.isEntry(line)) break;
+      entries.push(line.start);
     }
     this.entriesOf.set(node.offset, entries);
     return entries;
   }
 
+  /** The lines of a node: from its first until one less indented than it. */
+  private *linesOf(node: BlockNode): Generator<ContentLine> {
+    for (let line: ContentLine | undefined = this.lineAt(node.offset, node.column); line; line = this.nextLine(line)) {
+      if (line.start - line.lineStart < node.column) return;
+      yield line;
+    }
+  }
+
+  /** The line holding `start`, read as if it began `column` characters before it (an entry's mapping starts after its "-"). */
+  private lineAt(start: number, column: number): ContentLine {
+    return { lineStart: start - column, start, end: this.contentEnd(start) };
+  }
+
   /** The value of the key starting at keyStart, in a mapping at `column`. */
   private valueOf(keyStart: number, column: number): BlockNode {
-    const end = this.contentEnd(keyStart);
-    const colon = this.colonAfter(keyStart, end);
-    const p = this.skipSpaces(colon + 1);
+    const keyLine = this.lineAt(keyStart, column);
+    const p = this.skipSpaces(plainKeyEnd(this.text, keyStart, keyLine.end) + 1);
+    const onKeyLine: BlockNode = { offset: p, column: p - keyLine.lineStart, kind: "scalar" };
     // A value on the key's line (a comment there is where yaml puts an empty value).
-    if (p < end && this.text.charCodeAt(p) !== HASH) return { offset: p, column: p - (keyStart - column), kind: "scalar" };
-    const next = this.nextLine({ lineStart: keyStart - column, start: keyStart, end });
+    if (p < keyLine.end && this.text.charCodeAt(p) !== HASH) return onKeyLine;
+    const next = this.nextLine(keyLine);
     if (next) {
       const nextColumn = next.start - next.lineStart;
       if (nextColumn > column) return this.nodeAt(next);
       if (nextColumn === column && this.isEntry(next)) return { offset: next.start, column, kind: "seq" };
     }
     // No value: yaml's empty scalar stands after the colon and the spaces that follow it.
-    return { offset: p, column: p - (keyStart - column), kind: "scalar" };
+    return onKeyLine;
   }
 
   /** The node of the list entry whose "-" is at `dash`, in a list at `column`. */
   private itemOf(dash: number, column: number): BlockNode {
-    const end = this.contentEnd(dash);
+    const entryLine = this.lineAt(dash, column);
     const p = this.skipSpaces(dash + 1);
-    if (p < end && this.text.charCodeAt(p) !== HASH) {
-      return plainKeyEnd(this.text, p, end) >= 0 ? { offset: p, column: p - (dash - column), kind: "map" } : { offset: p, column: p - (dash - column), kind: "scalar" };
+    if (p < entryLine.end && this.text.charCodeAt(p) !== HASH) {
+      return { offset: p, column: p - entryLine.lineStart, kind: plainKeyEnd(this.text, p, entryLine.end) >= 0 ? "map" : "scalar" };
     }
     // "-" alone: the reader accepts it only with the entry's node on the lines below.
-    const next = this.nextLine({ lineStart: dash - column, start: dash, end })!;
-    return this.nodeAt(next);
+    return this.nodeAt(this.nextLine(entryLine)!);
   }
 
   private nodeAt(line: ContentLine): BlockNode {
@@ -165,18 +167,5 @@ export class BlockLocator {
   private skipSpaces(p: number): number {
     while (this.text.charCodeAt(p) === SPACE) p++;
     return p;
-  }
-
-  /** The ":" ending the key at keyStart (the reader accepted the file: there is one). */
-  private colonAfter(keyStart: number, end: number): number {
-    return plainKeyEnd(this.text, keyStart, end);
-  }
-
-  /** The end of the key text on a key line (spaces before the ":" aside), or -1. */
-  private keyEnd(line: ContentLine): number {
-    let e = plainKeyEnd(this.text, line.start, line.end);
-    if (e < 0) return -1;
-    while (e > line.start && this.text.charCodeAt(e - 1) === SPACE) e--;
-    return e;
   }
 }

@@ -39,12 +39,12 @@ const INDICATOR = new Uint8Array(128);
 for (const c of "?:,[]{}#&*!|>'\"%@`") INDICATOR[c.charCodeAt(0)] = 1;
 
 /**
- * What js-yaml refuses as input (its PATTERN_NON_PRINTABLE, less the surrogates), the characters
- * YAML 1.1 or other readers take for line breaks (NEL, LS, PS), a byte-order mark and any surrogate
- * (js-yaml checks their pairing; a text with one is left to it, which keeps this test one character
- * class: with the pairing look-around it took seconds on 12 MB).
+ * Tabs and CR (outside the subset), what js-yaml refuses as input (its PATTERN_NON_PRINTABLE, less
+ * the surrogates), the characters YAML 1.1 or other readers take for line breaks (NEL, LS, PS), a
+ * byte-order mark and any surrogate (js-yaml checks their pairing; a text with one is left to it,
+ * which keeps this test one character class: with the pairing look-around it took seconds on 12 MB).
  */
-const UNUSUAL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const UNUSUAL_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /**
  * Deeper nesting is js-yaml's to refuse (its maxDepth is 100) and would run this reader's recursion
@@ -60,7 +60,7 @@ const MAX_KEY_LENGTH = 1024;
  * types are `implicit` would give it, or OUTSIDE_SUBSET.
  */
 export function readBlockYaml(text: string, implicit: readonly ImplicitType[]): unknown {
-  if (text.includes("\t") || text.includes("\r") || UNUSUAL_CHARACTERS.test(text)) return OUTSIDE_SUBSET;
+  if (UNUSUAL_CHARACTERS.test(text)) return OUTSIDE_SUBSET;
   const lines = contentLines(text);
   if (lines === undefined || lines.count === 0) return OUTSIDE_SUBSET;
   try {
@@ -159,6 +159,13 @@ export function plainKeyEnd(text: string, s: number, e: number): number {
     if (c === COLON && (p + 1 === e || text.charCodeAt(p + 1) === SPACE)) return p;
   }
   return -1;
+}
+
+/** Where the text of a key ends: before the spaces, if any, between it and its ":" at `colon`. */
+export function keyTextEnd(text: string, s: number, colon: number): number {
+  let e = colon;
+  while (e > s && text.charCodeAt(e - 1) === SPACE) e--;
+  return e;
 }
 
 type ObjectMaker = (values: readonly unknown[], from: number) => Record<string, unknown>;
@@ -353,18 +360,14 @@ class BlockReader {
 
   /** Whether the key that ends at `colon` (spaces before it aside) is `key`. */
   private isKey(key: string, s: number, colon: number): boolean {
-    let e = colon;
-    while (e > s && this.text.charCodeAt(e - 1) === SPACE) e--;
-    return e - s === key.length && this.text.startsWith(key, s);
+    return keyTextEnd(this.text, s, colon) - s === key.length && this.text.startsWith(key, s);
   }
 
   /** A plain key that js-yaml takes as the same text: not a possible number, bool or null, not a merge or `__proto__`. */
   private key(s: number, colon: number): string {
-    const text = this.text;
-    let e = colon;
-    while (e > s && text.charCodeAt(e - 1) === SPACE) e--;
+    const e = keyTextEnd(this.text, s, colon);
     if (e - s > MAX_KEY_LENGTH) throw outside;
-    const key = text.slice(s, e);
+    const key = this.text.slice(s, e);
     if (key.charCodeAt(0) === DASH || key === "<<" || key === "__proto__" || this.resolve(key) !== key) throw outside;
     return key;
   }
