@@ -1,6 +1,7 @@
 // The compiled CLI on the user's path: every TypeScript file of the program's rooms transpiled to
 // CommonJS in dist/ by esbuild, one file each (no bundle: the module structure stays, so each
-// command still loads only its own modules), then the assets of scripts/build-assets.cjs. Types
+// command still loads only its own modules), then the assets of scripts/build-assets.cjs and the
+// bundled packages of scripts/build-vendor.cjs (dist/node_modules: zod without its 50 locales). Types
 // are not checked here (that is `npm run typecheck`, and `npm run build`'s tsc for the image).
 // Run by npm's `prepare` (npm install / npm ci), by scripts/test.sh and the tests' global set-up,
 // and by bin/spbe.cjs when the sources are newer than the build (a developer editing).
@@ -87,13 +88,23 @@ function build(files = sourceFiles()) {
   // JSON the sources import (policies/perda/*.structure.json), as tsc copies them.
   for (const f of files.filter((f) => f.endsWith(".json"))) writeAtomic(path.join(dist, path.relative(root, f)), fs.readFileSync(f));
   require("./build-assets.cjs");
+  buildVendored();
   writeAtomic(STAMP, stamp);
+}
+
+/** dist/node_modules: the packages scripts/build-vendor.cjs bundles, when missing or made from another version. */
+function buildVendored() {
+  const stale = require("./build-vendor.cjs").staleVendored();
+  if (stale.length === 0) return;
+  // A process of its own: esbuild's plugins need its asynchronous API, and this build is synchronous.
+  require("node:child_process").execFileSync(process.execPath, [path.join(__dirname, "build-vendor.cjs"), ...stale], { stdio: "inherit" });
 }
 
 /** Builds when the sources changed since the last build; returns the directory of the compiled program. */
 function ensureBuilt() {
   const files = sourceFiles();
   if (!isFresh(fingerprint(files))) build(files);
+  else buildVendored();
   return dist;
 }
 

@@ -54,6 +54,19 @@ describe("spbe loads only what the command needs", () => {
     expect(run.modules.filter((m) => m.endsWith(".ts"))).toEqual([]);
   });
 
+  it("validate loads zod, js-yaml and commander as one bundled file each (scripts/build-vendor.cjs), not the packages' many files", () => {
+    const run = loadedBy(["validate", "examples/barito-timur/inventory.yaml"], { SPBE_NO_CACHE: "1" });
+    expect(run.status).toBe(0);
+    for (const pkg of ["zod", "js-yaml", "commander"]) {
+      const files = run.modules.filter((m) => m.includes(`/node_modules/${pkg}/`));
+      expect(files).toEqual([resolve(REPO_ROOT, `dist/node_modules/${pkg}/index.js`)]);
+    }
+    // zod's locales other than English and Indonesian are not in the bundle at all.
+    const bundle = readFileSync(resolve(REPO_ROOT, "dist/node_modules/zod/index.js"), "utf8");
+    expect(bundle).toContain("diharapkan");
+    expect(bundle).not.toContain("Entrada inválida");
+  });
+
   it("validate from the parsed-inventory cache loads no parser: neither js-yaml, yaml nor zod (nor the schemas)", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "spbe-lazy-cache-"));
     const args = ["validate", "examples/barito-timur/inventory.yaml"];
