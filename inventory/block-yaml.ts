@@ -60,23 +60,39 @@ const MAX_KEY_LENGTH = 1024;
  * types are `implicit` would give it, or OUTSIDE_SUBSET.
  */
 export function readBlockYaml(text: string, implicit: readonly ImplicitType[]): unknown {
+  const read = readBlockYamlLines(text, implicit);
+  return read === OUTSIDE_SUBSET ? read : read.value;
+}
+
+/**
+ * readBlockYaml's value, and the lines it read: what finds a path's position afterwards
+ * (block-positions.ts) without another pass over the text.
+ */
+export function readBlockYamlLines(text: string, implicit: readonly ImplicitType[]): { value: unknown; lines: ContentLines } | typeof OUTSIDE_SUBSET {
   if (UNUSUAL_CHARACTERS.test(text)) return OUTSIDE_SUBSET;
   const lines = contentLines(text);
   if (lines === undefined || lines.count === 0) return OUTSIDE_SUBSET;
   try {
-    return new BlockReader(text, lines, implicit).document();
+    return { value: new BlockReader(text, lines, implicit).document(), lines };
   } catch (err) {
     if (err === outside) return OUTSIDE_SUBSET;
     throw err;
   }
 }
 
-/** The lines with content (not blank, not only a comment): where the content starts and ends, its indent. */
-interface ContentLines {
+/**
+ * The lines with content (not blank, not only a comment, not the opening "---"), in order: where the
+ * content starts and ends (trailing spaces aside) and its indent, which the reader moves past an
+ * entry's "- " as it reads a mapping there; where the line starts and its number (1-based), as in
+ * the file.
+ */
+export interface ContentLines {
   count: number;
   start: Int32Array;
   end: Int32Array;
   indent: Int32Array;
+  lineStart: Int32Array;
+  line: Int32Array;
 }
 
 function contentLines(text: string): ContentLines | undefined {
@@ -85,10 +101,14 @@ function contentLines(text: string): ContentLines | undefined {
   let start: Int32Array = new Int32Array(capacity);
   let end: Int32Array = new Int32Array(capacity);
   let indent: Int32Array = new Int32Array(capacity);
+  let starts: Int32Array = new Int32Array(capacity);
+  let line: Int32Array = new Int32Array(capacity);
   let count = 0;
   let lineStart = 0;
+  let lineNumber = 0;
   const length = text.length;
   while (lineStart < length) {
+    lineNumber++;
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = length;
     let s = lineStart;
@@ -105,16 +125,20 @@ function contentLines(text: string): ContentLines | undefined {
           start = grow(start, capacity);
           end = grow(end, capacity);
           indent = grow(indent, capacity);
+          starts = grow(starts, capacity);
+          line = grow(line, capacity);
         }
         start[count] = s;
         end[count] = e;
         indent[count] = s - lineStart;
+        starts[count] = lineStart;
+        line[count] = lineNumber;
         count++;
       }
     }
     lineStart = lineEnd + 1;
   }
-  return { count, start, end, indent };
+  return { count, start, end, indent, lineStart: starts, line };
 }
 
 function grow(array: Int32Array, capacity: number): Int32Array {

@@ -31,7 +31,8 @@ import {
 } from "./schema";
 import { safeParseBilingual, type SchemaIssue } from "./schema-text";
 import { emptyKnownIds, validateInventory, type KnownIds } from "./validate";
-import { OUTSIDE_SUBSET, readBlockYaml } from "./block-yaml";
+import { blockFinder } from "./block-positions";
+import { type ContentLines, OUTSIDE_SUBSET, readBlockYamlLines } from "./block-yaml";
 import { CORE_SCHEMA_PLAIN_FIRST, PLAIN_FIRST_IMPLICIT_TYPES } from "./yaml-core-schema";
 import { yamlPackage } from "./yaml-package";
 
@@ -60,11 +61,11 @@ export function loadCore(text: string, file: string): LoadResult {
   // An alias needs a "*": looking for one first spares the expression's ~10 ms over a 12 MB file without any.
   if (large || !text.includes("*") || !USES_ALIASES.test(text)) {
     let raw: unknown;
-    let blockSubset = false;
+    let blockLines: ContentLines | undefined;
     try {
-      raw = readBlockYaml(text, PLAIN_FIRST_IMPLICIT_TYPES);
-      blockSubset = raw !== OUTSIDE_SUBSET;
-      if (!blockSubset) raw = jsyaml.load(text, { schema: CORE_SCHEMA_PLAIN_FIRST });
+      const block = readBlockYamlLines(text, PLAIN_FIRST_IMPLICIT_TYPES);
+      if (block !== OUTSIDE_SUBSET) ({ value: raw, lines: blockLines } = block);
+      else raw = jsyaml.load(text, { schema: CORE_SCHEMA_PLAIN_FIRST });
     } catch (err) {
       if (large) return { file, diagnostics: [jsyamlSyntaxError(err, file)] };
       // Syntax errors and duplicate keys are reported by the yaml path, every one with its position.
@@ -72,7 +73,7 @@ export function loadCore(text: string, file: string): LoadResult {
     }
     if (raw === null || raw === undefined) return emptyFile(file);
     const analysed = analyse(raw);
-    return place(analysed.diagnostics, analysed.inventory, lazyFinder(text, { blockSubset }), file);
+    return place(analysed.diagnostics, analysed.inventory, blockLines ? blockFinder(text, blockLines) : lazyFinder(text), file);
   }
   return loadWithPositions(text, file);
 }

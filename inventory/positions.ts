@@ -5,7 +5,6 @@
 // counted from where it starts. A part that does not parse on its own as what it should be (a flow
 // collection across lines, an alias to an anchor elsewhere) falls back to the whole document.
 import type { Document, LineCounter } from "yaml";
-import { BlockLocator } from "./block-positions";
 import type { Path } from "./diagnostics";
 import { yamlPackage } from "./yaml-package";
 
@@ -41,15 +40,11 @@ interface Section {
 }
 
 /**
- * A finder that parses only the top-level section, or the one list item, a path points into. For a
- * file the block-subset reader read whole (`blockSubset`), nothing is parsed: the path is walked
- * along the lines (block-positions.ts), and there is no part for the flow-mapping hint to read
- * (the subset has no flow mapping with content).
+ * A finder that parses only the top-level section, or the one list item, a path points into (a file
+ * the block-subset reader read whole has its own, block-positions.ts: nothing parsed at all).
  */
-export function lazyFinder(text: string, options: { blockSubset?: boolean } = {}): PositionFinder {
+export function lazyFinder(text: string): PositionFinder {
   let sections: Map<string, Section> | undefined;
-  let locator: BlockLocator | undefined;
-  let lineStarts: Int32Array | undefined;
   let whole: PositionFinder | undefined;
   /** Parsed parts by section (and item): null when the part did not parse as what it should be. */
   const parsed = new Map<string, { doc: Document; lineCounter: LineCounter; lineOffset: number } | null>();
@@ -93,44 +88,16 @@ export function lazyFinder(text: string, options: { blockSubset?: boolean } = {}
     return part ? { ...part, path } : wholeFinder().partFor(path);
   };
 
-  /** 1-based line and column of an offset, from the offsets where lines start (found once). */
-  const lineAndColumn = (offset: number) => {
-    lineStarts ??= lineStartOffsets(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, col: offset - lineStarts[low]! + 1 };
-  };
-
   return {
-    partFor: (path) => (options.blockSubset ? undefined : partFor(path)),
+    partFor,
     position(path, pointAt) {
       if (path.length === 0) return { line: 1, col: 1 };
-      const top = path[0];
-      if (options.blockSubset && typeof top === "string") {
-        sections ??= topLevelSections(text);
-        const section = sections.get(top);
-        if (section) return lineAndColumn((locator ??= new BlockLocator(text)).position(section.start, path, pointAt));
-      }
       const part = partFor(path);
       if (!part) return undefined;
       const pos = positionOf(part.doc, part.path, part.lineCounter, pointAt);
       return pos && { line: pos.line + part.lineOffset, col: pos.col };
     },
   };
-}
-
-function lineStartOffsets(text: string): Int32Array {
-  let count = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
-  const starts = new Int32Array(count);
-  let line = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[line++] = at + 1;
-  return starts;
 }
 
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?=[ \t]|\r?\n|$)/;

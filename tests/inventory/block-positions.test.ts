@@ -4,9 +4,10 @@
 import * as jsyaml from "js-yaml";
 import { LineCounter, parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
-import { OUTSIDE_SUBSET, readBlockYaml } from "../../inventory/block-yaml";
+import { blockFinder } from "../../inventory/block-positions";
+import { OUTSIDE_SUBSET, readBlockYamlLines } from "../../inventory/block-yaml";
 import type { Path } from "../../inventory/diagnostics";
-import { lazyFinder, wholeDocumentFinder } from "../../inventory/positions";
+import { wholeDocumentFinder } from "../../inventory/positions";
 import { PLAIN_FIRST_IMPLICIT_TYPES } from "../../inventory/yaml-core-schema";
 import { generateInventory, generateInventoryYaml } from "../../testkit/generate-inventory";
 
@@ -26,10 +27,11 @@ function paths(value: unknown, base: Path = []): Path[] {
 }
 
 function comparePositions(text: string, every = 1): number {
-  expect(readBlockYaml(text, PLAIN_FIRST_IMPLICIT_TYPES), "the text must be in the block subset").not.toBe(OUTSIDE_SUBSET);
+  const read = readBlockYamlLines(text, PLAIN_FIRST_IMPLICIT_TYPES);
+  if (read === OUTSIDE_SUBSET) throw new Error("the text must be in the block subset");
   const lineCounter = new LineCounter();
   const whole = wholeDocumentFinder(parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter);
-  const walked = lazyFinder(text, { blockSubset: true });
+  const walked = blockFinder(text, read.lines);
   const all = paths(jsyaml.load(text)).filter((p) => p.length > 0 && typeof p[0] === "string" && p[0] !== "missing");
   let compared = 0;
   for (let i = 0; i < all.length; i += every) {
