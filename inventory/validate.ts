@@ -53,13 +53,15 @@ class Context {
   readonly applications = new Map<string, number>();
   readonly blocks = new Map<string, number>();
   readonly allocations = new Map<string, number>();
+  /** For each index above, the items whose key an earlier item has (checkDuplicates reports them). */
+  readonly repeated = new Map<Map<string, number>, number[]>();
   constructor(readonly inv: Inventory, readonly skip: KnownIds, readonly d: DiagnosticList) {
-    index(inv.opds, (o) => o.code, this.opds);
-    index(inv.sites, (s) => s.id, this.sites);
-    index(inv.devices, (x) => x.id, this.devices);
-    index(inv.applications, (a) => a.id, this.applications);
-    index(inv.publicIp.blocks, (b) => b.id, this.blocks);
-    index(inv.publicIp.allocations, (a) => a.id, this.allocations);
+    this.repeated.set(this.opds, index(inv.opds, (o) => o.code, this.opds));
+    this.repeated.set(this.sites, index(inv.sites, (s) => s.id, this.sites));
+    this.repeated.set(this.devices, index(inv.devices, (x) => x.id, this.devices));
+    this.repeated.set(this.applications, index(inv.applications, (a) => a.id, this.applications));
+    this.repeated.set(this.blocks, index(inv.publicIp.blocks, (b) => b.id, this.blocks));
+    this.repeated.set(this.allocations, index(inv.publicIp.allocations, (a) => a.id, this.allocations));
   }
 
   /** Reports an unknown reference unless it names an element that already failed the schema. */
@@ -70,24 +72,27 @@ class Context {
   }
 }
 
-/** Each key's first item's index. */
-function index<T>(items: readonly T[], key: (item: T) => string, into: Map<string, number>): Map<string, number> {
+/** Each key's first item's index, into `into`; returns the positions of the items whose key came before. */
+function index<T>(items: readonly T[], key: (item: T) => string, into: Map<string, number>): number[] {
+  const repeated: number[] = [];
   items.forEach((item, i) => {
     const k = key(item);
-    if (!into.has(k)) into.set(k, i);
+    if (into.has(k)) repeated.push(i);
+    else into.set(k, i);
   });
-  return into;
+  return repeated;
 }
 
 function checkDuplicates(ctx: Context): void {
   const { inv, d } = ctx;
-  /** `firstOf` is the index of each key's first item: the context's index when it has one (no second map of 50,000 ids). */
-  const dup = <T>(items: readonly T[], key: (t: T) => string, base: Path, field: string, kind: string, firstOf = index(items, key, new Map())) => {
-    items.forEach((item, i) => {
-      const k = key(item);
-      const first = firstOf.get(k)!;
-      if (first !== i) d.error([...base, i, field], "dup.id", { kind, id: k, first: formatPath([...base, first]) });
-    });
+  /** `firstOf` is the index of each key's first item: the context's when it has one (no second pass over 50,000 ids). */
+  const dup = <T>(items: readonly T[], key: (t: T) => string, base: Path, field: string, kind: string, firstOf?: Map<string, number>) => {
+    const first = firstOf ?? new Map<string, number>();
+    const repeated = firstOf ? ctx.repeated.get(firstOf)! : index(items, key, first);
+    for (const i of repeated) {
+      const k = key(items[i]!);
+      d.error([...base, i, field], "dup.id", { kind, id: k, first: formatPath([...base, first.get(k)!]) });
+    }
   };
   dup(inv.opds, (o) => o.code, ["opds"], "code", "OPD", ctx.opds);
   dup(inv.sites, (s) => s.id, ["sites"], "id", "site", ctx.sites);
