@@ -103,7 +103,9 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
   const stakesOf = (c: Check) => (c.subject.kind === "application" ? CLASSIFICATION_WEIGHT[classification.get(c.subject.id) ?? "publik"] : 1);
   for (const o of inventory.opds) tally(o.code);
 
-  const findings: (Finding & { order: number })[] = [];
+  const findings: Finding[] = [];
+  /** Each finding's rule's place in the catalogue (beside the findings: they are the report's objects as they are). */
+  const ruleOrderOf: number[] = [];
   const summaries: RuleSummary[] = [];
   rules.forEach((rule, ruleOrder) => {
     const severity = effectiveSeverity(rule, profiles);
@@ -126,8 +128,8 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
         variant: c.failure.variant,
         params: c.failure.params,
         evidence: evidenceOf(rule, c.failure.variant, c.failure.params),
-        order: ruleOrder,
       });
+      ruleOrderOf.push(ruleOrder);
     }
     summaries.push({
       id: rule.id,
@@ -143,14 +145,23 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
 
   const unknownRank = inventory.opds.length;
   const rank = (opd: string) => opdOrder.get(opd) ?? unknownRank;
-  findings.sort(
-    (a, b) =>
-      rank(a.opd) - rank(b.opd) ||
-      (a.opd < b.opd ? -1 : a.opd > b.opd ? 1 : 0) ||
-      a.order - b.order ||
-      (a.subject.kind < b.subject.kind ? -1 : a.subject.kind > b.subject.kind ? 1 : 0) ||
-      (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0),
-  );
+  // By OPD (the inventory's order, unknown ones after by code), rule, subject kind and id. Each
+  // finding's OPD rank is found once, not twice per comparison (most of the sort on 35,000 findings).
+  const ranks = findings.map((f) => rank(f.opd));
+  const sortedFindings = findings
+    .map((_, i) => i)
+    .sort((x, y) => {
+      const a = findings[x]!;
+      const b = findings[y]!;
+      return (
+        ranks[x]! - ranks[y]! ||
+        (a.opd < b.opd ? -1 : a.opd > b.opd ? 1 : 0) ||
+        ruleOrderOf[x]! - ruleOrderOf[y]! ||
+        (a.subject.kind < b.subject.kind ? -1 : a.subject.kind > b.subject.kind ? 1 : 0) ||
+        (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0)
+      );
+    })
+    .map((i) => findings[i]!);
 
   const opdCodes = [...perOpd.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const opds: OpdScore[] = opdCodes.map((code) => {
@@ -168,7 +179,7 @@ export function evaluate(inventory: Inventory, opts: EvaluateOptions): Report {
     factsUsed: opts.facts !== undefined,
     ...(split ? { staleFacts: split.stale, maxFactAgeHours: opts.maxFactAgeHours ?? DEFAULT_MAX_FACT_AGE_HOURS } : {}),
     rules: summaries,
-    findings: findings.map(({ order: _order, ...f }) => f),
+    findings: sortedFindings,
     opds,
     overall: { ...total, score: weightedScore(overallWeights), predicate: predicateOf(total.mandatory, total.advisory) },
     letter: { ...(opts.reportNumber ? { number: opts.reportNumber } : {}), date: opts.asOf.toISOString().slice(0, 10), signatories: inventory.governance?.dewanTik ?? [] },
