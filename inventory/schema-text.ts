@@ -53,7 +53,8 @@ export function safeParseBilingual<T>(schema: z.ZodType<T>, value: unknown): Bil
   // is the only one for a valid value, takes no error map (passing one per parse costs a third more
   // on the 10k-application inventory).
   const en = schema.safeParse(value);
-  if (en.success) return { success: true, data: en.data };
+  // zod's own success object is already { success: true, data }: no second object per valid element.
+  if (en.success) return en;
   // The same schema on the same value: the same issues in the same order, only the wording differs.
   // reportInput: the value the user wrote, for messages that say what to type instead (quote it).
   const id = schema.safeParse(value, { error: LOCALE_ERRORS.id, reportInput: true });
