@@ -407,25 +407,25 @@ function checkServer(ctx: Context, serverId: string, path: Path): void {
 
 function checkApplications(ctx: Context): void {
   const { inv, d } = ctx;
+  // Paths written out rather than spread from a common prefix: tens of thousands of applications.
   inv.applications.forEach((app, i) => {
-    const path: Path = ["applications", i];
-    ctx.ref(ctx.opds, ctx.skip.opds, app.opd, [...path, "opd"], "OPD");
+    ctx.ref(ctx.opds, ctx.skip.opds, app.opd, ["applications", i, "opd"], "OPD");
     const p = app.placement;
-    if (p.type === "datacenter" || p.type === "opd-server") checkServer(ctx, p.server, [...path, "placement", "server"]);
-    if (p.type === "datacenter") checkPorts(ctx, p.ports, [...path, "placement", "ports"]);
+    if (p.type === "datacenter" || p.type === "opd-server") checkServer(ctx, p.server, ["applications", i, "placement", "server"]);
+    if (p.type === "datacenter") checkPorts(ctx, p.ports, ["applications", i, "placement", "ports"]);
     if (p.type === "datacenter" && p.publicIp !== undefined) {
-      const at = ctx.ref(ctx.allocations, ctx.skip.allocations, p.publicIp, [...path, "placement", "publicIp"], "allocation");
+      const at = ctx.ref(ctx.allocations, ctx.skip.allocations, p.publicIp, ["applications", i, "placement", "publicIp"], "allocation");
       if (at !== undefined) {
         const to = inv.publicIp.allocations[at]!.to;
         if (!("application" in to) || to.application !== app.id) {
-          d.error([...path, "placement", "publicIp"], "placement.public-ip-not-assigned", { allocation: p.publicIp, application: app.id });
+          d.error(["applications", i, "placement", "publicIp"], "placement.public-ip-not-assigned", { allocation: p.publicIp, application: app.id });
         }
       }
     }
     if (app.dr) {
-      checkServer(ctx, app.dr.server, [...path, "dr", "server"]);
+      checkServer(ctx, app.dr.server, ["applications", i, "dr", "server"]);
       if ((p.type === "datacenter" || p.type === "opd-server") && p.server === app.dr.server) {
-        d.error([...path, "dr", "server"], "dr.same-server");
+        d.error(["applications", i, "dr", "server"], "dr.same-server");
       }
     }
   });
@@ -436,6 +436,7 @@ function checkApplications(ctx: Context): void {
  * the edge gateway's firewall would hold one rule for two entries. Reported at the later entry.
  */
 function checkPorts(ctx: Context, ports: { container: number; public?: number; protocol: "tcp" | "udp" }[], path: Path): void {
+  if (ports.length < 2) return;
   const seen = new Map<string, number>();
   ports.forEach((port, j) => {
     const number = port.public ?? port.container;
