@@ -51,7 +51,7 @@ export function blockFinder(text: string, lines: ContentLines): PositionFinder {
   };
 }
 
-export class BlockLocator {
+class BlockLocator {
   /** The top-level keys: their lines. */
   private topKeys?: Map<string, Found>;
   /** Each mapping's keys (by the mapping's offset). */

@@ -237,15 +237,12 @@ function checkPublicIp(ctx: Context): void {
   // Single addresses counted as plain numbers, added to usedPerBlock once at the end: a bigint sum
   // per allocation was a third of this loop on 60,000 allocations.
   const singlesPerBlock = new Map<number, number>();
-  // Each reference is looked up here first and its path made only when it is unknown (ctx.ref
-  // reports it): tens of thousands of allocations, nearly all of them fine.
+  // Paths written out rather than spread from a common prefix: tens of thousands of allocations.
   inv.publicIp.allocations.forEach((alloc, i) => {
-    const bi = ctx.blocks.get(alloc.block) ?? ctx.ref(ctx.blocks, ctx.skip.blocks, alloc.block, ["publicIp", "allocations", i, "block"], "block");
+    const bi = ctx.ref(ctx.blocks, ctx.skip.blocks, alloc.block, ["publicIp", "allocations", i, "block"], "block");
     const to = alloc.to;
-    if ("application" in to && !ctx.applications.has(to.application)) {
-      ctx.ref(ctx.applications, ctx.skip.applications, to.application, ["publicIp", "allocations", i, "to", "application"], "application");
-    }
-    if ("opd" in to && !ctx.opds.has(to.opd)) ctx.ref(ctx.opds, ctx.skip.opds, to.opd, ["publicIp", "allocations", i, "to", "opd"], "OPD");
+    if ("application" in to) ctx.ref(ctx.applications, ctx.skip.applications, to.application, ["publicIp", "allocations", i, "to", "application"], "application");
+    if ("opd" in to) ctx.ref(ctx.opds, ctx.skip.opds, to.opd, ["publicIp", "allocations", i, "to", "opd"], "OPD");
     if (bi === undefined) return;
     const block = blocks[bi]!;
     if (!block.range) return;

@@ -48,6 +48,8 @@ function sourceFiles() {
 /** What the stamp records: the newest mtime of the sources and assets, and how many there are (a deletion shows). */
 function fingerprint(files) {
   const assets = [path.join(root, "package.json"), path.join(root, "bin", "spbe.cjs"), __filename, path.join(root, "scripts", "build-assets.cjs")];
+  // The bundled packages: their script and the installed versions they are made from (an upgrade rebuilds).
+  assets.push(path.join(__dirname, "build-vendor.cjs"), ...require("./build-vendor.cjs").VENDORED.map((v) => path.join(root, "node_modules", v.name, "package.json")));
   for (const f of fs.readdirSync(path.join(root, "docs"))) if (f.endsWith(".schema.json")) assets.push(path.join(root, "docs", f));
   let newest = 0;
   for (const f of [...files, ...assets]) newest = Math.max(newest, fs.statSync(f).mtimeMs);
@@ -104,7 +106,6 @@ function buildVendored() {
 function ensureBuilt() {
   const files = sourceFiles();
   if (!isFresh(fingerprint(files))) build(files);
-  else buildVendored();
   return dist;
 }
 

@@ -10,7 +10,9 @@
 // use the package in node_modules as it is.
 //
 // esbuild's plugins (the locale subset) need its asynchronous API, so this runs as its own process:
-// scripts/build-cli.cjs starts it when dist/node_modules lacks a package or holds another version.
+// scripts/build-cli.cjs starts it in each build, for the packages whose bundle is missing or was made
+// from another version; the build's stamp counts this script and the installed versions, so an upgrade
+// of one of them rebuilds.
 //   node scripts/build-vendor.cjs
 const fs = require("node:fs");
 const path = require("node:path");
