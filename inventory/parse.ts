@@ -29,6 +29,7 @@ import {
   bandwidthSchema,
   type Inventory,
 } from "./schema";
+import { outputIsInput } from "./output-is-input";
 import { safeParseBilingual, type SchemaIssue } from "./schema-text";
 import { emptyKnownIds, validateInventory, type KnownIds } from "./validate";
 import { blockFinder } from "./block-positions";
@@ -353,7 +354,14 @@ function parseList(
   const valid: unknown[] = [];
   const originalIndex: number[] = [];
   const parser = parserFor(schema, items.length);
+  // A schema whose output is its input (output-is-input.ts) only checks: the element is kept as it is.
+  const keepValid = outputIsInput(schema);
   items.forEach((item, i) => {
+    if (keepValid && parser.validate(item)) {
+      valid.push(item);
+      originalIndex.push(i);
+      return;
+    }
     const r = safeParseBilingual(parser, item);
     if (r.success) {
       valid.push(r.data);
