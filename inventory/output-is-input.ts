@@ -8,6 +8,7 @@
 // other kind of schema or check (a default, a pipe, a `trim`, coercion, a date, a record...) answers false
 // and the element is parsed as before.
 import type { z } from "zod";
+import { zodDef } from "./zod-def";
 
 /** Checks that only accept or refuse a value (a refinement, a format, a length or a bound), never rewrite it. */
 const REFUSING_CHECKS = new Set([
@@ -25,19 +26,6 @@ const REFUSING_CHECKS = new Set([
 /** Schema kinds whose output is their input when every check of theirs only refuses. */
 const LEAF_KINDS = new Set(["string", "number", "boolean", "literal", "enum", "null", "unknown"]);
 
-interface Def {
-  type: string;
-  coerce?: boolean;
-  checks?: { _zod: { def: { check: string } } }[];
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
 const answers = new WeakMap<z.ZodType, boolean>();
 
 /** Whether every valid input of `schema` parses to a value equal to itself (so it may be kept as it is). */
@@ -50,7 +38,7 @@ export function outputIsInput(schema: z.ZodType): boolean {
 function walk(schema: z.ZodType, depth: number): boolean {
   // A schema nested this deep is not an inventory's; `lazy` (the only way to recursion) answers false anyway.
   if (depth > 32) return false;
-  const def = defOf(schema);
+  const def = zodDef(schema);
   if (def.coerce || !(def.checks ?? []).every((check) => REFUSING_CHECKS.has(check._zod.def.check))) return false;
   if (LEAF_KINDS.has(def.type)) return true;
   switch (def.type) {
@@ -64,7 +52,7 @@ function walk(schema: z.ZodType, depth: number): boolean {
     case "object": {
       // A strict object refuses unknown keys and a loose one keeps them; the default strips them,
       // so its output may lack keys its input has.
-      const rest = def.catchall === undefined ? undefined : defOf(def.catchall).type;
+      const rest = def.catchall === undefined ? undefined : zodDef(def.catchall).type;
       if (rest !== "never" && rest !== "unknown") return false;
       return Object.values(def.shape!).every((property) => walk(property, depth + 1));
     }

@@ -7,6 +7,7 @@ import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { MESSAGES, render, renderBoth, type Params, type Text } from "../i18n";
 import { schemaMessages } from "../i18n/messages/schema";
+import { zodDef } from "./zod-def";
 
 export type SchemaMessageCode = keyof typeof schemaMessages;
 
@@ -91,14 +92,12 @@ function nearest(key: string, known: string[]): string | undefined {
   return known.find((k) => k.toLowerCase() === best);
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; getter?: () => z.ZodType };
-
 /** The fields an object schema reached by `path` knows (every option's fields, under a union). */
 function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
   const keys = new Set<string>();
   const walk = (node: z.ZodType | undefined, at: number, depth: number): void => {
     if (!node || depth > 64) return;
-    const def = (node as unknown as { _zod: { def: Def } })._zod.def;
+    const def = zodDef(node);
     switch (def.type) {
       case "optional":
       case "nullable":
